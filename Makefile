@@ -1,0 +1,83 @@
+# Redress: the commands a newcomer needs.
+#   make demo   install everything, build a SQLite demo database, start the server
+#   make test   install everything and run the whole suite (DATABASE_URL picks the database)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_VERSION := 3.13
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := .venv/bin/python
+REDRESS := .venv/bin/redress
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_DB := $(CURDIR)/var/demo.sqlite3
+DEMO_WORKBOOK := var/demo/redress-demo.xlsx
+PYTEST_ARGS ?=
+
+.PHONY: help install python-deps node-deps browser demo demo-data serve test lint typecheck check bench clean
+
+help:
+	@echo "make demo   install everything, build the demo database and start the server"
+	@echo "make test   install everything and run the whole suite"
+	@echo "make check  lint and type-check"
+	@echo "make bench  run the benchmarks under bench/"
+
+# uv, pinned, in a small virtual environment of its own, made with Python $(PYTHON_VERSION).
+$(UV):
+	@py=$$(command -v python$(PYTHON_VERSION) || pyenv which python$(PYTHON_VERSION) 2>/dev/null || true); \
+	if [ -z "$$py" ]; then echo "Redress needs Python $(PYTHON_VERSION) (e.g. 'pyenv install $(PYTHON_VERSION)')." >&2; exit 1; fi; \
+	"$$py" -m venv $(TOOLS) && $(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+python-deps: $(UV)
+	$(UV) sync --frozen --quiet
+
+node-deps:
+	@if [ ! -d node_modules/govuk-frontend ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		npm ci --no-audit --no-fund --loglevel=error; fi
+
+install: python-deps node-deps
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing Chromium for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+demo-data: install
+	mkdir -p var/demo
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) migrate --verbosity 0
+	$(REDRESS) demo_generate --output $(DEMO_WORKBOOK)
+	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) import $(DEMO_WORKBOOK) --create-missing
+	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) demo_setup
+
+demo: demo-data
+	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) demo_users --url http://$(HOST):$(PORT)/
+	DEBUG=1 DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) runserver $(HOST):$(PORT) --noreload
+
+serve: install
+	DEBUG=1 $(REDRESS) runserver $(HOST):$(PORT)
+
+test: install browser
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 1
+	REDRESS_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+typecheck: install
+	.venv/bin/mypy redress
+
+check: lint typecheck
+
+bench: install
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf .venv $(TOOLS) node_modules var/demo $(DEMO_DB)

@@ -1,0 +1,1 @@
+"""Redress: complaints, compliments and representations for children's social care."""

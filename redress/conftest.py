@@ -1,0 +1,87 @@
+"""Fixtures shared by every app's tests: users and signed-in clients for each role, and the
+working-day calendar."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from redress.accounts.models import Role, User
+from redress.procedures.calendar import WorkingCalendar
+
+
+@pytest.fixture(scope="session")
+def calendar() -> WorkingCalendar:
+    return WorkingCalendar()
+
+
+def _user(role: str, username: str) -> User:
+    return User.objects.create_user(
+        username=username,
+        password="correct horse battery staple",
+        first_name=username.split("_")[0].title(),
+        last_name="Tester",
+        role=role,
+    )
+
+
+@pytest.fixture
+def manager(db) -> User:
+    return _user(Role.COMPLAINTS_MANAGER, "morgan_manager")
+
+
+@pytest.fixture
+def officer(db) -> User:
+    return _user(Role.COMPLAINTS_OFFICER, "olive_officer")
+
+
+@pytest.fixture
+def responding_manager(db) -> User:
+    return _user(Role.RESPONDING_MANAGER, "rita_responder")
+
+
+@pytest.fixture
+def investigator(db) -> User:
+    return _user(Role.INVESTIGATING_OFFICER, "ivan_investigator")
+
+
+@pytest.fixture
+def executive(db) -> User:
+    return _user(Role.EXECUTIVE, "eve_executive")
+
+
+def _client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def manager_client(manager) -> Client:
+    return _client_for(manager)
+
+
+@pytest.fixture
+def officer_client(officer) -> Client:
+    return _client_for(officer)
+
+
+@pytest.fixture
+def responding_manager_client(responding_manager) -> Client:
+    return _client_for(responding_manager)
+
+
+@pytest.fixture
+def investigator_client(investigator) -> Client:
+    return _client_for(investigator)
+
+
+@pytest.fixture
+def executive_client(executive) -> Client:
+    return _client_for(executive)
+
+
+@pytest.fixture
+def d():
+    """`d("2021-04-01")` is a date: keeps date-heavy tests readable."""
+    return datetime.date.fromisoformat

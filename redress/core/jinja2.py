@@ -1,0 +1,34 @@
+"""The Jinja2 environment for every page: GOV.UK Frontend macros, URLs, static files and the
+presenters' filters."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.middleware.csrf import get_token
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined
+
+from redress.core import presenters
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options: Any) -> Environment:
+    loader = options.pop("loader", None)
+    govuk = PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")})
+    options["loader"] = ChoiceLoader([loader, govuk] if loader else [govuk])
+    options.setdefault("undefined", StrictUndefined)
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "csrf_token_for": get_token,
+            "get_messages": messages.get_messages,
+        }
+    )
+    env.filters.update(presenters.FILTERS)
+    return env

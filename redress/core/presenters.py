@@ -1,0 +1,76 @@
+"""Formatting in one place: dates, money, percentages and deadlines as people read them."""
+
+import datetime
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+
+def govuk_date(value: datetime.date | None, empty: str = "Not recorded") -> str:
+    """`1 April 2021`, the GOV.UK style."""
+    if value is None:
+        return empty
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_date(value: datetime.date | None, empty: str = "–") -> str:
+    """`1 Apr 2021`, for tables."""
+    if value is None:
+        return empty
+    return f"{value.day} {value:%b %Y}"
+
+
+def money(value: Decimal | int | None, empty: str = "–") -> str:
+    """`£143,177.96`."""
+    if value is None:
+        return empty
+    amount = Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{abs(amount):,.2f}"
+
+
+def percent(value: float | Decimal | None, places: int = 1, empty: str = "–") -> str:
+    """`13.3%` from 13.3."""
+    if value is None:
+        return empty
+    return f"{Decimal(str(value)):.{places}f}%"
+
+
+def count(value: int | None, empty: str = "–") -> str:
+    """`1,018`."""
+    return empty if value is None else f"{value:,}"
+
+
+def working_days(value: int | None) -> str:
+    if value is None:
+        return "–"
+    return "1 working day" if value == 1 else f"{value} working days"
+
+
+def days_remaining(days: int | None) -> str:
+    """How a deadline reads on a case list: due in 3 working days, due today, 2 overdue."""
+    if days is None:
+        return ""
+    if days > 0:
+        return f"due in {working_days(days)}"
+    if days == 0:
+        return "due today"
+    return f"{working_days(-days)} overdue"
+
+
+def yes_no(value: bool | None, empty: str = "Not known") -> str:
+    if value is None:
+        return empty
+    return "Yes" if value else "No"
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "govuk_date": govuk_date,
+    "short_date": short_date,
+    "money": money,
+    "percent": percent,
+    "count": count,
+    "working_days": working_days,
+    "days_remaining": days_remaining,
+    "yes_no": yes_no,
+}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TaxonomiesConfig(AppConfig):
+    name = "redress.taxonomies"
+    label = "taxonomies"

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Redress administration"
+admin.site.site_title = "Redress"
+
+urlpatterns = [
+    path("", include("redress.core.urls")),
+    path("accounts/", include("redress.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
