@@ -1,0 +1,96 @@
+"""The audit trail: every change of state records who, when, what, and the values before and after.
+
+Services call `record` inside their transaction, so a change and its audit event are written
+together or not at all. `snapshot` turns a model instance into the JSON kept as before/after.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+    from redress.complaints.models import Complaint
+    from redress.imports.models import ImportRun
+
+SYSTEM_LABEL = "Redress (system)"
+
+
+def json_value(value: Any) -> Any:
+    """A value as it is kept in the trail: dates as ISO text, money as text, objects as ids."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """The concrete field values of an instance (foreign keys as ids)."""
+    names = fields or [
+        f.name
+        for f in instance._meta.concrete_fields
+        if f.name not in {"id", "created_at", "updated_at"}
+    ]
+    out: dict[str, Any] = {}
+    for name in names:
+        field = instance._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        out[name] = json_value(getattr(instance, attname))
+    return out
+
+
+def actor_label(user: User | None) -> str:
+    if user is None:
+        return SYSTEM_LABEL
+    role = user.get_role_display() if hasattr(user, "get_role_display") else ""
+    return f"{user.display_name} ({role})" if role else user.display_name
+
+
+def record(
+    *,
+    action: str,
+    obj: models.Model,
+    by: User | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    complaint: Complaint | None = None,
+    note: str = "",
+    label: str | None = None,
+    import_run: ImportRun | None = None,
+) -> AuditEvent:
+    """Write one audit event. Call inside the service's transaction."""
+    return AuditEvent.objects.create(
+        actor=by,
+        actor_label=label or actor_label(by),
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        complaint=complaint,
+        before=before,
+        after=after,
+        note=note,
+        import_run=import_run,
+    )
+
+
+def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The keys whose values differ, for a compact 'what changed' line."""
+    return {k: after.get(k) for k in after if before.get(k) != after.get(k)}

@@ -1,0 +1,230 @@
+"""Authority settings: the known keys, their types, defaults and validation.
+
+`redress config list` shows them; `redress config set KEY VALUE` sets one. Values are kept in
+`AuthoritySetting` (closure days in `procedures.ClosureDay`, the stage 2 clock start on the
+statutory procedure's stage rule), and every change is audited.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+
+from . import audit
+from .models import AuthoritySetting
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+
+
+class SettingError(ValueError):
+    """A setting could not be changed; the message says why."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    label: str
+    help: str
+    default: Any
+    parse: Callable[[str], Any]
+    show: Callable[[Any], str] = str
+    to_json: Callable[[Any], Any] = lambda v: v
+    from_json: Callable[[Any], Any] = lambda v: v
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise SettingError("Enter a value.")
+    return value
+
+
+def _money(value: str) -> Decimal:
+    try:
+        amount = Decimal(value.strip().lstrip("£").replace(",", ""))
+    except InvalidOperation:
+        raise SettingError(f"'{value}' is not an amount of money, e.g. 3500 or 3500.00.") from None
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise SettingError(f"'{value}' must be pounds with at most two decimals, not negative.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def _threshold(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingError(f"'{value}' is not a whole number.") from None
+    if not 1 <= number <= 100:
+        raise SettingError("The suppression threshold must be between 1 and 100.")
+    return number
+
+
+def _month_day(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(f"2001-{value.strip()}")
+    except ValueError:
+        raise SettingError(f"'{value}' is not a month and day such as 04-01.") from None
+    return value.strip()
+
+
+def _closure_days(value: str) -> dict[datetime.date, str]:
+    """`2021-12-29=Christmas closure,2021-12-30`: comma-separated dates, each with an optional
+    reason after `=`. An empty value clears them."""
+    days: dict[datetime.date, str] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        day_text, _, reason = item.partition("=")
+        try:
+            day = datetime.date.fromisoformat(day_text.strip())
+        except ValueError:
+            raise SettingError(
+                f"'{day_text.strip()}' is not a date in the form YYYY-MM-DD."
+            ) from None
+        days[day] = reason.strip() or "Authority closure day"
+    return days
+
+
+def _show_closure_days(days: dict[datetime.date, str]) -> str:
+    return ", ".join(f"{d.isoformat()}={r}" for d, r in days.items()) or "(none)"
+
+
+def _clock_start(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"received", "statement_agreed"}:
+        raise SettingError("The stage 2 clock starts at 'received' or 'statement_agreed'.")
+    return value
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in [
+        Setting(
+            "authority_name",
+            "Authority name",
+            "The council or trust, as it appears on reports.",
+            "Redress demonstration authority",
+            _text,
+        ),
+        Setting(
+            "stage2_average_cost",
+            "Average cost of a stage 2 investigation (£)",
+            "Used to estimate what resolved mediations saved.",
+            Decimal("0.00"),
+            _money,
+            show=lambda v: f"{v:.2f}",
+            to_json=str,
+            from_json=Decimal,
+        ),
+        Setting(
+            "suppression_threshold",
+            "Suppression threshold",
+            "Published reports show counts from 1 up to one less than this as 'fewer than N'.",
+            5,
+            _threshold,
+        ),
+        Setting(
+            "financial_year_start",
+            "Start of the reporting year (MM-DD)",
+            "Reports cover a year from this day by default.",
+            "04-01",
+            _month_day,
+        ),
+        Setting(
+            "reference_prefix",
+            "Complaint reference prefix",
+            "New complaints are numbered PREFIX-YYYY-NNNN.",
+            "CSC",
+            _text,
+        ),
+        Setting(
+            "closure_days",
+            "Closure days",
+            "Days the authority is closed beyond bank holidays; they are not working days. "
+            "Setting them replaces the list: 2021-12-29=Christmas closure,2021-12-30",
+            {},
+            _closure_days,
+            show=_show_closure_days,
+        ),
+        Setting(
+            "stage2_clock_start",
+            "Statutory stage 2 clock starts when",
+            "'received': the request is received; 'statement_agreed': the statement of "
+            "complaint is agreed.",
+            "received",
+            _clock_start,
+        ),
+    ]
+}
+
+
+def _setting(key: str) -> Setting:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        known = ", ".join(SETTINGS)
+        raise SettingError(f"There is no setting called '{key}'. Settings: {known}.") from None
+
+
+def get(key: str) -> Any:
+    setting = _setting(key)
+    if key == "closure_days":
+        from redress.procedures.models import ClosureDay
+
+        return {c.date: c.reason for c in ClosureDay.objects.all()}
+    if key == "stage2_clock_start":
+        from redress.procedures.models import StageRule
+
+        rule = StageRule.objects.filter(procedure__code="statutory", stage=2).first()
+        return rule.clock_start if rule else setting.default
+    row = AuthoritySetting.objects.filter(key=key).first()
+    return setting.from_json(row.value) if row else setting.default
+
+
+def show(key: str) -> str:
+    return _setting(key).show(get(key))
+
+
+@transaction.atomic
+def set_value(key: str, text: str, *, by: User | None) -> Any:
+    """Validate and store a setting from its text form; returns the stored value."""
+    setting = _setting(key)
+    value = setting.parse(text)
+    before = show(key)
+    if key == "closure_days":
+        from redress.procedures.models import ClosureDay
+
+        ClosureDay.objects.exclude(date__in=list(value)).delete()
+        for day, reason in value.items():
+            ClosureDay.objects.update_or_create(date=day, defaults={"reason": reason})
+        obj: Any = AuthoritySetting.objects.update_or_create(
+            key=key, defaults={"value": {d.isoformat(): r for d, r in value.items()}}
+        )[0]
+    elif key == "stage2_clock_start":
+        from redress.procedures.models import StageRule
+
+        updated = StageRule.objects.filter(procedure__code="statutory", stage=2)
+        if not updated.exists():
+            raise SettingError("There is no statutory stage 2 to set the clock start of.")
+        updated.update(clock_start=value)
+        obj = AuthoritySetting.objects.update_or_create(key=key, defaults={"value": value})[0]
+    else:
+        obj = AuthoritySetting.objects.update_or_create(
+            key=key, defaults={"value": setting.to_json(value)}
+        )[0]
+    audit.record(
+        action="config.set",
+        obj=obj,
+        by=by,
+        before={key: before},
+        after={key: setting.show(value)},
+    )
+    return value
+
+
+def listing() -> list[tuple[Setting, str]]:
+    return [(s, show(s.key)) for s in SETTINGS.values()]
