@@ -1,0 +1,156 @@
+"""The people appointed to a stage: the stage 2 investigating officer, independent person and
+adjudicator, and the stage 3 review panel."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Q
+
+from redress.complaints.choices import PANEL_ROLES, AppointmentRole
+from redress.complaints.models import Appointment, Complaint, Stage
+from redress.core import audit
+from redress.procedures import rules
+
+from .checks import choice, ensure_open, lock_stage, not_before, not_in_future
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+
+# The stage each role belongs to, as the statutory guidance sets them out.
+ROLE_STAGE: dict[str, int] = {
+    AppointmentRole.INVESTIGATING_OFFICER: 2,
+    AppointmentRole.INDEPENDENT_PERSON: 2,
+    AppointmentRole.ADJUDICATOR: 2,
+    AppointmentRole.PANEL_CHAIR: 3,
+    AppointmentRole.PANEL_MEMBER: 3,
+}
+
+# Roles that must be independent of the service complained about (the adjudicator is a senior
+# manager of the authority by design).
+INDEPENDENT_ROLES = frozenset(
+    {AppointmentRole.INVESTIGATING_OFFICER, AppointmentRole.INDEPENDENT_PERSON, *PANEL_ROLES}
+)
+
+STAGE2_PANEL_CONFLICTS: dict[str, type[rules.RuleViolation]] = {
+    AppointmentRole.INDEPENDENT_PERSON: rules.IndependentPersonOnPanel,
+    AppointmentRole.INVESTIGATING_OFFICER: rules.InvestigatorOnPanel,
+}
+
+
+def _same_person(appointment: Appointment, user: User | None, name: str) -> bool:
+    if user is not None and appointment.user_id == user.pk:
+        return True
+    return appointment.name.strip().casefold() == name.strip().casefold()
+
+
+def _label(role: str) -> str:
+    return AppointmentRole(role).label.lower()
+
+
+def _not_independent_because(user: User, complaint: Complaint) -> str | None:
+    """Why a user is plainly part of the service complained about, if we can tell: they
+    handled this complaint, or they are allocated or answer complaints about that service."""
+    handles = Q(allocated_to=user) | Q(responded_by=user)
+    own = complaint.stages.filter(handles).order_by("number").first()
+    if own is not None:
+        return f"handled this complaint at stage {own.number}"
+    if Stage.objects.filter(
+        handles, complaint__service_area__name=complaint.service_area.name
+    ).exists():
+        return "handle complaints about it"
+    return None
+
+
+@transaction.atomic
+def stage_appoint(
+    *,
+    stage: Stage,
+    role: str,
+    by: User | None,
+    user: User | None = None,
+    name: str = "",
+    appointed_on: datetime.date | None = None,
+) -> Appointment:
+    """Appoint someone to an open stage: a user account, or a name for someone outside Redress.
+
+    Investigating officers, independent persons and panellists must be independent of the
+    service complained about; the stage 2 investigating officer and independent person cannot
+    sit on the stage 3 panel; a panel has three members, one of them the chair.
+    """
+    stage = lock_stage(stage)
+    ensure_open(stage)
+    choice(role, AppointmentRole, what="role")
+    if ROLE_STAGE[role] != stage.number:
+        raise rules.AppointmentNotForStage(
+            role=_label(role), expected=ROLE_STAGE[role], stage=stage.number
+        )
+    name = (name or "").strip() or (user.display_name if user is not None else "")
+    if not name:
+        raise rules.AppointmentNeedsName(role=_label(role))
+    if appointed_on is not None:
+        not_before(
+            appointed_on,
+            what="appointment",
+            earlier=f"date stage {stage.number} was received",
+            earlier_date=stage.received_date,
+        )
+        not_in_future(appointed_on, what="appointment")
+
+    current = list(stage.appointments.all())
+    for other in current:
+        if _same_person(other, user, name):
+            if other.role == role:
+                raise rules.AlreadyAppointed(name=name, stage=stage.number, role=_label(role))
+            raise rules.SamePersonTwoRoles(
+                name=name, other_role=_label(other.role), stage=stage.number, role=_label(role)
+            )
+    if role in PANEL_ROLES:
+        panel = [a for a in current if a.role in PANEL_ROLES]
+        chair = next((a for a in panel if a.role == AppointmentRole.PANEL_CHAIR), None)
+        if role == AppointmentRole.PANEL_CHAIR and chair is not None:
+            raise rules.PanelHasChair(name=chair.name)
+        if len(panel) >= rules.PANEL_SIZE:
+            raise rules.PanelFull(size=rules.PANEL_SIZE)
+        stage2 = Appointment.objects.filter(
+            stage__complaint=stage.complaint, stage__number=2, role__in=STAGE2_PANEL_CONFLICTS
+        )
+        for earlier in stage2:
+            if _same_person(earlier, user, name):
+                raise STAGE2_PANEL_CONFLICTS[earlier.role](name=name)
+    if user is not None and role in INDEPENDENT_ROLES:
+        why = _not_independent_because(user, stage.complaint)
+        if why:
+            raise rules.InvestigatorNotIndependent(
+                name=name, service=stage.complaint.service_area.name, why=why, role=_label(role)
+            )
+
+    appointment = Appointment.objects.create(
+        stage=stage, role=role, user=user, name=name, appointed_date=appointed_on
+    )
+    audit.record(
+        action="stage.appoint",
+        obj=appointment,
+        by=by,
+        after=audit.snapshot(appointment),
+        complaint=stage.complaint,
+    )
+    return appointment
+
+
+@transaction.atomic
+def appointment_remove(*, appointment: Appointment, by: User | None, reason: str = "") -> None:
+    """Take someone off an open stage (appointed by mistake, or stood down)."""
+    stage = lock_stage(appointment.stage)
+    ensure_open(stage)
+    audit.record(
+        action="stage.unappoint",
+        obj=appointment,
+        by=by,
+        before=audit.snapshot(appointment),
+        complaint=stage.complaint,
+        note=reason.strip(),
+    )
+    appointment.delete()

@@ -1,0 +1,84 @@
+"""The stage 3 review panel's milestones: the panel meets, then the chair reports. The
+authority's response that follows is `stage_respond`."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from redress.complaints.models import Stage
+from redress.core import audit
+from redress.procedures import rules
+
+from .checks import ensure_open, lock_stage, not_in_future, rule_for
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+
+
+def _panel_stage(stage: Stage) -> Stage:
+    stage = lock_stage(stage)
+    rule = rule_for(stage.complaint.procedure, stage.number)
+    if rule.panel_within_days is None:
+        raise rules.PanelOnlyAtStage3(stage=stage.number)
+    ensure_open(stage)
+    return stage
+
+
+def _write(
+    stage: Stage, field: str, value: datetime.date, *, action: str, by: User | None
+) -> Stage:
+    before = audit.snapshot(stage, [field])
+    setattr(stage, field, value)
+    stage.save(update_fields=[field, "updated_at"])
+    audit.record(
+        action=action,
+        obj=stage,
+        by=by,
+        before=before,
+        after=audit.snapshot(stage, [field]),
+        complaint=stage.complaint,
+    )
+    return stage
+
+
+@transaction.atomic
+def stage3_record_panel(*, stage: Stage, held_on: datetime.date, by: User | None) -> Stage:
+    """Record the day the review panel met."""
+    stage = _panel_stage(stage)
+    if stage.panel_date is not None:
+        raise rules.AlreadyRecorded(what="review panel", date=stage.panel_date)
+    if held_on < stage.received_date:
+        raise rules.PanelMilestoneOutOfOrder(
+            milestone="panel",
+            date=held_on,
+            previous="request for a review panel",
+            previous_date=stage.received_date,
+        )
+    not_in_future(held_on, what="panel")
+    return _write(stage, "panel_date", held_on, action="stage3.record_panel", by=by)
+
+
+@transaction.atomic
+def stage3_record_panel_report(
+    *, stage: Stage, received_on: datetime.date, by: User | None
+) -> Stage:
+    """Record the day the panel chair's report reached the authority."""
+    stage = _panel_stage(stage)
+    if stage.panel_date is None:
+        raise rules.PanelMilestoneMissing(previous="date the panel met", milestone="panel's report")
+    if stage.panel_report_date is not None:
+        raise rules.AlreadyRecorded(what="panel's report", date=stage.panel_report_date)
+    if received_on < stage.panel_date:
+        raise rules.PanelMilestoneOutOfOrder(
+            milestone="panel's report",
+            date=received_on,
+            previous="panel",
+            previous_date=stage.panel_date,
+        )
+    not_in_future(received_on, what="panel's report")
+    return _write(
+        stage, "panel_report_date", received_on, action="stage3.record_panel_report", by=by
+    )

@@ -1,0 +1,314 @@
+"""What happens within a stage: allocation, acknowledgement, the statement of complaint,
+extensions, the response with its outcome and findings, and withdrawal."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from redress.complaints.choices import Finding, Outcome
+from redress.complaints.models import Aspect, Extension, Stage
+from redress.core import audit
+from redress.core.presenters import govuk_date
+from redress.procedures import rules
+from redress.procedures.selectors import working_calendar
+
+from .checks import (
+    choice,
+    choices_text,
+    current_days,
+    ensure_open,
+    lock_stage,
+    not_before,
+    not_in_future,
+    procedure_label,
+    required_text,
+    rule_for,
+)
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+
+# Withdrawal has its own service; the other outcomes are what a response can conclude.
+RESPONSE_OUTCOMES = (
+    Outcome.UPHELD,
+    Outcome.PARTIALLY_UPHELD,
+    Outcome.NOT_UPHELD,
+    Outcome.INCONCLUSIVE,
+    Outcome.OUTSIDE_JURISDICTION,
+)
+
+
+def _received(stage: Stage) -> str:
+    return f"date stage {stage.number} was received"
+
+
+def _save(stage: Stage, fields: list[str]) -> None:
+    stage.save(update_fields=[*fields, "updated_at"])
+
+
+@transaction.atomic
+def stage_allocate(*, stage: Stage, to: User | None, by: User | None) -> Stage:
+    """Allocate an open stage to the manager who will respond (None takes it back)."""
+    stage = lock_stage(stage)
+    ensure_open(stage)
+    before = audit.snapshot(stage, ["allocated_to"])
+    stage.allocated_to = to
+    _save(stage, ["allocated_to"])
+    audit.record(
+        action="stage.allocate",
+        obj=stage,
+        by=by,
+        before=before,
+        after=audit.snapshot(stage, ["allocated_to"]),
+        complaint=stage.complaint,
+    )
+    return stage
+
+
+@transaction.atomic
+def stage_acknowledge(*, stage: Stage, acknowledged_on: datetime.date, by: User | None) -> Stage:
+    """Record that the complainant was told the request was received."""
+    stage = lock_stage(stage)
+    ensure_open(stage)
+    if stage.acknowledged_date is not None:
+        raise rules.AlreadyRecorded(
+            what=f"acknowledgement of stage {stage.number}", date=stage.acknowledged_date
+        )
+    not_before(
+        acknowledged_on,
+        what="acknowledgement",
+        earlier=_received(stage),
+        earlier_date=stage.received_date,
+    )
+    not_in_future(acknowledged_on, what="acknowledgement")
+    before = audit.snapshot(stage, ["acknowledged_date"])
+    stage.acknowledged_date = acknowledged_on
+    _save(stage, ["acknowledged_date"])
+    audit.record(
+        action="stage.acknowledge",
+        obj=stage,
+        by=by,
+        before=before,
+        after=audit.snapshot(stage, ["acknowledged_date"]),
+        complaint=stage.complaint,
+    )
+    return stage
+
+
+@transaction.atomic
+def stage_agree_statement(*, stage: Stage, agreed_on: datetime.date, by: User | None) -> Stage:
+    """Record the day the stage 2 statement of complaint was agreed with the complainant.
+
+    Where the procedure starts the stage 2 clock then, the deadlines move with it.
+    """
+    stage = lock_stage(stage)
+    if stage.number != 2:
+        raise rules.StatementOnlyAtStage2(stage=stage.number)
+    ensure_open(stage)
+    if stage.statement_agreed_date is not None:
+        raise rules.AlreadyRecorded(what="statement of complaint", date=stage.statement_agreed_date)
+    not_before(
+        agreed_on,
+        what="statement agreed",
+        earlier=_received(stage),
+        earlier_date=stage.received_date,
+    )
+    not_in_future(agreed_on, what="statement agreed")
+    rule = rule_for(stage.complaint.procedure, stage.number)
+    before = audit.snapshot(stage, ["statement_agreed_date"])
+    stage.statement_agreed_date = agreed_on
+    _save(stage, ["statement_agreed_date"])
+    note = ""
+    if rule.clock_start == "statement_agreed":
+        note = f"The stage 2 clock starts from {govuk_date(agreed_on)}."
+    audit.record(
+        action="stage.agree_statement",
+        obj=stage,
+        by=by,
+        before=before,
+        after=audit.snapshot(stage, ["statement_agreed_date"]),
+        complaint=stage.complaint,
+        note=note,
+    )
+    return stage
+
+
+@transaction.atomic
+def stage_extend(
+    *,
+    stage: Stage,
+    extended_to_days: int,
+    reason: str,
+    agreed_on: datetime.date,
+    by: User | None,
+) -> Extension:
+    """Record an agreed extension: the stage's timescale becomes `extended_to_days` working days,
+    within the procedure's maximum, and its deadline moves with it."""
+    stage = lock_stage(stage)
+    procedure = stage.complaint.procedure
+    rule = rule_for(procedure, stage.number)
+    if not stage.is_open:
+        if stage.responded_date and stage.outcome not in {
+            Outcome.WITHDRAWN,
+            Outcome.OUTSIDE_JURISDICTION,
+        }:
+            raise rules.ExtensionAfterResponse(stage=stage.number, responded=stage.responded_date)
+        ensure_open(stage)
+    if not rule.extendable:
+        raise rules.ExtensionNotAllowed(
+            stage=stage.number, procedure=procedure_label(procedure), days=rule.timescale_days
+        )
+    if not (reason or "").strip():
+        raise rules.ExtensionNeedsReason(stage=stage.number)
+    if extended_to_days > rule.max_days:
+        raise rules.ExtensionBeyondMaximum(stage=stage.number, max_days=rule.max_days)
+    current = current_days(stage, rule)
+    if extended_to_days <= current:
+        raise rules.ExtensionNotLonger(current_days=current)
+    not_before(
+        agreed_on,
+        what="extension agreed",
+        earlier=_received(stage),
+        earlier_date=stage.received_date,
+    )
+    not_in_future(agreed_on, what="extension agreed")
+    calendar = working_calendar()
+    start = (
+        stage.statement_agreed_date
+        if rule.clock_start == "statement_agreed" and stage.statement_agreed_date
+        else stage.received_date
+    )
+    extension = Extension.objects.create(
+        stage=stage,
+        agreed_date=agreed_on,
+        extended_to_days=extended_to_days,
+        reason=reason.strip(),
+        agreed_by=by,
+    )
+    audit.record(
+        action="stage.extend",
+        obj=stage,
+        by=by,
+        before={"timescale_days": current, "due": calendar.due_date(start, current).isoformat()},
+        after={
+            "timescale_days": extended_to_days,
+            "due": calendar.due_date(start, extended_to_days).isoformat(),
+            "extension": extension.pk,
+        },
+        complaint=stage.complaint,
+        note=extension.reason,
+    )
+    return extension
+
+
+def check_findings(stage: Stage, findings: Mapping[int, str]) -> dict[int, Aspect]:
+    aspects = {a.pk: a for a in Aspect.objects.select_related("stage").filter(pk__in=findings)}
+    own = list(stage.aspects.values_list("pk", flat=True))
+    for pk, finding in findings.items():
+        aspect = aspects.get(pk)
+        if aspect is None:
+            raise rules.NotAChoice(
+                value=pk, what=f"reason on stage {stage.number}", choices=choices_text(own)
+            )
+        if aspect.stage_id != stage.pk:
+            raise rules.FindingOnOtherStage(aspect_stage=aspect.stage.number, stage=stage.number)
+        choice(finding, Finding, what="finding", blank=True)
+    return aspects
+
+
+@transaction.atomic
+def stage_respond(
+    *,
+    stage: Stage,
+    responded_on: datetime.date,
+    outcome: str,
+    by: User | None,
+    responded_by: User | None = None,
+    findings: Mapping[int, str] | None = None,
+) -> Stage:
+    """Record the response to a stage, its outcome and, optionally, the finding on each of its
+    reasons (`{aspect id: finding}`). `responded_by` is the manager who responded, when someone
+    else records it. At stage 3 the response is the authority's, after the panel's report."""
+    stage = lock_stage(stage)
+    ensure_open(stage)
+    if outcome not in RESPONSE_OUTCOMES:
+        raise rules.OutcomeNotForResponse(outcome=outcome, choices=choices_text(RESPONSE_OUTCOMES))
+    if responded_on < stage.received_date:
+        raise rules.ResponseBeforeReceived(
+            responded=responded_on, stage=stage.number, received=stage.received_date
+        )
+    not_in_future(responded_on, what="response")
+    rule = rule_for(stage.complaint.procedure, stage.number)
+    # A review panel stage ends with the authority's response to the panel's report, unless
+    # it turned out to be outside jurisdiction before a panel met.
+    if rule.panel_within_days is not None and outcome != Outcome.OUTSIDE_JURISDICTION:
+        if stage.panel_report_date is None:
+            raise rules.PanelMilestoneMissing(
+                previous="panel's report", milestone="authority's response"
+            )
+        if responded_on < stage.panel_report_date:
+            raise rules.PanelMilestoneOutOfOrder(
+                milestone="authority's response",
+                date=responded_on,
+                previous="panel's report",
+                previous_date=stage.panel_report_date,
+            )
+    findings = dict(findings or {})
+    aspects = check_findings(stage, findings)
+
+    fields = ["responded_date", "outcome", "responded_by"]
+    before = audit.snapshot(stage, fields)
+    before["findings"] = {str(pk): a.finding for pk, a in aspects.items()}
+    stage.responded_date = responded_on
+    stage.outcome = outcome
+    stage.responded_by = responded_by or by
+    _save(stage, fields)
+    for pk, finding in findings.items():
+        aspects[pk].finding = finding
+        aspects[pk].save(update_fields=["finding"])
+    after = audit.snapshot(stage, fields)
+    after["findings"] = {str(pk): finding for pk, finding in findings.items()}
+    audit.record(
+        action="stage.respond",
+        obj=stage,
+        by=by,
+        before=before,
+        after=after,
+        complaint=stage.complaint,
+    )
+    return stage
+
+
+@transaction.atomic
+def stage_withdraw(
+    *, stage: Stage, withdrawn_on: datetime.date, reason: str, by: User | None
+) -> Stage:
+    """Record that the complainant withdrew an open stage. The stage closes on that day (kept
+    as its response date, so it stops counting as open) with the outcome `withdrawn`, and
+    cannot go on to a further stage."""
+    stage = lock_stage(stage)
+    ensure_open(stage)
+    reason = required_text(reason, what="reason the complaint was withdrawn")
+    not_before(
+        withdrawn_on, what="withdrawal", earlier=_received(stage), earlier_date=stage.received_date
+    )
+    not_in_future(withdrawn_on, what="withdrawal")
+    fields = ["responded_date", "outcome"]
+    before = audit.snapshot(stage, fields)
+    stage.responded_date = withdrawn_on
+    stage.outcome = Outcome.WITHDRAWN
+    _save(stage, fields)
+    audit.record(
+        action="stage.withdraw",
+        obj=stage,
+        by=by,
+        before=before,
+        after=audit.snapshot(stage, fields),
+        complaint=stage.complaint,
+        note=reason,
+    )
+    return stage

@@ -1,0 +1,28 @@
+import re
+from pathlib import Path
+
+from redress.complaints.services.actions import ACTIONS
+
+REDRESS = Path(__file__).resolve().parents[3]
+SERVICE_MODULES = [
+    *sorted((REDRESS / "complaints" / "services").glob("*.py")),
+    *(REDRESS / app / "services.py" for app in ["ombudsman", "feedback", "people"]),
+    REDRESS / "organisations" / "services.py",
+]
+
+
+def recorded_actions() -> set[str]:
+    found = set()
+    for path in SERVICE_MODULES:
+        found |= set(re.findall(r'action="([a-z0-9_.]+)"', path.read_text()))
+    return found
+
+
+def test_every_action_a_service_records_has_a_label():
+    actions = recorded_actions()
+    assert "stage3.record_panel" in actions
+    assert actions - ACTIONS.keys() == set()
+
+
+def test_no_label_without_a_service_recording_it():
+    assert ACTIONS.keys() - recorded_actions() == set()

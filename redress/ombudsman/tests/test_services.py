@@ -1,0 +1,180 @@
+from decimal import Decimal
+
+import pytest
+
+from redress.complaints.models import Payment
+from redress.complaints.tests.factories import ComplaintFactory
+from redress.complaints.tests.services.helpers import D, frozen_today, nothing_written, only_event
+from redress.ombudsman.models import Enquiry
+from redress.ombudsman.services import enquiry_decide, enquiry_record, remedy_add, remedy_complete
+from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
+from redress.procedures import rules
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with frozen_today():
+        yield
+
+
+def decided(decision="fault_found", **kwargs):
+    return EnquiryFactory(
+        lgo_reference="21 001 234",
+        decision=decision,
+        decision_date=D("2021-10-01"),
+        complaint=ComplaintFactory(),
+        **kwargs,
+    )
+
+
+class TestEnquiryRecord:
+    def test_records_an_enquiry(self, officer):
+        complaint = ComplaintFactory()
+        enquiry = enquiry_record(
+            lgo_reference=" 21 001 234 ",
+            received_on=D("2021-08-02"),
+            complaint=complaint,
+            by=officer,
+        )
+        assert enquiry.lgo_reference == "21 001 234"
+        event = only_event("enquiry.record")
+        assert (event.actor, event.complaint) == (officer, complaint)
+        assert event.after["received_date"] == "2021-08-02"
+
+    def test_the_ombudsmans_reference_is_unique(self):
+        EnquiryFactory(lgo_reference="21 001 234")
+        with nothing_written(), pytest.raises(rules.ReferenceTaken) as err:
+            enquiry_record(lgo_reference="21 001 234", received_on=D("2021-08-02"), by=None)
+        assert err.value.message == (
+            "There is already an Ombudsman enquiry with the reference 21 001 234."
+        )
+        assert Enquiry.objects.count() == 1
+
+    def test_not_in_the_future(self):
+        with pytest.raises(rules.DateInFuture):
+            enquiry_record(lgo_reference="21 001 235", received_on=D("2022-02-01"), by=None)
+        assert not Enquiry.objects.exists()
+
+
+class TestDecide:
+    def test_records_the_decision(self, officer):
+        enquiry = EnquiryFactory()
+        enquiry = enquiry_decide(
+            enquiry=enquiry,
+            decision="fault_found",
+            decided_on=D("2021-10-01"),
+            recommendations="Apologise and pay £300",
+            remedy_due_on=D("2021-11-01"),
+            by=officer,
+        )
+        assert (enquiry.decision, enquiry.remedy_due_date) == ("fault_found", D("2021-11-01"))
+        event = only_event("enquiry.decide")
+        assert (event.before["decision"], event.after["decision"]) == ("", "fault_found")
+
+    def test_once(self):
+        enquiry = decided()
+        with nothing_written(enquiry), pytest.raises(rules.AlreadyRecorded) as err:
+            enquiry_decide(
+                enquiry=enquiry, decision="no_fault", decided_on=D("2021-10-02"), by=None
+            )
+        assert err.value.message == (
+            "The Ombudsman's decision was already recorded on 1 October 2021. A complaints "
+            "manager can correct it."
+        )
+
+    def test_not_before_the_enquiry(self):
+        enquiry = EnquiryFactory(received_date=D("2021-08-02"))
+        with nothing_written(enquiry), pytest.raises(rules.DateBefore):
+            enquiry_decide(
+                enquiry=enquiry, decision="no_fault", decided_on=D("2021-08-01"), by=None
+            )
+
+    def test_a_known_decision(self):
+        enquiry = EnquiryFactory()
+        with nothing_written(enquiry), pytest.raises(rules.NotAChoice, match="Ombudsman decision"):
+            enquiry_decide(enquiry=enquiry, decision="upheld", decided_on=D("2021-10-01"), by=None)
+
+    def test_no_remedy_date_without_fault(self):
+        enquiry = EnquiryFactory(lgo_reference="21 001 236")
+        with nothing_written(enquiry), pytest.raises(rules.RemedyNotExpected) as err:
+            enquiry_decide(
+                enquiry=enquiry,
+                decision="no_fault",
+                decided_on=D("2021-10-01"),
+                remedy_due_on=D("2021-11-01"),
+                by=None,
+            )
+        assert err.value.message == (
+            "The Ombudsman decided 21 001 236 as 'Investigated: no fault', which asks for no "
+            "remedy."
+        )
+
+
+class TestRemedies:
+    def test_add_takes_the_enquiry_due_date(self, officer):
+        enquiry = decided(remedy_due_date=D("2021-11-01"))
+        remedy = remedy_add(enquiry=enquiry, kind="apology", by=officer)
+        assert remedy.due_date == D("2021-11-01")
+        assert only_event("remedy.add").after["kind"] == "apology"
+
+    def test_not_before_the_decision(self):
+        enquiry = EnquiryFactory(lgo_reference="21 001 237")
+        with nothing_written(enquiry), pytest.raises(rules.RemedyBeforeDecision) as err:
+            remedy_add(enquiry=enquiry, kind="apology", by=None)
+        assert (
+            err.value.message
+            == "Record the Ombudsman's decision on 21 001 237 before its remedies."
+        )
+
+    def test_not_after_no_fault(self):
+        enquiry = decided("no_fault")
+        with nothing_written(enquiry), pytest.raises(rules.RemedyNotExpected):
+            remedy_add(enquiry=enquiry, kind="apology", by=None)
+
+    def test_complete_with_evidence_and_payment(self, officer):
+        enquiry = decided()
+        apology = RemedyFactory(enquiry=enquiry, kind="apology")
+        payment = RemedyFactory(enquiry=enquiry, kind="payment")
+        remedy_complete(
+            remedy=apology, completed_on=D("2021-10-10"), evidence="Letter sent", by=officer
+        )
+        enquiry.refresh_from_db()
+        assert enquiry.remedy_completed_date is None
+        remedy_complete(
+            remedy=payment,
+            completed_on=D("2021-10-20"),
+            evidence="BACS ref 123",
+            amount_paid="300",
+            by=officer,
+        )
+        paid = Payment.objects.get()
+        assert (paid.stage, paid.kind, paid.amount, paid.enquiry, paid.complaint) == (
+            "lgo",
+            "compensation",
+            Decimal("300.00"),
+            enquiry,
+            enquiry.complaint,
+        )
+        enquiry.refresh_from_db()
+        assert enquiry.remedy_completed_date == D("2021-10-20")
+        event = only_event("enquiry.remedies_complete")
+        assert event.after == {"remedy_completed_date": "2021-10-20"}
+
+    def test_completion_needs_evidence(self):
+        remedy = RemedyFactory(enquiry=decided())
+        with nothing_written(remedy), pytest.raises(rules.RequiredValueMissing) as err:
+            remedy_complete(remedy=remedy, completed_on=D("2021-10-10"), evidence="", by=None)
+        assert err.value.message == "Enter the evidence the remedy was complied with."
+
+    def test_a_bad_payment_undoes_the_completion(self):
+        remedy = RemedyFactory(enquiry=decided(), kind="payment")
+        with nothing_written(remedy), pytest.raises(rules.AmountNotValid):
+            remedy_complete(
+                remedy=remedy,
+                completed_on=D("2021-10-10"),
+                evidence="Paid",
+                amount_paid="-1",
+                by=None,
+            )

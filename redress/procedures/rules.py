@@ -1,0 +1,397 @@
+"""The rules a change of state can break, as named classes.
+
+Each class's docstring is the message a user sees: a template filled in from the context the
+service passes (`ExtensionBeyondMaximum(stage=1, max_days=20)`). Dates in the context are shown
+the GOV.UK way. A form can attach the message to the input named by `field`; an API can use
+`code`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+import re
+import string
+from typing import Any, ClassVar
+
+from redress.core.presenters import govuk_date
+
+# Regulation 19 of the 2006 Regulations: a review panel is three people, one of them its chair.
+PANEL_SIZE = 3
+
+
+class RuleViolation(Exception):  # noqa: N818 (the name the services and views know)
+    """This change breaks a rule of the procedure."""
+
+    code: ClassVar[str] = "rule_violation"
+    field: ClassVar[str | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__doc__" not in cls.__dict__ or not (cls.__doc__ or "").strip():
+            raise TypeError(f"{cls.__name__} needs a docstring: it is the user-facing message.")
+        cls.code = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+
+    def __init__(self, **context: Any) -> None:
+        missing = self.placeholders() - context.keys()
+        if missing:
+            raise TypeError(f"{type(self).__name__} needs {', '.join(sorted(missing))}.")
+        self.context = context
+        self.message = self.template().format(
+            **{key: _show(value) for key, value in context.items()}
+        )
+        super().__init__(self.message)
+
+    @classmethod
+    def template(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").replace("\n", " ")
+
+    @classmethod
+    def placeholders(cls) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(cls.template()) if name}
+
+
+def _show(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return govuk_date(value)
+    return value
+
+
+# -- values ------------------------------------------------------------------------------------
+
+
+class NotAChoice(RuleViolation):
+    """'{value}' is not a valid {what}. Choose one of: {choices}."""
+
+
+class RequiredValueMissing(RuleViolation):
+    """Enter the {what}."""
+
+
+class DateInFuture(RuleViolation):
+    """The {what} date, {date}, is in the future."""
+
+
+class DateBefore(RuleViolation):
+    """The {what} date, {date}, is before the {earlier} ({earlier_date})."""
+
+
+class AmountNotValid(RuleViolation):
+    """'{amount}' is not a valid amount: enter pounds and pence above zero, e.g. 250.00."""
+
+    field = "amount"
+
+
+class ReferenceTaken(RuleViolation):
+    """There is already {what} with the reference {reference}."""
+
+    field = "reference"
+
+
+class AlreadyRecorded(RuleViolation):
+    """The {what} was already recorded on {date}. A complaints manager can correct it."""
+
+
+# -- stages and the procedure --------------------------------------------------------------------
+
+
+class NoSuchStage(RuleViolation):
+    """The {procedure} has no stage {stage}."""
+
+
+class PreviousStageNotCompleted(RuleViolation):
+    """Stage {stage} cannot start until stage {previous} has been responded to."""
+
+
+class EscalationFromClosedStage(RuleViolation):
+    """Stage {previous} ended as {outcome}, so the complaint cannot go on to stage {stage}."""
+
+
+class EscalationBeforeResponse(RuleViolation):
+    """The request for stage {stage} ({requested}) is before the stage {previous} response
+    ({responded})."""
+
+    field = "requested_on"
+
+
+class EscalationTooLate(RuleViolation):
+    """The request for stage {stage} came on {requested}, after the {days} working days allowed
+    from the stage {previous} response (the last day was {window_end}). Give the reason for
+    accepting it late."""
+
+    field = "late_reason"
+
+
+class StageClosed(RuleViolation):
+    """Stage {stage} is closed ({state}), so it cannot be changed. A complaints manager can
+    correct it."""
+
+
+class AlreadyResponded(StageClosed):
+    """Stage {stage} was already responded to on {responded}. A complaints manager can correct
+    it."""
+
+
+class ResponseBeforeReceived(RuleViolation):
+    """The response date, {responded}, is before stage {stage} was received ({received})."""
+
+    field = "responded_on"
+
+
+class OutcomeNotForResponse(RuleViolation):
+    """A response cannot record the outcome '{outcome}'. Choose one of: {choices}."""
+
+    field = "outcome"
+
+
+class FindingOnOtherStage(RuleViolation):
+    """That reason belongs to stage {aspect_stage}; findings recorded with the stage {stage}
+    response must be on its own reasons."""
+
+
+class TransferNotAllowed(RuleViolation):
+    """A complaint can move to the {procedure} only at stage 1, before the response; {reference}
+    is at stage {stage}{state}."""
+
+
+class AlreadyUnderProcedure(RuleViolation):
+    """Complaint {reference} is already under the {procedure}."""
+
+
+class StatementOnlyAtStage2(RuleViolation):
+    """A statement of complaint is agreed at stage 2 only, not stage {stage}."""
+
+
+# -- extensions ----------------------------------------------------------------------------------
+
+
+class ExtensionNotAllowed(RuleViolation):
+    """Stage {stage} of the {procedure} cannot be extended: its timescale is fixed at {days}
+    working days."""
+
+
+class ExtensionBeyondMaximum(RuleViolation):
+    """Stage {stage} cannot be extended beyond {max_days} working days."""
+
+    field = "extended_to_days"
+
+
+class ExtensionNotLonger(RuleViolation):
+    """An extension must be longer than the current timescale of {current_days} working
+    days."""
+
+    field = "extended_to_days"
+
+
+class ExtensionNeedsReason(RuleViolation):
+    """Give the reason the extension of stage {stage} was agreed."""
+
+    field = "reason"
+
+
+class ExtensionAfterResponse(StageClosed):
+    """Stage {stage} was responded to on {responded}, so its deadline can no longer be
+    extended."""
+
+
+# -- people appointed ----------------------------------------------------------------------------
+
+
+class AppointmentNotForStage(RuleViolation):
+    """The {role} is appointed at stage {expected}, not stage {stage}."""
+
+    field = "role"
+
+
+class AppointmentNeedsName(RuleViolation):
+    """Enter the name of the {role}, or choose their user account."""
+
+    field = "name"
+
+
+class AlreadyAppointed(RuleViolation):
+    """{name} is already appointed to stage {stage} as {role}."""
+
+
+class IndependentPersonOnPanel(RuleViolation):
+    """{name} was the independent person at stage 2, so cannot sit on the stage 3 review
+    panel."""
+
+
+class InvestigatorOnPanel(RuleViolation):
+    """{name} was the investigating officer at stage 2, so cannot sit on the stage 3 review
+    panel."""
+
+
+class InvestigatorNotIndependent(RuleViolation):
+    """{name} is not independent of {service}: they {why}, so cannot be appointed {role}."""
+
+
+class SamePersonTwoRoles(RuleViolation):
+    """{name} is already the {other_role} at stage {stage}; the {role} must be someone else."""
+
+
+class PanelFull(RuleViolation):
+    """The stage 3 review panel already has its {size} members."""
+
+
+class PanelHasChair(RuleViolation):
+    """The stage 3 review panel already has a chair, {name}."""
+
+
+class PanelOnlyAtStage3(RuleViolation):
+    """Review panel dates belong to stage 3, not stage {stage}."""
+
+
+class PanelMilestoneMissing(RuleViolation):
+    """Record the {previous} before the {milestone}."""
+
+
+class PanelMilestoneOutOfOrder(RuleViolation):
+    """The {milestone} ({date}) cannot come before the {previous} ({previous_date})."""
+
+
+# -- reasons for complaint -----------------------------------------------------------------------
+
+
+class SubcategoryNotUnderCategory(RuleViolation):
+    """'{subcategory}' is not a sub-category of '{category}'."""
+
+    field = "subcategory"
+
+
+class CategoryNotTopLevel(RuleViolation):
+    """'{category}' is a sub-category; choose its category '{parent}' and then it."""
+
+    field = "category"
+
+
+class TermNotForUse(RuleViolation):
+    """'{term}' belongs to {taxonomy}, which is not a set of {kind}."""
+
+
+class DuplicateAspect(RuleViolation):
+    """Stage {stage} already has the reason '{aspect}'."""
+
+
+# -- around the stages ---------------------------------------------------------------------------
+
+
+class MediationBeforeResponse(RuleViolation):
+    """Mediation is offered once stage {stage} has been responded to; {reference} has no stage
+    {stage} response{by_date}."""
+
+
+class MediationAlreadyPending(RuleViolation):
+    """Complaint {reference} already has a mediation offered on {offered} with no outcome."""
+
+
+class MediationNotHeld(RuleViolation):
+    """Record when the mediation was held before recording that it {outcome}."""
+
+
+class MediationAlreadyHeld(RuleViolation):
+    """The mediation was held on {held}, so it cannot have been declined."""
+
+
+class MediationDeclined(RuleViolation):
+    """The mediation was declined, so it cannot have been held."""
+
+
+class MediationOutcomeRecorded(RuleViolation):
+    """The mediation's outcome is already recorded as '{outcome}'; only a paused mediation can
+    have another."""
+
+
+class PaymentKindNotForStage(RuleViolation):
+    """{kind} costs belong to stage {expected}, not {stage}."""
+
+    field = "stage"
+
+
+class StageNotReached(RuleViolation):
+    """Complaint {reference} has no stage {stage}."""
+
+
+class ActionNeedsEvidence(RuleViolation):
+    """Describe the evidence that the action was completed."""
+
+    field = "evidence"
+
+
+class RelatedToItself(RuleViolation):
+    """A complaint cannot follow on from itself."""
+
+
+class RelatedCycle(RuleViolation):
+    """{reference} already follows on from {other}, so {other} cannot follow on from it."""
+
+
+class ServiceAreaNotInUse(RuleViolation):
+    """{service} was not in use on {date} (in use {period})."""
+
+    field = "service_area"
+
+
+class EmailNotValid(RuleViolation):
+    """'{email}' is not an email address."""
+
+    field = "email"
+
+
+class ComplaintNotAnswered(RuleViolation):
+    """Closing-the-loop questions are asked once a complaint has been responded to; {reference}
+    has no response yet."""
+
+
+# -- corrections ---------------------------------------------------------------------------------
+
+
+class CorrectionNeedsManager(RuleViolation):
+    """Only a complaints manager can correct what was recorded on a stage."""
+
+
+class CorrectionNeedsReason(RuleViolation):
+    """Give the reason for the correction."""
+
+    field = "reason"
+
+
+class CorrectionFieldNotAllowed(RuleViolation):
+    """'{name}' cannot be corrected here. Fields that can: {allowed}."""
+
+
+class NothingToCorrect(RuleViolation):
+    """The correction changes nothing: the values given are the ones already recorded."""
+
+
+# -- the Ombudsman -------------------------------------------------------------------------------
+
+
+class RemedyBeforeDecision(RuleViolation):
+    """Record the Ombudsman's decision on {reference} before its remedies."""
+
+
+class RemedyNotExpected(RuleViolation):
+    """The Ombudsman decided {reference} as '{decision}', which asks for no remedy."""
+
+
+# -- organisation ---------------------------------------------------------------------------------
+
+
+class RestructureDateNotValid(RuleViolation):
+    """{service} is in use {period}, so it cannot be restructured from {date}."""
+
+    field = "on"
+
+
+class VersionExists(RuleViolation):
+    """There is already a {what} called {name} in use from {date}."""
+
+
+class ClosureDayExists(RuleViolation):
+    """{date} is already a closure day ({reason})."""
+
+
+class NotAClosureDay(RuleViolation):
+    """{date} is not a closure day."""
