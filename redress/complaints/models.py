@@ -190,6 +190,7 @@ class Aspect(models.Model):
     )
     finding = models.CharField(max_length=24, choices=Finding.choices, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["stage", "order", "id"]
@@ -234,6 +235,7 @@ class Mediation(TimeStampedModel):
     )
     mediator = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["offered_date", "id"]
@@ -260,6 +262,7 @@ class Payment(TimeStampedModel):
     kind = models.CharField(max_length=24, choices=PaymentKind.choices)
     amount = models.DecimalField(max_digits=12, decimal_places=2)
     description = models.CharField(max_length=300, blank=True)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["date", "id"]
@@ -284,6 +287,7 @@ class LearningAction(TimeStampedModel):
     due_date = models.DateField(null=True, blank=True)
     completed_date = models.DateField(null=True, blank=True)
     completion_evidence = models.TextField(blank=True)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["raised_date", "id"]

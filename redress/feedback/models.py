@@ -35,6 +35,7 @@ class Compliment(TimeStampedModel):
         null=True, blank=True, help_text="From outside the organisation."
     )
     text = models.TextField(blank=True)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["received_date", "id"]
@@ -61,6 +62,7 @@ class InformalFeedback(TimeStampedModel):
     advocate = models.BooleanField(null=True, blank=True)
     satisfied = models.BooleanField(null=True, blank=True, help_text="Blank: not known.")
     summary = models.TextField(blank=True)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["received_date", "id"]
@@ -94,6 +96,7 @@ class SatisfactionAnswer(TimeStampedModel):
     )
     question = models.CharField(max_length=24, choices=Question.choices)
     answer = models.CharField(max_length=8, choices=Answer.choices, blank=True)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["complaint", "question"]

@@ -41,6 +41,7 @@ class Enquiry(TimeStampedModel):
     remedy_completed_date = models.DateField(
         null=True, blank=True, help_text="When the last remedy was complied with."
     )
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["received_date", "lgo_reference"]

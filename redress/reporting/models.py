@@ -23,6 +23,7 @@ class ContextFigure(models.Model):
         help_text="Blank: the whole authority.",
     )
     value = models.DecimalField(max_digits=14, decimal_places=2)
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["period", "measure"]
