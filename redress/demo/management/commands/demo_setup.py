@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from redress.core import config
+
+DEMO_SETTINGS = {
+    "authority_name": "Kingsmoor Children's Trust",
+    # Stage 2 investigation spending divided by the investigations it paid for, in the demo year.
+    "stage2_average_cost": "3500",
+    "suppression_threshold": "5",
+}
+
+
+class Command(BaseCommand):
+    help = "Configure the demo authority (name, average stage 2 cost, suppression threshold)."
+
+    def handle(self, *args, **options):
+        for key, value in DEMO_SETTINGS.items():
+            config.set_value(key, value, by=None)
+            self.stdout.write(f"{key} = {config.show(key)}")

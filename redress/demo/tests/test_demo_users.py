@@ -1,0 +1,62 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from redress.accounts.models import Role, User
+from redress.complaints.tests.factories import ComplaintFactory, StageFactory
+from redress.core import config
+
+pytestmark = pytest.mark.django_db
+
+
+def _logins(output: str) -> dict[str, str]:
+    rows = [line.split() for line in output.splitlines() if line.startswith("  ")]
+    return {row[0]: row[1] for row in rows if len(row) >= 2 and "-" in row[1]}
+
+
+def test_demo_users_get_every_role_and_can_sign_in(capsys, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("demo_users", url="http://127.0.0.1:8000/")
+    output = capsys.readouterr().out
+    assert "http://127.0.0.1:8000/accounts/login/" in output
+    logins = _logins(output)
+    assert set(logins) == {"manager", "officer", "teammanager", "investigator", "executive"}
+    roles = {u.username: u.role for u in User.objects.all()}
+    assert roles["teammanager"] == Role.RESPONDING_MANAGER
+    assert roles["executive"] == Role.EXECUTIVE
+    for username, password in logins.items():
+        assert authenticate(username=username, password=password) is not None
+    assert User.objects.get(username="manager").is_staff
+    assert not User.objects.get(username="executive").is_staff
+    assert "manager" in Path(tmp_path, "demo", "logins.txt").read_text()
+
+
+def test_running_again_resets_passwords(capsys, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("demo_users")
+    first = _logins(capsys.readouterr().out)
+    call_command("demo_users")
+    second = _logins(capsys.readouterr().out)
+    assert User.objects.count() == 5
+    assert authenticate(username="officer", password=first["officer"]) is None
+    assert authenticate(username="officer", password=second["officer"]) is not None
+
+
+def test_team_manager_and_investigator_get_work(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    open_complaint = ComplaintFactory()
+    escalated = ComplaintFactory()
+    StageFactory(complaint=escalated, number=2)
+    call_command("demo_users")
+    manager = User.objects.get(username="teammanager")
+    investigator = User.objects.get(username="investigator")
+    assert open_complaint.stages.get(number=1).allocated_to == manager
+    assert escalated.stages.get(number=2).appointments.get().user == investigator
+
+
+def test_demo_setup_configures_the_authority():
+    call_command("demo_setup")
+    assert config.get("authority_name") == "Kingsmoor Children's Trust"
+    assert str(config.get("stage2_average_cost")) == "3500.00"
