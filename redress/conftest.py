@@ -10,6 +10,12 @@ from redress.accounts.models import Role, User
 from redress.procedures.calendar import WorkingCalendar
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing takes a noticeable fraction of a second per password; tests need no security.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def calendar() -> WorkingCalendar:
     return WorkingCalendar()

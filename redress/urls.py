@@ -7,5 +7,6 @@ admin.site.site_title = "Redress"
 urlpatterns = [
     path("", include("redress.core.urls")),
     path("accounts/", include("redress.accounts.urls")),
+    path("complaints/", include("redress.complaints.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.forms import AuthenticationForm
 
 
@@ -6,3 +8,16 @@ class LoginForm(AuthenticationForm):
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account is inactive. Ask your complaints manager to reactivate it.",
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def error_list(self) -> list[dict[str, str]]:
+        """The GOV.UK error summary's links: a wrong password points at the username."""
+        items = [{"text": str(e), "href": "#id_username"} for e in self.non_field_errors()]
+        for name in ("username", "password"):
+            if self.errors.get(name):
+                items.append({"text": str(self.errors[name][0]), "href": f"#id_{name}"})
+        return items

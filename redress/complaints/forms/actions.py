@@ -1,0 +1,172 @@
+"""The forms behind the actions on a complaint. Field names are the service's argument names,
+so a rule the service names a field for is shown at that field."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils import timezone
+
+from redress.complaints.choices import Advocacy, ComplainantType, Finding, Method
+from redress.complaints.models import Stage
+from redress.complaints.services.stages import RESPONSE_OUTCOMES
+from redress.organisations.models import Locality, ServiceArea
+from redress.procedures.models import Procedure
+from redress.taxonomies.models import TaxonomyKind, Term
+
+from .fields import DateInputField, GovukForm
+from .filters import ServiceAreaChoiceField
+
+
+def _text_area(rows: int = 4) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class ReasonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Term) -> str:
+        return f"{obj.parent.name}: {obj.name}" if obj.parent else obj.name
+
+
+class AcknowledgeForm(GovukForm):
+    date_fields = ("acknowledged_on",)
+
+    acknowledged_on = DateInputField(label="Date acknowledged", initial=timezone.localdate)
+
+
+class ExtendForm(GovukForm):
+    date_fields = ("agreed_on",)
+
+    extended_to_days = forms.IntegerField(
+        label="New timescale in working days",
+        min_value=1,
+        max_value=999,
+        error_messages={
+            "required": "Enter the new timescale in working days",
+            "invalid": "Enter the new timescale as a whole number of working days, like 20",
+            "min_value": "The new timescale must be at least 1 working day",
+            "max_value": "The new timescale must be 999 working days or fewer",
+        },
+    )
+    reason = forms.CharField(
+        label="Why the extension was agreed",
+        widget=_text_area(),
+        error_messages={"required": "Enter why the extension was agreed"},
+    )
+    agreed_on = DateInputField(label="Date agreed", initial=timezone.localdate)
+
+
+class RespondForm(GovukForm):
+    """The response, its outcome and a finding on each reason for complaint at the stage."""
+
+    date_fields = ("responded_on",)
+
+    responded_on = DateInputField(label="Date of the response", initial=timezone.localdate)
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=[(o.value, o.label) for o in RESPONSE_OUTCOMES],
+        error_messages={"required": "Select the outcome"},
+    )
+
+    def __init__(self, *args: Any, stage: Stage, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.aspects = list(
+            stage.aspects.select_related("category", "subcategory").order_by("order", "id")
+        )
+        for aspect in self.aspects:
+            self.fields[f"finding_{aspect.pk}"] = forms.ChoiceField(
+                label=f"Finding on: {aspect.subcategory or aspect.category}",
+                required=False,
+                choices=[("", "No finding yet"), *Finding.choices],
+                initial=aspect.finding,
+            )
+
+    @property
+    def finding_fields(self) -> list[str]:
+        return [f"finding_{a.pk}" for a in self.aspects]
+
+    def findings(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data.get(f"finding_{a.pk}") or "" for a in self.aspects}
+
+
+class EscalateForm(GovukForm):
+    date_fields = ("requested_on",)
+
+    requested_on = DateInputField(label="Date of the request", initial=timezone.localdate)
+    late_reason = forms.CharField(
+        label="If the request came late, why it is being accepted",
+        required=False,
+        widget=_text_area(3),
+    )
+
+
+class RecordComplaintForm(GovukForm):
+    """A new complaint and its stage 1."""
+
+    date_fields = ("received_on",)
+
+    received_on = DateInputField(label="Date received", initial=timezone.localdate)
+    procedure = forms.ModelChoiceField(
+        label="Procedure",
+        queryset=Procedure.objects.all(),
+        to_field_name="code",
+        empty_label=None,
+        error_messages={"required": "Select the procedure"},
+    )
+    service_area = ServiceAreaChoiceField(
+        label="Service area",
+        queryset=ServiceArea.objects.order_by("name", "valid_from"),
+        empty_label="Choose a service area",
+        error_messages={"required": "Select the service area the complaint is about"},
+    )
+    locality = forms.ModelChoiceField(
+        label="Locality",
+        required=False,
+        queryset=Locality.objects.order_by("name", "valid_from"),
+        empty_label="The service area's own, or citywide",
+    )
+    method = forms.ChoiceField(
+        label="How the complaint was made",
+        required=False,
+        choices=[("", "Not known"), *Method.choices],
+    )
+    complainant_type = forms.ChoiceField(
+        label="Who is complaining",
+        required=False,
+        choices=[("", "Not known"), *ComplainantType.choices],
+    )
+    advocate = forms.ChoiceField(
+        label="Advocate",
+        required=False,
+        choices=[("", "Not known"), *Advocacy.choices],
+    )
+    complainant_name = forms.CharField(label="Complainant's name", required=False, max_length=200)
+    complainant_email = forms.EmailField(
+        label="Complainant's email address",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    reason = ReasonChoiceField(
+        label="Reason for complaint",
+        required=False,
+        queryset=Term.objects.none(),
+        empty_label="Record it later",
+    )
+    summary = forms.CharField(label="Summary", required=False, widget=_text_area(5))
+    reference = forms.CharField(
+        label="Reference",
+        required=False,
+        max_length=64,
+        help_text="Leave blank to give it the next reference.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Sub-categories of the reason taxonomies (read when the form is made, not imported).
+        cast(ReasonChoiceField, self.fields["reason"]).queryset = (
+            Term.objects.filter(taxonomy__kind=TaxonomyKind.CATEGORIES, parent__isnull=False)
+            .select_related("parent", "taxonomy")
+            .order_by("taxonomy__valid_from", "parent__order", "order", "name")
+        )

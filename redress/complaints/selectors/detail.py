@@ -1,0 +1,103 @@
+"""One complaint as its pages show it: the record, each stage with its deadlines, the people,
+the payments and the learning."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from redress.complaints.models import Complaint, Mediation, Stage
+from redress.procedures.calendar import DeadlineExplanation
+from redress.procedures.deadlines import StageDeadlines, explain_stage_deadline
+from redress.procedures.models import StageRule
+
+from .clock import Clock
+from .scoping import complaints_visible_to
+
+
+@dataclass(frozen=True)
+class StageView:
+    stage: Stage
+    rule: StageRule | None
+    deadlines: StageDeadlines | None
+    explanation: DeadlineExplanation | None
+    days_left: int | None
+    acknowledgement_due: datetime.date | None
+    mediations: list[Mediation]
+
+
+def complaint_for_page(*, user: Any, pk: int) -> Complaint | None:
+    """The complaint with everything its pages show, if the user may see it."""
+    return _for_page(complaints_visible_to(user)).filter(pk=pk).first()
+
+
+def _for_page(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    stages = Stage.objects.order_by("number").select_related(
+        "organisation", "allocated_to", "responded_by"
+    )
+    return complaints.select_related(
+        "procedure",
+        "service_area",
+        "locality",
+        "organisation",
+        "theme__parent",
+        "complainant",
+        "on_behalf_of",
+        "advocate_person",
+        "related_to",
+    ).prefetch_related(
+        Prefetch("stages", queryset=stages),
+        "stages__extensions__agreed_by",
+        "stages__aspects__category",
+        "stages__aspects__subcategory",
+        "stages__appointments__user",
+        "procedure__stage_rules",
+        "mediations",
+        # Unordered: ordering by date would tempt SQLite to walk the date index for a few rows.
+        Prefetch("follow_ons", queryset=Complaint.objects.order_by()),
+        "ombudsman_enquiries__remedies",
+        "payments",
+        "actions__theme__parent",
+        "satisfaction_answers",
+    )
+
+
+def stage_views(complaint: Complaint, clock: Clock) -> list[StageView]:
+    """Each stage of a complaint (from `complaint_for_page`) with its deadlines explained."""
+    views = []
+    mediations = list(complaint.mediations.all())
+    for stage in complaint.stages.all():
+        deadlines = clock.deadlines(stage)
+        rule = clock.rule(stage)
+        views.append(
+            StageView(
+                stage=stage,
+                rule=rule,
+                deadlines=deadlines,
+                explanation=(
+                    explain_stage_deadline(deadlines=deadlines, calendar=clock.calendar)
+                    if deadlines is not None
+                    else None
+                ),
+                days_left=(
+                    clock.days_left(deadlines.applicable_due)
+                    if deadlines is not None and stage.is_open
+                    else None
+                ),
+                acknowledgement_due=(
+                    clock.calendar.due_date(stage.received_date, rule.acknowledgement_days)
+                    if rule is not None and rule.acknowledgement_days is not None
+                    else None
+                ),
+                mediations=[m for m in mediations if m.after_stage == stage.number],
+            )
+        )
+    return views
+
+
+def payments_total(complaint: Complaint) -> Decimal:
+    return sum((p.amount for p in complaint.payments.all()), Decimal("0"))

@@ -1,0 +1,85 @@
+"""Who may see which complaints. Every page that shows a complaint reads through here.
+
+- complaints officers and managers (and superusers): every complaint;
+- responding managers: complaints with a stage allocated to them, or that they are appointed to;
+- investigating officers and independent persons: only complaints they are appointed to;
+- participation and advocacy workers: complaints from children and young people, and any
+  allocated or appointed to them;
+- executives and board members: none, since they see no personal data; they read figures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from redress.accounts.models import Role
+from redress.complaints.choices import CYP_COMPLAINANT_TYPES
+from redress.complaints.models import Appointment, Complaint, Stage
+
+EXECUTIVE_MESSAGE = (
+    "Your role ({role}) shows figures and reports, not individual complaints, so that no "
+    "one's personal details are on your screen. Your home page shows the counts."
+)
+NOT_YOURS_MESSAGE = (
+    "You can only see complaints that are allocated to you or that you are appointed to. "
+    "If you need to see this one, ask the complaints team."
+)
+
+
+def sees_every_complaint(user: Any) -> bool:
+    return bool(user.is_active and (user.is_superuser or user.manages_complaints))
+
+
+def sees_complaints(user: Any) -> bool:
+    """Whether the user has any complaint pages at all (executives do not)."""
+    return bool(user.is_authenticated and user.is_active and user.sees_personal_data)
+
+
+def _involved(user: Any) -> Q:
+    allocated = Exists(Stage.objects.filter(complaint=OuterRef("pk"), allocated_to=user))
+    appointed = Exists(Appointment.objects.filter(stage__complaint=OuterRef("pk"), user=user))
+    if user.role == Role.INVESTIGATING_OFFICER:
+        return Q(appointed)
+    return Q(allocated) | Q(appointed)
+
+
+def complaints_visible_to(user: Any) -> QuerySet[Complaint]:
+    """The complaints this user may see."""
+    complaints = Complaint.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return complaints.none()
+    if sees_every_complaint(user):
+        return complaints
+    if not user.sees_personal_data:
+        return complaints.none()
+    involved = _involved(user)
+    if user.role == Role.PARTICIPATION_WORKER:
+        involved |= Q(complainant_type__in=CYP_COMPLAINANT_TYPES)
+    return complaints.filter(involved)
+
+
+def stages_visible_to(user: Any) -> QuerySet[Stage]:
+    if sees_every_complaint(user):
+        return Stage.objects.all()
+    return Stage.objects.filter(complaint__in=complaints_visible_to(user))
+
+
+def may_manage_complaints(user: Any) -> bool:
+    """Record complaints, acknowledge, extend and escalate: the complaints team's work."""
+    return sees_every_complaint(user)
+
+
+def may_respond(user: Any, stage: Stage) -> bool:
+    """Record a stage's response: the complaints team, or the manager it is allocated to."""
+    return may_manage_complaints(user) or (
+        stage.allocated_to_id is not None and stage.allocated_to_id == user.pk
+    )
+
+
+def why_hidden(user: Any) -> str:
+    """The message for someone refused a complaint page."""
+    if not user.sees_personal_data:
+        return EXECUTIVE_MESSAGE.format(role=user.get_role_display())
+    return NOT_YOURS_MESSAGE

@@ -1,0 +1,133 @@
+"""A complaint's pages, one per tab of its sub-navigation: each works without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from redress.complaints import presenters
+from redress.complaints.choices import OUTCOMES_EXCLUDED_FROM_TIMELINESS
+from redress.complaints.models import Complaint
+from redress.complaints.selectors import (
+    StageView,
+    clock,
+    complaint_events,
+    may_manage_complaints,
+    may_respond,
+    payments_total,
+    referenced_names,
+    stage_views,
+)
+
+from .access import complaint_or_refuse
+
+TABS = [
+    ("summary", "Summary"),
+    ("stages", "Stages"),
+    ("timeline", "Timeline"),
+    ("people", "People"),
+    ("payments", "Payments and learning"),
+]
+
+
+def _actions(request: HttpRequest, complaint: Complaint, current: StageView | None) -> list:
+    """The buttons in the page header: what this user can do next to the current stage."""
+    if current is None:
+        return []
+    stage, number, team = current.stage, current.stage.number, may_manage_complaints(request.user)
+    args = [complaint.pk, number]
+    buttons = []
+    if stage.is_open:
+        if team and stage.acknowledged_date is None:
+            buttons.append(
+                {"text": "Acknowledge", "href": reverse("complaints:acknowledge", args=args)}
+            )
+        if may_respond(request.user, stage):
+            buttons.append(
+                {"text": "Record response", "href": reverse("complaints:respond", args=args)}
+            )
+        if team and current.rule is not None and current.rule.extendable:
+            buttons.append(
+                {
+                    "text": "Extend",
+                    "href": reverse("complaints:extend", args=args),
+                    "classes": "govuk-button--secondary",
+                }
+            )
+    elif (
+        team
+        and stage.outcome not in OUTCOMES_EXCLUDED_FROM_TIMELINESS
+        and any(r.stage == number + 1 for r in complaint.procedure.stage_rules.all())
+    ):
+        buttons.append(
+            {
+                "text": f"Escalate to stage {number + 1}",
+                "href": reverse("complaints:escalate", args=[complaint.pk]),
+                "classes": "govuk-button--secondary",
+            }
+        )
+    return buttons
+
+
+def _render(
+    request: HttpRequest, complaint: Complaint, tab: str, context: dict[str, Any]
+) -> HttpResponse:
+    now = clock()
+    stages = stage_views(complaint, now)
+    current = stages[-1] if stages else None
+    return render(
+        request,
+        f"complaints/complaint/{tab}.html",
+        {
+            "complaint": complaint,
+            "tab": dict(TABS)[tab],
+            "tabs": [
+                {
+                    "text": label,
+                    "href": reverse(f"complaints:{name}", args=[complaint.pk]),
+                    "active": name == tab,
+                }
+                for name, label in TABS
+            ],
+            "stages": stages,
+            "current": current,
+            "current_tag": presenters.deadline_tag(
+                current.stage if current else None, current.days_left if current else None
+            ),
+            "presenters": presenters,
+            "today": now.today,
+            "actions": _actions(request, complaint, current),
+            **context,
+        },
+    )
+
+
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    complaint = complaint_or_refuse(request, pk)
+    return _render(request, complaint, "summary", {})
+
+
+def stages(request: HttpRequest, pk: int) -> HttpResponse:
+    complaint = complaint_or_refuse(request, pk)
+    return _render(request, complaint, "stages", {})
+
+
+def timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    complaint = complaint_or_refuse(request, pk)
+    events = complaint_events(complaint)
+    stage_numbers = {s.pk: s.number for s in complaint.stages.all()}
+    entries = presenters.timeline(events, referenced_names(events), stage_numbers)
+    return _render(request, complaint, "timeline", {"entries": entries})
+
+
+def people(request: HttpRequest, pk: int) -> HttpResponse:
+    complaint = complaint_or_refuse(request, pk)
+    return _render(request, complaint, "people", {})
+
+
+def payments(request: HttpRequest, pk: int) -> HttpResponse:
+    complaint = complaint_or_refuse(request, pk)
+    return _render(request, complaint, "payments", {"total": payments_total(complaint)})

@@ -1,0 +1,42 @@
+from django.contrib import admin
+
+from redress.core.admin import AuditedModelAdmin
+
+from .models import Compliment, InformalFeedback, SatisfactionAnswer
+
+
+@admin.register(Compliment)
+class ComplimentAdmin(AuditedModelAdmin):
+    list_display = (
+        "received_date",
+        "service_area",
+        "locality",
+        "source",
+        "external",
+        "staff_member",
+        "consent_to_publish",
+    )
+    list_filter = ("source", "external", "consent_to_publish", "locality")
+    search_fields = ("staff_member", "text", "service_area__name")
+    date_hierarchy = "received_date"
+    autocomplete_fields = ("service_area", "locality")
+    list_select_related = ("service_area", "locality")
+
+
+@admin.register(InformalFeedback)
+class InformalFeedbackAdmin(AuditedModelAdmin):
+    list_display = ("received_date", "service_area", "theme", "from_child", "advocate", "satisfied")
+    list_filter = ("from_child", "advocate", "satisfied")
+    search_fields = ("summary", "service_area__name", "theme__name")
+    date_hierarchy = "received_date"
+    autocomplete_fields = ("service_area", "theme")
+    list_select_related = ("service_area", "theme__parent")
+
+
+@admin.register(SatisfactionAnswer)
+class SatisfactionAnswerAdmin(AuditedModelAdmin):
+    list_display = ("complaint", "question", "answer")
+    list_filter = ("question", "answer")
+    search_fields = ("complaint__reference",)
+    autocomplete_fields = ("complaint",)
+    list_select_related = ("complaint",)

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from redress.core.admin import AuditedModelAdmin
+
+from .models import Person
+
+
+@admin.register(Person)
+class PersonAdmin(AuditedModelAdmin):
+    list_display = ("key", "name", "email", "phone", "created_at")
+    search_fields = ("key", "name", "email", "phone")
+    date_hierarchy = "created_at"
