@@ -136,7 +136,8 @@ USE_TZ = True
 # GOV.UK Frontend's compiled CSS asks for its fonts and images at /assets/, so static files are
 # served there, straight from the npm packages (no bundler, no copies in the repository).
 STATIC_URL = "/assets/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = VAR_DIR / "static"  # `redress collectstatic` fills it for production
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 _NODE = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     _NODE / "govuk-frontend" / "dist" / "govuk" / "assets",
