@@ -14,6 +14,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_DB := $(CURDIR)/var/demo.sqlite3
 DEMO_WORKBOOK := var/demo/redress-demo.xlsx
+# The demo data was taken on 31 May 2022; the demo server sees that day as today.
+DEMO_TODAY := 2022-05-31
 PYTEST_ARGS ?=
 
 .PHONY: help install python-deps node-deps browser demo demo-data serve test lint typecheck check bench clean
@@ -57,7 +59,7 @@ demo-data: install
 
 demo: demo-data
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) demo_users --url http://$(HOST):$(PORT)/
-	DEBUG=1 DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) runserver $(HOST):$(PORT) --noreload
+	DEBUG=1 REDRESS_TODAY=$(DEMO_TODAY) DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) runserver $(HOST):$(PORT) --noreload
 
 serve: install
 	DEBUG=1 $(REDRESS) runserver $(HOST):$(PORT)

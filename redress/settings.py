@@ -6,6 +6,7 @@ DEBUG         "1"/"true" for development
 ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -37,6 +38,12 @@ def _secret_key() -> str:
 
 
 DEBUG = _env_bool("DEBUG")
+# Pin "today" for a demonstration dataset (see redress/core/clock.py); never set in production.
+REDRESS_TODAY = (
+    datetime.date.fromisoformat(os.environ["REDRESS_TODAY"])
+    if os.environ.get("REDRESS_TODAY")
+    else None
+)
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h

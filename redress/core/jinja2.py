@@ -4,6 +4,7 @@ presenters' filters."""
 from typing import Any
 
 from django.contrib import messages
+from django.db import DatabaseError
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,6 +17,16 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def authority_name() -> str:
+    """The authority's name for the page header; the default if the database cannot say."""
+    from redress.core import config
+
+    try:
+        return str(config.get("authority_name"))
+    except DatabaseError:  # e.g. the 500 page while the database is down
+        return str(config.SETTINGS["authority_name"].default)
+
+
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader", None)
     govuk = PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")})
@@ -25,6 +36,7 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {
             "url": url,
+            "authority_name": authority_name,
             "static": static,
             "csrf_token_for": get_token,
             "get_messages": messages.get_messages,

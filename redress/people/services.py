@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 
 from redress.core import audit
+from redress.core.clock import today as clock_today
 from redress.core.sequences import create_with_next_key
 from redress.procedures import rules
 
@@ -27,7 +27,7 @@ UNSET: Any = object()
 
 def _check(values: dict[str, Any]) -> None:
     born = values.get("date_of_birth")
-    if born is not None and born > timezone.localdate():
+    if born is not None and born > clock_today():
         raise rules.DateInFuture(what="birth", date=born)
     email = values.get("email")
     if email:

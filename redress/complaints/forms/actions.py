@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.utils import timezone
 
 from redress.complaints.choices import Advocacy, ComplainantType, Finding, Method
 from redress.complaints.models import Stage
 from redress.complaints.services.stages import RESPONSE_OUTCOMES
+from redress.core.clock import today as clock_today
 from redress.organisations.models import Locality, ServiceArea
 from redress.procedures.models import Procedure
 from redress.taxonomies.models import TaxonomyKind, Term
@@ -31,7 +31,7 @@ class ReasonChoiceField(forms.ModelChoiceField):
 class AcknowledgeForm(GovukForm):
     date_fields = ("acknowledged_on",)
 
-    acknowledged_on = DateInputField(label="Date acknowledged", initial=timezone.localdate)
+    acknowledged_on = DateInputField(label="Date acknowledged", initial=clock_today)
 
 
 class ExtendForm(GovukForm):
@@ -53,7 +53,7 @@ class ExtendForm(GovukForm):
         widget=_text_area(),
         error_messages={"required": "Enter why the extension was agreed"},
     )
-    agreed_on = DateInputField(label="Date agreed", initial=timezone.localdate)
+    agreed_on = DateInputField(label="Date agreed", initial=clock_today)
 
 
 class RespondForm(GovukForm):
@@ -61,7 +61,7 @@ class RespondForm(GovukForm):
 
     date_fields = ("responded_on",)
 
-    responded_on = DateInputField(label="Date of the response", initial=timezone.localdate)
+    responded_on = DateInputField(label="Date of the response", initial=clock_today)
     outcome = forms.ChoiceField(
         label="Outcome",
         choices=[(o.value, o.label) for o in RESPONSE_OUTCOMES],
@@ -92,7 +92,7 @@ class RespondForm(GovukForm):
 class EscalateForm(GovukForm):
     date_fields = ("requested_on",)
 
-    requested_on = DateInputField(label="Date of the request", initial=timezone.localdate)
+    requested_on = DateInputField(label="Date of the request", initial=clock_today)
     late_reason = forms.CharField(
         label="If the request came late, why it is being accepted",
         required=False,
@@ -105,7 +105,7 @@ class RecordComplaintForm(GovukForm):
 
     date_fields = ("received_on",)
 
-    received_on = DateInputField(label="Date received", initial=timezone.localdate)
+    received_on = DateInputField(label="Date received", initial=clock_today)
     procedure = forms.ModelChoiceField(
         label="Procedure",
         queryset=Procedure.objects.all(),

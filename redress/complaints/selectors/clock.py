@@ -29,9 +29,9 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from redress.complaints.models import Extension, Stage
+from redress.core.clock import today as clock_today
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.deadlines import StageDeadlines, stage_deadlines
 from redress.procedures.models import StageRule
@@ -183,7 +183,7 @@ class Clock:
 
 def clock(today: datetime.date | None = None) -> Clock:
     return Clock(
-        today=today or timezone.localdate(),
+        today=today or clock_today(),
         calendar=working_calendar(),
         rules={(r.procedure_id, r.stage): r for r in StageRule.objects.all()},
     )

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.utils import timezone
 
 from redress.complaints.choices import Outcome
 from redress.complaints.models import Complaint, Stage
+from redress.core.clock import today
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
 from redress.procedures.models import Procedure, StageRule
@@ -18,10 +18,6 @@ from redress.procedures.models import Procedure, StageRule
 if TYPE_CHECKING:
     from redress.organisations.models import ServiceArea
     from redress.taxonomies.models import Term
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 def not_in_future(value: datetime.date, *, what: str) -> None:
