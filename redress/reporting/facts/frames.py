@@ -1,0 +1,24 @@
+"""The facts one report run computes from: a frame per kind of record."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class Facts:
+    as_of: datetime.date
+    stages: pl.DataFrame
+    aspects: pl.DataFrame
+    mediations: pl.DataFrame
+    enquiries: pl.DataFrame
+    payments: pl.DataFrame
+    compliments: pl.DataFrame
+    feedback: pl.DataFrame
+    satisfaction: pl.DataFrame
+    actions: pl.DataFrame
+    context: pl.DataFrame
+    stage_rules: pl.DataFrame

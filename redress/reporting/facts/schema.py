@@ -1,0 +1,135 @@
+"""The columns of each fact frame, with their Polars types.
+
+Extraction (from the database) and the test builders (from hand-written rows) both produce
+frames with exactly these columns, so every figure function sees the same shape.
+"""
+
+import polars as pl
+
+STAGE_BASE: dict[str, pl.DataType] = {
+    "stage_id": pl.Int64(),
+    "complaint_id": pl.Int64(),
+    "reference": pl.String(),
+    "stage": pl.Int8(),
+    "procedure": pl.String(),
+    "received": pl.Date(),
+    "complaint_received": pl.Date(),
+    "acknowledged": pl.Date(),
+    "statement_agreed": pl.Date(),
+    "responded": pl.Date(),
+    "outcome": pl.String(),
+    "panel": pl.Date(),
+    "panel_report": pl.Date(),
+    "extended_to_days": pl.Int32(),
+    "initial_days": pl.Int32(),
+    "max_days": pl.Int32(),
+    "clock_start_rule": pl.String(),
+    "panel_within_days": pl.Int32(),
+    "service_area_id": pl.Int64(),
+    "service": pl.String(),
+    "locality": pl.String(),
+    "organisation": pl.String(),
+    "stage_organisation": pl.String(),
+    "method": pl.String(),
+    "complainant_type": pl.String(),
+    "complainant_key": pl.String(),
+    "advocate": pl.String(),
+    "theme": pl.String(),
+}
+
+ASPECT: dict[str, pl.DataType] = {
+    "stage_id": pl.Int64(),
+    "complaint_id": pl.Int64(),
+    "reference": pl.String(),
+    "stage": pl.Int8(),
+    "received": pl.Date(),
+    "service_area_id": pl.Int64(),
+    "category": pl.String(),
+    "subcategory": pl.String(),
+    "finding": pl.String(),
+}
+
+MEDIATION: dict[str, pl.DataType] = {
+    "complaint_id": pl.Int64(),
+    "reference": pl.String(),
+    "service_area_id": pl.Int64(),
+    "offered": pl.Date(),
+    "held": pl.Date(),
+    "outcome": pl.String(),
+}
+
+ENQUIRY: dict[str, pl.DataType] = {
+    "enquiry_id": pl.Int64(),
+    "lgo_reference": pl.String(),
+    "complaint_id": pl.Int64(),
+    "service_area_id": pl.Int64(),
+    "received": pl.Date(),
+    "decided": pl.Date(),
+    "decision": pl.String(),
+    "remedy_due": pl.Date(),
+    "remedy_completed": pl.Date(),
+}
+
+PAYMENT: dict[str, pl.DataType] = {
+    "payment_id": pl.Int64(),
+    "complaint_id": pl.Int64(),
+    "service_area_id": pl.Int64(),
+    "date": pl.Date(),
+    "stage": pl.String(),
+    "kind": pl.String(),
+    # Pence, as whole numbers: money is exact. Figures convert back to Decimal pounds.
+    "pence": pl.Int64(),
+}
+
+COMPLIMENT: dict[str, pl.DataType] = {
+    "compliment_id": pl.Int64(),
+    "received": pl.Date(),
+    "service_area_id": pl.Int64(),
+    "service": pl.String(),
+    "locality": pl.String(),
+    "staff_member": pl.String(),
+    "consent": pl.Boolean(),
+    "source": pl.String(),
+    "external": pl.Boolean(),
+    "text": pl.String(),
+}
+
+FEEDBACK: dict[str, pl.DataType] = {
+    "feedback_id": pl.Int64(),
+    "received": pl.Date(),
+    "service_area_id": pl.Int64(),
+    "from_child": pl.Boolean(),
+    "theme": pl.String(),
+    "advocate": pl.Boolean(),
+    "satisfied": pl.Boolean(),
+}
+
+SATISFACTION: dict[str, pl.DataType] = {
+    "complaint_id": pl.Int64(),
+    "service_area_id": pl.Int64(),
+    "complaint_received": pl.Date(),
+    "question": pl.String(),
+    "answer": pl.String(),
+}
+
+ACTION: dict[str, pl.DataType] = {
+    "action_id": pl.Int64(),
+    "complaint_id": pl.Int64(),
+    "service_area_id": pl.Int64(),
+    "theme": pl.String(),
+    "raised": pl.Date(),
+    "due": pl.Date(),
+    "completed": pl.Date(),
+}
+
+CONTEXT: dict[str, pl.DataType] = {
+    "period": pl.String(),
+    "measure": pl.String(),
+    "service_area_id": pl.Int64(),
+    "service": pl.String(),
+    "value": pl.Float64(),
+}
+
+
+def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame(schema=schema)

@@ -1,0 +1,14 @@
+"""Imports every figure module so that each registers its figures."""
+
+from . import (  # noqa: F401
+    children,
+    escalation_routes,
+    feedback,
+    learning,
+    money,
+    outcomes,
+    reasons,
+    timeliness,
+    volumes,
+    who_and_how,
+)

@@ -1,0 +1,81 @@
+"""Compute every registered figure for a period: the `redress.figures/1` content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from redress.reporting.facts import Facts
+from redress.reporting.periods import Period
+
+from . import catalogue  # noqa: F401  (registers every figure)
+from .context import FigureContext, ReportSettings
+from .numbers import change_pct
+from .registry import SCALARS, TABLES, Counted, Table, plain
+
+SCHEMA = "redress.figures/1"
+
+
+@dataclass
+class FigureSet:
+    period: Period
+    as_of: Any
+    figures: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    table_evidence: dict[str, dict[int, Any]] = field(default_factory=dict)
+
+
+def compute_figures(
+    *,
+    facts: Facts,
+    period: Period,
+    settings: ReportSettings | None = None,
+    only: set[str] | None = None,
+) -> FigureSet:
+    """Every figure and table (or only the ids asked for) for the period."""
+    ctx = FigureContext(facts, period, settings or ReportSettings())
+    previous = ctx.for_period(period.previous)
+    result = FigureSet(period=period, as_of=facts.as_of)
+    for figure_id, spec in TABLES.items():
+        if only is None or figure_id in only:
+            value = spec.compute(ctx)
+            assert isinstance(value, Table), f"{figure_id} must return a Table"
+            result.tables[figure_id] = value.rows
+            result.table_evidence[figure_id] = value.evidence
+    for figure_id, spec in SCALARS.items():
+        if only is not None and figure_id not in only:
+            continue
+        value = spec.compute(ctx)
+        if isinstance(value, Counted):
+            result.evidence[figure_id] = value.rows
+        result.figures[figure_id] = plain(value)
+        if spec.previous:
+            before = plain(spec.compute(previous))
+            result.figures[f"{figure_id}.previous"] = before
+            result.figures[f"{figure_id}.change_pct"] = change_pct(plain(value), before)
+    return result
+
+
+def to_json(result: FigureSet) -> dict[str, Any]:
+    """The machine-readable form of FIGURES.md (money as numbers in pounds)."""
+    return {
+        "schema": SCHEMA,
+        "period": result.period.as_json(),
+        "as_of": result.as_of.isoformat(),
+        "figures": {k: _json(v) for k, v in result.figures.items()},
+        "tables": {
+            k: [{c: _json(v) for c, v in row.items()} for row in rows]
+            for k, rows in result.tables.items()
+        },
+    }
+
+
+def _json(value: Any) -> Any:
+    # A Decimal of pounds and pence prints as its shortest float form, which is the same digits.
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value

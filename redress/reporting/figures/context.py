@@ -1,0 +1,114 @@
+"""What a figure function sees: the facts, the period, the authority's settings, and the
+selections most figures start from (received in the period, the timeliness cohort…)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+import polars as pl
+
+from redress.reporting.facts import Facts
+from redress.reporting.periods import Period
+
+STAGES = (1, 2, 3)
+PROCEDURES = ("statutory", "local")
+# Timeliness is reported for these stage groups (FIGURES.md, `timeliness.S.*`).
+TIMELINESS_GROUPS: dict[str, tuple[int, str | None]] = {
+    "stage1": (1, None),
+    "stage2.statutory": (2, "statutory"),
+    "stage2.local": (2, "local"),
+    "stage3": (3, None),
+}
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    stage2_average_cost: Decimal = Decimal("0.00")
+    suppression_threshold: int = 5
+
+
+class FigureContext:
+    def __init__(self, facts: Facts, period: Period, settings: ReportSettings) -> None:
+        self.facts = facts
+        self.period = period
+        self.settings = settings
+        self._cache: dict[tuple[object, ...], pl.DataFrame] = {}
+
+    @property
+    def as_of(self) -> datetime.date:
+        return self.facts.as_of
+
+    def for_period(self, period: Period) -> FigureContext:
+        return FigureContext(self.facts, period, self.settings)
+
+    def in_period(self, column: str) -> pl.Expr:
+        return pl.col(column).is_between(self.period.start, self.period.end, closed="both")
+
+    def _cached(self, key: tuple[object, ...], build) -> pl.DataFrame:
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    def received(self, stage: int | None = None, procedure: str | None = None) -> pl.DataFrame:
+        """Stage records received in the period (optionally one stage, one procedure)."""
+
+        def build() -> pl.DataFrame:
+            frame = self.facts.stages.filter(self.in_period("received"))
+            if stage is not None:
+                frame = frame.filter(pl.col("stage") == stage)
+            if procedure is not None:
+                frame = frame.filter(pl.col("procedure") == procedure)
+            return frame
+
+        return self._cached(("received", stage, procedure), build)
+
+    def cohort(self, group: str) -> pl.DataFrame:
+        """The timeliness cohort: received in the period, responded by as_of, and not withdrawn
+        or outside jurisdiction."""
+        stage, procedure = TIMELINESS_GROUPS[group]
+
+        def build() -> pl.DataFrame:
+            return self.received(stage, procedure).filter(
+                pl.col("responded").is_not_null() & ~pl.col("excluded_from_timeliness")
+            )
+
+        return self._cached(("cohort", group), build)
+
+    def responses(self, group: str) -> pl.DataFrame:
+        """Responses issued in the period for the stage group (whenever received), leaving out
+        withdrawn and outside-jurisdiction stages: the population the published reports use."""
+        stage, procedure = TIMELINESS_GROUPS[group]
+
+        def build() -> pl.DataFrame:
+            return self.responded_in_period(stage, procedure).filter(
+                ~pl.col("excluded_from_timeliness")
+            )
+
+        return self._cached(("responses", group), build)
+
+    def population(self, name: str, group: str) -> pl.DataFrame:
+        """`cohort` (received in the period) or `responses` (responded in the period)."""
+        return self.cohort(group) if name == "cohort" else self.responses(group)
+
+    def responded_in_period(self, stage: int, procedure: str | None = None) -> pl.DataFrame:
+        """Stage records whose response is dated in the period (whenever received)."""
+
+        def build() -> pl.DataFrame:
+            frame = self.facts.stages.filter(
+                (pl.col("stage") == stage) & self.in_period("responded")
+            )
+            if procedure is not None:
+                frame = frame.filter(pl.col("procedure") == procedure)
+            return frame
+
+        return self._cached(("responded", stage, procedure), build)
+
+    def context_value(self, measure: str) -> int | None:
+        frame = self.facts.context.filter(
+            (pl.col("period") == self.period.label)
+            & (pl.col("measure") == measure)
+            & pl.col("service_area_id").is_null()
+        )
+        return int(frame["value"][0]) if frame.height else None

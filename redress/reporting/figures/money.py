@@ -1,0 +1,97 @@
+"""Costs of investigating complaints and compensation paid, in pounds (Decimal, exact)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import polars as pl
+
+from .context import FigureContext
+from .numbers import pounds
+from .registry import Table, scalar, table
+
+COSTS = {
+    "costs.stage2.investigating_officer": ("2", "investigating_officer"),
+    "costs.stage2.independent_person": ("2", "independent_person"),
+    "costs.stage3.review_panel": ("3", "review_panel"),
+}
+COMPENSATION_STAGES = ("1", "2", "3", "lgo")
+
+
+def paid(ctx: FigureContext) -> pl.DataFrame:
+    return ctx.facts.payments.filter(ctx.in_period("date"))
+
+
+def total(frame: pl.DataFrame) -> Decimal:
+    return pounds(int(frame["pence"].sum()))
+
+
+def _of(ctx: FigureContext, stage: str | None, kind: str) -> pl.DataFrame:
+    frame = paid(ctx).filter(pl.col("kind") == kind)
+    return frame if stage is None else frame.filter(pl.col("stage") == stage)
+
+
+@scalar("costs.{key}", key=tuple(k.removeprefix("costs.") for k in COSTS), previous=True)
+def cost(ctx: FigureContext, key: str) -> Decimal:
+    """payments of the kind and stage named in the id, dated in the period (£)"""
+    stage, kind = COSTS[f"costs.{key}"]
+    return total(_of(ctx, stage, kind))
+
+
+def investigation(ctx: FigureContext) -> pl.DataFrame:
+    kinds = [kind for _, kind in COSTS.values()]
+    frame = paid(ctx)
+    named = pl.any_horizontal(
+        (pl.col("stage") == stage) & (pl.col("kind") == kind) for stage, kind in COSTS.values()
+    )
+    return frame.filter(named | (pl.col("kind") == "other_cost")) if kinds else frame.clear()
+
+
+@scalar("costs.investigation.total", previous=True)
+def investigation_total(ctx: FigureContext) -> Decimal:
+    """costs.stage2.investigating_officer + costs.stage2.independent_person +
+    costs.stage3.review_panel + any other_cost payments dated in the period (£)
+    """
+    return total(investigation(ctx))
+
+
+@scalar("compensation.stage{stage}", stage=COMPENSATION_STAGES, previous=True)
+def compensation(ctx: FigureContext, stage: str) -> Decimal:
+    """compensation payments at stage {stage} dated in the period (£)"""
+    return total(_of(ctx, stage, "compensation"))
+
+
+@scalar("compensation.total", previous=True)
+def compensation_total(ctx: FigureContext) -> Decimal:
+    """all compensation payments dated in the period (£)"""
+    return total(_of(ctx, None, "compensation"))
+
+
+@scalar("payments.total", previous=True)
+def payments_total(ctx: FigureContext) -> Decimal:
+    """costs.investigation.total + compensation.total (£)"""
+    return investigation_total(ctx) + compensation_total(ctx)
+
+
+@table("costs")
+def costs_table(ctx: FigureContext) -> Table:
+    """Columns kind, stage, amount, previous: payments by kind and stage dated in the period, with
+    the previous period's amount (£)
+    """
+    lines = [(kind, stage) for stage, kind in COSTS.values()]
+    lines += [("other_cost", None)]
+    lines += [("compensation", stage) for stage in COMPENSATION_STAGES]
+    previous = ctx.for_period(ctx.period.previous)
+    rows, evidence = [], {}
+    for kind, stage in lines:
+        mine = _of(ctx, stage, kind)
+        rows.append(
+            {
+                "kind": kind,
+                "stage": stage or "any",
+                "amount": total(mine),
+                "previous": total(_of(previous, stage, kind)),
+            }
+        )
+        evidence[len(rows) - 1] = mine
+    return Table(rows, evidence)

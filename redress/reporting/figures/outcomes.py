@@ -1,0 +1,66 @@
+"""Outcomes of the stages received in the period, as recorded by as_of."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from redress.complaints.choices import Outcome
+
+from .context import STAGES, FigureContext
+from .numbers import pct
+from .registry import Counted, Table, counted, scalar, table
+
+OUTSTANDING = "outstanding"
+OUTCOMES = (*(o.value for o in Outcome), OUTSTANDING)
+UPHELD_OR_PARTIALLY = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value)
+
+
+def with_outcome(frame: pl.DataFrame, outcome: str) -> pl.DataFrame:
+    """Records with the outcome; `outstanding` means no outcome recorded by as_of."""
+    if outcome == OUTSTANDING:
+        return frame.filter(pl.col("outcome").is_null())
+    return frame.filter(pl.col("outcome") == outcome)
+
+
+@scalar("outcome.stage{n}.{outcome}", n=STAGES, outcome=OUTCOMES)
+def outcome_count(ctx: FigureContext, n: int, outcome: str) -> Counted:
+    """stage {n} records received in the period with outcome {outcome}"""
+    return counted(with_outcome(ctx.received(n), outcome))
+
+
+@scalar("outcome.stage{n}.{outcome}.pct", n=STAGES, outcome=OUTCOMES)
+def outcome_pct(ctx: FigureContext, n: int, outcome: str) -> float | None:
+    """stage {n} records received in the period with outcome {outcome}, % of received.stage{n}"""
+    received = ctx.received(n)
+    return pct(with_outcome(received, outcome).height, received.height)
+
+
+@scalar("outcome.stage{n}.upheld_or_partially.pct", n=STAGES, previous=True)
+def upheld_or_partially(ctx: FigureContext, n: int) -> float | None:
+    """(upheld + partially_upheld) ÷ received.stage{n} × 100"""
+    received = ctx.received(n)
+    return pct(
+        received.filter(pl.col("outcome").is_in(UPHELD_OR_PARTIALLY)).height, received.height
+    )
+
+
+@table("outcomes")
+def outcomes_table(ctx: FigureContext) -> Table:
+    """Columns stage, outcome, count, pct: stage records received in the period by outcome, pct of
+    those received at the stage
+    """
+    rows, evidence = [], {}
+    for n in STAGES:
+        received = ctx.received(n)
+        for outcome in OUTCOMES:
+            mine = with_outcome(received, outcome)
+            rows.append(
+                {
+                    "stage": n,
+                    "outcome": outcome,
+                    "count": mine.height,
+                    "pct": pct(mine.height, received.height),
+                }
+            )
+            evidence[len(rows) - 1] = mine
+    return Table(rows, evidence)
