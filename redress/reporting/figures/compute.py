@@ -25,6 +25,10 @@ class FigureSet:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     evidence: dict[str, Any] = field(default_factory=dict)
     table_evidence: dict[str, dict[int, Any]] = field(default_factory=dict)
+    # Set by publication (redress.reporting.publish): the cells withheld, as (table id, row
+    # index, column); their values are None in `tables`.
+    suppressed: set[tuple[str, int, str]] = field(default_factory=set)
+    published: bool = False
 
 
 def compute_figures(
@@ -66,10 +70,18 @@ def to_json(result: FigureSet) -> dict[str, Any]:
         "as_of": result.as_of.isoformat(),
         "figures": {k: _json(v) for k, v in result.figures.items()},
         "tables": {
-            k: [{c: _json(v) for c, v in row.items()} for row in rows]
+            k: [_json_row(result, k, i, row) for i, row in enumerate(rows)]
             for k, rows in result.tables.items()
         },
     }
+
+
+def _json_row(result: FigureSet, table_id: str, index: int, row: dict[str, Any]) -> dict[str, Any]:
+    out = {c: _json(v) for c, v in row.items()}
+    # A withheld cell is null, and its row says so (FIGURES.md, Publishing).
+    if any((table_id, index, c) in result.suppressed for c in row):
+        out["suppressed"] = True
+    return out
 
 
 def _json(value: Any) -> Any:
