@@ -7,9 +7,11 @@ previous period is the same range one year earlier, as `FIGURES.md` defines it.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 FY_START_MONTH = 4
+FY_LABEL = re.compile(r"(\d{4})-(\d{2})")
 
 
 @dataclass(frozen=True, order=True)
@@ -64,12 +66,10 @@ def financial_year(label_or_year: str | int) -> Period:
     if isinstance(label_or_year, int):
         first = label_or_year
     else:
-        try:
-            first = int(label_or_year.split("-")[0])
-        except ValueError:
-            raise ValueError(
-                f"'{label_or_year}' is not a financial year such as 2021-22."
-            ) from None
+        match = FY_LABEL.fullmatch(label_or_year.strip())
+        if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+            raise ValueError(f"'{label_or_year}' is not a financial year such as 2021-22.")
+        first = int(match[1])
     start = datetime.date(first, FY_START_MONTH, 1)
     return Period(
         start,

@@ -16,6 +16,8 @@ COSTS = {
     "costs.stage3.review_panel": ("3", "review_panel"),
 }
 COMPENSATION_STAGES = ("1", "2", "3", "lgo")
+# FIGURES.md names them compensation.stage1, .stage2, .stage3 and .lgo.
+COMPENSATION_IDS = {"stage1": "1", "stage2": "2", "stage3": "3", "lgo": "lgo"}
 
 
 def paid(ctx: FigureContext) -> pl.DataFrame:
@@ -39,12 +41,10 @@ def cost(ctx: FigureContext, key: str) -> Decimal:
 
 
 def investigation(ctx: FigureContext) -> pl.DataFrame:
-    kinds = [kind for _, kind in COSTS.values()]
-    frame = paid(ctx)
     named = pl.any_horizontal(
         (pl.col("stage") == stage) & (pl.col("kind") == kind) for stage, kind in COSTS.values()
     )
-    return frame.filter(named | (pl.col("kind") == "other_cost")) if kinds else frame.clear()
+    return paid(ctx).filter(named | (pl.col("kind") == "other_cost"))
 
 
 @scalar("costs.investigation.total", previous=True)
@@ -55,10 +55,12 @@ def investigation_total(ctx: FigureContext) -> Decimal:
     return total(investigation(ctx))
 
 
-@scalar("compensation.stage{stage}", stage=COMPENSATION_STAGES, previous=True)
-def compensation(ctx: FigureContext, stage: str) -> Decimal:
-    """compensation payments at stage {stage} dated in the period (£)"""
-    return total(_of(ctx, stage, "compensation"))
+@scalar("compensation.{key}", key=tuple(COMPENSATION_IDS), previous=True)
+def compensation(ctx: FigureContext, key: str) -> Decimal:
+    """compensation payments at the stage the id names (stage 1, 2, 3, or lgo: the Ombudsman's
+    remedies) dated in the period (£)
+    """
+    return total(_of(ctx, COMPENSATION_IDS[key], "compensation"))
 
 
 @scalar("compensation.total", previous=True)
@@ -78,7 +80,7 @@ def costs_table(ctx: FigureContext) -> Table:
     """Columns kind, stage, amount, previous: payments by kind and stage dated in the period, with
     the previous period's amount (£)
     """
-    lines = [(kind, stage) for stage, kind in COSTS.values()]
+    lines: list[tuple[str, str | None]] = [(kind, stage) for stage, kind in COSTS.values()]
     lines += [("other_cost", None)]
     lines += [("compensation", stage) for stage in COMPENSATION_STAGES]
     previous = ctx.for_period(ctx.period.previous)

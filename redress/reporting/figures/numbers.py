@@ -4,6 +4,7 @@ money in Decimal, `null` where a value cannot be computed."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 PENNY = Decimal("0.01")
@@ -21,13 +22,39 @@ def pct(numerator: int | Decimal, denominator: int | Decimal, places: int = 1) -
     return float(round_half_away(Decimal(numerator) * 100 / Decimal(denominator), places))
 
 
-def change_pct(current: int | Decimal | None, previous: int | Decimal | None) -> float | None:
+@dataclass(frozen=True)
+class Rate:
+    """A percentage figure kept as its exact counts: shown rounded, but its change from the
+    previous period is worked from the exact ratios, never from rounded ones."""
+
+    part: int
+    whole: int | None
+    places: int = 1
+
+    @property
+    def value(self) -> float | None:
+        return pct(self.part, self.whole, self.places) if self.whole is not None else None
+
+    @property
+    def exact(self) -> Decimal | None:
+        return Decimal(self.part) * 100 / Decimal(self.whole) if self.whole else None
+
+
+Number = int | float | Decimal
+
+
+def change_pct(current: Number | None, previous: Number | None) -> float | None:
     """(current − previous) ÷ previous × 100 to 1 place; None when previous is 0 or unknown."""
     if current is None or previous is None or previous == 0:
         return None
-    return float(
-        round_half_away((Decimal(current) - Decimal(previous)) * 100 / Decimal(previous), 1)
-    )
+    now, before = _exact(current), _exact(previous)
+    return float(round_half_away((now - before) * 100 / before, 1))
+
+
+def _exact(value: Number) -> Decimal:
+    # A float is taken at its shortest repr (Decimal(0.1) would carry the binary error into
+    # the rounding).
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def mean(values: Iterable[int | float], places: int = 2) -> float | None:

@@ -7,7 +7,7 @@ import polars as pl
 from redress.complaints.choices import Outcome
 
 from .context import STAGES, FigureContext
-from .numbers import pct
+from .numbers import Rate, pct
 from .registry import Counted, Table, counted, scalar, table
 
 OUTSTANDING = "outstanding"
@@ -36,10 +36,10 @@ def outcome_pct(ctx: FigureContext, n: int, outcome: str) -> float | None:
 
 
 @scalar("outcome.stage{n}.upheld_or_partially.pct", n=STAGES, previous=True)
-def upheld_or_partially(ctx: FigureContext, n: int) -> float | None:
+def upheld_or_partially(ctx: FigureContext, n: int) -> Rate:
     """(upheld + partially_upheld) ÷ received.stage{n} × 100"""
     received = ctx.received(n)
-    return pct(
+    return Rate(
         received.filter(pl.col("outcome").is_in(UPHELD_OR_PARTIALLY)).height, received.height
     )
 

@@ -39,17 +39,23 @@ def by_category(ctx: FigureContext) -> Table:
 
 @table("aspects.stage1.by_subcategory")
 def by_subcategory(ctx: FigureContext) -> Table:
-    """Columns category, subcategory, count: stage 1 aspects received in the period by sub-
-    category, in category order then largest first
+    """Columns category, subcategory, count: stage 1 aspects received in the period by category
+    and sub-category, in alphabetical order of both (as Appendix B of a report lists them); an
+    aspect with no sub-category comes last in its category, with subcategory blank
     """
-    table_ = _grouped(stage1_aspects(ctx), ["category", "subcategory"], ["category", "subcategory"])
+    grouped = _grouped(stage1_aspects(ctx), ["category", "subcategory"], ["category"])
     order = sorted(
-        range(len(table_.rows)),
-        key=lambda i: (table_.rows[i]["category"], str(table_.rows[i]["subcategory"])),
+        range(len(grouped.rows)),
+        key=lambda i: _alphabetical(grouped.rows[i]["category"], grouped.rows[i]["subcategory"]),
     )
     return Table(
-        [table_.rows[i] for i in order], {n: table_.evidence[i] for n, i in enumerate(order)}
+        [grouped.rows[i] for i in order], {n: grouped.evidence[i] for n, i in enumerate(order)}
     )
+
+
+def _alphabetical(category: str, subcategory: str | None) -> tuple[str, bool, str]:
+    # Case-insensitive, so "Provide a Service" comes before "Provide Advice".
+    return (category.casefold(), subcategory is None, (subcategory or "").casefold())
 
 
 def themed_stage1(ctx: FigureContext) -> pl.DataFrame:

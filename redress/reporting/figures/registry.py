@@ -1,9 +1,9 @@
 """The registry of figures: every id in FIGURES.md maps to one function.
 
 A figure function takes the run's `FigureContext` (and the values of the id's parameters) and
-returns a value: a number, a Decimal, None, or a `Counted` (a count together with the rows it
-counted, for drill-down). A table function returns a `Table`. Adding a figure is one decorated
-function and one test.
+returns a value: a number, a Decimal, None, a `Counted` (a count together with the rows it
+counted, for drill-down) or a `Rate` (a percentage kept exact for its change between periods).
+A table function returns a `Table`. Adding a figure is one decorated function and one test.
 
     @scalar("received.stage{n}", n=STAGES, previous=True)
     def received_stage(ctx, n):
@@ -20,6 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 import polars as pl
+
+from .numbers import Rate
 
 Scalar = int | float | Decimal | None
 
@@ -120,5 +122,12 @@ def counted(frame: pl.DataFrame) -> Counted:
 
 
 def plain(value: Any) -> Any:
-    """The value without its evidence."""
-    return value.value if isinstance(value, Counted) else value
+    """The value as reported: without its evidence, a rate rounded."""
+    return value.value if isinstance(value, Counted | Rate) else value
+
+
+def exact(value: Any) -> Any:
+    """The value to work a change between periods from: a rate unrounded."""
+    if isinstance(value, Rate):
+        return value.exact
+    return plain(value)

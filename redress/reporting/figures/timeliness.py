@@ -7,6 +7,8 @@ stage 2: 0-25, 26-65, 66+; local stage 2: 0-25, 26+), never from numbers written
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from .context import TIMELINESS_GROUPS, FigureContext
@@ -24,14 +26,15 @@ CHECKS = {
 # stages received in the period and responded by as_of. `responses.*` is the stages responded
 # in the period, whenever received: the population published reports (Birmingham 2021-22) use.
 # Both leave out withdrawn and outside-jurisdiction stages.
-COHORT = {
+# Each is spread into a registration: the population parameter and the words of its definition.
+COHORT: dict[str, Any] = {
     "population": ("cohort",),
     "words": {
         "who": "timeliness cohort (received in the period, responded by as_of, outcome "
         "neither withdrawn nor outside jurisdiction)"
     },
 }
-RESPONSES = {
+RESPONSES: dict[str, Any] = {
     "population": ("responses",),
     "words": {
         "who": "responses issued in the period (whenever received; outcome neither "

@@ -4,13 +4,14 @@ rates against referrals, assessments and open cases."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import polars as pl
 
-from redress.reporting.periods import financial_year, fy_label, make_period
+from redress.reporting.periods import financial_year, financial_year_of
 
 from .context import PROCEDURES, STAGES, FigureContext
-from .numbers import pct
+from .numbers import Rate, pct
 from .registry import Counted, Table, counted, scalar, table
 
 
@@ -27,15 +28,15 @@ def received_by_procedure(ctx: FigureContext, n: int, procedure: str) -> Counted
 
 
 @scalar("escalation.stage1_to_stage2.pct", previous=True)
-def escalation_1_2(ctx: FigureContext) -> float | None:
+def escalation_1_2(ctx: FigureContext) -> Rate:
     """received.stage2 ÷ received.stage1 × 100"""
-    return pct(ctx.received(2).height, ctx.received(1).height)
+    return Rate(ctx.received(2).height, ctx.received(1).height)
 
 
 @scalar("escalation.stage2_to_stage3.pct", previous=True)
-def escalation_2_3(ctx: FigureContext) -> float | None:
+def escalation_2_3(ctx: FigureContext) -> Rate:
     """received.stage3 ÷ received.stage2.statutory × 100"""
-    return pct(ctx.received(3).height, ctx.received(2, "statutory").height)
+    return Rate(ctx.received(3).height, ctx.received(2, "statutory").height)
 
 
 @scalar("context.{measure}", measure=("referrals", "family_assessments"))
@@ -61,22 +62,23 @@ def _stage_counts(frame: pl.DataFrame, by: str) -> pl.DataFrame:
 
 @table("received.by_year")
 def by_year(ctx: FigureContext) -> Table:
-    """Columns year, stage1, stage2, stage3: for every financial year with data up to the period,
-    oldest first
+    """Columns year, stage1, stage2, stage3: records received in each financial year with data,
+    up to the end of the period, oldest first
     """
     stages = ctx.facts.stages.filter(pl.col("received") <= ctx.period.end)
+    rows: list[dict[str, Any]] = []
+    evidence: dict[int, pl.DataFrame] = {}
     if stages.is_empty():
-        return Table([])
+        return Table(rows, evidence)
     first = stages["received"].min()
     assert isinstance(first, datetime.date)
-    rows, evidence = [], {}
-    year = first.year if first.month >= 4 else first.year - 1
-    while financial_year(year).start <= ctx.period.end:
-        span = financial_year(year)
-        in_year = stages.filter(pl.col("received").is_between(span.start, span.end))
-        rows.append({"year": fy_label(year), **_counts(in_year)})
-        evidence[len(rows) - 1] = in_year
-        year += 1
+    year = financial_year_of(first)
+    while year.start <= ctx.period.end:
+        in_year = stages.filter(pl.col("received").is_between(year.start, year.end))
+        if not in_year.is_empty():
+            rows.append({"year": year.label, **_counts(in_year)})
+            evidence[len(rows) - 1] = in_year
+        year = financial_year(year.start.year + 1)
     return Table(rows, evidence)
 
 
@@ -86,14 +88,20 @@ def _counts(frame: pl.DataFrame) -> dict[str, int]:
 
 @table("received.stage1.by_month")
 def by_month(ctx: FigureContext) -> Table:
-    """Columns month, count: of stage 1 records received, for the period and the two before it"""
-    start = ctx.period.previous.previous.start
-    span = make_period(start, ctx.period.end)
+    """Columns month, count: stage 1 records received in each month of the period and of the
+    two periods before it (the same months one and two years earlier), oldest first
+    """
+    spans = [ctx.period.previous.previous, ctx.period.previous, ctx.period]
+    # A period longer than a year overlaps the ones before it: each month is listed once.
+    months: dict[str, tuple[datetime.date, datetime.date]] = {}
+    for month in (m for span in spans for m in span.months()):
+        start, end = months.get(month.label, (month.start, month.end))
+        months[month.label] = (min(start, month.start), max(end, month.end))
     stage1 = ctx.facts.stages.filter(pl.col("stage") == 1)
     rows, evidence = [], {}
-    for month in span.months():
-        in_month = stage1.filter(pl.col("received").is_between(month.start, month.end))
-        rows.append({"month": month.label, "count": in_month.height})
+    for label, (start, end) in sorted(months.items(), key=lambda item: item[1]):
+        in_month = stage1.filter(pl.col("received").is_between(start, end))
+        rows.append({"month": label, "count": in_month.height})
         evidence[len(rows) - 1] = in_month
     return Table(rows, evidence)
 

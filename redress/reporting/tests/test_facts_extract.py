@@ -1,0 +1,373 @@
+"""Extraction from the database: every frame has the schema's columns and types (the same on
+SQLite and PostgreSQL: this module runs on both), anything dated after as_of is not yet
+recorded, and the builder the figure tests use makes exactly the frames extraction makes.
+Service scoping and restructures are in test_facts_scope."""
+
+import datetime
+from decimal import Decimal
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from redress.complaints.tests.factories import (
+    AspectFactory,
+    ComplaintFactory,
+    ExtensionFactory,
+    LearningActionFactory,
+    MediationFactory,
+    PaymentFactory,
+    StageFactory,
+)
+from redress.feedback.tests.factories import (
+    ComplimentFactory,
+    InformalFeedbackFactory,
+    SatisfactionAnswerFactory,
+)
+from redress.ombudsman.tests.factories import EnquiryFactory
+from redress.organisations.tests.factories import LocalityFactory, ServiceAreaFactory
+from redress.people.tests.factories import PersonFactory
+from redress.procedures.models import Procedure
+from redress.reporting.facts import extract_facts, schema
+from redress.reporting.tests.factories import ContextFigureFactory
+from redress.taxonomies.tests.factories import shipped_term
+
+from .builders import FactsBuilder
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = datetime.date(2022, 5, 31)
+d = datetime.date.fromisoformat
+FRAMES = {
+    "aspects": schema.ASPECT,
+    "mediations": schema.MEDIATION,
+    "enquiries": schema.ENQUIRY,
+    "payments": schema.PAYMENT,
+    "compliments": schema.COMPLIMENT,
+    "feedback": schema.FEEDBACK,
+    "satisfaction": schema.SATISFACTION,
+    "actions": schema.ACTION,
+    "context": schema.CONTEXT,
+}
+
+
+def by_reference(frame: pl.DataFrame, *columns: str) -> dict[tuple[str, int], dict]:
+    return {
+        (row["reference"], row["stage"]): {c: row[c] for c in columns}
+        for row in frame.iter_rows(named=True)
+    }
+
+
+def test_an_empty_database_gives_empty_frames_of_the_schema(calendar):
+    facts = extract_facts(as_of=AS_OF, calendar=calendar)
+    assert facts.stages.is_empty()
+    assert list(facts.stages.schema.items())[: len(schema.STAGE_BASE)] == list(
+        schema.STAGE_BASE.items()
+    )
+    # The derived columns too, as the builder of the figure tests derives them.
+    assert facts.stages.schema == FactsBuilder().build(calendar).stages.schema
+    for name, columns in FRAMES.items():
+        frame = getattr(facts, name)
+        assert frame.is_empty(), name
+        assert dict(frame.schema) == columns, name
+
+
+def test_stages_as_recorded_at_as_of(calendar):
+    answered_later = ComplaintFactory(
+        reference="A",
+        received_date=d("2022-05-20"),
+        stage1__responded_date=d("2022-06-10"),
+        stage1__outcome="upheld",
+    )
+    ComplaintFactory(reference="B", received_date=d("2022-06-01"))  # received after as_of
+    on_time = ComplaintFactory(
+        reference="C",
+        received_date=d("2021-06-07"),
+        stage1__acknowledged_date=d("2021-06-08"),
+        stage1__responded_date=d("2021-06-14"),
+        stage1__outcome="not_upheld",
+    )
+    ExtensionFactory(stage=on_time.stages.get(), agreed_date=d("2021-06-10"), extended_to_days=20)
+    late_extension = ComplaintFactory(reference="D", received_date=d("2022-05-03"))
+    ExtensionFactory(
+        stage=late_extension.stages.get(), agreed_date=d("2022-06-01"), extended_to_days=20
+    )
+    undated = ComplaintFactory(reference="E", received_date=d("2022-05-03"))
+    ExtensionFactory(stage=undated.stages.get(), agreed_date=None, extended_to_days=20)
+    stage2 = StageFactory(
+        complaint=on_time,
+        number=2,
+        received_date=d("2022-04-04"),
+        statement_agreed_date=d("2022-06-02"),
+    )
+    ExtensionFactory(stage=stage2, agreed_date=d("2022-05-04"), extended_to_days=45)
+    ExtensionFactory(stage=stage2, agreed_date=d("2022-06-04"), extended_to_days=65)
+    StageFactory(
+        complaint=answered_later,
+        number=3,
+        received_date=d("2022-05-23"),
+        panel_date=d("2022-06-20"),
+        panel_report_date=d("2022-06-24"),
+    )
+
+    stages = extract_facts(as_of=AS_OF, calendar=calendar).stages
+    columns = (
+        "responded",
+        "outcome",
+        "acknowledged",
+        "statement_agreed",
+        "extended_to_days",
+        "panel",
+        "panel_report",
+        "applicable_days",
+    )
+    assert by_reference(stages, *columns) == {
+        # Answered after as_of: outstanding, with no outcome yet.
+        ("A", 1): dict.fromkeys(columns) | {"applicable_days": 10},
+        ("A", 3): dict.fromkeys(columns) | {"applicable_days": 50},
+        ("C", 1): {
+            "responded": d("2021-06-14"),
+            "outcome": "not_upheld",
+            "acknowledged": d("2021-06-08"),
+            "statement_agreed": None,
+            "extended_to_days": 20,
+            "panel": None,
+            "panel_report": None,
+            "applicable_days": 20,
+        },
+        # The extension agreed by as_of counts; the one agreed after it does not yet.
+        ("C", 2): dict.fromkeys(columns) | {"extended_to_days": 45, "applicable_days": 45},
+        ("D", 1): dict.fromkeys(columns) | {"applicable_days": 10},
+        # An extension with no date recorded is taken as agreed.
+        ("E", 1): dict.fromkeys(columns) | {"extended_to_days": 20, "applicable_days": 20},
+    }
+
+
+def test_the_complaint_columns_and_the_rules_of_its_procedure(calendar):
+    south = LocalityFactory(name="South")
+    service = ServiceAreaFactory(name="South Safeguarding", locality=south)
+    ComplaintFactory(
+        reference="L",
+        received_date=d("2021-10-04"),
+        procedure=Procedure.objects.get(code="local"),
+        service_area=service,
+        locality=south,
+        method="",
+        complainant=PersonFactory(key="P42"),
+        complainant_type="care_leaver",
+        advocate="external",
+        theme=shipped_term("Delay"),
+    )
+    row = extract_facts(as_of=AS_OF, calendar=calendar).stages.row(0, named=True)
+    assert {
+        k: row[k]
+        for k in (
+            "reference",
+            "stage",
+            "procedure",
+            "received",
+            "complaint_received",
+            "service",
+            "locality",
+            "area",
+            "method",
+            "complainant_type",
+            "complainant_key",
+            "advocate",
+            "theme",
+            "cyp",
+            "initial_days",
+            "max_days",
+            "clock_start_rule",
+            "quarter",
+        )
+    } == {
+        "reference": "L",
+        "stage": 1,
+        "procedure": "local",
+        "received": d("2021-10-04"),
+        "complaint_received": d("2021-10-04"),
+        "service": "South Safeguarding",
+        "locality": "South",
+        "area": "South",
+        "method": None,
+        "complainant_type": "care_leaver",
+        "complainant_key": "P42",
+        "advocate": "external",
+        "theme": "Delay",
+        "cyp": True,
+        "initial_days": 20,
+        "max_days": 20,
+        "clock_start_rule": "received",
+        "quarter": "Q3",
+    }
+    assert row["service_area_id"] == service.pk
+
+
+def test_everything_else_as_recorded_at_as_of(calendar):
+    complaint = ComplaintFactory(reference="X", received_date=d("2022-05-03"))
+    stage = complaint.stages.get()
+    AspectFactory(stage=stage)  # Service Quality / Poor Communication
+    later = ComplaintFactory(reference="Y", received_date=d("2022-06-06"))
+    AspectFactory(stage=later.stages.get())
+    MediationFactory(
+        complaint=complaint,
+        offered_date=d("2022-05-10"),
+        held_date=d("2022-06-02"),
+        outcome="resolved",
+    )
+    MediationFactory(complaint=complaint, offered_date=d("2022-06-01"))
+    decided_later = EnquiryFactory(
+        complaint=complaint,
+        received_date=d("2022-05-04"),
+        decision_date=d("2022-06-30"),
+        decision="fault_found",
+        remedy_due_date=d("2022-07-29"),
+        remedy_completed_date=d("2022-07-01"),
+    )
+    EnquiryFactory(received_date=d("2022-06-01"))
+    PaymentFactory(complaint=complaint, date=d("2022-05-05"), amount=Decimal("0.29"))
+    PaymentFactory(complaint=complaint, date=d("2022-06-01"), amount=Decimal("10.00"))
+    ComplimentFactory(received_date=d("2022-05-31"), consent_to_publish=True, external=None)
+    ComplimentFactory(received_date=d("2022-06-01"))
+    InformalFeedbackFactory(received_date=d("2022-05-30"), satisfied=None, advocate=False)
+    InformalFeedbackFactory(received_date=d("2022-06-01"))
+    SatisfactionAnswerFactory(complaint=complaint, question="on_time", answer="")
+    SatisfactionAnswerFactory(complaint=later, question="on_time", answer="yes")
+    LearningActionFactory(
+        complaint=complaint,
+        raised_date=d("2022-05-04"),
+        due_date=d("2022-05-20"),
+        completed_date=d("2022-06-01"),
+    )
+    LearningActionFactory(complaint=complaint, raised_date=d("2022-06-01"))
+    ContextFigureFactory(period="2021-22", measure="referrals", value=Decimal("15636"))
+
+    facts = extract_facts(as_of=AS_OF, calendar=calendar)
+    assert facts.aspects.select("reference", "stage", "category", "subcategory").to_dicts() == [
+        {
+            "reference": "X",
+            "stage": 1,
+            "category": "Service Quality",
+            "subcategory": "Poor Communication",
+        },
+    ]
+    # Held after as_of: neither the meeting nor its outcome had happened yet.
+    assert facts.mediations.select("offered", "held", "outcome").to_dicts() == [
+        {"offered": d("2022-05-10"), "held": None, "outcome": None}
+    ]
+    assert facts.enquiries.select(
+        "enquiry_id", "received", "decided", "decision", "remedy_due", "remedy_completed"
+    ).to_dicts() == [
+        {
+            "enquiry_id": decided_later.pk,
+            "received": d("2022-05-04"),
+            "decided": None,
+            "decision": None,
+            "remedy_due": d("2022-07-29"),
+            "remedy_completed": None,
+        },
+    ]
+    # £0.29 is 29 pence exactly (0.29 × 100 in floating point is 28.999…).
+    assert facts.payments.select("date", "stage", "kind", "pence").to_dicts() == [
+        {"date": d("2022-05-05"), "stage": "1", "kind": "compensation", "pence": 29}
+    ]
+    assert facts.compliments.select("received", "consent", "external").to_dicts() == [
+        {"received": d("2022-05-31"), "consent": True, "external": None}
+    ]
+    assert facts.feedback.select("received", "from_child", "advocate", "satisfied").to_dicts() == [
+        {"received": d("2022-05-30"), "from_child": True, "advocate": False, "satisfied": None}
+    ]
+    assert facts.satisfaction.select("complaint_id", "question", "answer").to_dicts() == [
+        {"complaint_id": complaint.pk, "question": "on_time", "answer": None}
+    ]
+    assert facts.actions.select("raised", "due", "completed").to_dicts() == [
+        {"raised": d("2022-05-04"), "due": d("2022-05-20"), "completed": None}
+    ]
+    assert facts.context.to_dicts() == [
+        {
+            "period": "2021-22",
+            "measure": "referrals",
+            "service_area_id": None,
+            "service": None,
+            "value": 15636.0,
+        },
+    ]
+    for name, columns in FRAMES.items():
+        assert dict(getattr(facts, name).schema) == columns, name
+
+
+def test_the_builder_makes_the_frames_extraction_makes(calendar):
+    """The figure tests build facts without a database; this proves their frames are the
+    extracted ones, column for column and type for type."""
+    south = LocalityFactory(name="South")
+    service = ServiceAreaFactory(name="South Safeguarding", locality=south)
+    first = ComplaintFactory(
+        reference="R1",
+        received_date=d("2021-06-05"),
+        service_area=service,
+        locality=south,
+        complainant=PersonFactory(key="P1"),
+        stage1__responded_date=d("2021-06-21"),
+        stage1__outcome="upheld",
+    )
+    ExtensionFactory(stage=first.stages.get(), agreed_date=d("2021-06-10"), extended_to_days=20)
+    StageFactory(
+        complaint=first,
+        number=2,
+        received_date=d("2021-07-01"),
+        responded_date=d("2021-08-02"),
+        outcome="partially_upheld",
+    )
+    ComplaintFactory(
+        reference="R2",
+        received_date=d("2022-01-10"),
+        service_area=service,
+        procedure=Procedure.objects.get(code="local"),
+        complainant=PersonFactory(key="P2"),
+        complainant_type="child_young_person",
+        advocate="internal",
+        method="telephone",
+    )
+
+    b = FactsBuilder()
+    one = b.stage1(
+        "2021-06-05",
+        reference="R1",
+        service="South Safeguarding",
+        locality="South",
+        complainant="P1",
+        responded="2021-06-21",
+        outcome="upheld",
+        extended_to=20,
+    )
+    b.stage(
+        one.complaint_id,
+        number=2,
+        received="2021-07-01",
+        responded="2021-08-02",
+        outcome="partially_upheld",
+    )
+    b.stage1(
+        "2022-01-10",
+        reference="R2",
+        service="South Safeguarding",
+        procedure="local",
+        complainant="P2",
+        complainant_type="child_young_person",
+        advocate="internal",
+        method="telephone",
+    )
+
+    ids = ["stage_id", "complaint_id", "service_area_id"]
+    extracted = extract_facts(as_of=AS_OF, calendar=calendar)
+    built = b.build(calendar)
+    assert_frame_equal(
+        extracted.stages.drop(ids).sort("reference", "stage"),
+        built.stages.drop(ids).sort("reference", "stage"),
+    )
+    # The stage rules the migrations load are the ones the builder reads from the fixture.
+    assert_frame_equal(
+        extracted.stage_rules.sort("procedure", "stage"),
+        built.stage_rules.sort("procedure", "stage"),
+    )
