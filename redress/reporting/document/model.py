@@ -25,6 +25,9 @@ class Value:
     text: str  # already formatted by the presenters: "362", "13.3%", "£7,089.00"
     figure_id: str | None = None  # a scalar figure id, for drill-down
     suppressed: bool = False  # shown as "fewer than N" in a published report
+    # A number taken from a table row (e.g. "North West Central Child in Care (44)"): the
+    # records behind it are that row's.
+    drill: DrillRef | None = None
 
 
 Run = str | Value
@@ -73,6 +76,8 @@ class Cell:
     value: Any = None  # the raw value (int, float, Decimal, str, date, None), for spreadsheets
     drill: DrillRef | None = None
     suppressed: bool = False
+    # A cell that shows a scalar figure (e.g. a totals line, Appendix E) names it, as a Value does.
+    figure_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,9 @@ class ReportDocument:
     as_of: datetime.date
     service: str | None  # a single service's report, or None for the whole authority
     published: bool  # publication rules applied
-    summary: list[Paragraph] = field(default_factory=list)  # headline sentences
+    # The headline sentences. The "summary" section shows them too (as a BulletList), so a
+    # renderer that lays out the sections in order needs nothing else.
+    summary: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     suppression_threshold: int = 5

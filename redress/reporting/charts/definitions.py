@@ -1,0 +1,305 @@
+"""One definition per chart of the report: figure rows in, a Vega-Lite spec and its text
+description out.
+
+Rows are the figure tables' rows (a published figure set has None where a count was withheld:
+withheld values are left out of the chart and the description says so). Labels for codes are
+passed in, so the charts know nothing of the models.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redress.core import presenters
+
+from . import kinds
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    spec: dict[str, Any]
+    description: str
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to draw: no values recorded, or every one withheld."""
+        return not _inline_values(self.spec)
+
+
+def _inline_values(spec: dict[str, Any]) -> list[Any]:
+    values = spec.get("data", {}).get("values") or []
+    for part in [spec.get("spec"), *spec.get("layer", [])]:
+        if isinstance(part, dict):
+            values = values or _inline_values(part)
+    return values
+
+
+def _withheld(count: int) -> str:
+    if not count:
+        return ""
+    return (
+        f" {count} {presenters.plural(count, 'value')} withheld to protect children "
+        f"{'is' if count == 1 else 'are'} not drawn."
+    )
+
+
+def _largest(data: kinds.Rows) -> dict[str, Any] | None:
+    return max(data, key=lambda r: r["value"], default=None)
+
+
+def by_year(rows: Sequence[Row]) -> Chart:
+    """Complaints received each financial year since the first with data, one panel per stage."""
+    data = [
+        {
+            "facet": f"Stage {n}",
+            "category": r["year"],
+            "value": r[f"stage{n}"],
+            "label": presenters.count(r[f"stage{n}"]),
+        }
+        for n in (1, 2, 3)
+        for r in rows
+    ]
+    title = "Complaints received each year"
+    if rows:
+        first, last = rows[0], rows[-1]
+        description = (
+            f"Bar charts of the complaints received each year from {first['year']} to "
+            f"{last['year']}, one for each stage. In {last['year']}: "
+            f"{presenters.count(last['stage1'])} at stage 1, {presenters.count(last['stage2'])} at "
+            f"stage 2 and {presenters.count(last['stage3'])} at stage 3."
+        )
+        peak = max(rows, key=lambda r: r["stage1"])
+        description += (
+            f" Stage 1 was highest in {peak['year']} ({presenters.count(peak['stage1'])})."
+        )
+    else:
+        description = "No complaints have been recorded."
+    chart = kinds.small_multiple_bars(
+        data,
+        facet_title=None,
+        category_title="Year",
+        value_title="Complaints",
+        columns=1,
+        width=kinds.theme.WIDTH - 60,
+    )
+    return Chart("volumes.by_year", title, kinds.titled(chart, title, description), description)
+
+
+def by_month(rows: Sequence[Row]) -> Chart:
+    """Stage 1 complaints received each month over three years."""
+    data = [
+        {"month": f"{r['month']}-01", "value": r["count"], "label": presenters.count(r["count"])}
+        for r in rows
+    ]
+    title = "Stage 1 complaints received each month"
+    if rows:
+        top = max(rows, key=lambda r: r["count"])
+        low = min(rows, key=lambda r: r["count"])
+        description = (
+            f"Line chart of stage 1 complaints received each month from {_month(rows[0]['month'])} "
+            f"to {_month(rows[-1]['month'])}. The most were received in {_month(top['month'])} "
+            f"({presenters.count(top['count'])}) and the fewest in {_month(low['month'])} "
+            f"({presenters.count(low['count'])})."
+        )
+    else:
+        description = "No months to show."
+    chart = kinds.line_over_time(data, value_title="Stage 1 complaints")
+    return Chart("volumes.by_month", title, kinds.titled(chart, title, description), description)
+
+
+def _month(label: str) -> str:
+    year, month = label.split("-")
+    return f"{datetime.date(int(year), int(month), 1):%B %Y}"
+
+
+def rates(rows: Sequence[Row]) -> Chart:
+    """Stage 1 complaints as a percentage of referrals and of family assessments, by year.
+    Rows: year, measure (words), pct."""
+    data = [
+        {
+            "facet": r["measure"],
+            "category": r["year"],
+            "value": r["pct"],
+            "label": presenters.percent(r["pct"], 2),
+        }
+        for r in rows
+        if r["pct"] is not None
+    ]
+    title = "Stage 1 complaints against referrals and assessments"
+    parts = [
+        f"{r['measure']} in {r['year']}: {presenters.percent(r['pct'], 2)}"
+        for r in rows
+        if r["pct"] is not None
+    ]
+    description = (
+        "Bar charts of stage 1 complaints as a percentage of referrals received and of family "
+        "assessments completed, by year. "
+        + ("; ".join(parts) + "." if parts else "No context figures are recorded.")
+    )
+    chart = kinds.small_multiple_bars(
+        data,
+        facet_title=None,
+        category_title="Year",
+        value_title="Per cent",
+        shared_scale=True,
+        columns=2,
+        width=200,
+    )
+    return Chart("rates.three_years", title, kinds.titled(chart, title, description), description)
+
+
+def by_area(rows: Sequence[Row]) -> Chart:
+    """Complaints received by area, one panel per stage."""
+    data = [
+        {
+            "facet": f"Stage {n}",
+            "category": r["area"],
+            "value": r[f"stage{n}"],
+            "label": presenters.count(r[f"stage{n}"]),
+        }
+        for n in (1, 2, 3)
+        for r in rows
+        if r[f"stage{n}"] is not None
+    ]
+    withheld = sum(1 for n in (1, 2, 3) for r in rows if r[f"stage{n}"] is None)
+    title = "Complaints received by area and stage"
+    largest = max(rows, key=lambda r: r["stage1"] or 0, default=None)
+    description = "Bar charts of the complaints each area received, one for each stage."
+    if largest is not None:
+        description += (
+            f" {largest['area']} received the most stage 1 complaints "
+            f"({presenters.count(largest['stage1'])})."
+        )
+    description += _withheld(withheld)
+    chart = kinds.small_multiple_bars(
+        data,
+        facet_title=None,
+        category_title="Area",
+        value_title="Complaints",
+        columns=3,
+        width=110,
+        horizontal=True,
+    )
+    return Chart("services.by_area", title, kinds.titled(chart, title, description), description)
+
+
+def stage1_by_service(rows: Sequence[Row]) -> Chart:
+    """Stage 1 complaints received by each service, largest first."""
+    data = [
+        {"category": r["service"], "value": r["stage1"], "label": presenters.count(r["stage1"])}
+        for r in rows
+        if r["stage1"] is not None and r["stage1"] > 0
+    ]
+    withheld = sum(1 for r in rows if r["stage1"] is None)
+    title = "Stage 1 complaints received by service"
+    top = _largest(data)
+    description = (
+        f"Bar chart of stage 1 complaints received by {len(data)} services, largest first."
+    )
+    if top:
+        description += f" {top['category']} received the most ({top['label']})."
+    description += _withheld(withheld)
+    chart = kinds.horizontal_bars(data, category_title="Service", value_title="Stage 1 complaints")
+    return Chart(
+        "services.stage1_by_service", title, kinds.titled(chart, title, description), description
+    )
+
+
+def escalation(rows: Sequence[Row]) -> Chart:
+    """The escalation rates this year and last. Rows: rate (words), year, pct."""
+    data = [
+        {
+            "facet": r["rate"],
+            "category": r["year"],
+            "value": r["pct"],
+            "label": presenters.percent(r["pct"]),
+        }
+        for r in rows
+        if r["pct"] is not None
+    ]
+    title = "Escalation of complaints to stages 2 and 3"
+    parts = [
+        f"{r['rate']} in {r['year']}: {presenters.percent(r['pct'])}"
+        for r in rows
+        if r["pct"] is not None
+    ]
+    description = "Bar charts of the escalation rates by year. " + (
+        "; ".join(parts) + "." if parts else ""
+    )
+    chart = kinds.small_multiple_bars(
+        data,
+        facet_title=None,
+        category_title="Year",
+        value_title="Per cent",
+        shared_scale=True,
+        columns=2,
+        width=200,
+    )
+    return Chart(
+        "escalation.rates",
+        title,
+        kinds.titled(chart, title, description.strip()),
+        description.strip(),
+    )
+
+
+def by_quarter(rows: Sequence[Row]) -> Chart:
+    """Stage 1 complaints answered in time and late, by quarter of receipt."""
+    met, missed = "In time", "Late"
+    data = [
+        {
+            "category": r["quarter"],
+            "series": series,
+            "value": r[key],
+            "label": presenters.count(r[key]),
+        }
+        for r in rows
+        for series, key in ((met, "met"), (missed, "missed"))
+    ]
+    title = "Stage 1 complaints answered in time, by quarter"
+    parts = [
+        f"{r['quarter']}: {presenters.count(r['met'])} in time, "
+        f"{presenters.count(r['missed'])} late"
+        for r in rows
+    ]
+    description = (
+        "Paired bar chart of stage 1 complaints answered within and after their applicable "
+        "deadline, by quarter of receipt; in-time bars are solid, late bars are outlined. "
+        + "; ".join(parts)
+        + "."
+    )
+    chart = kinds.paired_bars(
+        data, category_title="Quarter received", value_title="Complaints", series=(met, missed)
+    )
+    return Chart(
+        "timeliness.by_quarter", title, kinds.titled(chart, title, description), description
+    )
+
+
+def shares(key: str, title: str, rows: Sequence[Row], *, category_title: str, what: str) -> Chart:
+    """A bar per category with its count and share. Rows: category (words), count, pct."""
+    data = [
+        {
+            "category": r["category"],
+            "value": r["count"],
+            "label": f"{presenters.count(r['count'])} ({presenters.percent(r['pct'])})"
+            if r.get("pct") is not None
+            else presenters.count(r["count"]),
+        }
+        for r in rows
+        if r["count"] is not None
+    ]
+    top = _largest(data)
+    description = f"Bar chart of {what} by {category_title.lower()}."
+    if top:
+        description += f" The largest is {top['category']}: {top['label']}."
+    description += _withheld(sum(1 for r in rows if r["count"] is None))
+    chart = kinds.horizontal_bars(data, category_title=category_title, value_title="Number")
+    return Chart(key, title, kinds.titled(chart, title, description), description)

@@ -1,0 +1,112 @@
+"""The words a report uses for the codes in the figures: outcomes, methods, who complained,
+decisions, questions, cost lines and the captions of the figure tables.
+
+Codes come from the models' choices wherever a choice list exists, so a new choice shows with
+its own label rather than its code.
+"""
+
+from __future__ import annotations
+
+from django.db.models import TextChoices
+
+from redress.complaints.choices import (
+    ComplainantType,
+    MediationOutcome,
+    Method,
+    Outcome,
+    PaymentKind,
+    PaymentStage,
+)
+from redress.feedback.models import ComplimentSource, Question
+from redress.ombudsman.models import Decision
+
+
+def _choices(choices: type[TextChoices]) -> dict[str, str]:
+    return {str(value): str(label) for value, label in choices.choices}
+
+
+OUTCOMES = {**_choices(Outcome), "outstanding": "Response outstanding"}
+METHODS = {**_choices(Method), "not_recorded": "Not recorded"}
+COMPLAINANTS = {**_choices(ComplainantType), "not_recorded": "Not recorded"}
+MEDIATION_OUTCOMES = {**_choices(MediationOutcome), "pending": "Pending"}
+DECISIONS = {**_choices(Decision), "pending": "Pending"}
+QUESTIONS = _choices(Question)
+SOURCES = {**_choices(ComplimentSource), "Not recorded": "Not recorded"}
+PAYMENT_KINDS = _choices(PaymentKind)
+PAYMENT_STAGES = {**_choices(PaymentStage), "any": "Any stage"}
+STAGES = {1: "Stage 1", 2: "Stage 2", 3: "Stage 3"}
+
+
+def label(labels: dict[str, str], code: object) -> str:
+    """The label of a code, or the code itself when it has none (e.g. configured values)."""
+    if code is None:
+        return "Not recorded"
+    return labels.get(str(code), str(code))
+
+
+# Captions of the figure tables, as they head a table in the report and name it in the annex of
+# withheld figures.
+TABLE_CAPTIONS: dict[str, str] = {
+    "received.by_year": "Complaints received each year, by stage",
+    "received.stage1.by_month": "Stage 1 complaints received each month",
+    "received.by_service": "Complaints received by service and stage",
+    "received.by_area": "Complaints received by area and stage",
+    "ratio.stage1_to_open_cases.by_service": "Stage 1 complaints against open cases, by service",
+    "timeliness.stage1.bands_by_area": "Stage 1 response times by area: complaints received",
+    "responses.stage1.bands_by_area": "Stage 1 responsiveness by area",
+    "timeliness.stage1.by_quarter": "Stage 1 complaints answered in time, by quarter",
+    "timeliness.stage2.statutory.bands": "Statutory stage 2 response times: complaints received",
+    "timeliness.stage2.local.bands": "Local stage 2 response times: complaints received",
+    "responses.stage2.statutory.bands": "Statutory stage 2 responsiveness",
+    "responses.stage2.local.bands": "Local stage 2 responsiveness",
+    "outcomes": "Outcomes of complaints by stage",
+    "aspects.stage1.by_category": "Reasons for stage 1 complaints, by category",
+    "aspects.stage1.by_subcategory": "Reasons for stage 1 complaints, by sub-category",
+    "themes.stage1": "Stage 1 complaints by theme",
+    "themes.stage1.top5": "The five largest themes",
+    "method.stage1": "How stage 1 complaints were made",
+    "complainant.stage1": "Who made stage 1 complaints",
+    "cyp.themes": "What children and young people complained about",
+    "informal_feedback.themes": "Informal feedback by theme",
+    "cyp.satisfaction": "Closing the loop: what children and young people told us",
+    "repeat_complainants.distribution": "Repeat complainants",
+    "mediation.outcomes": "Outcomes of mediation",
+    "lgo.decisions": "Ombudsman decisions",
+    "lgo.enquiries": "Ombudsman enquiries",
+    "costs": "Complaint costs and compensation",
+    "compliments.by_service": "Compliments by service",
+    "compliments.by_source": "Who sent compliments",
+    "actions.by_theme": "Learning actions by theme",
+}
+
+# Column headings of the figure tables' columns, where the code is not already readable.
+COLUMN_LABELS: dict[str, str] = {
+    "stage1": "Stage 1",
+    "stage2": "Stage 2",
+    "stage3": "Stage 3",
+    "count": "Number",
+    "pct": "Percentage",
+    "complaints": "Stage 1 complaints",
+    "open_cases": "Open cases",
+    "upheld_or_partially": "Upheld or partially upheld",
+    "previous_upheld_or_partially": "Upheld or partially upheld, previous year",
+    "yes": "Yes",
+    "no": "No",
+    "partly": "Partly",
+    "no_answer": "No answer",
+    "total": "Raised",
+    "completed": "Completed",
+    "overdue": "Overdue",
+    "met": "In time",
+    "missed": "Late",
+    "people": "People",
+}
+
+
+def column_label(column: str) -> str:
+    return COLUMN_LABELS.get(column, column.replace("_", " ").capitalize())
+
+
+def band_label(band: str) -> str:
+    """`0-10 working days`, `21+ working days`."""
+    return f"{band} working days"

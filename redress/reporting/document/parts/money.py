@@ -1,0 +1,143 @@
+"""Complaint costs and compensation, and compliments (with quotes)."""
+
+from __future__ import annotations
+
+from redress.core import presenters
+
+from .. import selectors
+from ..context import BuildContext
+from ..labels import PAYMENT_KINDS, PAYMENT_STAGES, SOURCES, TABLE_CAPTIONS, label
+from ..model import BulletList, Cell, Paragraph, TableBlock
+from ..redact import redact
+from ..sentences import compared, trend_clause
+from ..values import column, para, text_cell
+from .common import Blocks
+
+QUOTES = 10
+
+
+def costs(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = []
+    for subject, figure_id in (
+        ("The cost of investigating complaints at stages 2 and 3", "costs.investigation.total"),
+        ("Compensation and financial remedies paid", "compensation.total"),
+    ):
+        if v.has(figure_id):
+            blocks.append(
+                para(
+                    subject,
+                    *trend_clause(v, figure_id, "money"),
+                    *compared(v, figure_id, ctx.previous_label, "money"),
+                    ".",
+                )
+            )
+    if v.rows("costs"):
+        blocks.append(_costs_table(ctx))
+    return blocks
+
+
+def _costs_table(ctx: BuildContext) -> TableBlock:
+    v = ctx.view
+    rows = v.rows("costs")
+    body: list[tuple[Cell, ...]] = []
+
+    def subtotal(words: str, figure_id: str) -> tuple[Cell, ...]:
+        return (
+            text_cell(words),
+            v.scalar_cell(f"{figure_id}.previous", "money"),
+            v.scalar_cell(figure_id, "money"),
+        )
+
+    for i, r in enumerate(rows):
+        if r["kind"] == "other_cost" and not r["amount"] and not r["previous"]:
+            continue
+        if r["kind"] == "compensation" and r["stage"] == "1":
+            body.append(subtotal("Investigation costs: total", "costs.investigation.total"))
+        words = (
+            f"Compensation: {label(PAYMENT_STAGES, r['stage']).lower()}"
+            if r["kind"] == "compensation"
+            else f"{label(PAYMENT_STAGES, r['stage'])}: {label(PAYMENT_KINDS, r['kind']).lower()}"
+        )
+        body.append((text_cell(words), v.cell("costs", i, "previous", "money"), _amount(ctx, i)))
+    body.append(subtotal("Compensation: total", "compensation.total"))
+    return TableBlock(
+        key="costs",
+        caption=TABLE_CAPTIONS["costs"],
+        columns=(
+            column("line", "Cost"),
+            column(ctx.previous_label, ctx.previous_label, "money"),
+            column(ctx.label, ctx.label, "money"),
+        ),
+        rows=tuple(body),
+        total=subtotal("Total payments", "payments.total"),
+    )
+
+
+def _amount(ctx: BuildContext, row: int) -> Cell:
+    """This year's amount, with the payments behind it for drill-down."""
+    cell = ctx.view.cell("costs", row, "amount", "money")
+    drill = ctx.view.row_value("costs", row, "amount", "money").drill
+    return Cell(text=cell.text, value=cell.value, drill=drill)
+
+
+def compliments(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = []
+    if v.has("compliments.received"):
+        count = v.raw("compliments.received")
+        blocks.append(
+            para(
+                v.value("compliments.received"),
+                f" {presenters.plural(count, 'compliment')} {'was' if count == 1 else 'were'} "
+                f"recorded in {ctx.label}",
+                *compared(v, "compliments.received", ctx.previous_label),
+                "; ",
+                v.value("compliments.external"),
+                " came from outside the organisation.",
+            )
+        )
+    if v.rows("compliments.by_service"):
+        blocks.append(
+            v.table(
+                "compliments.by_service",
+                [("service", "Service", "text"), ("count", "Compliments", "count")],
+            )
+        )
+    if v.rows("compliments.by_source"):
+        rows = v.rows("compliments.by_source")
+        blocks.append(
+            v.table(
+                "compliments.by_source",
+                [("source", "From", "text"), ("count", "Compliments", "count")],
+                labels={"source": {r["source"]: label(SOURCES, r["source"]) for r in rows}},
+            )
+        )
+    quotes = _quotes(ctx)
+    if quotes:
+        blocks += [
+            para("Some of the compliments received during the year:"),
+            BulletList(tuple(quotes)),
+        ]
+    return blocks
+
+
+def _quotes(ctx: BuildContext) -> list[Paragraph]:
+    """Quotes, named only where the staff member agreed to be (or in the internal report)."""
+    out = []
+    removed = 0
+    for quote in selectors.compliment_quotes(
+        period=ctx.period, as_of=ctx.as_of, areas=ctx.areas, limit=QUOTES
+    ):
+        named = quote.consent or not ctx.published
+        text = quote.text if named else redact(quote.text, [quote.staff_member])
+        removed += not named and (text != quote.text or bool(quote.staff_member))
+        who = (
+            f"{quote.staff_member} ({quote.service})"
+            if named and quote.staff_member
+            else quote.service
+        )
+        out.append(para(f"“{text}” — {who}"))
+    if ctx.published:
+        ctx.redactions["compliment"] = removed
+    return out

@@ -1,0 +1,315 @@
+"""What people complain about, outcomes, how complaints are made and who makes them, and
+Appendix B (reasons by category and sub-category)."""
+
+from __future__ import annotations
+
+from redress.reporting.charts import definitions as charts
+from redress.reporting.figures.numbers import pct
+
+from ..context import BuildContext
+from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label
+from ..model import BulletList, Cell, TableBlock
+from ..sentences import compared, listing, shift
+from ..values import column, fmt, para, text_cell
+from .common import Blocks, chart_block
+
+TOP_SUBCATEGORIES = 8
+
+
+def reasons(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = []
+    total = v.raw("aspects.stage1.total")
+    if total:
+        blocks.append(
+            para(
+                "Complainants may give several reasons for one complaint, so there are more "
+                "reasons than complaints. Reasons recorded on stage 1 complaints received in "
+                f"{ctx.label}: ",
+                v.value("aspects.stage1.total"),
+                *compared(v, "aspects.stage1.total", ctx.previous_label),
+                ".",
+            )
+        )
+    categories = v.rows("aspects.stage1.by_category")
+    if categories:
+        table = TableBlock(
+            key="aspects.stage1.by_category",
+            caption=TABLE_CAPTIONS["aspects.stage1.by_category"],
+            columns=(
+                column("category", "Category"),
+                column("count", "Reasons", "count"),
+                column("share", "Share of reasons", "pct"),
+            ),
+            rows=tuple(
+                (
+                    text_cell(r["category"]),
+                    v.cell("aspects.stage1.by_category", i, "count"),
+                    Cell(text=fmt(_pct(r["count"], total), "pct"), value=_pct(r["count"], total)),
+                )
+                for i, r in enumerate(categories)
+            ),
+        )
+        chart_rows = [
+            {"category": r["category"], "count": r["count"], "pct": _pct(r["count"], total)}
+            for r in categories
+        ]
+        blocks.append(
+            chart_block(
+                charts.shares(
+                    "reasons.by_category",
+                    "Reasons for stage 1 complaints",
+                    chart_rows,
+                    category_title="Category",
+                    what="reasons given for stage 1 complaints",
+                ),
+                table,
+            )
+        )
+    subs = v.rows("aspects.stage1.by_subcategory")
+    if subs:
+        ranked = sorted(
+            range(len(subs)),
+            key=lambda i: (-subs[i]["count"], subs[i]["category"], str(subs[i]["subcategory"])),
+        )
+        items = [
+            para(
+                v.row_value("aspects.stage1.by_subcategory", i, "count"),
+                f" about {subs[i]['category'].lower()}: "
+                f"{str(subs[i]['subcategory'] or 'no sub-category').lower()}",
+            )
+            for i in ranked[:TOP_SUBCATEGORIES]
+        ]
+        blocks += [para("The reasons given most often were:"), BulletList(tuple(items))]
+        blocks.append(para("Appendix B gives every reason by category and sub-category."))
+    themes = v.rows("themes.stage1")
+    if themes:
+        blocks.append(
+            v.table(
+                "themes.stage1",
+                [
+                    ("theme", "Theme", "text"),
+                    ("count", "Complaints", "count"),
+                    ("upheld_or_partially", "Upheld or partially upheld", "count"),
+                ],
+            )
+        )
+        blocks.append(
+            v.table(
+                "themes.stage1.top5",
+                [
+                    ("theme", "Theme", "text"),
+                    ("count", "Complaints", "count"),
+                    ("upheld_or_partially", f"Upheld or partially upheld, {ctx.label}", "count"),
+                    (
+                        "previous_upheld_or_partially",
+                        f"Upheld or partially upheld, {ctx.previous_label}",
+                        "count",
+                    ),
+                ],
+            )
+        )
+    return blocks
+
+
+def _pct(part: int | None, whole: int | None) -> float | None:
+    return pct(part, whole) if part is not None and whole else None
+
+
+def appendix_reasons(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    subs = v.rows("aspects.stage1.by_subcategory")
+    categories = {r["category"]: i for i, r in enumerate(v.rows("aspects.stage1.by_category"))}
+    if not subs:
+        return [para(f"No reasons were recorded on stage 1 complaints received in {ctx.label}.")]
+    body: list[tuple[Cell, ...]] = []
+    current = None
+    for i, r in enumerate(subs):
+        if r["category"] != current:
+            if current is not None and current in categories:
+                body.append(
+                    (
+                        text_cell(current),
+                        text_cell("Total"),
+                        v.cell("aspects.stage1.by_category", categories[current], "count"),
+                    )
+                )
+            current = r["category"]
+        body.append(
+            (
+                text_cell(r["category"]),
+                text_cell(r["subcategory"] or "No sub-category"),
+                v.cell("aspects.stage1.by_subcategory", i, "count"),
+            )
+        )
+    if current is not None and current in categories:
+        body.append(
+            (
+                text_cell(current),
+                text_cell("Total"),
+                v.cell("aspects.stage1.by_category", categories[current], "count"),
+            )
+        )
+    return [
+        TableBlock(
+            key="aspects.stage1.by_subcategory",
+            caption=TABLE_CAPTIONS["aspects.stage1.by_subcategory"],
+            columns=(
+                column("category", "Category"),
+                column("subcategory", "Sub-category"),
+                column("count", "Reasons", "count"),
+            ),
+            rows=tuple(body),
+            total=(
+                text_cell("All categories"),
+                text_cell(""),
+                v.scalar_cell("aspects.stage1.total"),
+            ),
+        )
+    ]
+
+
+# -- Outcomes -------------------------------------------------------------------------------------
+
+
+def outcomes(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = []
+    for n in (1, 2, 3):
+        figure_id = f"outcome.stage{n}.upheld_or_partially.pct"
+        if v.has(figure_id):
+            blocks.append(
+                para(
+                    f"The percentage of stage {n} complaints upheld or partially upheld",
+                    *shift(v, figure_id, ctx.previous_label),
+                    ".",
+                )
+            )
+    rows = v.rows("outcomes")
+    if rows:
+        index = {(r["stage"], r["outcome"]): i for i, r in enumerate(rows)}
+        outcomes_ = list(dict.fromkeys(r["outcome"] for r in rows))
+        stages = sorted({r["stage"] for r in rows})
+        body = []
+        for outcome in outcomes_:
+            cells: list[Cell] = [text_cell(label(OUTCOMES, outcome))]
+            for n in stages:
+                i = index[(n, outcome)]
+                cells += [v.cell("outcomes", i, "count"), v.cell("outcomes", i, "pct", "pct")]
+            body.append(tuple(cells))
+        columns = [column("outcome", "Outcome")]
+        for n in stages:
+            columns += [
+                column(f"stage{n}.count", f"Stage {n}", "count"),
+                column(f"stage{n}.pct", f"Stage {n}: %", "pct"),
+            ]
+        blocks.append(
+            TableBlock(
+                key="outcomes",
+                caption=TABLE_CAPTIONS["outcomes"],
+                columns=tuple(columns),
+                rows=tuple(body),
+                footnote="Percentages of the complaints received at each stage; they may not add "
+                "up to 100% because of rounding.",
+            )
+        )
+    return blocks
+
+
+# -- Methods and complainants ----------------------------------------------------------------
+
+
+def _shares_block(
+    ctx: BuildContext,
+    table_id: str,
+    code: str,
+    words: dict[str, str],
+    key: str,
+    title: str,
+    category_title: str,
+    what: str,
+):
+    v = ctx.view
+    rows = v.rows(table_id)
+    table = v.table(
+        table_id,
+        [
+            (code, category_title, "text"),
+            ("count", "Complaints", "count"),
+            ("pct", "Percentage", "pct"),
+        ],
+        labels={code: {r[code]: label(words, r[code]) for r in rows}},
+    )
+    chart_rows = [
+        {"category": label(words, r[code]), "count": r["count"], "pct": r["pct"]}
+        for r in rows
+        if r["count"]
+    ]
+    return chart_block(
+        charts.shares(key, title, chart_rows, category_title=category_title, what=what), table
+    )
+
+
+def _top_two(ctx: BuildContext, table_id: str, code: str, words: dict[str, str]) -> list:
+    v = ctx.view
+    rows = v.rows(table_id)
+    ranked = sorted(range(len(rows)), key=lambda i: -(rows[i]["count"] or 0))[:2]
+    return [
+        [label(words, rows[i][code]).lower(), " (", v.row_value(table_id, i, "pct", "pct"), ")"]
+        for i in ranked
+        if rows[i]["count"]
+    ]
+
+
+def methods(ctx: BuildContext) -> Blocks:
+    if not ctx.view.rows("method.stage1") or not ctx.view.raw("received.stage1"):
+        return [para(f"No stage 1 complaints were received in {ctx.label}.")]
+    top = _top_two(ctx, "method.stage1", "method", METHODS)
+    return [
+        para("Most stage 1 complaints were made by ", *listing(top), "."),
+        _shares_block(
+            ctx,
+            "method.stage1",
+            "method",
+            METHODS,
+            "methods",
+            "How stage 1 complaints were made",
+            "Method",
+            "stage 1 complaints",
+        ),
+    ]
+
+
+def complainants(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    if not v.rows("complainant.stage1") or not v.raw("received.stage1"):
+        return [para(f"No stage 1 complaints were received in {ctx.label}.")]
+    top = _top_two(ctx, "complainant.stage1", "complainant_type", COMPLAINANTS)
+    blocks: Blocks = [
+        para("The largest groups making stage 1 complaints were: ", *listing(top), "."),
+        _shares_block(
+            ctx,
+            "complainant.stage1",
+            "complainant_type",
+            COMPLAINANTS,
+            "complainants",
+            "Who made stage 1 complaints",
+            "Complainant",
+            "stage 1 complaints",
+        ),
+    ]
+    if v.has("repeat_complainants.stage1.people"):
+        blocks.append(
+            para(
+                f"People who made two or more stage 1 complaints in {ctx.label}: ",
+                v.value("repeat_complainants.stage1.people"),
+                ".",
+            )
+        )
+        blocks.append(
+            v.table(
+                "repeat_complainants.distribution",
+                [("complaints", "Stage 1 complaints made", "text"), ("people", "People", "count")],
+            )
+        )
+    return blocks

@@ -1,0 +1,122 @@
+"""Routes out of the procedure: mediation and the Local Government and Social Care Ombudsman."""
+
+from __future__ import annotations
+
+from redress.core import presenters
+
+from ..context import BuildContext
+from ..labels import DECISIONS, MEDIATION_OUTCOMES, label
+from ..sentences import compared
+from ..values import para
+from .common import Blocks
+
+
+def mediation(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    if not v.raw("mediation.offered") and not v.raw("mediation.held"):
+        return [para(f"No mediation was offered in {ctx.label}.")]
+    blocks: Blocks = [
+        para(
+            v.value("mediation.offered"),
+            f" {presenters.plural(v.raw('mediation.offered'), 'mediation')} "
+            f"{'was' if v.raw('mediation.offered') == 1 else 'were'} offered and ",
+            v.value("mediation.held"),
+            f" held in {ctx.label}. Of those offered, ",
+            v.value("mediation.outcome.resolved"),
+            " resolved the complaint and ",
+            v.value("mediation.outcome.escalated"),
+            " went on to the next stage of the procedure.",
+        )
+    ]
+    cost = ctx.settings.stage2_average_cost
+    if cost and v.has("mediation.estimated_saving"):
+        blocks.append(
+            para(
+                f"With a stage 2 investigation costing {presenters.money(cost)} on average, the "
+                "mediations that resolved complaints saved an estimated ",
+                v.value("mediation.estimated_saving", "money"),
+                ".",
+            )
+        )
+    else:
+        blocks.append(
+            para(
+                "No average cost of a stage 2 investigation is configured, so the saving from "
+                "mediation is not estimated."
+            )
+        )
+    rows = v.rows("mediation.outcomes")
+    blocks.append(
+        v.table(
+            "mediation.outcomes",
+            [("outcome", "Outcome", "text"), ("count", "Mediations", "count")],
+            labels={
+                "outcome": {r["outcome"]: label(MEDIATION_OUTCOMES, r["outcome"]) for r in rows}
+            },
+        )
+    )
+    return blocks
+
+
+def ombudsman(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    if not v.raw("lgo.enquiries") and not any(r["count"] for r in v.rows("lgo.decisions")):
+        return [para(f"No complainant contacted the Ombudsman in {ctx.label}.")]
+    blocks: Blocks = [
+        para(
+            f"Complainants who contacted the Ombudsman in {ctx.label}: ",
+            v.value("lgo.enquiries"),
+            *compared(v, "lgo.enquiries", ctx.previous_label),
+            ".",
+        ),
+        para(
+            "The Ombudsman referred ",
+            v.value("lgo.decision.premature"),
+            " back to us as premature and decided not to investigate ",
+            v.value("lgo.decision.not_investigated"),
+            "; it investigated and decided ",
+            v.value("lgo.investigated"),
+            ", finding fault in ",
+            v.value("lgo.decision.fault_found"),
+            ". ",
+            "Enquiries received in the year still awaiting a decision: ",
+            v.value("lgo.decision.pending"),
+            ".",
+        ),
+    ]
+    if v.raw("lgo.remedy_payments"):
+        blocks.append(
+            para(
+                "Payments made to remedy fault the Ombudsman found came to ",
+                v.value("lgo.remedy_payments", "money"),
+                ".",
+            )
+        )
+    rows = v.rows("lgo.decisions")
+    blocks.append(
+        v.table(
+            "lgo.decisions",
+            [("decision", "Decision", "text"), ("count", "Enquiries", "count")],
+            labels={"decision": {r["decision"]: label(DECISIONS, r["decision"]) for r in rows}},
+            footnote="Decisions made in the year, whenever the enquiry was received; pending: "
+            "enquiries received in the year without a decision.",
+        )
+    )
+    enquiries = v.rows("lgo.enquiries")
+    if enquiries:
+        blocks.append(
+            v.table(
+                "lgo.enquiries",
+                [
+                    ("enquiry", "Enquiry", "text"),
+                    ("received_date", "Received", "date"),
+                    ("decision", "Decision", "text"),
+                ],
+                labels={
+                    "decision": {r["decision"]: label(DECISIONS, r["decision"]) for r in enquiries}
+                },
+                footnote="Enquiries are numbered in the order they were received; no complainant "
+                "is named.",
+            )
+        )
+    return blocks

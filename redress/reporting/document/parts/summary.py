@@ -1,0 +1,245 @@
+"""The executive summary's headline sentences, and the description of the procedure."""
+
+from __future__ import annotations
+
+from redress.core import presenters
+
+from ..context import BuildContext
+from ..model import BulletList, Paragraph, Run, Value
+from ..sentences import listing, trend, trend_clause
+from ..values import para
+from .common import Blocks, share
+
+CYP_WORDS = "children, young people or care leavers"
+
+
+def headlines(ctx: BuildContext) -> list[Paragraph]:
+    """The headline sentences, each written from the figures; a headline whose figures are
+    missing is left out."""
+    v = ctx.view
+    out: list[Paragraph | None] = []
+    for n in (1, 2, 3):
+
+        def received(value: Value, n: int = n) -> Paragraph:
+            noun = _plural(v, f"received.stage{n}", "complaint")
+            return para(value, f" stage {n} {noun} received in {ctx.label}.")
+
+        out.append(trend(v, f"Stage {n} complaints", f"received.stage{n}", unknown=received))
+    out.append(_upheld(ctx))
+    out.append(_timeliness(ctx))
+    out.append(_reasons(ctx))
+    if v.has("cyp.stage1.received", "cyp.stage1.pct"):
+        count = v.raw("cyp.stage1.received")
+        out.append(
+            para(
+                v.value("cyp.stage1.received"),
+                f" stage 1 {presenters.plural(count, 'complaint')} (",
+                v.value("cyp.stage1.pct", "pct"),
+                f") {_were(count)} made by {CYP_WORDS}.",
+            )
+        )
+    out.append(_ombudsman(ctx))
+    out.append(_money(ctx))
+    if v.has("actions.total") and v.raw("actions.total"):
+        out.append(
+            para(
+                v.value("actions.total"),
+                f" learning {presenters.plural(v.raw('actions.total'), 'action')} "
+                f"{_were(v.raw('actions.total'))} raised from complaints; ",
+                v.value("actions.completed"),
+                f" {_were(v.raw('actions.completed'))} completed by "
+                f"{presenters.govuk_date(ctx.as_of)}.",
+            )
+        )
+    out.append(
+        trend(
+            v,
+            "Compliments recorded",
+            "compliments.received",
+            unknown=lambda value: para(
+                value, f" {_plural(v, 'compliments.received', 'compliment')} recorded."
+            ),
+        )
+    )
+    return [p for p in out if p is not None]
+
+
+def _were(count: int | None) -> str:
+    return "was" if count == 1 else "were"
+
+
+def _plural(v, figure_id: str, noun: str) -> str:
+    """`complaints were` / `complaint was`, agreeing with the figure."""
+    count = v.raw(figure_id)
+    return f"{presenters.plural(count, noun)} {_were(count)}"
+
+
+def _upheld(ctx: BuildContext) -> Paragraph | None:
+    v = ctx.view
+    ids = {n: f"outcome.stage{n}.upheld_or_partially.pct" for n in (1, 2, 3)}
+    if not v.has(ids[1]):
+        return None
+    others: list[list[Run]] = [
+        [v.value(ids[n], "pct"), f" at stage {n}"] for n in (2, 3) if v.has(ids[n])
+    ]
+    return para(
+        v.value(ids[1], "pct"),
+        " of stage 1 complaints were upheld or partially upheld",
+        *(["; the figure was ", *listing(others)] if others else []),
+        ".",
+    )
+
+
+def _timeliness(ctx: BuildContext) -> Paragraph | None:
+    """Stage 1 timeliness as published reports measure it: over the responses of the period."""
+    v = ctx.view
+    if not v.has("responses.stage1.average_working_days"):
+        return None
+    limit = ctx.timescale(1)
+    within: list[Run] = (
+        [
+            " and ",
+            v.value("responses.stage1.within_maximum.pct", "pct"),
+            f" were issued within {presenters.working_days(limit)}",
+        ]
+        if limit and v.has("responses.stage1.within_maximum.pct")
+        else []
+    )
+    return para(
+        "The average stage 1 response took ",
+        v.value("responses.stage1.average_working_days", "days"),
+        " working days (over the ",
+        v.value("responses.stage1.count"),
+        f" responses issued in {ctx.label})",
+        *within,
+        ".",
+    )
+
+
+def _reasons(ctx: BuildContext) -> Paragraph | None:
+    v = ctx.view
+    rows = v.rows("aspects.stage1.by_category")
+    total = v.raw("aspects.stage1.total")
+    if not rows or not total:
+        return None
+    parts: list[list[Run]] = [
+        [
+            share(
+                r["count"], total, drill=v.row_value("aspects.stage1.by_category", i, "count").drill
+            ),
+            f" about {r['category']}",
+        ]
+        for i, r in enumerate(rows[:2])
+    ]
+    first, *second = parts
+    runs: list[Run] = [first[0], " of the reasons given for stage 1 complaints were", first[1]]
+    if second:
+        runs += [" and ", *second[0]]
+    return para(*runs, ".")
+
+
+def _ombudsman(ctx: BuildContext) -> Paragraph | None:
+    v = ctx.view
+    if not v.has("lgo.enquiries") or not v.raw("lgo.enquiries"):
+        return None
+    enquiries = v.raw("lgo.enquiries")
+    return para(
+        v.value("lgo.enquiries"),
+        f" {presenters.plural(enquiries, 'complainant')} contacted the Local Government and Social "
+        "Care Ombudsman; ",
+        v.value("lgo.decision.premature"),
+        f" {_were(v.raw('lgo.decision.premature'))} referred back as premature, and the "
+        "Ombudsman found fault in ",
+        v.value("lgo.decision.fault_found"),
+        " of the ",
+        v.value("lgo.investigated"),
+        f" {presenters.plural(v.raw('lgo.investigated'), 'complaint')} it investigated and "
+        "decided.",
+    )
+
+
+def _money(ctx: BuildContext) -> Paragraph | None:
+    v = ctx.view
+    if not v.has("compensation.total", "costs.investigation.total"):
+        return None
+    return para(
+        "Compensation paid",
+        *trend_clause(v, "compensation.total", "money"),
+        " while the cost of investigating complaints",
+        *trend_clause(v, "costs.investigation.total", "money"),
+        ".",
+    )
+
+
+def summary(ctx: BuildContext) -> Blocks:
+    scope = f" for {ctx.service}" if ctx.service else ""
+    intro = para(
+        f"This report gives the complaints and compliments received by {ctx.authority}{scope} "
+        f"from {ctx.dates}, as recorded on {presenters.govuk_date(ctx.as_of)}. Complaint "
+        "numbers alone are not a measure of the quality of a service, but they show where "
+        "things go wrong and what was done about it."
+    )
+    ctx.headlines = headlines(ctx)
+    blocks: Blocks = [intro, para("The headlines are:"), BulletList(tuple(ctx.headlines))]
+    if ctx.published:
+        blocks.append(
+            para(
+                "This is the published version of the report: counts below "
+                f"{ctx.settings.suppression_threshold} that could identify a child are shown as "
+                f"“{presenters.fewer_than(ctx.settings.suppression_threshold)}”, and names are "
+                "removed from quotations and examples unless the person agreed to be named."
+            )
+        )
+    return blocks
+
+
+# -- The procedure -------------------------------------------------------------------------------
+
+STAGE3_WORDS = (
+    "the review panel meets within {panel} of the request; the chair's report follows within "
+    "{report} of the panel; and the authority responds within {response} of the report."
+)
+
+
+def procedure(ctx: BuildContext) -> Blocks:
+    blocks: Blocks = []
+    for proc in ctx.procedures:
+        blocks.append(para(f"{proc.name}. {proc.description}".strip()))
+        items = []
+        for stage in proc.stages:
+            items.append(para(f"Stage {stage.stage} – {stage.name}: {_timescale_words(stage)}"))
+        blocks.append(BulletList(tuple(items)))
+    blocks.append(
+        para(
+            "Mediation: where a complainant is unhappy with a response, a mediation meeting with "
+            "an independent mediator may be offered. It is voluntary and confidential, and a "
+            "complaint it resolves needs no further investigation."
+        )
+    )
+    blocks.append(
+        para(
+            "The Local Government and Social Care Ombudsman: once the procedure has ended, a "
+            "complainant may ask the Ombudsman, a free and independent service, to look at their "
+            "complaint."
+        )
+    )
+    return blocks
+
+
+def _timescale_words(stage) -> str:
+    days = presenters.working_days
+    if stage.panel_within_days:
+        return STAGE3_WORDS.format(
+            panel=days(stage.panel_within_days),
+            report=days(stage.report_within_days),
+            response=days(stage.response_within_days),
+        )
+    clock = (
+        " from when the statement of complaint is agreed"
+        if stage.clock_start == "statement_agreed"
+        else ""
+    )
+    text = f"a response within {days(stage.timescale_days)}{clock}"
+    if stage.max_days > stage.timescale_days:
+        text += f", which can be extended to {days(stage.max_days)}"
+    return text + "."

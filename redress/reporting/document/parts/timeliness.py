@@ -1,0 +1,278 @@
+"""How quickly complaints are answered, and Appendix A (responsiveness).
+
+Published annual reports measure timeliness over the responses issued in the year, whenever the
+complaint arrived (the `responses.*` figures); FIGURES.md's timeliness cohort counts the
+complaints received in the year instead (`timeliness.*`). The report gives the first, as the
+reports it replaces did, says so, and gives the cohort figures beside them.
+"""
+
+from __future__ import annotations
+
+from redress.core import presenters
+from redress.reporting.charts import definitions as charts
+
+from ..context import BuildContext
+from ..labels import TABLE_CAPTIONS, band_label
+from ..model import Cell, Run, TableBlock
+from ..values import column, para, text_cell
+from .common import Blocks, chart_block
+
+EXCLUDED = "withdrawn complaints and those outside the jurisdiction of the procedure are left out"
+GROUPS = (
+    ("stage1", "Stage 1"),
+    ("stage2.statutory", "Statutory stage 2"),
+    ("stage2.local", "Local stage 2"),
+    ("stage3", "Stage 3"),
+)
+
+
+def _within(ctx: BuildContext, prefix: str, check: str) -> list[Run]:
+    v = ctx.view
+    return [
+        v.value(f"{prefix}.within_{check}"),
+        " (",
+        v.value(f"{prefix}.within_{check}.pct", "pct"),
+        ")",
+    ]
+
+
+def timeliness(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = [
+        para(
+            f"This section counts the responses issued in {ctx.label}, whenever the complaint "
+            f"was received, as earlier annual reports did; {EXCLUDED}. The same measures over "
+            f"the complaints received in {ctx.label} follow."
+        )
+    ]
+    if v.raw("responses.stage1.count"):
+        limit = ctx.timescale(1)
+        blocks.append(
+            para(
+                *_within(ctx, "responses.stage1", "maximum"),
+                " of ",
+                v.value("responses.stage1.count"),
+                f" stage 1 responses were issued within {presenters.working_days(limit)}, the "
+                "longest the procedure allows; ",
+                *_within(ctx, "responses.stage1", "applicable"),
+                " met their applicable deadline (the initial timescale, or the extended one "
+                "where an extension was agreed), and ",
+                *_within(ctx, "responses.stage1", "initial"),
+                " the initial timescale. The average response time was ",
+                v.value("responses.stage1.average_working_days", "days"),
+                " working days.",
+            )
+        )
+    if v.raw("responses.stage2.statutory.count"):
+        blocks.append(
+            para(
+                "Of the ",
+                v.value("responses.stage2.statutory.count"),
+                " statutory stage 2 responses, ",
+                *_within(ctx, "responses.stage2.statutory", "initial"),
+                f" were issued within the initial "
+                f"{presenters.working_days(ctx.timescale(2, 'statutory', longest=False))} and ",
+                *_within(ctx, "responses.stage2.statutory", "maximum"),
+                f" within {presenters.working_days(ctx.timescale(2, 'statutory'))}. The average "
+                "response time was ",
+                v.value("responses.stage2.statutory.average_working_days", "days"),
+                " working days.",
+            )
+        )
+    if v.raw("responses.stage2.local.count"):
+        blocks.append(
+            para(
+                "Of the ",
+                v.value("responses.stage2.local.count"),
+                " local stage 2 responses, ",
+                *_within(ctx, "responses.stage2.local", "applicable"),
+                " were issued within their deadline; the average response time was ",
+                v.value("responses.stage2.local.average_working_days", "days"),
+                " working days.",
+            )
+        )
+    if v.raw("responses.stage3.count"):
+        blocks.append(
+            para(
+                "Of the ",
+                v.value("responses.stage3.count"),
+                " stage 3 responses, ",
+                *_within(ctx, "responses.stage3", "applicable"),
+                f" were given within {presenters.working_days(ctx.timescale(3))} of the request.",
+            )
+        )
+    if v.has("timeliness.stage3.panel_within_30.pct"):
+        blocks.append(
+            para(
+                f"Of the stage 3 requests received in {ctx.label} whose review panel has met, ",
+                v.value("timeliness.stage3.panel_within_30.pct", "pct"),
+                " met within the panel timescale.",
+            )
+        )
+    blocks += _band_tables(ctx, "responses")
+    blocks.append(
+        para(f"Appendix A gives the same bands over the complaints received in {ctx.label}.")
+    )
+    blocks.append(
+        para(
+            f"Counted over the complaints received in {ctx.label} and answered by "
+            f"{presenters.govuk_date(ctx.as_of)} (the timeliness cohort), ",
+            *_within(ctx, "timeliness.stage1", "maximum"),
+            " of ",
+            v.value("timeliness.stage1.cohort"),
+            " stage 1 complaints were answered within the longest timescale, and the average "
+            "response time was ",
+            v.value("timeliness.stage1.average_working_days", "days"),
+            " working days.",
+        )
+        if v.raw("timeliness.stage1.cohort")
+        else para(
+            f"No stage 1 complaint received in {ctx.label} had been answered by "
+            f"{presenters.govuk_date(ctx.as_of)}."
+        )
+    )
+    blocks.append(_cohort_table(ctx))
+    if v.rows("timeliness.stage1.by_quarter"):
+        table = v.table(
+            "timeliness.stage1.by_quarter",
+            [
+                ("quarter", "Quarter received", "text"),
+                ("met", "In time", "count"),
+                ("missed", "Late", "count"),
+            ],
+        )
+        blocks.append(chart_block(charts.by_quarter(v.rows("timeliness.stage1.by_quarter")), table))
+    if v.raw("stage2.active"):
+        blocks.append(
+            para(
+                v.value("stage2.active"),
+                " stage 2 investigations were open at some time during the year; ",
+                v.value("stage2.completed"),
+                " were completed in it, ",
+                v.value("stage2.completed_out_of_time"),
+                " of them after their deadline, taking ",
+                v.value("stage2.completed.average_working_days", "days"),
+                " working days on average.",
+            )
+        )
+    return blocks
+
+
+def _cohort_table(ctx: BuildContext) -> TableBlock:
+    v = ctx.view
+    body = []
+    for group, words in GROUPS:
+        prefix = f"timeliness.{group}"
+        body.append(
+            (
+                text_cell(words),
+                v.scalar_cell(f"{prefix}.cohort"),
+                v.scalar_cell(f"{prefix}.within_initial.pct", "pct"),
+                v.scalar_cell(f"{prefix}.within_applicable.pct", "pct"),
+                v.scalar_cell(f"{prefix}.within_maximum.pct", "pct"),
+                v.scalar_cell(f"{prefix}.average_working_days", "days"),
+            )
+        )
+    return TableBlock(
+        key="timeliness.cohort",
+        caption=f"Timeliness of the complaints received in {ctx.label}",
+        columns=(
+            column("stage", "Stage"),
+            column("cohort", "Answered", "count"),
+            column("initial", "Within initial timescale", "pct"),
+            column("applicable", "Within applicable deadline", "pct"),
+            column("maximum", "Within longest timescale", "pct"),
+            column("average", "Average working days", "days"),
+        ),
+        rows=tuple(body),
+        footnote=f"Complaints received in the period and answered by "
+        f"{presenters.govuk_date(ctx.as_of)}; {EXCLUDED}.",
+    )
+
+
+# -- Appendix A ---------------------------------------------------------------------------------
+
+
+def _bands_by_area(ctx: BuildContext, table_id: str, caption: str) -> TableBlock | None:
+    """Areas down the side, bands across, the number and percentage of each."""
+    v = ctx.view
+    rows = v.rows(table_id)
+    if not rows:
+        return None
+    bands = list(dict.fromkeys(r["band"] for r in rows))
+    areas: dict[str, dict[str, int]] = {}
+    for i, r in enumerate(rows):
+        areas.setdefault(r["area"], {})[r["band"]] = i
+    columns = [column("area", "Area")]
+    for band in bands:
+        columns += [
+            column(f"{band}.count", band_label(band), "count"),
+            column(f"{band}.pct", f"{band} working days: %", "pct"),
+        ]
+
+    def line(area: str, indexes: dict[str, int]) -> tuple[Cell, ...]:
+        cells: list[Cell] = [text_cell("Total" if area == "TOTAL" else area)]
+        for band in bands:
+            cells += [
+                v.cell(table_id, indexes[band], "count"),
+                v.cell(table_id, indexes[band], "pct", "pct"),
+            ]
+        return tuple(cells)
+
+    return TableBlock(
+        key=table_id,
+        caption=caption,
+        columns=tuple(columns),
+        rows=tuple(line(a, ix) for a, ix in areas.items() if a != "TOTAL"),
+        total=line("TOTAL", areas["TOTAL"]) if "TOTAL" in areas else None,
+    )
+
+
+def _bands(ctx: BuildContext, table_id: str) -> TableBlock | None:
+    v = ctx.view
+    if not v.rows(table_id):
+        return None
+    return v.table(
+        table_id,
+        [
+            ("band", "Working days taken", "text"),
+            ("count", "Number of complaints", "count"),
+            ("pct", "Percentage", "pct"),
+        ],
+        labels={"band": {r["band"]: band_label(r["band"]) for r in v.rows(table_id)}},
+    )
+
+
+def _band_tables(ctx: BuildContext, population: str) -> Blocks:
+    """Stage 1 bands by area, statutory and local stage 2 bands, each with its average, for
+    the `responses` or the `timeliness` (cohort) population."""
+    v = ctx.view
+    blocks: Blocks = []
+    for group, table_id in (
+        ("stage1", f"{population}.stage1.bands_by_area"),
+        ("stage2.statutory", f"{population}.stage2.statutory.bands"),
+        ("stage2.local", f"{population}.stage2.local.bands"),
+    ):
+        table = (
+            _bands_by_area(ctx, table_id, TABLE_CAPTIONS[table_id])
+            if table_id.endswith("by_area")
+            else _bands(ctx, table_id)
+        )
+        if table is not None:
+            average = f"{population}.{group}.average_working_days"
+            blocks += [
+                table,
+                para("Average response time: ", v.value(average, "days"), " working days."),
+            ]
+    return blocks
+
+
+def appendix_responsiveness(ctx: BuildContext) -> Blocks:
+    return [
+        para(
+            "The response-time bands of “How quickly we respond”, counted over the complaints "
+            f"received in {ctx.label} and answered by {presenters.govuk_date(ctx.as_of)} (the "
+            f"timeliness cohort); {EXCLUDED}."
+        ),
+        *_band_tables(ctx, "timeliness"),
+    ]

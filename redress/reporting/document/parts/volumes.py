@@ -1,0 +1,376 @@
+"""Volumes and trends, rates against referrals and assessments, services and areas, and
+escalation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redress.core import presenters
+from redress.reporting.charts import definitions as charts
+from redress.reporting.figures import FigureSet, compute_figures
+from redress.reporting.periods import Period
+
+from ..context import BuildContext
+from ..labels import TABLE_CAPTIONS
+from ..model import Cell, Run, TableBlock
+from ..sentences import listing, shift
+from ..values import Kind, column, fmt, para, text_cell
+from .common import Blocks, chart_block, share
+
+# -- Volumes ------------------------------------------------------------------------------------
+
+
+def volumes(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = []
+    if v.has("received.stage1"):
+        count, change = v.raw("received.stage1"), v.raw("received.stage1.change_pct")
+        comparison: list[Run] = []
+        if change == 0:
+            comparison = [f", the same as in {ctx.previous_label}"]
+        elif change is not None:
+            comparison = [
+                f", {'an increase' if change > 0 else 'a decrease'} of ",
+                v.magnitude("received.stage1.change_pct"),
+                f" on {ctx.previous_label} (",
+                v.value("received.stage1.previous"),
+                ")",
+            ]
+        blocks.append(
+            para(
+                v.value("received.stage1"),
+                f" stage 1 {presenters.plural(count, 'complaint')} "
+                f"{'was' if count == 1 else 'were'} received in {ctx.label}",
+                *comparison,
+                ".",
+            )
+        )
+        blocks.append(_procedure_split(ctx))
+    later: list[list[Run]] = []
+    for n, noun in ((2, "stage 2 complaints"), (3, "stage 3 review panels requested")):
+        if not v.has(f"received.stage{n}"):
+            continue
+        now: list[Run] = [v.value(f"received.stage{n}")]
+        if v.has(f"received.stage{n}.previous"):
+            now = [
+                "went from ",
+                v.value(f"received.stage{n}.previous"),
+                f" in {ctx.previous_label} to ",
+                *now,
+            ]
+        else:
+            now = ["was ", *now]
+        later.append([f"{noun} ", *now])
+    if later:
+        runs: list[Run] = ["The number of ", *later[0]]
+        for item in later[1:]:
+            runs += [", while the number of ", *item]
+        blocks.append(para(*runs, "."))
+    blocks.append(_split_table(ctx))
+    by_year = v.rows("received.by_year")
+    if by_year:
+        blocks.append(chart_block(charts.by_year(by_year), _by_year_table(ctx)))
+    by_month = v.rows("received.stage1.by_month")
+    if by_month:
+        blocks.append(chart_block(charts.by_month(by_month), _by_month_table(ctx)))
+    return blocks
+
+
+def _procedure_split(ctx: BuildContext):
+    v = ctx.view
+    total = v.raw("received.stage1")
+    stat, local = v.raw("received.stage1.statutory"), v.raw("received.stage1.local")
+    return para(
+        v.value("received.stage1.statutory"),
+        " (",
+        share(stat, total, figure_id="received.stage1.statutory"),
+        ") were considered through the statutory complaints procedure and ",
+        v.value("received.stage1.local"),
+        " (",
+        share(local, total, figure_id="received.stage1.local"),
+        ") through the local complaints procedure.",
+    )
+
+
+def _split_table(ctx: BuildContext) -> TableBlock:
+    v = ctx.view
+    rows = []
+    for n in (1, 2):
+        rows.append(
+            (
+                text_cell(f"Stage {n}"),
+                v.scalar_cell(f"received.stage{n}.statutory"),
+                v.scalar_cell(f"received.stage{n}.local"),
+                v.scalar_cell(f"received.stage{n}"),
+            )
+        )
+    return TableBlock(
+        key="received.by_procedure",
+        caption="Complaints received by procedure",
+        columns=(
+            column("stage", "Stage"),
+            column("statutory", "Statutory procedure", "count"),
+            column("local", "Local procedure", "count"),
+            column("total", "All", "count"),
+        ),
+        rows=tuple(rows),
+        footnote="Stage 3 review panels belong to the statutory procedure only.",
+    )
+
+
+def _by_year_table(ctx: BuildContext) -> TableBlock:
+    return ctx.view.table(
+        "received.by_year",
+        [
+            ("year", "Year", "text"),
+            ("stage1", "Stage 1", "count"),
+            ("stage2", "Stage 2", "count"),
+            ("stage3", "Stage 3", "count"),
+        ],
+    )
+
+
+def _by_month_table(ctx: BuildContext) -> TableBlock:
+    """The 36 months as a month-by-year grid (12 rows), easier to read than a list."""
+    v = ctx.view
+    rows = v.rows("received.stage1.by_month")
+    years: dict[str, dict[int, int]] = {}
+    for i, r in enumerate(rows):
+        year, month = (int(x) for x in r["month"].split("-"))
+        first = year if month >= 4 else year - 1
+        years.setdefault(f"{first}-{(first + 1) % 100:02d}", {})[month] = i
+    months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]
+    body = []
+    for month in months:
+        cells: list[Cell] = [text_cell(presenters.month_name(month))]
+        for indexes in years.values():
+            index = indexes.get(month)
+            cells.append(
+                v.cell("received.stage1.by_month", index, "count")
+                if index is not None
+                else text_cell("–")
+            )
+        body.append(tuple(cells))
+    return TableBlock(
+        key="received.stage1.by_month",
+        caption=TABLE_CAPTIONS["received.stage1.by_month"],
+        columns=(column("month", "Month"), *(column(y, y, "count") for y in years)),
+        rows=tuple(body),
+    )
+
+
+# -- Rates ----------------------------------------------------------------------------------------
+
+RATE_IDS = {
+    "received.stage1",
+    "context.referrals",
+    "context.family_assessments",
+    "ratio.stage1_to_referrals.pct",
+    "ratio.stage1_to_family_assessments.pct",
+}
+
+
+def _history(ctx: BuildContext) -> list[tuple[Period, FigureSet]]:
+    """The two periods before this one, computed the same way (only the rate figures)."""
+    earlier = [ctx.period.previous.previous, ctx.period.previous]
+    return [
+        (p, compute_figures(facts=ctx.facts, period=p, settings=ctx.settings, only=RATE_IDS))
+        for p in earlier
+    ]
+
+
+def rates(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    blocks: Blocks = []
+    if v.has("ratio.stage1_to_referrals.pct") or v.has("ratio.stage1_to_family_assessments.pct"):
+        blocks.append(
+            para(
+                "Complaint numbers are best read against the work of the service. In "
+                f"{ctx.label} stage 1 complaints were ",
+                v.value("ratio.stage1_to_referrals.pct", "ratio"),
+                " of the ",
+                v.value("context.referrals"),
+                " referrals received and ",
+                v.value("ratio.stage1_to_family_assessments.pct", "ratio"),
+                " of the ",
+                v.value("context.family_assessments"),
+                " family assessments completed.",
+            )
+        )
+    else:
+        blocks.append(
+            para(
+                f"No referral or family assessment figures are recorded for {ctx.label}, so no "
+                "rates are given."
+            )
+        )
+        return blocks
+    history = _history(ctx)
+    labels = [p.label for p, _ in history] + [ctx.label]
+    lines: tuple[tuple[str, str, Kind], ...] = (
+        ("context.referrals", "Referrals received", "count"),
+        ("ratio.stage1_to_referrals.pct", "Stage 1 complaints as a % of referrals", "ratio"),
+        ("context.family_assessments", "Family assessments completed", "count"),
+        (
+            "ratio.stage1_to_family_assessments.pct",
+            "Stage 1 complaints as a % of family assessments",
+            "ratio",
+        ),
+    )
+    body = []
+    for figure_id, words, kind in lines:
+        cells = [text_cell(words)]
+        # Earlier periods' cells name no figure: a figure id means this period's figure.
+        cells += [
+            Cell(text=fmt(fs.figures.get(figure_id), kind), value=fs.figures.get(figure_id))
+            for _, fs in history
+        ]
+        cells.append(v.scalar_cell(figure_id, kind))
+        body.append(tuple(cells))
+    table = TableBlock(
+        key="rates.three_years",
+        caption="Stage 1 complaints against referrals and family assessments",
+        columns=(
+            column("measure", "Measure"),
+            *(column(label, label, "count") for label in labels),
+        ),
+        rows=tuple(body),
+    )
+    chart_rows: list[dict[str, Any]] = []
+    for measure, figure_id in (
+        ("Referrals", "ratio.stage1_to_referrals.pct"),
+        ("Family assessments", "ratio.stage1_to_family_assessments.pct"),
+    ):
+        values = [fs.figures.get(figure_id) for _, fs in history] + [v.raw(figure_id)]
+        chart_rows += [
+            {"measure": measure, "year": y, "pct": p} for y, p in zip(labels, values, strict=True)
+        ]
+    blocks.append(chart_block(charts.rates(chart_rows), table))
+    if v.rows("ratio.stage1_to_open_cases.by_service"):
+        blocks.append(
+            v.table(
+                "ratio.stage1_to_open_cases.by_service",
+                [
+                    ("service", "Service", "text"),
+                    ("complaints", "Stage 1 complaints", "count"),
+                    ("open_cases", "Open cases", "number"),
+                    ("pct", "Complaints as a % of open cases", "ratio"),
+                ],
+            )
+        )
+    return blocks
+
+
+# -- Services and areas -----------------------------------------------------------------------
+
+
+def services(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    rows = v.rows("received.by_service")
+    blocks: Blocks = [
+        para(
+            "Services delivered across the whole authority, rather than in one area, are "
+            "grouped together as “Citywide”."
+        )
+    ]
+    for n, noun in ((1, "stage 1 complaints"), (2, "stage 2 complaints"), (3, "stage 3 requests")):
+        sentence = _top_services(ctx, n, noun)
+        if sentence is not None:
+            blocks.append(sentence)
+    if v.rows("received.by_area"):
+        table = v.table(
+            "received.by_area",
+            [
+                ("area", "Area", "text"),
+                ("stage1", "Stage 1", "count"),
+                ("stage2", "Stage 2", "count"),
+                ("stage3", "Stage 3", "count"),
+            ],
+        )
+        blocks.append(chart_block(charts.by_area(v.rows("received.by_area")), table))
+    if rows:
+        table = v.table(
+            "received.by_service",
+            [
+                ("service", "Service", "text"),
+                ("stage1", "Stage 1", "count"),
+                ("stage2", "Stage 2", "count"),
+                ("stage3", "Stage 3", "count"),
+            ],
+        )
+        blocks.append(chart_block(charts.stage1_by_service(rows), table))
+    return blocks
+
+
+TOP = 5
+
+
+def _top_services(ctx: BuildContext, n: int, noun: str):
+    v = ctx.view
+    key = f"stage{n}"
+    rows = v.rows("received.by_service")
+    ranked = sorted(
+        (i for i, r in enumerate(rows) if r[key] is not None and r[key] > 0),
+        key=lambda i: (-rows[i][key], rows[i]["service"]),
+    )[:TOP]
+    if not ranked:
+        if any(r[key] is None for r in rows):
+            return para(f"No service received {ctx.settings.suppression_threshold} or more {noun}.")
+        return None
+    items = [
+        [rows[i]["service"], " (", v.row_value("received.by_service", i, key), ")"] for i in ranked
+    ]
+    return para(f"The services receiving most {noun} were: ", *listing(items), ".")
+
+
+# -- Escalation -------------------------------------------------------------------------------
+
+
+def escalation(ctx: BuildContext) -> Blocks:
+    v = ctx.view
+    one_two, two_three = "escalation.stage1_to_stage2.pct", "escalation.stage2_to_stage3.pct"
+    blocks: Blocks = []
+    if v.has(one_two):
+        blocks.append(
+            para(
+                "The percentage of complaints escalated from stage 1 to stage 2",
+                *shift(v, one_two, ctx.previous_label),
+                ".",
+            )
+        )
+    if v.has(two_three):
+        blocks.append(
+            para(
+                "The percentage escalated from statutory stage 2 to a stage 3 review panel",
+                *shift(v, two_three, ctx.previous_label),
+                ".",
+            )
+        )
+    rows = []
+    body = []
+    for figure_id, words in ((one_two, "Stage 1 to stage 2"), (two_three, "Stage 2 to stage 3")):
+        rows += [
+            {"rate": words, "year": ctx.previous_label, "pct": v.raw(f"{figure_id}.previous")},
+            {"rate": words, "year": ctx.label, "pct": v.raw(figure_id)},
+        ]
+        body.append(
+            (
+                text_cell(words),
+                v.scalar_cell(f"{figure_id}.previous", "pct"),
+                v.scalar_cell(figure_id, "pct"),
+            )
+        )
+    if any(r["pct"] is not None for r in rows):
+        table = TableBlock(
+            key="escalation.rates",
+            caption="Escalation rates",
+            columns=(
+                column("rate", "Escalation"),
+                column(ctx.previous_label, ctx.previous_label, "pct"),
+                column(ctx.label, ctx.label, "pct"),
+            ),
+            rows=tuple(body),
+            footnote="Stage 2 to stage 3 is measured against statutory stage 2 complaints.",
+        )
+        blocks.append(chart_block(charts.escalation(rows), table))
+    return blocks

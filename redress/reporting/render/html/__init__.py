@@ -1,0 +1,167 @@
+"""The report as HTML: a standalone page (one file, its styles inline, no scripts, no requests:
+it works offline and can be published as it is) and the report body for a staff page, where
+every figure links to the records behind it and the charts become interactive.
+
+Both come from the same templates (`reporting/document/`); the PDF renderer prints the
+standalone page with a print stylesheet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.templatetags.static import static
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from redress.core import presenters
+from redress.reporting.document.model import (
+    BulletList,
+    Cell,
+    ChartBlock,
+    Markdown,
+    Paragraph,
+    ReportDocument,
+    TableBlock,
+    Value,
+)
+from redress.reporting.figures import FigureSet
+
+from .narrative import to_html
+from .svg import inline_svg, svg_image
+
+DrillUrl = Callable[[str, int | None], str | None]
+
+STATIC = Path(__file__).resolve().parents[2] / "static" / "reporting"
+# The scripts that make the charts interactive, in the order they load.
+CHART_SCRIPTS = ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-embed.min.js")
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("redress.reporting", "jinja2"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(presenters.FILTERS)
+    return env
+
+
+@cache
+def stylesheet(name: str) -> str:
+    return (STATIC / name).read_text()
+
+
+def slug(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+
+
+@dataclass
+class _Links:
+    """Which numbers link to their records: those with records behind them in the figure set
+    (counts, not percentages or money), when the page has somewhere to link to."""
+
+    figures: FigureSet
+    drill_url: DrillUrl | None
+
+    def __call__(self, item: Value | Cell) -> str | None:
+        if self.drill_url is None or item.suppressed:
+            return None
+        if item.drill is not None:
+            rows = self.figures.table_evidence.get(item.drill.table_id, {})
+            if item.drill.row in rows:
+                return self.drill_url(item.drill.table_id, item.drill.row)
+            return None
+        if item.figure_id is not None and item.figure_id in self.figures.evidence:
+            return self.drill_url(item.figure_id, None)
+        return None
+
+
+def kind(block: Any) -> str:
+    """The template macro for a block."""
+    for cls, name in (
+        (Paragraph, "paragraph"),
+        (BulletList, "bullets"),
+        (Markdown, "markdown"),
+        (TableBlock, "table"),
+        (ChartBlock, "chart"),
+    ):
+        if isinstance(block, cls):
+            return name
+    raise TypeError(f"The HTML report cannot show a {type(block).__name__}.")
+
+
+def _context(
+    document: ReportDocument,
+    figures: FigureSet,
+    *,
+    top: int,
+    drill_url: DrillUrl | None,
+    interactive: bool,
+    printed: bool = False,
+) -> dict[str, Any]:
+    def chart_svg(chart: ChartBlock) -> Markup:
+        if printed:
+            return svg_image(chart)
+        prefix = f"rd-chart-{slug(chart.key)}"
+        return inline_svg(
+            chart, prefix=prefix, labelled_by=f"{prefix}-title", described_by=f"{prefix}-desc"
+        )
+
+    return {
+        "doc": document,
+        "top": top,
+        "link": _Links(figures, drill_url),
+        "kind": kind,
+        "slug": slug,
+        "chart_svg": chart_svg,
+        "narrative": lambda text, level: to_html(text, top_heading=level),
+        "interactive": interactive,
+        "fewer_than": presenters.fewer_than(document.suppression_threshold),
+    }
+
+
+def render_fragment(
+    document: ReportDocument, figures: FigureSet, *, drill_url: DrillUrl | None
+) -> str:
+    """The report body for a staff page (whose own heading is the page's h1, so the report's
+    title is an h2): its stylesheet, the report, and the scripts that make the charts
+    interactive. `drill_url(figure_or_table_id, row_or_None)` gives the link for a figure (row
+    None) or a table row, or None for no link."""
+    template = _environment().get_template("reporting/document/fragment.html")
+    return template.render(
+        _context(document, figures, top=2, drill_url=drill_url, interactive=True),
+        stylesheets=[
+            (static("reporting/report.css"), "all"),
+            (static("reporting/report-screen.css"), "screen"),
+        ],
+        script_urls=[static(s) for s in (*CHART_SCRIPTS, "reporting/report-charts.js")],
+    )
+
+
+def render_page(
+    document: ReportDocument, figures: FigureSet, *, print_css: str | None = None
+) -> str:
+    """The standalone page; the PDF renderer gives its print stylesheet, which replaces the
+    screen one."""
+    template = _environment().get_template("reporting/document/page.html")
+    # Our own files, so safe as they are.
+    return template.render(
+        _context(
+            document, figures, top=1, drill_url=None, interactive=False, printed=bool(print_css)
+        ),
+        css=Markup(stylesheet("report.css") + (print_css or "")),  # noqa: S704
+        screen_css=Markup(stylesheet("report-screen.css")) if print_css is None else "",  # noqa: S704
+    )
+
+
+def render(document: ReportDocument, figures: FigureSet) -> bytes:
+    return render_page(document, figures).encode()

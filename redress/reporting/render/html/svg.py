@@ -1,0 +1,49 @@
+"""A chart's SVG made fit to sit inline in a page beside other charts."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from markupsafe import Markup, escape
+
+from redress.reporting.charts import to_svg
+from redress.reporting.document.model import ChartBlock
+
+_ROOT = re.compile(r"<svg\b([^>]*)>", re.DOTALL)
+_INNER_ARIA = re.compile(r'\s(?:role|aria-[a-z]+)="[^"]*"')
+_ROOT_ROLE = re.compile(r'\s(?:role|aria-[a-z]+|class)="[^"]*"')
+
+
+def inline_svg(chart: ChartBlock, *, prefix: str, labelled_by: str, described_by: str) -> Markup:
+    """The chart's SVG with its ids made unique to the chart (several charts share a page, and
+    Vega names its clip paths `clip1`, `clip2`…), announced as one image named by the caption and
+    described by the text description."""
+    svg = to_svg(chart.spec)
+    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
+    # One image, named and described as a whole: Vega's roles and labels for each mark inside
+    # it would be read as images without names.
+    svg = _INNER_ARIA.sub("", svg)
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
+    svg = re.sub(r'(\b(?:xlink:)?href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
+
+    def root(match: re.Match[str]) -> str:
+        attributes = _ROOT_ROLE.sub("", match.group(1))
+        return (
+            f'<svg{attributes} class="rd-chart__svg" role="img" focusable="false" '
+            f'aria-labelledby="{labelled_by}" aria-describedby="{described_by}">'
+        )
+
+    return Markup(_ROOT.sub(root, svg, count=1))  # noqa: S704 - vl-convert's SVG of our spec
+
+
+def svg_image(chart: ChartBlock) -> Markup:
+    """The chart as an image of its SVG, with its description as the text alternative: how
+    print takes it (WeasyPrint reads the SVG with its own parser, and a tagged PDF gives the
+    figure its alternative text)."""
+    data = base64.b64encode(to_svg(chart.spec).encode()).decode()
+    return Markup(  # noqa: S704 - escaped description, base64 data
+        f'<img class="rd-chart__svg" alt="{escape(chart.description)}" '
+        f'src="data:image/svg+xml;base64,{data}">'
+    )

@@ -1,0 +1,125 @@
+"""What each spreadsheet column holds, and how Excel should show it.
+
+Values stay real numbers and dates, so the sheets can be sorted, summed and charted: counts as
+integers, percentages as numbers with one decimal (two for ratios), money as pounds with
+pennies, dates as dates. Codes (outcomes, methods…) read as the report's words.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from redress.reporting.document import labels
+
+Kind = Literal["text", "count", "pct", "money", "days", "date"]
+
+COUNT_FORMAT = "#,##0"
+MONEY_FORMAT = "£#,##0.00"
+DATE_FORMAT = "d mmm yyyy"
+LONG_DATE_FORMAT = "d mmmm yyyy"
+
+# The words for a text column's codes, by column.
+CODE_LABELS: dict[str, dict[str, str]] = {
+    "outcome": {**labels.OUTCOMES, **labels.MEDIATION_OUTCOMES},
+    "method": labels.METHODS,
+    "complainant_type": labels.COMPLAINANTS,
+    "decision": labels.DECISIONS,
+    "question": labels.QUESTIONS,
+    "source": labels.SOURCES,
+    "kind": labels.PAYMENT_KINDS,
+    "stage": {**labels.PAYMENT_STAGES, **{str(n): words for n, words in labels.STAGES.items()}},
+}
+# Columns that name things even when their values are numbers (stage 1, 2, 3).
+TEXT_COLUMNS = frozenset(CODE_LABELS)
+PERCENT_SUFFIXES = (".pct", "_pct")
+DECLARED = re.compile(r"Columns ([a-z0-9_]+(?:, [a-z0-9_]+)*)")
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    key: str
+    label: str
+    kind: Kind
+    places: int = 0  # decimals shown, for percentages and averages
+
+    @property
+    def number_format(self) -> str | None:
+        match self.kind:
+            case "count":
+                return COUNT_FORMAT
+            case "pct" | "days":
+                return "0." + "0" * self.places if self.places else "0"
+            case "money":
+                return MONEY_FORMAT
+            case "date":
+                return DATE_FORMAT
+            case _:
+                return None
+
+    def cell_value(self, value: Any) -> Any:
+        """The value as the sheet stores it (None for an empty cell)."""
+        if value is None:
+            return None
+        if self.kind != "text":
+            return value
+        if self.key == "band":
+            return labels.band_label(str(value))
+        words = CODE_LABELS.get(self.key)
+        return labels.label(words, value) if words else str(value)
+
+
+def table_columns(
+    table_id: str, rows: Sequence[Mapping[str, Any]], definition: str = ""
+) -> list[SheetColumn]:
+    """The columns of a figure table, in the order of its rows' keys; for a table with no rows,
+    the columns its definition names ("Columns theme, count: …")."""
+    keys: dict[str, None] = {}
+    for row in rows:
+        keys.update(dict.fromkeys(row))
+    if not keys and (declared := DECLARED.match(definition)):
+        keys = dict.fromkeys(declared[1].split(", "))
+    return [
+        _column(table_id, key, [row.get(key) for row in rows], labels.column_label(key))
+        for key in keys
+    ]
+
+
+def scalar_column(figure_id: str, value: Any) -> SheetColumn:
+    """How a scalar figure is shown on the Figures sheet (a previous value as its figure)."""
+    return _column("", figure_id.removesuffix(".previous"), [value], "Value")
+
+
+def _column(table_id: str, key: str, values: Iterable[Any], label: str) -> SheetColumn:
+    present = [v for v in values if v is not None]
+    if key in TEXT_COLUMNS:
+        return SheetColumn(key, label, "text")
+    if any(isinstance(v, Decimal) for v in present):
+        return SheetColumn(key, label, "money")
+    if any(isinstance(v, datetime.date) for v in present):
+        return SheetColumn(key, label, "date")
+    if key == "pct" or key.endswith(PERCENT_SUFFIXES):
+        ratio = table_id.startswith("ratio.") or key.startswith("ratio.")
+        return SheetColumn(key, label, "pct", max(2 if ratio else 1, _places(present)))
+    if "average" in key:
+        return SheetColumn(key, label, "days", max(2, _places(present)))
+    if any(isinstance(v, float) for v in present):
+        return SheetColumn(key, label, "days", max(1, _places(present)))
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return SheetColumn(key, label, "count")
+    return SheetColumn(key, label, "text")
+
+
+def _places(values: Iterable[Any]) -> int:
+    """The most decimals any of the numbers has (13.3 → 1, 4.29 → 2)."""
+    most = 0
+    for value in values:
+        if isinstance(value, float | Decimal):
+            exponent = Decimal(str(value)).normalize().as_tuple().exponent
+            if isinstance(exponent, int):
+                most = max(most, -exponent)
+    return most

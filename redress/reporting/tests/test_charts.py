@@ -1,0 +1,155 @@
+"""The chart definitions: valid Vega-Lite that vl-convert draws, titled and described, in colours
+with enough contrast, and meaning that does not rest on colour alone."""
+
+import re
+
+import pytest
+
+from redress.reporting.charts import Chart, definitions, theme, to_svg
+
+BY_YEAR = [
+    {"year": "2019-20", "stage1": 377, "stage2": 40, "stage3": 6},
+    {"year": "2020-21", "stage1": 310, "stage2": 47, "stage3": 10},
+    {"year": "2021-22", "stage1": 362, "stage2": 50, "stage3": 14},
+]
+BY_AREA = [
+    {"area": "Citywide", "stage1": 126, "stage2": 23, "stage3": None},
+    {"area": "East", "stage1": 70, "stage2": 8, "stage3": 4},
+]
+
+
+def every_chart() -> list[Chart]:
+    return [
+        definitions.by_year(BY_YEAR),
+        definitions.by_month([{"month": f"2021-{m:02d}", "count": m * 3} for m in range(4, 13)]),
+        definitions.rates(
+            [
+                {"measure": "Referrals", "year": "2020-21", "pct": 2.03},
+                {"measure": "Referrals", "year": "2021-22", "pct": 2.32},
+                {"measure": "Family assessments", "year": "2021-22", "pct": None},
+            ]
+        ),
+        definitions.by_area(BY_AREA),
+        definitions.stage1_by_service(
+            [
+                {"service": "South Safeguarding", "stage1": 34},
+                {"service": "Adoption", "stage1": None},
+            ]
+        ),
+        definitions.escalation(
+            [
+                {"rate": "Stage 1 to stage 2", "year": "2020-21", "pct": 15.2},
+                {"rate": "Stage 1 to stage 2", "year": "2021-22", "pct": 13.8},
+            ]
+        ),
+        definitions.by_quarter(
+            [{"quarter": "Q1", "met": 33, "missed": 32}, {"quarter": "Q2", "met": 25, "missed": 36}]
+        ),
+        definitions.shares(
+            "methods",
+            "How stage 1 complaints were made",
+            [
+                {"category": "Email", "count": 188, "pct": 51.9},
+                {"category": "Letter", "count": 9, "pct": 2.5},
+            ],
+            category_title="Method",
+            what="stage 1 complaints",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("chart", every_chart(), ids=lambda c: c.key)
+def test_each_chart_is_valid_vega_lite_that_vl_convert_draws(chart):
+    svg = to_svg(chart.spec)
+    assert svg.startswith("<svg")
+    assert chart.spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
+    # Titled and described, in the spec itself so the interactive chart announces them too.
+    assert chart.spec["title"] == chart.title
+    assert chart.spec["description"] == chart.description
+    assert chart.title in svg
+
+
+@pytest.mark.parametrize(
+    # The 36-month line is read as a shape; its numbers are in the table beside it.
+    "chart",
+    [c for c in every_chart() if c.key != "volumes.by_month"],
+    ids=lambda c: c.key,
+)
+def test_every_bar_is_labelled_with_its_number(chart):
+    """Values are read from labels, not from the axis or by colour."""
+    data = _values(chart.spec)
+    assert data, chart.key
+    svg = to_svg(chart.spec)
+    for row in data:
+        if "label" in row:
+            assert f">{row['label']}<" in svg, row
+
+
+def _values(spec):
+    if "data" in spec and "values" in spec["data"]:
+        return spec["data"]["values"]
+    for key in ("spec", "layer"):
+        inner = spec.get(key)
+        for part in inner if isinstance(inner, list) else [inner] if inner else []:
+            found = _values(part)
+            if found:
+                return found
+    return []
+
+
+def test_withheld_values_are_not_drawn_and_the_description_says_so():
+    chart = definitions.by_area(BY_AREA)
+    drawn = [(r["facet"], r["category"]) for r in _values(chart.spec)]
+    assert ("Stage 3", "Citywide") not in drawn
+    assert ("Stage 3", "East") in drawn
+    assert chart.description == (
+        "Bar charts of the complaints each area received, one for each stage. Citywide received "
+        "the most stage 1 complaints (126). 1 value withheld to protect children is not drawn."
+    )
+
+
+def test_descriptions_give_the_numbers():
+    assert definitions.by_year(BY_YEAR).description == (
+        "Bar charts of the complaints received each year from 2019-20 to 2021-22, one for each "
+        "stage. In 2021-22: 362 at stage 1, 50 at stage 2 and 14 at stage 3. Stage 1 was highest "
+        "in 2019-20 (377)."
+    )
+    assert definitions.by_quarter([{"quarter": "Q1", "met": 33, "missed": 32}]).description == (
+        "Paired bar chart of stage 1 complaints answered within and after their applicable "
+        "deadline, by quarter of receipt; in-time bars are solid, late bars are outlined. Q1: 33 "
+        "in time, 32 late."
+    )
+
+
+def test_paired_series_differ_by_fill_as_well_as_colour():
+    chart = definitions.by_quarter([{"quarter": "Q1", "met": 33, "missed": 32}])
+    bars = chart.spec["layer"][0]
+    assert bars["encoding"]["fill"]["scale"]["range"] == [theme.BLUE, "#ffffff"]
+    assert bars["mark"]["stroke"] == theme.BLUE
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(colour: str, background: str = "#ffffff") -> float:
+    lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_colours_have_enough_contrast():
+    for colour in theme.SERIES:
+        assert contrast(colour) >= 3, colour  # WCAG 1.4.11, graphics
+    for colour in (theme.TEXT, theme.SECONDARY_TEXT):
+        assert contrast(colour) >= 4.5, colour  # WCAG 1.4.3, text
+    config = theme.config()
+    assert config["axis"]["labelColor"] == theme.TEXT
+    assert config["text"]["color"] == theme.TEXT
+
+
+def test_the_same_spec_draws_the_same_svg_once():
+    chart = definitions.by_year(BY_YEAR)
+    assert to_svg(chart.spec) is to_svg(dict(chart.spec))
+    assert re.search(r'<svg[^>]+width="\d+"', to_svg(chart.spec))

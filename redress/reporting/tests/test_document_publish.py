@@ -1,0 +1,115 @@
+"""The published report: small counts shown as "fewer than 5", names removed from quotes and
+examples unless the person agreed, and the annex listing every figure withheld."""
+
+import pytest
+
+from redress.reporting.document.build import build_document
+from redress.reporting.document.model import Suppression, Value
+from redress.reporting.publish import publish_figures
+
+from .document_fixtures import SETTINGS, make_small_year
+from .test_document_build import paragraphs, table, texts
+
+
+@pytest.fixture
+def year(db):
+    return make_small_year()
+
+
+@pytest.fixture
+def published(year):
+    return build_document(
+        figures=publish_figures(year.figures, threshold=5),
+        authority="Testshire Council",
+        service=None,
+        narratives={},
+        settings=SETTINGS,
+        facts=year.facts,
+    )
+
+
+def test_small_counts_read_fewer_than_five(published):
+    by_service = table(published, "received.by_service")
+    # 0 is published; 1 to 4 are not.
+    assert texts(by_service) == [
+        ["South Safeguarding", "fewer than 5", "fewer than 5", "0"],
+        ["Adoption", "fewer than 5", "0", "0"],
+    ]
+    withheld = by_service.rows[0][1]
+    assert (withheld.suppressed, withheld.value, withheld.drill) == (True, None, None)
+    assert published.suppression_threshold == 5
+
+
+def test_sentences_never_show_a_withheld_count(published):
+    services = paragraphs(published, "services")
+    assert "No service received 5 or more stage 1 complaints." in services
+    assert not any("(fewer than 5)" in p or "(2)" in p for p in services)
+
+
+def test_the_annex_lists_every_withheld_figure(published):
+    assert published.suppressions[:4] == [
+        Suppression("actions.by_theme", "Learning actions by theme", "No theme", "Completed"),
+        Suppression("actions.by_theme", "Learning actions by theme", "No theme", "Raised"),
+        Suppression("compliments.by_service", "Compliments by service", "Adoption", "Number"),
+        Suppression(
+            "compliments.by_service", "Compliments by service", "South Safeguarding", "Number"
+        ),
+    ]
+    by_service = [s for s in published.suppressions if s.table_key == "received.by_service"]
+    assert [(s.row_label, s.column_label) for s in by_service] == [
+        ("South Safeguarding", "Stage 1"),
+        ("South Safeguarding", "Stage 2"),
+        ("Adoption", "Stage 1"),
+    ]
+    annex = table(published, "suppressions")
+    assert len(annex.rows) == len(published.suppressions)
+    assert ["Complaints received by service and stage", "Adoption", "Stage 1"] in texts(annex)
+    assert paragraphs(published, "annex_suppressions")[0] == (
+        "In this published report, a count from 1 to 4 in a table cut by service, area or theme "
+        "is shown as “fewer than 5”: withheld because it is fewer than 5 and could identify a "
+        "child. A percentage that would reveal such a count is withheld with it. Totals are as "
+        "counted, from every record."
+    )
+
+
+def test_compliments_name_only_staff_who_agreed(published):
+    compliments = paragraphs(published, "compliments")
+    assert "“Sam was brilliant with our family.” — Sam Taylor (South Safeguarding)" in compliments
+    assert "“[name] went above and beyond for us. Thank you, [name]!” — Adoption" in compliments
+    assert not any("Joel" in p or "Davison" in p for p in compliments)
+
+
+def test_case_examples_and_learning_lose_the_names_in_them(published, year):
+    assert paragraphs(published, "appendix_voice") == [
+        "The complaints made by children, young people or care leavers in 2021-22, with the "
+        "names of the people in them removed:",
+        "[name] says his social worker never calls back; [name] helped him write.",
+    ]
+    assert "Remind [name]'s social worker to return calls within a day." in paragraphs(
+        published, "appendix_learning"
+    )
+    assert paragraphs(published, "annex_suppressions")[-1] == (
+        "Names were removed from 1 compliment, 1 case example and 1 learning example: the "
+        "people named had not agreed to be named."
+    )
+
+
+def test_the_internal_report_keeps_every_name(year):
+    internal = build_document(
+        figures=year.figures,
+        authority="Testshire Council",
+        service=None,
+        narratives={},
+        settings=SETTINGS,
+        facts=year.facts,
+    )
+    assert paragraphs(internal, "appendix_voice")[1] == (
+        "Jamie Smith says his social worker never calls back; Priya Patel helped him write."
+    )
+    assert internal.suppressions == []
+    assert texts(table(internal, "received.by_service"))[0] == ["South Safeguarding", "2", "1", "0"]
+
+
+def test_headlines_are_unchanged_by_publication(published, year):
+    # Headlines are authority-wide scalars: publication withholds table cells only.
+    assert published.summary[0].runs[-2] == Value("4", "received.stage1")

@@ -1,0 +1,147 @@
+"""The Word report of real documents: built by `build_document` from a small authority's records
+(the casebook, through `generate_report`) and from the demo year (the Birmingham 2021-22
+report reproduced), it lays out every section, table and chart the document holds."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import docx
+import pytest
+from docx.document import Document
+
+from redress.reporting import services
+from redress.reporting.document.build import build_document
+from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock
+from redress.reporting.figures import ReportSettings, compute_figures
+from redress.reporting.periods import financial_year
+from redress.reporting.publish import publish_figures
+from redress.reporting.render import renderer
+
+from .builders.published import birmingham_facts
+from .casebook import AS_OF, build_casebook
+
+YEAR = financial_year("2021-22")
+SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+
+
+def open_docx(content: bytes) -> Document:
+    return docx.Document(io.BytesIO(content))
+
+
+def tables_of(document: ReportDocument) -> list[TableBlock]:
+    tables = []
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, TableBlock):
+                tables.append(block)
+            elif isinstance(block, ChartBlock) and block.table is not None:
+                tables.append(block.table)
+    return tables
+
+
+def charts_of(document: ReportDocument) -> list[ChartBlock]:
+    return [b for s in document.sections for b in s.blocks if isinstance(b, ChartBlock)]
+
+
+def section_headings(word: Document) -> list[str]:
+    return [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+
+
+def full_text(word: Document) -> str:
+    cells = (c.text for t in word.tables for row in t.rows for c in row.cells)
+    return "\n".join([*(p.text for p in word.paragraphs), *cells])
+
+
+def assert_lays_out(word: Document, document: ReportDocument) -> None:
+    """Every section as a Heading 1, every table as a Word table with the same cells, every
+    chart as an SVG picture with its description as alt text."""
+    assert section_headings(word) == [s.title for s in document.sections]
+    tables = tables_of(document)
+    assert len(word.tables) == len(tables)
+    for block, table in zip(tables, word.tables, strict=True):
+        header = [c.text for c in table.rows[0].cells]
+        assert header == [c.label for c in block.columns], block.key
+        if block.rows:
+            expected = [
+                f"fewer than {document.suppression_threshold}" if c.suppressed else c.text
+                for c in block.rows[0]
+            ]
+            assert [c.text for c in table.rows[1].cells] == expected, block.key
+    charts = charts_of(document)
+    assert [s._inline.docPr.get("descr") for s in word.inline_shapes] == [
+        c.description for c in charts
+    ]
+    assert all(next(s._inline.iter(SVG_BLIP), None) is not None for s in word.inline_shapes)
+
+
+@pytest.mark.django_db
+class TestTheCasebookReport:
+    def test_the_internal_report_lays_out_the_whole_document(self):
+        build_casebook()
+        prepared = services.prepare_report(period=YEAR, as_of=AS_OF)
+        output = services.generate_report(period=YEAR, as_of=AS_OF, fmt="docx")
+        assert output.filename == "complaints-report-2021-22.docx"
+        assert output.content_type == (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
+        word = open_docx(output.content)
+        assert prepared.document is not None
+        assert_lays_out(word, prepared.document)
+        assert word.core_properties.category == "Internal"
+        # The internal report shows small counts, and names as recorded.
+        assert "fewer than" not in full_text(word)
+        assert "Ellen Connolly" in full_text(word)
+
+    def test_the_published_report_withholds_small_counts_and_unconsented_names(self):
+        build_casebook()
+        prepared = services.prepare_report(period=YEAR, as_of=AS_OF, publish=True)
+        output = services.generate_report(period=YEAR, as_of=AS_OF, fmt="docx", publish=True)
+        word = open_docx(output.content)
+        assert prepared.document is not None
+        assert_lays_out(word, prepared.document)
+        assert word.core_properties.category == "Published"
+        by_service = next(
+            t
+            for t in word.tables
+            if [c.text for c in t.rows[0].cells][:2] == ["Service", "Stage 1"]
+        )
+        assert [c.text for c in by_service.rows[1].cells][:2] == [
+            "South Safeguarding",
+            "fewer than 5",
+        ]
+        text = full_text(word)
+        assert "Ellen Connolly" not in text
+        assert "Joel Davison" in text
+
+
+@pytest.fixture(scope="module")
+def demo_document(django_db_setup, django_db_blocker):
+    """The demo year's published report, as the reports page would make it."""
+    settings = ReportSettings(stage2_average_cost=Decimal("3500.00"), suppression_threshold=5)
+    with django_db_blocker.unblock():
+        facts = birmingham_facts()
+        figures = publish_figures(
+            compute_figures(facts=facts, period=YEAR, settings=settings), threshold=5
+        )
+        document = build_document(
+            figures=figures,
+            authority="Kingsmoor Children's Trust",
+            service=None,
+            narratives={"summary": "We **listened** to children this year."},
+            settings=settings,
+            facts=facts,
+        )
+    return document, figures
+
+
+def test_the_demo_year_report_lays_out_every_section_table_and_chart(demo_document):
+    document, figures = demo_document
+    word = open_docx(renderer("docx")(document, figures))
+    assert_lays_out(word, document)
+    bullets = [p.text for p in word.paragraphs if p.style.name == "List Bullet"]
+    assert bullets[0] == "Stage 1 complaints rose by 16.8% to 362."
+    assert "We listened to children this year." in [p.text for p in word.paragraphs]
+    assert len(word.inline_shapes) == len(charts_of(document)) > 5
+    assert "fewer than 5" in full_text(word)

@@ -1,0 +1,119 @@
+"""The PDF report (WeasyPrint): it renders, its contents list carries page numbers, every page
+after the cover is numbered, headings and tables are there, and the PDF is tagged."""
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from redress.reporting.document.build import build_document
+from redress.reporting.publish import publish_figures
+from redress.reporting.render import renderer
+
+from .document_fixtures import SETTINGS, make_small_year
+
+_PDFS: dict[str, bytes] = {}
+
+
+@pytest.fixture
+def pdfs(db):
+    """The internal and the published PDF of the small year. WeasyPrint takes a second or two
+    for each, so they are made once, by the first test that asks, inside its transaction."""
+    if not _PDFS:
+        year = make_small_year()
+        for name, figures in (
+            ("internal", year.figures),
+            ("published", publish_figures(year.figures, threshold=5)),
+        ):
+            document = build_document(
+                figures=figures,
+                authority="Testshire Council",
+                service=None,
+                narratives={"next_steps": "## Plans\n\n- Listen more"},
+                settings=SETTINGS,
+                facts=year.facts,
+            )
+            _PDFS[name] = renderer("pdf")(document, figures)
+    return {name: pypdf.PdfReader(io.BytesIO(content)) for name, content in _PDFS.items()}
+
+
+def text(reader: pypdf.PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_the_pdf_renders_on_many_pages(pdfs):
+    reader = pdfs["internal"]
+    assert len(reader.pages) > 10
+    assert reader.metadata.title == (
+        "Complaints and compliments annual report 2021-22 – Testshire Council"
+    )
+    assert reader.metadata.author == "Testshire Council"
+
+
+def test_the_cover_then_the_contents_with_page_numbers(pdfs):
+    pages = text(pdfs["internal"])
+    assert "Complaints and compliments annual\nreport 2021-22" in pages[0]
+    assert "Internal: not for publication" in pages[0]
+    assert pages[1].startswith("Contents")
+    entries = dict(re.findall(r"^(.+?) \.{3,} ?(\d+)$", pages[1], flags=re.MULTILINE))
+    assert len(entries) == 23  # every section; no annex in the internal report
+    # Each entry's page is where its heading is.
+    for title in ("Executive summary", "Appendix A: responsiveness", "Next steps"):
+        number = int(entries[title])
+        assert title in pages[number - 1], title
+    assert int(entries["Executive summary"]) == 3
+
+
+def test_pages_are_numbered_after_the_cover(pdfs):
+    pages = text(pdfs["internal"])
+    total = len(pages)
+    assert "Page" not in pages[0]
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {total}" in page
+
+
+def test_headings_tables_and_narrative_are_in_the_text(pdfs):
+    everything = "\n".join(text(pdfs["internal"]))
+    for heading in ("Executive summary", "Volumes and trends", "Appendix E: the figures"):
+        assert heading in everything
+    assert "Stage 1 complaints rose by 100.0% to 4." in everything
+    assert "Complaints received by service and stage" in everything
+    assert re.search(r"South Safeguarding 2 1 0", everything)
+    assert "Listen more" in everything
+
+
+def test_the_published_pdf_withholds_small_counts(pdfs):
+    everything = "\n".join(text(pdfs["published"]))
+    assert re.search(r"South Safeguarding fewer than 5 fewer than 5 0", everything)
+    assert "Annex: figures withheld to protect children" in everything
+    assert "Joel Davison" not in everything
+
+
+def test_the_pdf_is_tagged_for_screen_readers(pdfs):
+    catalog = pdfs["internal"].trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
+    assert catalog["/Lang"] == "en-GB"
+    roles = set()
+    figures = []
+
+    def walk(node, depth=0):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                roles.add(str(node["/S"]))
+                if node["/S"] == "/Figure":
+                    figures.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            if kids is not None:
+                for kid in kids if isinstance(kids, list) else [kids]:
+                    if depth < 60 and isinstance(
+                        kid, pypdf.generic.IndirectObject | pypdf.generic.DictionaryObject
+                    ):
+                        walk(kid, depth + 1)
+
+    walk(catalog["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/L", "/Figure"} <= roles
+    # Each chart is a figure whose alternative text is its description.
+    assert any(alt.startswith("Bar charts of the complaints received each year") for alt in figures)
+    assert all(figures)
