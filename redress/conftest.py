@@ -7,6 +7,9 @@ import pytest
 from django.test import Client
 
 from redress.accounts.models import Role, User
+
+# The browser fixtures, registered once for every app's browser tests (see support.py).
+from redress.core.tests.browser.support import browser, no_js_page, page  # noqa: F401
 from redress.procedures.calendar import WorkingCalendar
 
 

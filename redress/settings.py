@@ -151,6 +151,10 @@ STATICFILES_DIRS = [
     ("govuk", _NODE / "govuk-frontend" / "dist" / "govuk"),
     _NODE / "@ministryofjustice" / "frontend" / "moj" / "assets",
     ("moj", _NODE / "@ministryofjustice" / "frontend" / "moj"),
+    # Vega, Vega-Lite and vega-embed: the report's charts become interactive where these load.
+    ("vega", _NODE / "vega" / "build"),
+    ("vega-lite", _NODE / "vega-lite" / "build"),
+    ("vega-embed", _NODE / "vega-embed" / "build"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("redress.core.urls")),
     path("accounts/", include("redress.accounts.urls")),
     path("complaints/", include("redress.complaints.urls")),
+    path("reports/", include("redress.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

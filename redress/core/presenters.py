@@ -64,6 +64,33 @@ def yes_no(value: bool | None, empty: str = "Not known") -> str:
     return "Yes" if value else "No"
 
 
+def number(value: float | Decimal | None, places: int = 2, empty: str = "–") -> str:
+    """`28.81` (or `1,234.50`): a decimal number such as an average, to `places` places."""
+    if value is None:
+        return empty
+    return f"{Decimal(str(value)):,.{places}f}"
+
+
+def average_working_days(value: float | Decimal | None, empty: str = "–") -> str:
+    """`28.81 working days`: an average, always to 2 places."""
+    return empty if value is None else f"{number(value)} working days"
+
+
+def fewer_than(threshold: int) -> str:
+    """`fewer than 5`: a count withheld from a published report."""
+    return f"fewer than {threshold}"
+
+
+def plural(value: int | None, singular: str, plural_form: str | None = None) -> str:
+    """The word that goes with a count: `complaint` for 1, `complaints` otherwise."""
+    return singular if value == 1 else (plural_form or f"{singular}s")
+
+
+def month_name(month: int) -> str:
+    """`April` for 4."""
+    return f"{datetime.date(2000, month, 1):%B}"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "govuk_date": govuk_date,
     "short_date": short_date,
@@ -73,4 +100,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "working_days": working_days,
     "days_remaining": days_remaining,
     "yes_no": yes_no,
+    "number": number,
+    "average_working_days": average_working_days,
 }

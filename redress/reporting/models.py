@@ -1,7 +1,12 @@
 """Records the reports draw on beyond the complaints themselves."""
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
+
+from redress.core.models import TimeStampedModel
+from redress.reporting.periods import Period
 
 
 class Measure(models.TextChoices):
@@ -42,3 +47,99 @@ class ContextFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} {self.get_measure_display()}: {self.value}"
+
+
+class EditionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class ReportEdition(TimeStampedModel):
+    """One written report: a period (and optionally one service), with the complaints team's
+    narrative for each section. Publishing it freezes the date its figures are read at, so
+    every later download shows the numbers that were published."""
+
+    title = models.CharField(max_length=200)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    period_label = models.CharField(max_length=40, help_text="e.g. 2021-22, 2021-22 Q1, 2021-07.")
+    service_area_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Blank: the whole authority. A name covers every version of the service area.",
+    )
+    status = models.CharField(
+        max_length=16, choices=EditionStatus.choices, default=EditionStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    as_of = models.DateField(
+        null=True, blank=True, help_text="The date the published figures were read at."
+    )
+
+    class Meta:
+        ordering = ["-period_start", "period_end", "service_area_name", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="edition_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=EditionStatus.DRAFT)
+                | Q(as_of__isnull=False, published_at__isnull=False),
+                name="edition_published_has_as_of",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end, self.period_label)
+
+    @property
+    def service(self) -> str | None:
+        return self.service_area_name or None
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EditionStatus.PUBLISHED
+
+
+class SectionNarrative(models.Model):
+    """The complaints team's Markdown for one section of one edition."""
+
+    edition = models.ForeignKey(ReportEdition, on_delete=models.CASCADE, related_name="narratives")
+    section = models.CharField(max_length=48, help_text="A section key of the report document.")
+    text = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["edition", "section"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "section"], name="narrative_per_section"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition}: {self.section}"

@@ -32,7 +32,7 @@ from redress.imports.models import ImportRun
 from redress.ombudsman.tests.factories import RemedyFactory
 from redress.organisations.tests.factories import LocalityFactory, OrganisationFactory
 from redress.procedures.models import ClosureDay
-from redress.reporting.tests.factories import ContextFigureFactory
+from redress.reporting.tests.factories import ContextFigureFactory, SectionNarrativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,7 @@ def one_of_everything(superuser):
     InformalFeedbackFactory()
     SatisfactionAnswerFactory(complaint=complaint)
     ContextFigureFactory()
+    SectionNarrativeFactory()
     ClosureDay.objects.create(date=datetime.date(2021, 12, 29), reason="Christmas closure")
     config.set_value("stage2_average_cost", "3500", by=superuser)
     ImportRun.objects.create(file_name="history.xlsx", checksum="0" * 64, status="imported")

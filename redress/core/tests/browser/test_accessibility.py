@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import assert_accessible, sign_in
+from .support import assert_accessible, sign_in
 
 pytestmark = [
     pytest.mark.browser,

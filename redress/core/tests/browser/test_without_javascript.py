@@ -3,7 +3,7 @@ and move between its sections."""
 
 import pytest
 
-from .conftest import sign_in
+from .support import sign_in
 
 pytestmark = [
     pytest.mark.browser,

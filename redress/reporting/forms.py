@@ -1,0 +1,268 @@
+"""The forms of the reports pages: choosing a report (period, service, version, format), creating
+an edition, writing a section's narrative, publishing, and the drill-down's query string."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, cast
+
+from django import forms
+
+from redress.complaints.forms import DateInputField, GovukForm
+from redress.reporting.periods import Period, financial_year_of, make_period
+from redress.reporting.render import FORMATS
+from redress.reporting.selectors import report_years, service_names
+from redress.reporting.services import NARRATIVE_LIMIT
+
+OTHER_DATES = "dates"
+# In the order people are offered them.
+FORMAT_LABELS = {
+    "pdf": "PDF",
+    "docx": "Word document",
+    "xlsx": "Spreadsheet (one sheet per table)",
+    "html": "Web page (HTML)",
+    "json": "Figures as JSON (redress.figures/1)",
+}
+VERSIONS = [
+    ("internal", "Internal: every count shown"),
+    ("published", "For publication: counts that could identify a child withheld, names removed"),
+]
+WHOLE_AUTHORITY = ""
+
+
+def _quarter_label(period: Period, number: int) -> str:
+    quarter = period.quarters()[number - 1]
+    months = f"{quarter.start:%B} to {quarter.end:%B %Y}"
+    return f"{period.label} Q{number}: {months}"
+
+
+def _month_period(label: str) -> Period:
+    start = datetime.date.fromisoformat(f"{label}-01")
+    following = (start + datetime.timedelta(days=32)).replace(day=1)
+    return make_period(start, following - datetime.timedelta(days=1))
+
+
+class PeriodForm(GovukForm):
+    """A period chosen from one list (financial years, then quarters, then months, then other
+    dates), with the first and last day for other dates. One list rather than radios that
+    reveal a question each: it reads the same with and without JavaScript, and a screen reader
+    meets one question, not four."""
+
+    date_fields: tuple[str, ...] = ("start", "end")
+
+    period = forms.ChoiceField(
+        label="Period",
+        error_messages={
+            "required": "Select the period",
+            "invalid_choice": "Select a period from the list",
+        },
+    )
+    start = DateInputField(label="From", required=False)
+    end = DateInputField(label="To", required=False)
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        years = report_years(today)
+        # Quarters and months that have begun, newest first.
+        quarters = [
+            (f"quarter:{y.label}-Q{n}", _quarter_label(y, n), q)
+            for y in years
+            for n, q in reversed(list(enumerate(y.quarters(), start=1)))
+            if q.start <= today
+        ]
+        months = [m for y in years for m in reversed(y.months()) if m.start <= today]
+        self.periods: dict[str, Period] = {f"year:{y.label}": y for y in years}
+        self.periods.update({value: make_period(q.start, q.end) for value, _, q in quarters})
+        self.periods.update({f"month:{m.label}": _month_period(m.label) for m in months})
+        self.groups = [
+            (
+                "Financial years (1 April to 31 March)",
+                [(f"year:{y.label}", y.label) for y in years],
+            ),
+            ("Quarters", [(value, label) for value, label, _ in quarters]),
+            ("Months", [(f"month:{m.label}", f"{m.start:%B %Y}") for m in months]),
+            ("Other", [(OTHER_DATES, "Other dates (enter them below)")]),
+        ]
+        self._choices("period", [choice for _, group in self.groups for choice in group])
+        self.fields["period"].initial = f"year:{financial_year_of(today).previous.label}"
+        if "service" in self.fields:
+            self._choices(
+                "service",
+                [(WHOLE_AUTHORITY, "The whole authority"), *((n, n) for n in service_names())],
+            )
+
+    def _choices(self, name: str, choices: list[tuple[str, str]]) -> None:
+        cast(forms.ChoiceField, self.fields[name]).choices = choices
+
+    def period_groups(self) -> list[dict[str, Any]]:
+        """The list's options in their groups, the chosen one selected."""
+        value = self["period"].value()
+        return [
+            {
+                "label": label,
+                "options": [
+                    {"value": v, "text": text, "selected": v == value} for v, text in options
+                ],
+            }
+            for label, options in self.groups
+            if options
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        chosen = cleaned.get("period")
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if chosen == OTHER_DATES:
+            if start is None and "start" not in self.errors:
+                self.add_error("start", "Enter the first day of the period")
+            if end is None and "end" not in self.errors:
+                self.add_error("end", "Enter the last day of the period")
+            if start and end and end < start:
+                self.add_error("end", "The last day must be the same as or after the first day")
+        elif chosen and (start or end):
+            # Dates typed with another period chosen would be silently ignored otherwise.
+            self.add_error(
+                "start" if start else "end",
+                "To report on these dates, choose 'Other dates' as the period, or clear them",
+            )
+        return cleaned
+
+    def chosen_period(self) -> Period:
+        chosen = self.cleaned_data["period"]
+        if chosen == OTHER_DATES:
+            return make_period(self.cleaned_data["start"], self.cleaned_data["end"])
+        return self.periods[chosen]
+
+
+class ReportForm(PeriodForm):
+    """Which report: the period, the service, the version and the format."""
+
+    date_fields = ("start", "end", "as_of")
+
+    service = forms.ChoiceField(
+        label="Service area",
+        required=False,
+        error_messages={"invalid_choice": "Select a service area from the list"},
+    )
+    version = forms.ChoiceField(
+        label="Version",
+        choices=VERSIONS,
+        initial="internal",
+        required=False,  # an address without it asks for the internal version
+        error_messages={"invalid_choice": "Select the version"},
+    )
+    fmt = forms.ChoiceField(
+        label="Format for download",
+        choices=[(f, FORMAT_LABELS[f]) for f in FORMAT_LABELS if f in FORMATS],
+        initial="pdf",
+        error_messages={
+            "required": "Select the format to download",
+            "invalid_choice": "Select one of the formats",
+        },
+    )
+    as_of = DateInputField(label="Figures as at", required=False)
+
+    def __init__(self, *args: Any, internal: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.internal = internal
+        if not internal:
+            del self.fields["version"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        as_of = cleaned.get("as_of")
+        if as_of and as_of > self.today:
+            self.add_error("as_of", "The figures-as-at date must be today or in the past")
+        if as_of and not self.errors:
+            period = self.chosen_period()
+            if as_of < period.start:
+                self.add_error(
+                    "as_of",
+                    "The figures-as-at date must be on or after the first day of the period",
+                )
+        return cleaned
+
+    @property
+    def publish(self) -> bool:
+        return not self.internal or self.cleaned_data.get("version") == "published"
+
+    @property
+    def chosen_as_of(self) -> datetime.date:
+        return self.cleaned_data.get("as_of") or self.today
+
+    @property
+    def chosen_service(self) -> str | None:
+        return self.cleaned_data.get("service") or None
+
+
+class EditionForm(PeriodForm):
+    """A new edition: its period, service and (optionally) its title."""
+
+    service = forms.ChoiceField(
+        label="Service area",
+        required=False,
+        error_messages={"invalid_choice": "Select a service area from the list"},
+    )
+    title = forms.CharField(label="Title", required=False, max_length=200)
+
+
+class NarrativeForm(GovukForm):
+    narrative = forms.CharField(
+        label="Narrative",
+        required=False,
+        max_length=NARRATIVE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        error_messages={
+            "max_length": f"The narrative must be {NARRATIVE_LIMIT:,} characters or fewer",
+        },
+    )
+
+
+class PublishForm(GovukForm):
+    date_fields = ("as_of",)
+
+    as_of = DateInputField(label="Figures as at")
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["as_of"].initial = today
+
+
+class DrillQueryForm(forms.Form):
+    """The drill-down's query string: the report the figure belongs to."""
+
+    start = forms.DateField(input_formats=["%Y-%m-%d"])
+    end = forms.DateField(input_formats=["%Y-%m-%d"])
+    as_of = forms.DateField(input_formats=["%Y-%m-%d"])
+    service = forms.CharField(required=False)
+
+    NAMES = {"start": "from", "end": "to", "as_of": "as_of"}
+
+    def __init__(self, query: Any) -> None:
+        data = {field: query.get(name) for field, name in self.NAMES.items()}
+        data["service"] = query.get("service", "")
+        super().__init__(data)
+
+    def problems(self) -> list[str]:
+        out = []
+        for field, name in self.NAMES.items():
+            if field in self.errors:
+                value = self.data.get(field)
+                out.append(
+                    f"'{name}' is missing from the address"
+                    if not value
+                    else f"'{name}={value}' is not a date in the form YYYY-MM-DD"
+                )
+        out += [str(e) for e in self.non_field_errors()]
+        return out
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError(f"'from={start}' is after 'to={end}'")
+        return cleaned
+
+    def period(self) -> Period:
+        return make_period(self.cleaned_data["start"], self.cleaned_data["end"])

@@ -1,0 +1,61 @@
+"""Reads for reports: who may see which report, the figures for a period and service, editions
+and their narratives, and the records behind a figure (drill-down)."""
+
+from .access import (
+    ReportAccess,
+    report_access,
+    why_no_drill,
+    why_no_reports,
+)
+from .drill import (
+    Drill,
+    NoRecordsError,
+    UnknownFigureError,
+    drill_target,
+    figure_drill,
+    table_drill,
+)
+from .editions import SectionNarrativeView, edition_sections, editions_visible_to, narratives
+from .records import Column, Records, Ref
+from .reports import (
+    ReportError,
+    UnknownServiceError,
+    canonical_service,
+    consented_names,
+    report_facts,
+    report_figures,
+    report_settings,
+    report_years,
+    service_area_ids,
+    service_names,
+)
+
+__all__ = [
+    "Column",
+    "Drill",
+    "NoRecordsError",
+    "Records",
+    "Ref",
+    "ReportAccess",
+    "ReportError",
+    "SectionNarrativeView",
+    "UnknownFigureError",
+    "UnknownServiceError",
+    "canonical_service",
+    "consented_names",
+    "drill_target",
+    "edition_sections",
+    "editions_visible_to",
+    "figure_drill",
+    "narratives",
+    "report_access",
+    "report_facts",
+    "report_figures",
+    "report_settings",
+    "report_years",
+    "service_area_ids",
+    "service_names",
+    "table_drill",
+    "why_no_drill",
+    "why_no_reports",
+]

@@ -1,0 +1,153 @@
+"""Drill-down: the records behind one figure, or one row of a table, counted exactly as the
+figure counted them. The figure is recomputed on its own (same period, service and as_of as the
+report), and its evidence frame is listed, leaving out what the user may not see."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from redress.complaints.models import Complaint
+from redress.complaints.selectors import complaints_visible_to, sees_every_complaint
+from redress.reporting.figures import SCALARS, TABLES
+from redress.reporting.periods import Period
+
+from .records import Records, complaint_ids, records
+from .reports import ReportError, report_figures
+
+# Figures about how long responses took: their lists show working days taken and the deadline.
+TIMELINESS_PREFIXES = ("timeliness.", "responses.", "stage2.completed")
+# Figures computed from the records of another figure, which is where their links lead.
+ALIASES = {
+    "cyp.stage1.pct": "cyp.stage1.received",
+    "stage2.completed.average_working_days": "stage2.completed",
+}
+
+
+class UnknownFigureError(ReportError):
+    pass
+
+
+class NoRecordsError(ReportError):
+    pass
+
+
+@dataclass(frozen=True)
+class Drill:
+    figure_id: str
+    row: int | None  # the table row, or None for a scalar figure
+    definition: str
+    value: Any  # the scalar's value, or the table row (a dict)
+    period: Period
+    as_of: datetime.date
+    service: str | None
+    records: Records
+
+    @property
+    def is_table(self) -> bool:
+        return self.row is not None
+
+
+def drill_target(figure_id: str, counted: Collection[str]) -> tuple[str, bool] | None:
+    """Where a figure's number links to: (a counted figure id, whether it is the previous
+    period's), or None when the number has no list of its own (a % change, a ratio of two
+    counts). `X.previous` is X over the previous period; `X.pct` lists X's records;
+    an average lists the records averaged."""
+    previous = figure_id.endswith(".previous")
+    base = figure_id.removesuffix(".previous")
+    candidates = [base, ALIASES.get(base, "")]
+    if base.endswith(".pct"):
+        candidates.append(base.removesuffix(".pct"))
+    if base.endswith(".average_working_days"):
+        stem = base.removesuffix(".average_working_days")
+        candidates += [f"{stem}.cohort", f"{stem}.count"]
+    for candidate in candidates:
+        if candidate in counted:
+            return candidate, previous
+    return None
+
+
+CHUNK = 2_000  # ids per query: SQLite allows a limited number of parameters
+
+
+def _listed(user: Any, frame: pl.DataFrame, figure_id: str) -> Records:
+    """The frame's records as this user may see them, with their complaints' references."""
+    ids = list(complaint_ids(frame))
+    scope = Complaint.objects.all()
+    if not sees_every_complaint(user):
+        scope = complaints_visible_to(user)
+    references: dict[int, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        chosen = scope.filter(pk__in=ids[start : start + CHUNK])
+        references.update(chosen.values_list("pk", "reference"))
+    return records(
+        frame,
+        visible=None if sees_every_complaint(user) else set(references),
+        timeliness=figure_id.startswith(TIMELINESS_PREFIXES),
+        references=references,
+    )
+
+
+def figure_drill(
+    *,
+    figure_id: str,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None,
+    user: Any,
+) -> Drill:
+    """The records behind a scalar figure."""
+    if figure_id not in SCALARS:
+        raise UnknownFigureError(f"There is no figure called '{figure_id}'.")
+    figures = report_figures(period=period, as_of=as_of, service=service, only={figure_id})
+    frame = figures.evidence.get(figure_id)
+    if frame is None:
+        raise NoRecordsError(
+            f"'{figure_id}' is not a count of records, so it has no list of its own: "
+            f"{SCALARS[figure_id].definition}."
+        )
+    return Drill(
+        figure_id=figure_id,
+        row=None,
+        definition=SCALARS[figure_id].definition,
+        value=figures.figures[figure_id],
+        period=period,
+        as_of=as_of,
+        service=service,
+        records=_listed(user, frame, figure_id),
+    )
+
+
+def table_drill(
+    *,
+    table_id: str,
+    row: int,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None,
+    user: Any,
+) -> Drill:
+    """The records behind one row of a table."""
+    if table_id not in TABLES:
+        raise UnknownFigureError(f"There is no table called '{table_id}'.")
+    figures = report_figures(period=period, as_of=as_of, service=service, only={table_id})
+    rows = figures.tables[table_id]
+    frame = figures.table_evidence.get(table_id, {}).get(row)
+    if not 0 <= row < len(rows) or frame is None:
+        raise UnknownFigureError(
+            f"The table '{table_id}' has {len(rows)} rows for this report, and no row {row}."
+        )
+    return Drill(
+        figure_id=table_id,
+        row=row,
+        definition=TABLES[table_id].definition,
+        value=rows[row],
+        period=period,
+        as_of=as_of,
+        service=service,
+        records=_listed(user, frame, table_id),
+    )

@@ -1,0 +1,384 @@
+"""Making reports, and the writes behind report editions.
+
+`generate_report` is the one way a report is made, by the `redress report` command and by the
+reports page alike: extract the facts (for one service, or the whole authority), compute every
+figure, apply the publication rules when asked, build the document with the edition's
+narratives and render it. Editions are created, written and published only through the
+services below, each in one transaction with its audit event.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from redress.accounts.models import Role
+from redress.core import audit, clock, config
+from redress.procedures.rules import RuleViolation
+from redress.reporting.document.build import build_document
+from redress.reporting.document.sections import SECTION_KEYS, SECTION_TITLES
+from redress.reporting.figures import FigureSet
+from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrative
+from redress.reporting.periods import Period
+from redress.reporting.publish import publish_figures
+from redress.reporting.render import FORMATS, renderer
+
+from .selectors import (
+    ReportError,
+    canonical_service,
+    consented_names,
+    narratives,
+    report_facts,
+    report_figures,
+    report_settings,
+)
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+    from redress.reporting.document.model import ReportDocument
+
+NARRATIVE_LIMIT = 20_000
+
+
+# -- making a report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportOutput:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """A report's figures (published or internal) and, for every format but JSON, its
+    document."""
+
+    figures: FigureSet
+    document: ReportDocument | None
+    service: str | None
+
+
+def report_filename(*, period: Period, service: str | None, published: bool, fmt: str) -> str:
+    """`complaints-report-2021-22[-south-safeguarding][-published].pdf`."""
+    parts = ["complaints-report", slugify(period.label)]
+    if service:
+        parts.append(slugify(service))
+    if published:
+        parts.append("published")
+    return "-".join(p for p in parts if p) + "." + FORMATS[fmt].extension
+
+
+def _check_edition(edition: ReportEdition, period: Period, service: str | None) -> None:
+    if (edition.period_start, edition.period_end) != (period.start, period.end):
+        raise ReportError(
+            f"The edition '{edition.title}' covers {edition.period_label}, not {period.label}."
+        )
+    if (edition.service or "").casefold() != (service or "").casefold():
+        raise ReportError(
+            f"The edition '{edition.title}' is for {edition.service or 'the whole authority'}, "
+            f"not {service or 'the whole authority'}."
+        )
+
+
+def _without_names(document: ReportDocument, names: set[str]) -> ReportDocument:
+    """The document with the given names taken out of every piece of text in it."""
+    from redress.reporting.document import model
+    from redress.reporting.document.redact import redact
+
+    def text(value: str) -> str:
+        return redact(value, names)
+
+    def paragraph(p: model.Paragraph) -> model.Paragraph:
+        runs = tuple(
+            text(r) if isinstance(r, str) else replace(r, text=text(r.text)) for r in p.runs
+        )
+        return replace(p, runs=runs)
+
+    def table(t: model.TableBlock) -> model.TableBlock:
+        def cells(row: tuple[model.Cell, ...]) -> tuple[model.Cell, ...]:
+            return tuple(
+                replace(c, text=text(c.text), value=text(c.value))
+                if isinstance(c.value, str)
+                else replace(c, text=text(c.text))
+                for c in row
+            )
+
+        return replace(
+            t,
+            caption=text(t.caption),
+            rows=tuple(cells(r) for r in t.rows),
+            total=cells(t.total) if t.total else None,
+            footnote=text(t.footnote) if t.footnote else None,
+        )
+
+    def block(b: model.Block) -> model.Block:
+        if isinstance(b, model.Paragraph):
+            return paragraph(b)
+        if isinstance(b, model.BulletList):
+            return replace(b, items=tuple(paragraph(i) for i in b.items))
+        if isinstance(b, model.Markdown):
+            return replace(b, text=text(b.text))
+        if isinstance(b, model.TableBlock):
+            return table(b)
+        if isinstance(b, model.ChartBlock):
+            return replace(
+                b,
+                description=text(b.description),
+                table=table(b.table) if b.table else None,
+            )
+        return b
+
+    if not names:
+        return document
+    return replace(
+        document,
+        summary=[paragraph(p) for p in document.summary],
+        sections=[
+            replace(
+                s,
+                blocks=[block(b) for b in s.blocks],
+                narrative=replace(s.narrative, text=text(s.narrative.text))
+                if s.narrative
+                else None,
+            )
+            for s in document.sections
+        ],
+    )
+
+
+def prepare_report(
+    *,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None = None,
+    publish: bool = False,
+    edition: ReportEdition | None = None,
+    names: bool = True,
+    document: bool = True,
+) -> PreparedReport:
+    """Compute the figures (publishing them when asked) and build the document. `names=False`
+    removes every staff name, consent or not, and needs `publish`."""
+    if not names and not publish:
+        raise ReportError("A report without names is a publication version: publish it.")
+    service = canonical_service(service)
+    if edition is not None:
+        _check_edition(edition, period, service)
+    facts = report_facts(as_of=as_of, service=service)
+    figures = report_figures(period=period, as_of=as_of, service=service, facts=facts)
+    settings = report_settings()
+    if publish:
+        figures = publish_figures(figures, threshold=settings.suppression_threshold)
+    built = None
+    if document:
+        built = build_document(
+            figures=figures,
+            authority=str(config.get("authority_name")),
+            service=service,
+            narratives=narratives(edition),
+            settings=settings,
+            facts=facts,
+        )
+        if not names:
+            built = _without_names(
+                built, consented_names(period=period, as_of=as_of, service=service)
+            )
+    return PreparedReport(figures=figures, document=built, service=service)
+
+
+def generate_report(
+    *,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None = None,
+    publish: bool = False,
+    fmt: str = "json",
+    edition: ReportEdition | None = None,
+) -> ReportOutput:
+    """The report for the period as recorded by as_of, in one format. Raises ReportError (with
+    a message saying what to change) for an unknown format or service, or an edition that does
+    not match."""
+    if fmt not in FORMATS:
+        raise ReportError(f"There is no '{fmt}' format. Formats: {', '.join(FORMATS)}.")
+    prepared = prepare_report(
+        period=period,
+        as_of=as_of,
+        service=service,
+        publish=publish,
+        edition=edition,
+        document=fmt != "json",
+    )
+    return render_report(prepared, fmt=fmt, period=period, published=publish)
+
+
+def render_report(
+    prepared: PreparedReport, *, fmt: str, period: Period, published: bool
+) -> ReportOutput:
+    content = renderer(fmt)(prepared.document, prepared.figures)  # type: ignore[arg-type]
+    return ReportOutput(
+        content=content,
+        content_type=FORMATS[fmt].content_type,
+        filename=report_filename(
+            period=period, service=prepared.service, published=published, fmt=fmt
+        ),
+    )
+
+
+# -- editions ----------------------------------------------------------------------------------
+
+
+class EditionAlreadyPublished(RuleViolation):
+    """'{title}' was published on {published}, so it can no longer change."""
+
+
+class NotASection(RuleViolation):
+    """'{section}' is not a section of the report."""
+
+
+class NarrativeTooLong(RuleViolation):
+    """The narrative for '{section}' has {length} characters; it can have at most {limit}."""
+
+    field = "narrative"
+
+
+class AsOfBeforePeriodStarts(RuleViolation):
+    """The figures cannot be read at {as_of}: the period starts on {start}."""
+
+    field = "as_of"
+
+
+class AsOfInFuture(RuleViolation):
+    """The figures cannot be read at {as_of}: that is in the future."""
+
+    field = "as_of"
+
+
+class OnlyManagersPublish(RuleViolation):
+    """Only a complaints manager can publish a report edition."""
+
+
+class OnlyTeamWritesEditions(RuleViolation):
+    """Only the complaints team (complaints officers and managers) can write report editions."""
+
+
+def _writes_editions(by: User | None) -> None:
+    if by is not None and not (by.is_superuser or by.manages_complaints):
+        raise OnlyTeamWritesEditions()
+
+
+def default_title(period: Period, service: str | None) -> str:
+    kind = "annual report" if period.is_financial_year else "report"
+    title = f"Complaints {kind} {period.label}"
+    return f"{title}: {service}" if service else title
+
+
+def _lock(edition: ReportEdition) -> ReportEdition:
+    return ReportEdition.objects.select_for_update().get(pk=edition.pk)
+
+
+def _ensure_draft(edition: ReportEdition) -> None:
+    if edition.is_published:
+        raise EditionAlreadyPublished(
+            title=edition.title, published=timezone.localdate(edition.published_at)
+        )
+
+
+@transaction.atomic
+def edition_create(
+    *, period: Period, service: str | None, title: str = "", by: User | None
+) -> ReportEdition:
+    """A draft edition of the report for a period, for one service area (by name, so every
+    dated version of it) or the whole authority."""
+    _writes_editions(by)
+    name = canonical_service(service)
+    edition = ReportEdition.objects.create(
+        title=title.strip() or default_title(period, name),
+        period_start=period.start,
+        period_end=period.end,
+        period_label=period.label,
+        service_area_name=name or "",
+        created_by=by,
+    )
+    audit.record(action="report_edition.create", obj=edition, by=by, after=audit.snapshot(edition))
+    return edition
+
+
+def _normalised(text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in lines)).strip()
+
+
+@transaction.atomic
+def narrative_save(
+    *, edition: ReportEdition, section: str, text: str, by: User | None
+) -> SectionNarrative:
+    """Write (or clear, with empty text) the Markdown narrative of one section of a draft
+    edition. Saving the same text again records nothing."""
+    _writes_editions(by)
+    edition = _lock(edition)
+    _ensure_draft(edition)
+    if section not in SECTION_KEYS:
+        raise NotASection(section=section)
+    text = _normalised(text)
+    if len(text) > NARRATIVE_LIMIT:
+        raise NarrativeTooLong(
+            section=SECTION_TITLES[section], length=f"{len(text):,}", limit=f"{NARRATIVE_LIMIT:,}"
+        )
+    narrative, created = SectionNarrative.objects.get_or_create(
+        edition=edition, section=section, defaults={"updated_by": by}
+    )
+    before = narrative.text
+    if not created and before == text:
+        return narrative
+    narrative.text = text
+    narrative.updated_by = by
+    narrative.updated_at = timezone.now()
+    narrative.save()
+    audit.record(
+        action="report_edition.narrative",
+        obj=narrative,
+        by=by,
+        before={"section": section, "text": before} if not created else None,
+        after={"section": section, "text": text},
+        note=f"{edition.title}: {SECTION_TITLES[section]}",
+    )
+    return narrative
+
+
+@transaction.atomic
+def edition_publish(
+    *, edition: ReportEdition, as_of: datetime.date | None = None, by: User | None
+) -> ReportEdition:
+    """Publish a draft edition: its narrative is final, and its figures are read as recorded
+    on `as_of` (default today) from now on, so every download shows the published numbers."""
+    if by is not None and not (by.is_superuser or by.role == Role.COMPLAINTS_MANAGER):
+        raise OnlyManagersPublish()
+    edition = _lock(edition)
+    _ensure_draft(edition)
+    today = clock.today()
+    as_of = as_of or today
+    if as_of > today:
+        raise AsOfInFuture(as_of=as_of)
+    if as_of < edition.period_start:
+        raise AsOfBeforePeriodStarts(as_of=as_of, start=edition.period_start)
+    before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])
+    edition.status = EditionStatus.PUBLISHED
+    edition.as_of = as_of
+    edition.published_at = timezone.now()
+    edition.published_by = by
+    edition.save()
+    audit.record(
+        action="report_edition.publish",
+        obj=edition,
+        by=by,
+        before=before,
+        after=audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"]),
+    )
+    return edition

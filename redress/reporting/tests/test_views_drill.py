@@ -1,0 +1,140 @@
+"""Drill-down pages: the records behind a figure or a table row, for each role."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from redress.reporting.tests.casebook import build_casebook
+
+pytestmark = pytest.mark.django_db
+REPORT = {"from": "2021-04-01", "to": "2022-03-31", "as_of": "2022-05-31"}
+
+
+@pytest.fixture
+def casebook(db):
+    return build_casebook()
+
+
+def figure(client, figure_id, **query):
+    return client.get(reverse("reporting:figure", args=[figure_id]), {**REPORT, **query})
+
+
+def table_row(client, table_id, row, **query):
+    return client.get(reverse("reporting:table", args=[table_id, row]), {**REPORT, **query})
+
+
+def listed(response):
+    """The complaint references in the page's table of records, in order."""
+    body = re.search(r"<tbody.*?</tbody>", response.content.decode(), re.S)
+    return re.findall(r'href="/complaints/\d+/">(CSC-[\d-]+)</a>', body[0]) if body else []
+
+
+def test_a_figure_lists_the_complaints_it_counted(casebook, officer_client):
+    response = figure(officer_client, "outcome.stage1.upheld")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert listed(response) == ["CSC-2021-0001", "CSC-2021-0005"]
+    assert "2 stage records, exactly as the figure counted them." in page
+    assert "stage 1 records received in the period with outcome upheld" in page
+    assert f'href="/complaints/{casebook.complaints["0001"].pk}/"' in page
+
+
+def test_the_received_figure_lists_all_six(casebook, manager_client):
+    assert listed(figure(manager_client, "received.stage1")) == [
+        f"CSC-2021-000{n}" for n in range(1, 7)
+    ]
+
+
+def test_a_timeliness_figure_shows_working_days(casebook, officer_client):
+    response = figure(officer_client, "timeliness.stage1.cohort")
+    page = response.content.decode()
+    assert listed(response) == ["CSC-2021-0001", "CSC-2021-0002", "CSC-2021-0005", "CSC-2021-0006"]
+    assert "Working days taken" in page
+    assert re.search(r"CSC-2021-0002</a>.*?>30</td>", page, re.S)
+
+
+def test_a_table_row_lists_what_it_counted(casebook, officer_client):
+    response = table_row(officer_client, "received.by_service", 1)
+    page = response.content.decode()
+    assert listed(response) == ["CSC-2021-0003", "CSC-2021-0004", "CSC-2021-0005"]
+    assert "Records behind row 2 of received.by_service" in page
+    assert "Fostering" in page
+    quarter = table_row(officer_client, "timeliness.stage1.by_quarter", 3)
+    assert listed(quarter) == ["CSC-2021-0005", "CSC-2021-0006"]
+
+
+def test_a_service_report_drills_into_the_service(casebook, officer_client):
+    response = figure(officer_client, "received.stage1", service="Fostering")
+    assert listed(response) == ["CSC-2021-0003", "CSC-2021-0004", "CSC-2021-0005"]
+
+
+def test_the_records_behind_compliments_are_the_compliments(casebook, officer_client):
+    page = figure(officer_client, "compliments.received").content.decode()
+    assert "2 compliments, exactly as the figure counted them." in page
+    assert "Joel Davison" in page
+
+
+def test_long_lists_come_in_pages(casebook, officer_client, monkeypatch):
+    from redress.reporting.views import drill
+
+    monkeypatch.setattr(drill, "PAGE_SIZE", 4)
+    first = figure(officer_client, "received.stage1")
+    assert listed(first) == [f"CSC-2021-000{n}" for n in range(1, 5)]
+    assert "govuk-pagination" in first.content.decode()
+    assert listed(figure(officer_client, "received.stage1", page="2")) == [
+        "CSC-2021-0005",
+        "CSC-2021-0006",
+    ]
+
+
+def test_executives_see_no_records(casebook, executive_client):
+    response = figure(executive_client, "received.stage1")
+    assert response.status_code == 403
+    assert "shows figures, not the records behind them" in response.content.decode()
+    assert table_row(executive_client, "received.by_service", 0).status_code == 403
+
+
+def test_investigating_officers_see_no_records(casebook, investigator_client):
+    assert figure(investigator_client, "received.stage1").status_code == 403
+
+
+def test_a_responding_manager_sees_only_their_complaints(
+    casebook, responding_manager, responding_manager_client
+):
+    stage = casebook.stage("0002")
+    stage.allocated_to = responding_manager
+    stage.save()
+    response = figure(responding_manager_client, "received.stage1")
+    page = response.content.decode()
+    assert listed(response) == ["CSC-2021-0002"]
+    assert "that you can see: 1." in page
+    assert "Only complaints allocated to you" in page
+    # How many there are in all is not said: for a small count that would be the figure
+    # withheld from the publication version.
+    assert "exactly as the figure counted them" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ({"from": "2021-13-01"}, 400, "&#39;from=2021-13-01&#39; is not a date"),
+        ({"to": ""}, 400, "&#39;to&#39; is missing from the address"),
+        ({"from": "2022-04-01"}, 400, "is after &#39;to=2022-03-31&#39;"),
+        ({"service": "Nowhere"}, 400, "There is no service area called &#39;Nowhere&#39;"),
+    ],
+)
+def test_a_bad_address_is_explained(casebook, officer_client, query, status, message):
+    response = figure(officer_client, "received.stage1", **query)
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+def test_unknown_and_uncounted_figures_are_not_found(casebook, officer_client):
+    unknown = figure(officer_client, "received.stage9")
+    assert unknown.status_code == 404
+    assert "There is no figure called &#39;received.stage9&#39;" in unknown.content.decode()
+    ratio = figure(officer_client, "escalation.stage1_to_stage2.pct")
+    assert ratio.status_code == 404
+    assert "is not a count of records" in ratio.content.decode()
+    assert table_row(officer_client, "received.by_service", 7).status_code == 404

@@ -1,0 +1,73 @@
+"""What the reports pages share: the report in the page (with its drill-down links) and the
+report as a download."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.urls import reverse
+from markupsafe import Markup
+
+from redress.reporting.figures import FigureSet
+from redress.reporting.periods import Period
+from redress.reporting.selectors import ReportAccess, drill_target
+from redress.reporting.services import PreparedReport, ReportOutput
+
+DrillUrl = Callable[[str, int | None], str | None]
+
+
+def report_query(period: Period, as_of: datetime.date, service: str | None) -> str:
+    """The query string naming a report: `?from=…&to=…&as_of=…[&service=…]`."""
+    params = {"from": period.start.isoformat(), "to": period.end.isoformat()}
+    params["as_of"] = as_of.isoformat()
+    if service:
+        params["service"] = service
+    return "?" + urlencode(params)
+
+
+def drill_urls(
+    *,
+    figures: FigureSet,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None,
+    access: ReportAccess,
+) -> DrillUrl | None:
+    """Where each figure and table row of the report links to (None: no links at all)."""
+    if not access.drill:
+        return None
+    counted = set(figures.evidence)
+    rows = {table: set(evidence) for table, evidence in figures.table_evidence.items()}
+
+    def url(figure_id: str, row: int | None) -> str | None:
+        if row is not None:
+            if row not in rows.get(figure_id, ()):
+                return None
+            address = reverse("reporting:table", args=[figure_id, row])
+            return address + report_query(period, as_of, service)
+        target = drill_target(figure_id, counted)
+        if target is None:
+            return None
+        counted_id, previous = target
+        shown = period.previous if previous else period
+        return reverse("reporting:figure", args=[counted_id]) + report_query(shown, as_of, service)
+
+    return url
+
+
+def report_in_page(prepared: PreparedReport, drill_url: DrillUrl | None) -> Markup:
+    """The report's body for a staff page, as the HTML renderer lays it out."""
+    from redress.reporting.render.html import render_fragment
+
+    assert prepared.document is not None
+    html = render_fragment(prepared.document, prepared.figures, drill_url=drill_url)
+    return Markup(html)  # noqa: S704 - the renderer escapes every value it writes
+
+
+def download(output: ReportOutput) -> HttpResponse:
+    response = HttpResponse(output.content, content_type=output.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{output.filename}"'
+    return response
