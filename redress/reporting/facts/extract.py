@@ -113,21 +113,31 @@ PARALLEL_READS = 3
 
 def _run(reads: dict[str, Read]) -> dict[str, pl.DataFrame]:
     """Run the reads. On PostgreSQL, outside a transaction, they run on a few connections at
-    once: each COPY keeps one server process busy while Polars parses another's rows. Inside a
-    transaction (a test, a request that is writing) they run in it, one after another, so they
-    see what it sees."""
+    once: each COPY keeps one server process busy while Polars parses another's rows. Every
+    connection reads the same exported snapshot, so the facts are one consistent picture even
+    while people go on recording complaints. Inside a transaction (a test, a request that is
+    writing) they run in it, one after another, so they see what it sees."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         with transaction.atomic():
             _tune()
             return {name: read() for name, read in reads.items()}
-    with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
-        futures = {name: pool.submit(_on_own_connection, read) for name, read in reads.items()}
-        return {name: future.result() for name, future in futures.items()}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute("SELECT pg_export_snapshot()")
+        (snapshot,) = cursor.fetchone()
+        with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
+            futures = {
+                name: pool.submit(_on_own_connection, read, snapshot)
+                for name, read in reads.items()
+            }
+            return {name: future.result() for name, future in futures.items()}
 
 
-def _on_own_connection(read: Read) -> pl.DataFrame:
+def _on_own_connection(read: Read, snapshot: str) -> pl.DataFrame:
     try:
-        with transaction.atomic():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
             _tune()
             return read()
     finally:

@@ -371,3 +371,72 @@ def test_the_builder_makes_the_frames_extraction_makes(calendar):
         extracted.stage_rules.sort("procedure", "stage"),
         built.stage_rules.sort("procedure", "stage"),
     )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_outside_a_transaction_the_reads_share_one_snapshot(calendar, monkeypatch):
+    """On PostgreSQL, outside a transaction, the reads run on several connections at once; they
+    must make the same frames as one transaction does, and all see the database as it was when
+    extraction began, even if a complaint is recorded while they run."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from redress.reporting.facts import extract
+
+    for number in range(3):
+        complaint = ComplaintFactory(
+            reference=f"S{number}",
+            received_date=d("2021-06-01"),
+            stage1__responded_date=d("2021-06-10"),
+            stage1__outcome="upheld",
+        )
+        AspectFactory(stage=complaint.stages.get())
+        PaymentFactory(complaint=complaint, stage="1")
+    assert not connection.in_atomic_block
+    parallel = extract_facts(as_of=AS_OF, calendar=calendar)
+    with transaction.atomic():
+        single = extract_facts(as_of=AS_OF, calendar=calendar)
+    assert_frame_equal(parallel.stages, single.stages)
+    for name in FRAMES:
+        assert_frame_equal(getattr(parallel, name), getattr(single, name), check_row_order=False)
+
+    # A complaint recorded after extraction began (after the first read, before the rest) is
+    # in no frame.
+    reads = extract._reads
+    late: list[str] = []
+
+    def record_a_complaint():
+        try:
+            ComplaintFactory(reference="L1", received_date=d("2021-07-01"))
+            ComplimentFactory(received_date=d("2021-07-01"))
+        finally:
+            connection.close()
+
+    def reads_then_record(as_of, areas):
+        chosen = reads(as_of, areas)
+        first = next(iter(chosen))
+        original = chosen[first]
+
+        def record_then_read():
+            frame = original()
+            if not late:
+                late.append("L1")
+                # Someone else, on their own connection, records a complaint and commits.
+                someone = threading.Thread(target=record_a_complaint)
+                someone.start()
+                someone.join()
+            return frame
+
+        chosen[first] = record_then_read
+        return chosen
+
+    if connection.vendor != "postgresql":
+        return  # SQLite reads in one transaction on one connection, and locks out writers
+    monkeypatch.setattr(extract, "_reads", reads_then_record)
+    monkeypatch.setattr(extract, "PARALLEL_READS", 1)  # the first read ends before the next
+    facts = extract_facts(as_of=AS_OF, calendar=calendar)
+    assert late == ["L1"]
+    assert "L1" in ComplaintFactory._meta.model.objects.values_list("reference", flat=True)
+    assert "L1" not in facts.stages["reference"].to_list()
+    assert facts.compliments.is_empty()
