@@ -54,18 +54,24 @@ def _largest(data: kinds.Rows) -> dict[str, Any] | None:
     return max(data, key=lambda r: r["value"], default=None)
 
 
-def by_year(rows: Sequence[Row]) -> Chart:
-    """Complaints received each financial year since the first with data, one panel per stage."""
-    data = [
+def _per_stage(rows: Sequence[Row], category: str) -> list[dict[str, Any]]:
+    """One point per stage (a panel each) per row, leaving out a stage the row has no count for."""
+    return [
         {
             "facet": f"Stage {n}",
-            "category": r["year"],
+            "category": r[category],
             "value": r[f"stage{n}"],
             "label": presenters.count(r[f"stage{n}"]),
         }
         for n in (1, 2, 3)
         for r in rows
+        if r[f"stage{n}"] is not None
     ]
+
+
+def by_year(rows: Sequence[Row]) -> Chart:
+    """Complaints received each financial year since the first with data, one panel per stage."""
+    data = _per_stage(rows, "year")
     title = "Complaints received each year"
     if rows:
         first, last = rows[0], rows[-1]
@@ -157,17 +163,7 @@ def rates(rows: Sequence[Row]) -> Chart:
 
 def by_area(rows: Sequence[Row]) -> Chart:
     """Complaints received by area, one panel per stage."""
-    data = [
-        {
-            "facet": f"Stage {n}",
-            "category": r["area"],
-            "value": r[f"stage{n}"],
-            "label": presenters.count(r[f"stage{n}"]),
-        }
-        for n in (1, 2, 3)
-        for r in rows
-        if r[f"stage{n}"] is not None
-    ]
+    data = _per_stage(rows, "area")
     withheld = sum(1 for n in (1, 2, 3) for r in rows if r[f"stage{n}"] is None)
     title = "Complaints received by area and stage"
     largest = max(rows, key=lambda r: r["stage1"] or 0, default=None)
