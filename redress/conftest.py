@@ -13,6 +13,17 @@ from redress.core.tests.browser.support import browser, no_js_page, page  # noqa
 from redress.procedures.calendar import WorkingCalendar
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """No persistent connections in tests. The live server's request threads are daemons: one
+    still holding a kept-alive browser connection when the server stops would never close its
+    database connection, and PostgreSQL would refuse to drop the test database."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        database["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing takes a noticeable fraction of a second per password; tests need no security.

@@ -52,18 +52,22 @@ def browser(django_db_setup: None) -> Iterator[Any]:
     # Django keeps its connections per context, and Playwright's event loop gives the tests a
     # new one: its connections lack the copy of the database that serialized rollback restores
     # after each browser test's flush. Hand the copy on, or every later test would find the
-    # shipped procedures and taxonomies gone.
+    # shipped procedures and taxonomies gone. And close the connections on each side of the
+    # switch: one left open in the context we leave is never closed, and PostgreSQL then
+    # refuses to drop the test database at the end of the run.
     saved = {
         c.alias: c._test_serialized_contents
         for c in connections.all()
         if hasattr(c, "_test_serialized_contents")
     }
+    connections.close_all()
     with sync_playwright() as playwright:
         for alias, contents in saved.items():
             connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        connections.close_all()
 
 
 def _page(browser: Any, live_server: Any, *, javascript: bool) -> Iterator[Any]:
