@@ -171,7 +171,7 @@ def prepare_report(
     service = canonical_service(service)
     if edition is not None:
         _check_edition(edition, period, service)
-    facts = report_facts(as_of=as_of, service=service)
+    facts = report_facts(as_of=as_of, service=service, period=period)
     figures = report_figures(period=period, as_of=as_of, service=service, facts=facts)
     settings = report_settings()
     if publish:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import polars as pl
+
 from redress.reporting.facts import Facts
 from redress.reporting.periods import Period
 
@@ -55,7 +57,9 @@ def compute_figures(
             assert isinstance(value, Table), f"{figure_id} must return a Table"
             result.tables[figure_id] = value.rows
             result.table_evidence[figure_id] = (
-                dict(value.evidence) if keep_evidence else dict.fromkeys(value.evidence)
+                {row: _collected(frame) for row, frame in value.evidence.items()}
+                if keep_evidence
+                else dict.fromkeys(value.evidence)
             )
     for figure_id, spec in SCALARS.items():
         if only is not None and figure_id not in only:
@@ -69,6 +73,10 @@ def compute_figures(
             result.figures[f"{figure_id}.previous"] = plain(before)
             result.figures[f"{figure_id}.change_pct"] = change_pct(exact(value), exact(before))
     return result
+
+
+def _collected(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    return frame.collect() if isinstance(frame, pl.LazyFrame) else frame
 
 
 def to_json(result: FigureSet) -> dict[str, Any]:

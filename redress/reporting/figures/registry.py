@@ -36,10 +36,12 @@ class Counted:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of a table, and for drill-down the records behind each row (keyed by row index)."""
+    """Rows of a table, and for drill-down the records behind each row (keyed by row index).
+    A row's records may be a LazyFrame, made only if the drill-down asks for them: a table
+    over every year would otherwise copy every stage record to answer a report."""
 
     rows: list[dict[str, Any]]
-    evidence: dict[int, pl.DataFrame] = field(default_factory=dict)
+    evidence: dict[int, pl.DataFrame | pl.LazyFrame] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

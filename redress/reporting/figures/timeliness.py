@@ -107,22 +107,30 @@ def band_expr(edges: list[int]) -> pl.Expr:
     return expr.alias("band")
 
 
-def _bands(frame: pl.DataFrame, edges: list[int]) -> tuple[list[dict], dict[int, pl.DataFrame]]:
+Evidence = dict[int, pl.DataFrame | pl.LazyFrame]
+
+
+def _bands(frame: pl.LazyFrame, edges: list[int]) -> tuple[list[dict], Evidence]:
+    """Rows band, count, pct (of the frame's records) and, for each, its records described
+    lazily: the drill-down makes them, a report does not need them."""
     banded = frame.with_columns(band_expr(edges))
+    counts = dict(banded.group_by("band").len().collect().iter_rows())
+    total = sum(counts.values())
     rows, evidence = [], {}
     for label in band_labels(edges):
-        mine = banded.filter(pl.col("band") == label)
-        rows.append({"band": label, "count": mine.height, "pct": pct(mine.height, frame.height)})
-        evidence[len(rows) - 1] = mine
+        count = counts.get(label, 0)
+        rows.append({"band": label, "count": count, "pct": pct(count, total)})
+        evidence[len(rows) - 1] = banded.filter(pl.col("band") == label)
     return rows, evidence
 
 
 def _bands_by_area(frame: pl.DataFrame, edges: list[int]) -> Table:
     rows, evidence = [], {}
+    everyone = frame.lazy()
     groups = [
-        (area, frame.filter(pl.col("area") == area)) for area in sorted(frame["area"].unique())
+        (area, everyone.filter(pl.col("area") == area)) for area in sorted(frame["area"].unique())
     ]
-    for area, mine in [*groups, ("TOTAL", frame)]:
+    for area, mine in [*groups, ("TOTAL", everyone)]:
         band_rows, band_evidence = _bands(mine, edges)
         for row, key in zip(band_rows, band_evidence, strict=True):
             rows.append({"area": area, **row})
@@ -162,7 +170,7 @@ def stage2_bands(ctx: FigureContext, procedure: str, population: str) -> Table:
     the procedure's stage 2 timescales
     """
     frame = ctx.population(population, f"stage2.{procedure}")
-    rows, evidence = _bands(frame, band_edges(ctx, procedure, 2))
+    rows, evidence = _bands(frame.lazy(), band_edges(ctx, procedure, 2))
     return Table(rows, evidence)
 
 

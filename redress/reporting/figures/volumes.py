@@ -8,7 +8,7 @@ from typing import Any
 
 import polars as pl
 
-from redress.reporting.periods import financial_year, financial_year_of
+from redress.reporting.periods import FY_START_MONTH, financial_year
 
 from .context import PROCEDURES, STAGES, FigureContext
 from .numbers import Rate, pct
@@ -65,20 +65,31 @@ def by_year(ctx: FigureContext) -> Table:
     """Columns year, stage1, stage2, stage3: records received in each financial year with data,
     up to the end of the period, oldest first
     """
-    stages = ctx.facts.stages.filter(pl.col("received") <= ctx.period.end)
+    # Counted in one pass over a year column; each year's records are described, not copied
+    # (the drill-down makes them), since every year's together is every stage record there is.
+    stages = ctx.facts.stages.lazy().filter(pl.col("received") <= ctx.period.end)
+    counts = (
+        stages.with_columns(
+            year=pl.col("received").dt.year()
+            - (pl.col("received").dt.month() < FY_START_MONTH).cast(pl.Int32)
+        )
+        .group_by("year", "stage")
+        .len()
+        .collect()
+    )
     rows: list[dict[str, Any]] = []
-    evidence: dict[int, pl.DataFrame] = {}
-    if stages.is_empty():
-        return Table(rows, evidence)
-    first = stages["received"].min()
-    assert isinstance(first, datetime.date)
-    year = financial_year_of(first)
-    while year.start <= ctx.period.end:
-        in_year = stages.filter(pl.col("received").is_between(year.start, year.end))
-        if not in_year.is_empty():
-            rows.append({"year": year.label, **_counts(in_year)})
-            evidence[len(rows) - 1] = in_year
-        year = financial_year(year.start.year + 1)
+    evidence: dict[int, pl.DataFrame | pl.LazyFrame] = {}
+    by_year: dict[int, dict[int, int]] = {}
+    for year_number, stage, number in counts.iter_rows():
+        by_year.setdefault(year_number, {})[stage] = number
+    for year_number in range(min(by_year, default=0), max(by_year, default=-1) + 1):
+        if year_number not in by_year:
+            continue
+        year = financial_year(year_number)
+        rows.append(
+            {"year": year.label, **{f"stage{n}": by_year[year_number].get(n, 0) for n in STAGES}}
+        )
+        evidence[len(rows) - 1] = stages.filter(pl.col("received").is_between(year.start, year.end))
     return Table(rows, evidence)
 
 
@@ -97,12 +108,13 @@ def by_month(ctx: FigureContext) -> Table:
     for month in (m for span in spans for m in span.months()):
         start, end = months.get(month.label, (month.start, month.end))
         months[month.label] = (min(start, month.start), max(end, month.end))
-    stage1 = ctx.facts.stages.filter(pl.col("stage") == 1)
-    rows, evidence = [], {}
-    for label, (start, end) in sorted(months.items(), key=lambda item: item[1]):
-        in_month = stage1.filter(pl.col("received").is_between(start, end))
-        rows.append({"month": label, "count": in_month.height})
-        evidence[len(rows) - 1] = in_month
+    ordered = sorted(months.items(), key=lambda item: item[1])
+    # One pass counts every month; each month's records are described, not copied.
+    stage1 = ctx.facts.stages.lazy().filter(pl.col("stage") == 1)
+    in_month = {label: pl.col("received").is_between(start, end) for label, (start, end) in ordered}
+    counts = stage1.select([expr.sum().alias(label) for label, expr in in_month.items()]).collect()
+    rows = [{"month": label, "count": int(counts[label][0] or 0)} for label in in_month]
+    evidence = {i: stage1.filter(expr) for i, expr in enumerate(in_month.values())}
     return Table(rows, evidence)
 
 
@@ -113,7 +125,7 @@ def _grouped_table(ctx: FigureContext, by: str, label: str, order: list[pl.Expr]
         {label: r[by], **{f"stage{n}": r[f"stage{n}"] for n in STAGES}}
         for r in counts.iter_rows(named=True)
     ]
-    evidence = {i: received.filter(pl.col(by) == row[label]) for i, row in enumerate(rows)}
+    evidence = {i: received.lazy().filter(pl.col(by) == row[label]) for i, row in enumerate(rows)}
     return Table(rows, evidence)
 
 

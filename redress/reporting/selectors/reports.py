@@ -82,11 +82,19 @@ def report_years(today: datetime.date) -> list[Period]:
     return years
 
 
-def report_facts(*, as_of: datetime.date, service: str | None = None) -> Facts:
+def report_facts(
+    *, as_of: datetime.date, service: str | None = None, period: Period | None = None
+) -> Facts:
     """The facts as recorded by as_of, for one service (every version of it) or the whole
-    authority."""
+    authority. Given the report's period, reasons are read only for it and the period before
+    (the only ones a report counts); without it, for every stage."""
     areas = service_area_ids(service) if service else None
-    return extract_facts(as_of=as_of, calendar=working_calendar(), service_area_ids=areas)
+    return extract_facts(
+        as_of=as_of,
+        calendar=working_calendar(),
+        service_area_ids=areas,
+        aspects_from=period.previous.start if period is not None else None,
+    )
 
 
 def report_figures(
@@ -100,7 +108,7 @@ def report_figures(
 ) -> FigureSet:
     """The figures of a period as recorded by as_of, for one service or the whole authority
     (only some ids when asked), from the facts given or freshly extracted ones."""
-    facts = facts or report_facts(as_of=as_of, service=service)
+    facts = facts or report_facts(as_of=as_of, service=service, period=period)
     # Asking for particular ids is a drill-down: keep the records behind them (unless told).
     return compute_figures(
         facts=facts,

@@ -413,8 +413,8 @@ def test_outside_a_transaction_the_reads_share_one_snapshot(calendar, monkeypatc
         finally:
             connection.close()
 
-    def reads_then_record(as_of, areas):
-        chosen = reads(as_of, areas)
+    def reads_then_record(*args):
+        chosen = reads(*args)
         first = next(iter(chosen))
         original = chosen[first]
 
@@ -440,3 +440,38 @@ def test_outside_a_transaction_the_reads_share_one_snapshot(calendar, monkeypatc
     assert "L1" in ComplaintFactory._meta.model.objects.values_list("reference", flat=True)
     assert "L1" not in facts.stages["reference"].to_list()
     assert facts.compliments.is_empty()
+
+
+def test_aspects_can_be_read_for_recent_stages_only(calendar):
+    """A report reads reasons only for its period and the one before; everything else is the
+    same as a full extraction."""
+    old = ComplaintFactory(reference="OLD", received_date=d("2019-06-03"))
+    AspectFactory(stage=old.stages.get())
+    before = ComplaintFactory(reference="BEFORE", received_date=d("2020-04-01"))
+    AspectFactory(stage=before.stages.get())
+    recent = ComplaintFactory(reference="RECENT", received_date=d("2021-06-01"))
+    AspectFactory(stage=recent.stages.get())
+    AspectFactory(stage=recent.stages.get())
+
+    everything = extract_facts(as_of=AS_OF, calendar=calendar)
+    windowed = extract_facts(as_of=AS_OF, calendar=calendar, aspects_from=d("2020-04-01"))
+    assert sorted(everything.aspects["reference"]) == ["BEFORE", "OLD", "RECENT", "RECENT"]
+    assert sorted(windowed.aspects["reference"]) == ["BEFORE", "RECENT", "RECENT"]
+    assert_frame_equal(windowed.stages, everything.stages)
+
+
+def test_a_report_counts_the_same_reasons_from_its_window(calendar):
+    from redress.reporting.figures import compute_figures
+    from redress.reporting.periods import financial_year
+    from redress.reporting.selectors.reports import report_facts
+
+    for reference, received in (("A", "2019-05-01"), ("B", "2020-05-01"), ("C", "2021-05-04")):
+        complaint = ComplaintFactory(reference=reference, received_date=d(received))
+        AspectFactory(stage=complaint.stages.get())
+    year = financial_year("2021-22")
+    full = compute_figures(facts=report_facts(as_of=AS_OF), period=year)
+    windowed = compute_figures(facts=report_facts(as_of=AS_OF, period=year), period=year)
+    assert windowed.figures["aspects.stage1.total"] == 1
+    assert windowed.figures["aspects.stage1.total.previous"] == 1
+    assert windowed.figures == full.figures
+    assert windowed.tables == full.tables

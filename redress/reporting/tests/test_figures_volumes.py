@@ -1,6 +1,7 @@
 """Volumes: received by stage and procedure, escalation, rates against referrals, assessments
 and open cases, and the by-year, by-month, by-service and by-area tables."""
 
+import polars as pl
 import pytest
 
 from redress.reporting.periods import financial_year, make_period
@@ -184,6 +185,13 @@ def test_received_by_year_lists_every_year_with_data_up_to_the_period(figures, c
             {"year": "2021-22", "stage1": 8, "stage2": 3, "stage3": 1},
         ],
     )
+    # Each row's records are exactly the year's, made when the drill-down asks for them.
+    for row, records in figures.table_evidence["received.by_year"].items():
+        year = financial_year(figures.tables["received.by_year"][row]["year"])
+        counts = figures.tables["received.by_year"][row]
+        assert isinstance(records, pl.DataFrame)
+        assert records["received"].is_between(year.start, year.end).all()
+        assert records.height == counts["stage1"] + counts["stage2"] + counts["stage3"]
     # A quarter's table ends with the quarter: its year holds only what came by its end.
     quarter = compute(volumes(), calendar, make_period(day("2021-04-01"), day("2021-06-30")))
     assert quarter.tables["received.by_year"][-1] == {
@@ -192,6 +200,7 @@ def test_received_by_year_lists_every_year_with_data_up_to_the_period(figures, c
         "stage2": 2,
         "stage3": 0,
     }
+    assert quarter.table_evidence["received.by_year"][2]["received"].max() <= day("2021-06-30")
     # A year with no records at all is not listed.
     b = FactsBuilder()
     b.stage1("2018-06-01")
