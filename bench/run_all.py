@@ -12,7 +12,7 @@ def main() -> int:
     failed = []
     for script in sorted(HERE.glob("bench_*.py")):
         print(f"\n=== {script.name} ===", flush=True)
-        if subprocess.run([sys.executable, str(script)], check=False).returncode != 0:
+        if subprocess.run([sys.executable, str(script)], check=False).returncode != 0:  # noqa: S603
             failed.append(script.name)
     if failed:
         print(f"\nFailed: {', '.join(failed)}", file=sys.stderr)
