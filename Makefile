@@ -41,12 +41,14 @@ node-deps:
 
 install: python-deps node-deps
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here), and
+# Liberation Sans (metric-compatible with Arial, the report's font) for the PDF report; its tests
+# read the printed text, whose lines break where that font's widths put them.
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		echo "Installing Chromium for the browser tests"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then \
+		echo "Installing Chromium for the browser tests and Liberation fonts for the PDF report"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null; \
 	fi
 
 demo-data: install

@@ -150,6 +150,8 @@ def paired_bars(
 def titled(chart: alt.TopLevelMixin, title: str, description: str) -> dict[str, Any]:
     """The Vega-Lite spec, with its title, its text description (read out by screen readers of
     the interactive chart) and the report's theme."""
-    spec = chart.properties(title=title, description=description).to_dict()
+    # Not validated against the Vega-Lite schema here (a fifth of a report's chart time); the
+    # tests validate every chart definition's spec.
+    spec = chart.properties(title=title, description=description).to_dict(validate=False)
     spec["config"] = theme.config()
     return spec

@@ -33,9 +33,22 @@ class Value:
 Run = str | Value
 
 
+# Where a block appears: everywhere; only on screen (the web report, and the spreadsheet, which
+# has every table anyway); or only in print (PDF and Word), e.g. to say where a screen-only
+# table is.
+Media = Literal["all", "screen", "print"]
+
+
+def shown_in(block: object, *, printed: bool) -> bool:
+    """Whether the block belongs in a printed (PDF, Word) or an on-screen rendering."""
+    media = getattr(block, "media", "all")
+    return media == "all" or (media == "print") == printed
+
+
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
+    media: Media = "all"
 
     @property
     def plain(self) -> str:
@@ -97,6 +110,7 @@ class TableBlock:
     footnote: str | None = None
     # A totals row drawn apart from the body (e.g. "TOTAL" in a bands table).
     total: tuple[Cell, ...] | None = None
+    media: Media = "all"
 
 
 # -- charts ------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ with enough contrast, and meaning that does not rest on colour alone."""
 import re
 
 import pytest
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema import core as vega_lite
 
 from redress.reporting.charts import Chart, definitions, theme, to_svg
 
@@ -60,6 +62,7 @@ def every_chart() -> list[Chart]:
 
 @pytest.mark.parametrize("chart", every_chart(), ids=lambda c: c.key)
 def test_each_chart_is_valid_vega_lite_that_vl_convert_draws(chart):
+    validate_jsonschema(chart.spec, vega_lite.load_schema())  # raises naming what is wrong
     svg = to_svg(chart.spec)
     assert svg.startswith("<svg")
     assert chart.spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")

@@ -129,7 +129,13 @@ def test_the_full_report_renders_as_html_and_pdf(document, figures):
     page = html.render(document, figures).decode()
     assert page.count("<table") > 30
     assert page.count('role="img"') == 10  # every chart
+    # The list of every figure is on screen; print says where it is instead.
+    assert 'data-table="figures"' in page
+    assert "is in the web version of this report" not in page
     reader = pypdf.PdfReader(io.BytesIO(pdf.render(document, figures)))
-    assert len(reader.pages) > 30
+    assert len(reader.pages) > 25
     contents = reader.pages[1].extract_text()
     assert re.search(r"Appendix E: the figures and their definitions \.+ ?\d+", contents)
+    last = reader.pages[-1].extract_text() + reader.pages[-2].extract_text()
+    assert "is in the web version of this report" in " ".join(last.split())
+    assert "received.stage1" not in last

@@ -13,7 +13,7 @@ from docx.document import Document
 
 from redress.reporting import services
 from redress.reporting.document.build import build_document
-from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock
+from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock, shown_in
 from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.periods import financial_year
 from redress.reporting.publish import publish_figures
@@ -31,10 +31,11 @@ def open_docx(content: bytes) -> Document:
 
 
 def tables_of(document: ReportDocument) -> list[TableBlock]:
+    """The tables a printed report lays out (the list of every figure is on screen only)."""
     tables = []
     for section in document.sections:
         for block in section.blocks:
-            if isinstance(block, TableBlock):
+            if isinstance(block, TableBlock) and shown_in(block, printed=True):
                 tables.append(block)
             elif isinstance(block, ChartBlock) and block.table is not None:
                 tables.append(block.table)
@@ -90,6 +91,8 @@ class TestTheCasebookReport:
         assert prepared.document is not None
         assert_lays_out(word, prepared.document)
         assert word.core_properties.category == "Internal"
+        # The list of every figure stays on screen; the printed report says where it is.
+        assert "is in the web version of this report" in full_text(word)
         # The internal report shows small counts, and names as recorded.
         assert "fewer than" not in full_text(word)
         assert "Ellen Connolly" in full_text(word)

@@ -12,7 +12,7 @@ from redress.reporting.publish import SmallCount
 
 from ..context import BuildContext
 from ..labels import TABLE_CAPTIONS, column_label
-from ..model import Cell, Suppression, TableBlock
+from ..model import Cell, Paragraph, Suppression, TableBlock
 from ..values import Kind, column, para, text_cell
 from .common import Blocks
 
@@ -95,6 +95,7 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
                 column("definition", "Definition"),
             ),
             rows=tuple(body),
+            media="screen",
         ),
         TableBlock(
             key="tables",
@@ -105,6 +106,17 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
                 column("definition", "Definition"),
             ),
             rows=tuple(tables),
+            media="screen",
+        ),
+        # The two tables above run to a dozen printed pages (a quarter of a PDF's making), for
+        # reference rather than reading: the printed report says where they are.
+        Paragraph(
+            (
+                "The list of every figure, with its value, previous value, % change and "
+                "definition, and of every table, is in the web version of this report and in its "
+                "spreadsheet version (the Figures sheet, and a sheet for each table).",
+            ),
+            media="print",
         ),
     ]
 

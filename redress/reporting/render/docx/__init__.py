@@ -27,6 +27,7 @@ from redress.reporting.document.model import (
     ReportDocument,
     Section,
     TableBlock,
+    shown_in,
 )
 from redress.reporting.document.sections import SECTION_TITLES
 from redress.reporting.figures import FigureSet
@@ -118,7 +119,8 @@ class _WordReport:
         if section.narrative is not None:
             self._markdown(section.narrative)
         for block in section.blocks:
-            self._block(block)
+            if shown_in(block, printed=True):
+                self._block(block)
         if section.key == ANNEX and not any(isinstance(b, TableBlock) for b in section.blocks):
             self._suppressions()
 

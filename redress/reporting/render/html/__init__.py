@@ -29,6 +29,7 @@ from redress.reporting.document.model import (
     ReportDocument,
     TableBlock,
     Value,
+    shown_in,
 )
 from redress.reporting.figures import FigureSet
 
@@ -123,6 +124,7 @@ def _context(
         "kind": kind,
         "slug": slug,
         "chart_svg": chart_svg,
+        "shown": lambda block: shown_in(block, printed=printed),
         "narrative": lambda text, level: to_html(text, top_heading=level),
         "interactive": interactive,
         "fewer_than": presenters.fewer_than(document.suppression_threshold),
