@@ -69,6 +69,25 @@ def _per_stage(rows: Sequence[Row], category: str) -> list[dict[str, Any]]:
     ]
 
 
+def _yearly_pcts(
+    rows: Sequence[Row], facet: str, *, places: int
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """A panel per `facet` with a bar per year, and the words for the description ("Referrals
+    in 2021-22: 2.32%"), leaving out years with no percentage."""
+    shown = [r for r in rows if r["pct"] is not None]
+    data = [
+        {
+            "facet": r[facet],
+            "category": r["year"],
+            "value": r["pct"],
+            "label": presenters.percent(r["pct"], places),
+        }
+        for r in shown
+    ]
+    parts = [f"{r[facet]} in {r['year']}: {presenters.percent(r['pct'], places)}" for r in shown]
+    return data, parts
+
+
 def by_year(rows: Sequence[Row]) -> Chart:
     """Complaints received each financial year since the first with data, one panel per stage."""
     data = _per_stage(rows, "year")
@@ -128,22 +147,8 @@ def _month(label: str) -> str:
 def rates(rows: Sequence[Row]) -> Chart:
     """Stage 1 complaints as a percentage of referrals and of family assessments, by year.
     Rows: year, measure (words), pct."""
-    data = [
-        {
-            "facet": r["measure"],
-            "category": r["year"],
-            "value": r["pct"],
-            "label": presenters.percent(r["pct"], 2),
-        }
-        for r in rows
-        if r["pct"] is not None
-    ]
+    data, parts = _yearly_pcts(rows, "measure", places=2)
     title = "Stage 1 complaints against referrals and assessments"
-    parts = [
-        f"{r['measure']} in {r['year']}: {presenters.percent(r['pct'], 2)}"
-        for r in rows
-        if r["pct"] is not None
-    ]
     description = (
         "Bar charts of stage 1 complaints as a percentage of referrals received and of family "
         "assessments completed, by year. "
@@ -210,22 +215,8 @@ def stage1_by_service(rows: Sequence[Row]) -> Chart:
 
 def escalation(rows: Sequence[Row]) -> Chart:
     """The escalation rates this year and last. Rows: rate (words), year, pct."""
-    data = [
-        {
-            "facet": r["rate"],
-            "category": r["year"],
-            "value": r["pct"],
-            "label": presenters.percent(r["pct"]),
-        }
-        for r in rows
-        if r["pct"] is not None
-    ]
+    data, parts = _yearly_pcts(rows, "rate", places=1)
     title = "Escalation of complaints to stages 2 and 3"
-    parts = [
-        f"{r['rate']} in {r['year']}: {presenters.percent(r['pct'])}"
-        for r in rows
-        if r["pct"] is not None
-    ]
     description = "Bar charts of the escalation rates by year. " + (
         "; ".join(parts) + "." if parts else ""
     )
