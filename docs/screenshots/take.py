@@ -80,7 +80,9 @@ def main() -> None:
         page.get_by_role("button", name="Preview").click()
         page.get_by_role("heading", name=re.compile("annual report 2021-22")).first.wait_for()
         charts_ready(page)
-        page.get_by_role("heading", name=re.compile("Executive summary")).first.scroll_into_view_if_needed()
+        page.get_by_role(
+            "heading", name=re.compile("Executive summary")
+        ).first.scroll_into_view_if_needed()
         shot(page, "report-preview")
         page.locator(".rd-report .vega-embed").first.scroll_into_view_if_needed()
         page.mouse.wheel(0, -120)
@@ -142,10 +144,26 @@ def main() -> None:
                     page.get_by_role("button", name="Download").click()
                 pdf = Path(folder) / "report.pdf"
                 download.value.save_as(pdf)
-                for number, name in ((1, "pdf-cover"), (3, "pdf-contents"), (6, "pdf-page")):
+                for number, name in (
+                    (1, "pdf-cover"),
+                    (2, "pdf-contents"),
+                    (3, "pdf-summary"),
+                    (6, "pdf-page"),
+                ):
                     subprocess.run(
-                        ["pdftoppm", "-png", "-r", "70", "-f", str(number), "-l", str(number),
-                         "-singlefile", str(pdf), str(HERE / name)],
+                        [
+                            "pdftoppm",
+                            "-png",
+                            "-r",
+                            "70",
+                            "-f",
+                            str(number),
+                            "-l",
+                            str(number),
+                            "-singlefile",
+                            str(pdf),
+                            str(HERE / name),
+                        ],
                         check=True,
                     )
                     print(f"docs/screenshots/{name}.png")
