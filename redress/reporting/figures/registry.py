@@ -14,7 +14,7 @@ A table function returns a `Table`. Adding a figure is one decorated function an
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -34,6 +34,11 @@ class Counted:
     rows: pl.DataFrame
 
 
+# The records behind each row of a table, by row index (read-only, so a dict of either kind
+# of frame is one).
+Evidence = Mapping[int, pl.DataFrame | pl.LazyFrame]
+
+
 @dataclass(frozen=True)
 class Table:
     """Rows of a table, and for drill-down the records behind each row (keyed by row index).
@@ -41,7 +46,7 @@ class Table:
     over every year would otherwise copy every stage record to answer a report."""
 
     rows: list[dict[str, Any]]
-    evidence: dict[int, pl.DataFrame | pl.LazyFrame] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import polars as pl
 
 from .context import TIMELINESS_GROUPS, FigureContext
 from .numbers import mean, pct
-from .registry import Counted, Table, counted, scalar, table
+from .registry import Counted, Evidence, Table, counted, scalar, table
 
 GROUPS = tuple(TIMELINESS_GROUPS)
 CHECKS = {
@@ -105,9 +105,6 @@ def band_expr(edges: list[int]) -> pl.Expr:
     for edge, label in reversed(list(zip(edges, labels, strict=False))):
         expr = pl.when(pl.col("taken") <= edge).then(pl.lit(label)).otherwise(expr)
     return expr.alias("band")
-
-
-Evidence = dict[int, pl.DataFrame | pl.LazyFrame]
 
 
 def _bands(frame: pl.LazyFrame, edges: list[int]) -> tuple[list[dict], Evidence]:
