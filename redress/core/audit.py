@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +88,35 @@ def record(
         after=after,
         note=note,
         import_run=import_run,
+    )
+
+
+def save_changes(
+    obj: models.Model,
+    changes: Mapping[str, Any],
+    *,
+    action: str,
+    by: User | None,
+    complaint: Complaint | None = None,
+    note: str = "",
+    shown: Iterable[str] | None = None,
+) -> AuditEvent:
+    """Set the changed fields, save only them (and `updated_at`), and record the change with
+    the values before and after: the fields changed, or `shown` when the event should show
+    more of the record. Call inside the service's transaction."""
+    fields = list(shown or changes)
+    before = snapshot(obj, fields)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save(update_fields=[*changes, "updated_at"])
+    return record(
+        action=action,
+        obj=obj,
+        by=by,
+        before=before,
+        after=snapshot(obj, fields),
+        complaint=complaint,
+        note=note,
     )
 
 

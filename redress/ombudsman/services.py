@@ -94,27 +94,18 @@ def enquiry_decide(
                 reference=enquiry.lgo_reference, decision=Decision(decision).label
             )
         not_before(remedy_due_on, what="remedy due", earlier="decision", earlier_date=decided_on)
-    before = audit.snapshot(enquiry, ENQUIRY_FIELDS)
-    enquiry.decision = decision
-    enquiry.decision_date = decided_on
-    enquiry.recommendations = recommendations.strip()
-    enquiry.remedy_due_date = remedy_due_on
-    enquiry.save(
-        update_fields=[
-            "decision",
-            "decision_date",
-            "recommendations",
-            "remedy_due_date",
-            "updated_at",
-        ]
-    )
-    audit.record(
+    audit.save_changes(
+        enquiry,
+        {
+            "decision": decision,
+            "decision_date": decided_on,
+            "recommendations": recommendations.strip(),
+            "remedy_due_date": remedy_due_on,
+        },
         action="enquiry.decide",
-        obj=enquiry,
         by=by,
-        before=before,
-        after=audit.snapshot(enquiry, ENQUIRY_FIELDS),
         complaint=enquiry.complaint,
+        shown=ENQUIRY_FIELDS,
     )
     return enquiry
 

@@ -134,15 +134,11 @@ def complaint_transfer_procedure(
     longest = latest.extensions.aggregate(longest=models.Max("extended_to_days"))["longest"]
     if longest is not None and longest > rule.max_days:
         raise rules.ExtensionBeyondMaximum(stage=1, max_days=rule.max_days)
-    before = audit.snapshot(complaint, ["procedure"])
-    complaint.procedure = procedure
-    complaint.save(update_fields=["procedure", "updated_at"])
-    audit.record(
+    audit.save_changes(
+        complaint,
+        {"procedure": procedure},
         action="complaint.transfer_procedure",
-        obj=complaint,
         by=by,
-        before=before,
-        after=audit.snapshot(complaint, ["procedure"]),
         complaint=complaint,
         note=reason,
     )

@@ -82,17 +82,12 @@ def action_complete(
         earlier_date=action.raised_date,
     )
     not_in_future(completed_on, what="completed")
-    fields = [*FIELDS, "completion_evidence"]
-    before = audit.snapshot(action, fields)
-    action.completed_date = completed_on
-    action.completion_evidence = evidence.strip()
-    action.save(update_fields=["completed_date", "completion_evidence", "updated_at"])
-    audit.record(
+    audit.save_changes(
+        action,
+        {"completed_date": completed_on, "completion_evidence": evidence.strip()},
         action="action.complete",
-        obj=action,
         by=by,
-        before=before,
-        after=audit.snapshot(action, fields),
         complaint=action.complaint,
+        shown=[*FIELDS, "completion_evidence"],
     )
     return action

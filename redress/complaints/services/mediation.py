@@ -96,17 +96,13 @@ def mediation_hold(
         earlier_date=mediation.offered_date,
     )
     not_in_future(held_on, what="mediation held")
-    before = audit.snapshot(mediation, FIELDS)
-    mediation.held_date = held_on
-    mediation.mediator = mediator.strip() or mediation.mediator
-    mediation.save(update_fields=["held_date", "mediator", "updated_at"])
-    audit.record(
+    audit.save_changes(
+        mediation,
+        {"held_date": held_on, "mediator": mediator.strip() or mediation.mediator},
         action="mediation.hold",
-        obj=mediation,
         by=by,
-        before=before,
-        after=audit.snapshot(mediation, FIELDS),
         complaint=mediation.complaint,
+        shown=FIELDS,
     )
     return mediation
 
@@ -134,16 +130,13 @@ def mediation_record_outcome(
         raise rules.MediationNotHeld(outcome="resolved the complaint")
     if outcome == MediationOutcome.DECLINED and mediation.held_date is not None:
         raise rules.MediationAlreadyHeld(held=mediation.held_date)
-    before = audit.snapshot(mediation, FIELDS)
-    mediation.outcome = outcome
-    mediation.save(update_fields=["outcome", "updated_at"])
-    audit.record(
+    audit.save_changes(
+        mediation,
+        {"outcome": outcome},
         action="mediation.record_outcome",
-        obj=mediation,
         by=by,
-        before=before,
-        after=audit.snapshot(mediation, FIELDS),
         complaint=mediation.complaint,
+        shown=FIELDS,
     )
     if outcome == MediationOutcome.ESCALATED and escalation_requested_on is not None:
         complaint_escalate(

@@ -30,17 +30,7 @@ def _panel_stage(stage: Stage) -> Stage:
 def _write(
     stage: Stage, field: str, value: datetime.date, *, action: str, by: User | None
 ) -> Stage:
-    before = audit.snapshot(stage, [field])
-    setattr(stage, field, value)
-    stage.save(update_fields=[field, "updated_at"])
-    audit.record(
-        action=action,
-        obj=stage,
-        by=by,
-        before=before,
-        after=audit.snapshot(stage, [field]),
-        complaint=stage.complaint,
-    )
+    audit.save_changes(stage, {field: value}, action=action, by=by, complaint=stage.complaint)
     return stage
 
 

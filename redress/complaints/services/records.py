@@ -236,15 +236,11 @@ def complaint_link_related(
                 raise rules.RelatedCycle(reference=related_to.reference, other=complaint.reference)
             seen.add(current.pk)
             current = current.related_to
-    before = audit.snapshot(complaint, ["related_to"])
-    complaint.related_to = related_to
-    complaint.save(update_fields=["related_to", "updated_at"])
-    audit.record(
+    audit.save_changes(
+        complaint,
+        {"related_to": related_to},
         action="complaint.link_related",
-        obj=complaint,
         by=by,
-        before=before,
-        after=audit.snapshot(complaint, ["related_to"]),
         complaint=complaint,
     )
     return complaint

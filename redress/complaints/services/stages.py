@@ -46,25 +46,13 @@ def _received(stage: Stage) -> str:
     return f"date stage {stage.number} was received"
 
 
-def _save(stage: Stage, fields: list[str]) -> None:
-    stage.save(update_fields=[*fields, "updated_at"])
-
-
 @transaction.atomic
 def stage_allocate(*, stage: Stage, to: User | None, by: User | None) -> Stage:
     """Allocate an open stage to the manager who will respond (None takes it back)."""
     stage = lock_stage(stage)
     ensure_open(stage)
-    before = audit.snapshot(stage, ["allocated_to"])
-    stage.allocated_to = to
-    _save(stage, ["allocated_to"])
-    audit.record(
-        action="stage.allocate",
-        obj=stage,
-        by=by,
-        before=before,
-        after=audit.snapshot(stage, ["allocated_to"]),
-        complaint=stage.complaint,
+    audit.save_changes(
+        stage, {"allocated_to": to}, action="stage.allocate", by=by, complaint=stage.complaint
     )
     return stage
 
@@ -85,15 +73,11 @@ def stage_acknowledge(*, stage: Stage, acknowledged_on: datetime.date, by: User 
         earlier_date=stage.received_date,
     )
     not_in_future(acknowledged_on, what="acknowledgement")
-    before = audit.snapshot(stage, ["acknowledged_date"])
-    stage.acknowledged_date = acknowledged_on
-    _save(stage, ["acknowledged_date"])
-    audit.record(
+    audit.save_changes(
+        stage,
+        {"acknowledged_date": acknowledged_on},
         action="stage.acknowledge",
-        obj=stage,
         by=by,
-        before=before,
-        after=audit.snapshot(stage, ["acknowledged_date"]),
         complaint=stage.complaint,
     )
     return stage
@@ -119,18 +103,14 @@ def stage_agree_statement(*, stage: Stage, agreed_on: datetime.date, by: User | 
     )
     not_in_future(agreed_on, what="statement agreed")
     rule = rule_for(stage.complaint.procedure, stage.number)
-    before = audit.snapshot(stage, ["statement_agreed_date"])
-    stage.statement_agreed_date = agreed_on
-    _save(stage, ["statement_agreed_date"])
     note = ""
     if rule.clock_start == "statement_agreed":
         note = f"The stage 2 clock starts from {govuk_date(agreed_on)}."
-    audit.record(
+    audit.save_changes(
+        stage,
+        {"statement_agreed_date": agreed_on},
         action="stage.agree_statement",
-        obj=stage,
         by=by,
-        before=before,
-        after=audit.snapshot(stage, ["statement_agreed_date"]),
         complaint=stage.complaint,
         note=note,
     )
@@ -266,7 +246,7 @@ def stage_respond(
     stage.responded_date = responded_on
     stage.outcome = outcome
     stage.responded_by = responded_by or by
-    _save(stage, fields)
+    stage.save(update_fields=[*fields, "updated_at"])
     for pk, finding in findings.items():
         aspects[pk].finding = finding
         aspects[pk].save(update_fields=["finding"])
@@ -297,17 +277,11 @@ def stage_withdraw(
         withdrawn_on, what="withdrawal", earlier=_received(stage), earlier_date=stage.received_date
     )
     not_in_future(withdrawn_on, what="withdrawal")
-    fields = ["responded_date", "outcome"]
-    before = audit.snapshot(stage, fields)
-    stage.responded_date = withdrawn_on
-    stage.outcome = Outcome.WITHDRAWN
-    _save(stage, fields)
-    audit.record(
+    audit.save_changes(
+        stage,
+        {"responded_date": withdrawn_on, "outcome": Outcome.WITHDRAWN},
         action="stage.withdraw",
-        obj=stage,
         by=by,
-        before=before,
-        after=audit.snapshot(stage, fields),
         complaint=stage.complaint,
         note=reason,
     )
