@@ -76,6 +76,23 @@ def average_working_days(value: float | Decimal | None, empty: str = "–") -> s
     return empty if value is None else f"{number(value)} working days"
 
 
+def any_value(value: object, empty: str = "Not available") -> str:
+    """A value of any kind as a page shows it: a count, money, a date, yes or no, text."""
+    if value is None:
+        return empty
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, int):
+        return count(value)
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, float):
+        return f"{value:,}"
+    if isinstance(value, datetime.date):
+        return govuk_date(value)
+    return str(value)
+
+
 def fewer_than(threshold: int) -> str:
     """`fewer than 5`: a count withheld from a published report."""
     return f"fewer than {threshold}"

@@ -3,7 +3,6 @@ its query string (`?from=…&to=…&as_of=…&service=…`)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from redress.core.presenters import count, govuk_date, money
+from redress.core.presenters import any_value
 from redress.reporting.forms import DrillQueryForm
 from redress.reporting.selectors import (
     Drill,
@@ -26,23 +25,6 @@ from redress.reporting.selectors import (
 from .access import require_drill
 
 PAGE_SIZE = 100
-
-
-def shown(value: Any) -> str:
-    """A figure's value as the page shows it."""
-    if value is None:
-        return "Not available"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, int):
-        return count(value)
-    if isinstance(value, Decimal):
-        return money(value)
-    if isinstance(value, float):
-        return f"{value:,}"
-    if hasattr(value, "isoformat"):
-        return govuk_date(value)
-    return str(value)
 
 
 def _problem(request: HttpRequest, problems: list[str], status: int) -> HttpResponse:
@@ -83,9 +65,12 @@ def _page(request: HttpRequest, find: Any) -> HttpResponse:
 
 def _value_rows(drill: Drill) -> list[dict[str, Any]]:
     if not drill.is_table:
-        return [{"key": {"text": "Value"}, "value": {"text": shown(drill.value)}}]
+        return [{"key": {"text": "Value"}, "value": {"text": any_value(drill.value)}}]
     return [
-        {"key": {"text": column.replace("_", " ").capitalize()}, "value": {"text": shown(value)}}
+        {
+            "key": {"text": column.replace("_", " ").capitalize()},
+            "value": {"text": any_value(value)},
+        }
         for column, value in drill.value.items()
     ]
 
