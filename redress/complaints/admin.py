@@ -9,6 +9,7 @@ from .models import (
     Aspect,
     Complaint,
     Extension,
+    Hold,
     LearningAction,
     Mediation,
     Payment,
@@ -132,6 +133,15 @@ class ExtensionAdmin(AuditedModelAdmin):
     search_fields = ("stage__complaint__reference", "reason")
     date_hierarchy = "agreed_date"
     autocomplete_fields = ("stage", "agreed_by")
+    list_select_related = ("stage__complaint",)
+
+
+@admin.register(Hold)
+class HoldAdmin(AuditedModelAdmin):
+    list_display = ("stage", "start_date", "end_date", "reason")
+    search_fields = ("stage__complaint__reference", "reason")
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("stage", "placed_by")
     list_select_related = ("stage__complaint",)
 
 

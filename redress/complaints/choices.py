@@ -87,3 +87,11 @@ class PaymentKind(models.TextChoices):
     INDEPENDENT_PERSON = "independent_person", "Independent person"
     REVIEW_PANEL = "review_panel", "Review panel"
     OTHER_COST = "other_cost", "Other cost"
+
+
+class StageStatus(models.TextChoices):
+    """Where a stage (and a complaint, by its current stage) stands, as lists filter on it."""
+
+    OPEN = "open", "Open"
+    ON_HOLD = "on_hold", "On hold"
+    CLOSED = "closed", "Closed"

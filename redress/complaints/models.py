@@ -21,6 +21,7 @@ from .choices import (
     Outcome,
     PaymentKind,
     PaymentStage,
+    StageStatus,
 )
 
 
@@ -74,6 +75,29 @@ class Complaint(TimeStampedModel):
         "taxonomies.Term", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     summary = models.TextField(blank=True)
+    desired_outcome = models.TextField(
+        blank=True, help_text="What the complainant says would put things right."
+    )
+    children = models.ManyToManyField(
+        "people.Person",
+        blank=True,
+        related_name="complaints_about",
+        help_text="Every child or young person the complaint is about.",
+    )
+    advocacy_offered = models.BooleanField(
+        null=True, blank=True, help_text="Whether an advocate was offered. Blank: not recorded."
+    )
+    advocate_organisation = models.CharField(max_length=200, blank=True)
+    # The current stage's state, kept by the services in the same transaction as the change
+    # (`complaints.state`), so lists filter, sort and count on indexed columns (ADR 0015).
+    stage_reached = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    status = models.CharField(
+        max_length=8, choices=StageStatus.choices, default=StageStatus.OPEN, editable=False
+    )
+    due_date = models.DateField(
+        null=True, blank=True, editable=False, help_text="The current open stage's deadline."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
     related_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ons"
     )
@@ -81,7 +105,12 @@ class Complaint(TimeStampedModel):
 
     class Meta:
         ordering = ["-received_date", "reference"]
-        indexes = [models.Index(fields=["received_date"], name="complaint_received_idx")]
+        indexes = [
+            models.Index(fields=["received_date"], name="complaint_received_idx"),
+            models.Index(fields=["received_date", "reference"], name="complaint_list_idx"),
+            models.Index(fields=["status", "due_date", "reference"], name="complaint_due_idx"),
+            models.Index(fields=["stage_reached", "received_date"], name="complaint_stage_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -112,8 +141,31 @@ class Stage(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="stages",
     )
+    io_report_date = models.DateField(
+        null=True, blank=True, help_text="Stage 2: the investigating officer's report."
+    )
+    ip_report_date = models.DateField(
+        null=True, blank=True, help_text="Stage 2: the independent person's report."
+    )
+    adjudication_date = models.DateField(
+        null=True, blank=True, help_text="Stage 2: the adjudication on the reports."
+    )
     panel_date = models.DateField(null=True, blank=True)
     panel_report_date = models.DateField(null=True, blank=True)
+    panel_recommendations = models.TextField(blank=True)
+    closed_reason = models.TextField(
+        blank=True, help_text="Why the stage was withdrawn or found outside jurisdiction."
+    )
+    # Kept by the services (`complaints.state`): see ADR 0015.
+    status = models.CharField(
+        max_length=8, choices=StageStatus.choices, default=StageStatus.OPEN, editable=False
+    )
+    due_date = models.DateField(
+        null=True, blank=True, editable=False, help_text="The applicable deadline, holds included."
+    )
+    held_days = models.PositiveSmallIntegerField(
+        default=0, editable=False, help_text="Working days on hold (ended holds)."
+    )
     allocated_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -141,6 +193,8 @@ class Stage(TimeStampedModel):
         indexes = [
             models.Index(fields=["number", "received_date"], name="stage_received_idx"),
             models.Index(fields=["responded_date"], name="stage_responded_idx"),
+            models.Index(fields=["status", "due_date"], name="stage_due_idx"),
+            models.Index(fields=["allocated_to", "status", "due_date"], name="stage_allocated_idx"),
         ]
 
     def __str__(self) -> str:
@@ -152,7 +206,15 @@ class Stage(TimeStampedModel):
 
     def clean(self) -> None:
         errors = {}
-        for field in ("acknowledged_date", "statement_agreed_date", "responded_date", "panel_date"):
+        for field in (
+            "acknowledged_date",
+            "statement_agreed_date",
+            "responded_date",
+            "io_report_date",
+            "ip_report_date",
+            "adjudication_date",
+            "panel_date",
+        ):
             value = getattr(self, field)
             if value and self.received_date and value < self.received_date:
                 errors[field] = "This date is before the stage was received."
@@ -160,6 +222,26 @@ class Stage(TimeStampedModel):
             errors["panel_report_date"] = "The panel's report cannot come before the panel."
         if errors:
             raise ValidationError(errors)
+
+
+class Hold(TimeStampedModel):
+    """A stage put on hold: its clock stops from `start_date` until `end_date` (blank while it
+    is still on hold), e.g. while court proceedings or a criminal investigation would be
+    prejudiced. Every deadline moves by the working days held."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="holds")
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["stage", "start_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.stage} on hold from {self.start_date}"
 
 
 class Extension(TimeStampedModel):
@@ -283,6 +365,11 @@ class LearningAction(TimeStampedModel):
         "taxonomies.Term", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     owner = models.CharField(max_length=200, blank=True)
+    stage_number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The stage whose response prompted the action."
+    )
+    you_said = models.TextField(blank=True, help_text='"You said": what the complaint told us.')
+    we_did = models.TextField(blank=True, help_text='"We did": what changed as a result.')
     raised_date = models.DateField()
     due_date = models.DateField(null=True, blank=True)
     completed_date = models.DateField(null=True, blank=True)

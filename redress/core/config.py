@@ -216,6 +216,10 @@ def set_value(key: str, text: str, *, by: User | None) -> Any:
         obj = AuthoritySetting.objects.update_or_create(
             key=key, defaults={"value": setting.to_json(value)}
         )[0]
+    if key in {"closure_days", "stage2_clock_start"}:
+        from redress.procedures.signals import deadline_rules_changed
+
+        deadline_rules_changed.send(sender=AuthoritySetting)
     audit.record(
         action="config.set",
         obj=obj,

@@ -30,6 +30,13 @@ class Enquiry(TimeStampedModel):
         related_name="ombudsman_enquiries",
     )
     received_date = models.DateField()
+    response_due_date = models.DateField(
+        null=True, blank=True, help_text="When the Ombudsman asked for our response by."
+    )
+    response_sent_date = models.DateField(null=True, blank=True)
+    summary = models.TextField(
+        blank=True, help_text="A short, anonymised summary of the case, for the annual report."
+    )
     decision_date = models.DateField(null=True, blank=True)
     decision = models.CharField(
         max_length=32, choices=Decision.choices, blank=True, help_text="Blank: pending."

@@ -12,6 +12,7 @@ from redress.complaints.services.checks import period_text, required_text
 from redress.core import audit
 from redress.procedures import rules
 from redress.procedures.models import ClosureDay
+from redress.procedures.signals import deadline_rules_changed
 
 from .models import Locality, Organisation, ServiceArea
 
@@ -128,6 +129,7 @@ def closure_day_add(
         date=day, reason=required_text(reason, what="reason for the closure")
     )
     audit.record(action="closure_day.add", obj=closure, by=by, after=audit.snapshot(closure))
+    deadline_rules_changed.send(sender=ClosureDay)
     return closure
 
 
@@ -139,3 +141,4 @@ def closure_day_remove(*, day: datetime.date, by: User | None) -> None:
         raise rules.NotAClosureDay(date=day)
     audit.record(action="closure_day.remove", obj=closure, by=by, before=audit.snapshot(closure))
     closure.delete()
+    deadline_rules_changed.send(sender=ClosureDay)

@@ -1,8 +1,35 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db import models, transaction
+from django.http import HttpRequest
 
 from redress.core.admin import AuditedModelAdmin
 
 from .models import ClosureDay, Procedure, StageRule
+from .signals import deadline_rules_changed
+
+
+class MovesDeadlines(AuditedModelAdmin):
+    """Configuration every deadline depends on: a change works the open stages' due dates out
+    again in the same transaction."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        deadline_rules_changed.send(sender=type(obj))
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        deadline_rules_changed.send(sender=type(form.instance))
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        deadline_rules_changed.send(sender=type(obj))
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        with transaction.atomic(using=queryset.db):
+            super().delete_queryset(request, queryset)
+            deadline_rules_changed.send(sender=queryset.model)
 
 
 class StageRuleInline(admin.StackedInline):
@@ -12,14 +39,14 @@ class StageRuleInline(admin.StackedInline):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(AuditedModelAdmin):
+class ProcedureAdmin(MovesDeadlines):
     list_display = ("name", "code", "order")
     search_fields = ("name", "code")
     inlines = [StageRuleInline]
 
 
 @admin.register(StageRule)
-class StageRuleAdmin(AuditedModelAdmin):
+class StageRuleAdmin(MovesDeadlines):
     list_display = ("procedure", "stage", "name", "timescale_days", "max_days", "clock_start")
     list_filter = ("procedure", "stage", "clock_start")
     search_fields = ("name", "procedure__name")
@@ -27,7 +54,7 @@ class StageRuleAdmin(AuditedModelAdmin):
 
 
 @admin.register(ClosureDay)
-class ClosureDayAdmin(AuditedModelAdmin):
+class ClosureDayAdmin(MovesDeadlines):
     list_display = ("date", "reason")
     search_fields = ("reason",)
     date_hierarchy = "date"

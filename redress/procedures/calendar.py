@@ -46,6 +46,9 @@ class DeadlineExplanation:
     due: datetime.date
     skipped: tuple[SkippedDay, ...] = field(default_factory=tuple)
     start_moved_because: str | None = None
+    # Working days the stage was on hold (included in `days`), and each hold as a phrase.
+    held_days: int = 0
+    holds: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         out = [f"Received {_long(self.received)}."]
@@ -53,6 +56,14 @@ class DeadlineExplanation:
             out.append(
                 f"{_long(self.received)} is not a working day ({self.start_moved_because}), "
                 f"so the clock starts on the next working day, {_long(self.effective_start)}."
+            )
+        if self.held_days:
+            held = "1 working day" if self.held_days == 1 else f"{self.held_days} working days"
+            timescale = self.days - self.held_days
+            out.append(
+                f"The stage was on hold for {held} ({'; '.join(self.holds)}), when the clock "
+                f"stopped, so the deadline moves {held} later: {timescale} + {self.held_days} = "
+                f"{self.days}."
             )
         out.append(
             f"Due on the {_ordinal(self.days)} working day after {_long(self.effective_start)}: "
@@ -130,6 +141,15 @@ class WorkingCalendar:
         start = np.datetime64(self.effective_start(received), "D") + NP_DAY
         end = np.datetime64(responded, "D") + NP_DAY
         return max(0, int(np.busday_count(start, end, busdaycal=self._np)))
+
+    def working_days_held(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days d with start <= d < end: the clock stops on the day a hold starts and
+        runs again on the day it ends."""
+        if end <= start:
+            return 0
+        return int(
+            np.busday_count(np.datetime64(start, "D"), np.datetime64(end, "D"), busdaycal=self._np)
+        )
 
     def working_days_until(self, today: datetime.date, due: datetime.date) -> int:
         """Working days from today to a due date: positive ahead, 0 on the day, negative after."""

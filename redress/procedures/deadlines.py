@@ -6,6 +6,7 @@ generator all compute a deadline the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from typing import Protocol
@@ -35,6 +36,8 @@ class StageDeadlines:
     applicable_due: datetime.date
     maximum_due: datetime.date
     working_days_taken: int | None
+    held_days: int = 0
+    on_hold: bool = False
     panel_due: datetime.date | None = None
     report_due: datetime.date | None = None
     response_due: datetime.date | None = None
@@ -61,8 +64,12 @@ def stage_deadlines(
     responded: datetime.date | None = None,
     panel: datetime.date | None = None,
     panel_report: datetime.date | None = None,
+    held_days: int = 0,
+    on_hold: bool = False,
 ) -> StageDeadlines:
-    """Every deadline of one stage. `extended_to_days` is the agreed extension, if any."""
+    """Every deadline of one stage. `extended_to_days` is the agreed extension, if any;
+    `held_days` the working days the stage was on hold, which move every deadline later and do
+    not count as working days taken; `on_hold` says the clock is stopped now."""
     if rule.clock_start == "statement_agreed" and statement_agreed is not None:
         start, started_by = statement_agreed, "statement_agreed"
     else:
@@ -70,7 +77,7 @@ def stage_deadlines(
     applicable = extended_to_days if extended_to_days else rule.timescale_days
     stage3 = {}
     if rule.panel_within_days is not None:
-        stage3["panel_due"] = calendar.due_date(start, rule.panel_within_days)
+        stage3["panel_due"] = calendar.due_date(start, rule.panel_within_days + held_days)
         if panel is not None and rule.report_within_days is not None:
             stage3["report_due"] = calendar.due_date(panel, rule.report_within_days)
         if panel_report is not None and rule.response_within_days is not None:
@@ -82,18 +89,28 @@ def stage_deadlines(
         initial_days=rule.timescale_days,
         applicable_days=applicable,
         maximum_days=rule.max_days,
-        initial_due=calendar.due_date(start, rule.timescale_days),
-        applicable_due=calendar.due_date(start, applicable),
-        maximum_due=calendar.due_date(start, rule.max_days),
+        initial_due=calendar.due_date(start, rule.timescale_days + held_days),
+        applicable_due=calendar.due_date(start, applicable + held_days),
+        maximum_due=calendar.due_date(start, rule.max_days + held_days),
         working_days_taken=(
-            calendar.working_days_taken(start, responded) if responded is not None else None
+            max(0, calendar.working_days_taken(start, responded) - held_days)
+            if responded is not None
+            else None
         ),
+        held_days=held_days,
+        on_hold=on_hold,
         **stage3,
     )
 
 
 def explain_stage_deadline(
-    *, deadlines: StageDeadlines, calendar: WorkingCalendar
+    *, deadlines: StageDeadlines, calendar: WorkingCalendar, holds: tuple[str, ...] = ()
 ) -> DeadlineExplanation:
-    """Why the applicable deadline falls where it does."""
-    return calendar.explain_due(deadlines.clock_start, deadlines.applicable_days)
+    """Why the applicable deadline falls where it does, the working days on hold included
+    (`holds` describes each hold, e.g. "12 July to 19 July 2021: court proceedings")."""
+    explanation = calendar.explain_due(
+        deadlines.clock_start, deadlines.applicable_days + deadlines.held_days
+    )
+    if not deadlines.held_days:
+        return explanation
+    return dataclasses.replace(explanation, held_days=deadlines.held_days, holds=holds)

@@ -30,6 +30,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from redress.complaints.choices import StageStatus
 from redress.complaints.models import Extension, Stage
 from redress.core.clock import today as clock_today
 from redress.procedures.calendar import WorkingCalendar
@@ -71,6 +72,8 @@ class Clock:
             responded=stage.responded_date,
             panel=stage.panel_date,
             panel_report=stage.panel_report_date,
+            held_days=stage.held_days,
+            on_hold=stage.status == StageStatus.ON_HOLD,
         )
 
     def days_left(self, due: datetime.date) -> int:

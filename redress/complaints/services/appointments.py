@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from redress.complaints.choices import PANEL_ROLES, AppointmentRole
 from redress.complaints.models import Appointment, Complaint, Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 
@@ -137,6 +138,7 @@ def stage_appoint(
         after=audit.snapshot(appointment),
         complaint=stage.complaint,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return appointment
 
 
@@ -153,4 +155,5 @@ def appointment_remove(*, appointment: Appointment, by: User | None, reason: str
         complaint=stage.complaint,
         note=reason.strip(),
     )
+    complaint_changed(stage.complaint, stage=stage)
     appointment.delete()

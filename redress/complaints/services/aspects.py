@@ -8,6 +8,7 @@ from django.db import models, transaction
 
 from redress.complaints.choices import Finding
 from redress.complaints.models import Aspect, Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 from redress.taxonomies.models import TaxonomyKind
@@ -49,6 +50,7 @@ def add_aspect(
         after=audit.snapshot(aspect),
         complaint=stage.complaint,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return aspect
 
 
@@ -72,6 +74,7 @@ def aspect_remove(*, aspect: Aspect, by: User | None) -> None:
     audit.record(
         action="aspect.remove", obj=aspect, by=by, before=before, complaint=stage.complaint
     )
+    complaint_changed(stage.complaint, stage=stage)
     aspect.delete()
 
 
@@ -94,4 +97,5 @@ def aspect_record_finding(*, aspect: Aspect, finding: str, by: User | None) -> A
         after=audit.snapshot(aspect, ["finding"]),
         complaint=stage.complaint,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return aspect

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from redress.complaints.choices import Outcome
 from redress.complaints.models import Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 
@@ -151,4 +152,5 @@ def stage_correct(
         complaint=stage.complaint,
         note=reason,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return stage

@@ -9,6 +9,7 @@ from django.db import models, transaction
 
 from redress.complaints.choices import Outcome
 from redress.complaints.models import Complaint, Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
@@ -100,6 +101,7 @@ def complaint_escalate(
         complaint=complaint,
         note=note,
     )
+    complaint_changed(complaint)
     return stage
 
 
@@ -142,4 +144,5 @@ def complaint_transfer_procedure(
         complaint=complaint,
         note=reason,
     )
+    complaint_changed(complaint)
     return complaint

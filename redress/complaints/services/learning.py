@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from redress.complaints.models import Complaint, LearningAction
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 from redress.taxonomies.models import TaxonomyKind
@@ -62,6 +63,7 @@ def action_raise(
         after=audit.snapshot(action, FIELDS),
         complaint=complaint,
     )
+    complaint_changed(complaint)
     return action
 
 
@@ -90,4 +92,5 @@ def action_complete(
         complaint=action.complaint,
         shown=[*FIELDS, "completion_evidence"],
     )
+    complaint_changed(action.complaint)
     return action

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from redress.complaints.choices import MediationOutcome
 from redress.complaints.models import Complaint, Mediation
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
@@ -76,6 +77,7 @@ def mediation_offer(
         after=audit.snapshot(mediation, FIELDS),
         complaint=complaint,
     )
+    complaint_changed(complaint)
     return mediation
 
 
@@ -104,6 +106,7 @@ def mediation_hold(
         complaint=mediation.complaint,
         shown=FIELDS,
     )
+    complaint_changed(mediation.complaint)
     return mediation
 
 
@@ -138,6 +141,7 @@ def mediation_record_outcome(
         complaint=mediation.complaint,
         shown=FIELDS,
     )
+    complaint_changed(mediation.complaint)
     if outcome == MediationOutcome.ESCALATED and escalation_requested_on is not None:
         complaint_escalate(
             complaint=mediation.complaint,

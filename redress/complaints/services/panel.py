@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from redress.complaints.models import Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 
@@ -31,6 +32,7 @@ def _write(
     stage: Stage, field: str, value: datetime.date, *, action: str, by: User | None
 ) -> Stage:
     audit.save_changes(stage, {field: value}, action=action, by=by, complaint=stage.complaint)
+    complaint_changed(stage.complaint, stage=stage)
     return stage
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from redress.complaints.choices import PaymentKind, PaymentStage
 from redress.complaints.models import Complaint, Payment
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 
@@ -95,6 +96,7 @@ def payment_record(
         after=audit.snapshot(payment),
         complaint=complaint,
     )
+    complaint_changed(complaint)
     return payment
 
 
@@ -111,4 +113,5 @@ def payment_remove(*, payment: Payment, reason: str, by: User | None) -> None:
         complaint=payment.complaint,
         note=reason,
     )
+    complaint_changed(payment.complaint)
     payment.delete()

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from redress.complaints.choices import Advocacy, ComplainantType, Method
 from redress.complaints.models import Complaint, Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit, config
 from redress.core.sequences import create_with_next_key
 from redress.procedures import rules
@@ -154,6 +155,7 @@ def complaint_record(
     audit.record(
         action="stage.open", obj=stage, by=by, after=audit.snapshot(stage), complaint=complaint
     )
+    complaint_changed(complaint)
     for category, subcategory in aspects:
         add_aspect(stage=stage, category=category, subcategory=subcategory, by=by)
     return complaint
@@ -215,6 +217,7 @@ def complaint_update_details(
         after=changed,
         complaint=complaint,
     )
+    complaint_changed(complaint)
     return complaint
 
 
@@ -243,4 +246,5 @@ def complaint_link_related(
         by=by,
         complaint=complaint,
     )
+    complaint_changed(complaint)
     return complaint

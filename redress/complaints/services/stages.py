@@ -11,6 +11,7 @@ from django.db import transaction
 
 from redress.complaints.choices import Finding, Outcome
 from redress.complaints.models import Aspect, Extension, Stage
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
@@ -54,6 +55,7 @@ def stage_allocate(*, stage: Stage, to: User | None, by: User | None) -> Stage:
     audit.save_changes(
         stage, {"allocated_to": to}, action="stage.allocate", by=by, complaint=stage.complaint
     )
+    complaint_changed(stage.complaint, stage=stage)
     return stage
 
 
@@ -80,6 +82,7 @@ def stage_acknowledge(*, stage: Stage, acknowledged_on: datetime.date, by: User 
         by=by,
         complaint=stage.complaint,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return stage
 
 
@@ -114,6 +117,7 @@ def stage_agree_statement(*, stage: Stage, agreed_on: datetime.date, by: User | 
         complaint=stage.complaint,
         note=note,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return stage
 
 
@@ -182,6 +186,7 @@ def stage_extend(
         complaint=stage.complaint,
         note=extension.reason,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return extension
 
 
@@ -260,6 +265,7 @@ def stage_respond(
         after=after,
         complaint=stage.complaint,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return stage
 
 
@@ -285,4 +291,5 @@ def stage_withdraw(
         complaint=stage.complaint,
         note=reason,
     )
+    complaint_changed(stage.complaint, stage=stage)
     return stage

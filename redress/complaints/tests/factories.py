@@ -13,6 +13,7 @@ from redress.complaints.models import (
     Payment,
     Stage,
 )
+from redress.complaints.state import refresh_complaints
 from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.people.tests.factories import PersonFactory
 from redress.procedures.models import Procedure
@@ -44,21 +45,37 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
 
 
 class StageFactory(factory.django.DjangoModelFactory):
+    """A stage, with its complaint's stored state worked out as the services would. A test
+    that changes a stage with `.update()` calls `refresh_complaints` itself."""
+
     class Meta:
         model = Stage
+        skip_postgeneration_save = True
 
     complaint = factory.SubFactory(ComplaintFactory, stage1=False)
     number = 1
     received_date = factory.LazyAttribute(lambda o: o.complaint.received_date)
 
+    @factory.post_generation
+    def state(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            refresh_complaints([obj.complaint_id])
+            obj.refresh_from_db(fields=["status", "due_date", "held_days"])
+
 
 class ExtensionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Extension
+        skip_postgeneration_save = True
 
     stage = factory.SubFactory(StageFactory)
     extended_to_days = 20
     reason = "Complex case"
+
+    @factory.post_generation
+    def state(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            refresh_complaints([obj.stage.complaint_id])
 
 
 class AspectFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Max
 
+from redress.complaints.state import refresh_complaints
 from redress.organisations.models import Locality, Organisation, ServiceArea
 from redress.taxonomies.models import Taxonomy, Term
 
@@ -54,6 +55,9 @@ def apply_dataset(
         if sheet in good:
             store_sheet(ctx, sheet, good[sheet])
     trail.flush()
+    # Each touched complaint's stored state (status, due dates), as the services keep it.
+    references = {getattr(r, "reference", None) for rows in good.values() for r in rows}
+    refresh_complaints(ctx.complaint_ids[r] for r in references if r in ctx.complaint_ids)
     return ctx.tallies, trail.written
 
 
