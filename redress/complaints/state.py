@@ -118,7 +118,7 @@ def refresh_complaints(
     calendar = calendar or working_calendar()
     rules = _rules()
     changed = 0
-    for ids in batched(sorted(set(complaint_ids)), BATCH):
+    for ids in batched(sorted(set(complaint_ids)), BATCH, strict=False):
         rows = list(
             Stage.objects.filter(complaint_id__in=ids)
             .order_by("complaint_id", "number")
@@ -152,7 +152,7 @@ def _write(model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     sets = ", ".join(f"{connection.ops.quote_name(c)} = %s" for c in columns)
     with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", rows)  # noqa: S608
+        cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", rows)
 
 
 def complaint_changed(complaint: Complaint | int | None, *, stage: Stage | None = None) -> None:

@@ -4,111 +4,55 @@ with a notification banner."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from redress.accounts.models import User
 from redress.complaints import services
 from redress.complaints.choices import Outcome
 from redress.complaints.forms import (
     AcknowledgeForm,
     EscalateForm,
     ExtendForm,
-    GovukForm,
     RecordComplaintForm,
     RespondForm,
 )
-from redress.complaints.models import Complaint, Stage
-from redress.complaints.selectors import may_manage_complaints, may_respond
+from redress.complaints.models import Complaint
+from redress.complaints.selectors import may_respond
 from redress.core.presenters import govuk_date, working_days
 from redress.people.services import person_record
-from redress.procedures import rules
 
-from .access import complaint_or_refuse, require_complaint_pages
-
-TEAM_ONLY = "Only the complaints team (complaints officers and managers) can {what}."
-
-
-def _require_team(request: HttpRequest, what: str) -> None:
-    require_complaint_pages(request)
-    if not may_manage_complaints(request.user):
-        raise PermissionDenied(TEAM_ONLY.format(what=what))
-
-
-def _by(request: HttpRequest) -> User:
-    """The signed-in user (every page requires one)."""
-    return cast(User, request.user)
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The POSTed data (even when empty, so an empty form is checked), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def _stage(complaint: Complaint, number: int) -> Stage:
-    for stage in complaint.stages.all():
-        if stage.number == number:
-            return stage
-    raise Http404(f"Complaint {complaint.reference} has no stage {number}.")
-
-
-def _form_page(
-    request: HttpRequest,
-    *,
-    form: GovukForm,
-    perform: Callable[[dict[str, Any]], str],
-    done_url: Callable[[], str],
-    template: str,
-    context: dict[str, Any],
-) -> HttpResponse:
-    """Show the form; on a valid POST call the service, and either redirect with its success
-    message or show the rule it broke as an error."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            # One transaction, so an action that calls two services (a new complainant, then
-            # their complaint) leaves nothing behind when the second refuses.
-            with transaction.atomic():
-                message = perform(form.cleaned_data)
-        except rules.RuleViolation as violation:
-            form.add_violation(violation)
-        else:
-            messages.success(request, message)
-            return redirect(done_url())
-    return render(request, template, {"form": form, **context})
-
+from .access import complaint_or_refuse
+from .common import by, form_page, posted, require_team, stage_of
 
 def acknowledge(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
-    _require_team(request, "acknowledge a complaint")
-    stage = _stage(complaint, number)
+    require_team(request, "acknowledge a complaint")
+    stage = stage_of(complaint, number)
 
     def perform(data: dict[str, Any]) -> str:
         services.stage_acknowledge(
-            stage=stage, acknowledged_on=data["acknowledged_on"], by=_by(request)
+            stage=stage, acknowledged_on=data["acknowledged_on"], by=by(request)
         )
         return f"Stage {number} acknowledged on {govuk_date(data['acknowledged_on'])}"
 
-    return _form_page(
+    return form_page(
         request,
-        form=AcknowledgeForm(_posted(request)),
+        form=AcknowledgeForm(posted(request)),
         perform=perform,
         done_url=lambda: reverse("complaints:stages", args=[pk]),
         template="complaints/actions/acknowledge.html",
         context={"complaint": complaint, "stage": stage},
+        complaint=complaint,
     )
 
 
 def extend(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
-    _require_team(request, "extend a deadline")
-    stage = _stage(complaint, number)
+    require_team(request, "extend a deadline")
+    stage = stage_of(complaint, number)
     rule = complaint.procedure.stage_rule(number)
 
     def perform(data: dict[str, Any]) -> str:
@@ -117,29 +61,30 @@ def extend(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             extended_to_days=data["extended_to_days"],
             reason=data["reason"],
             agreed_on=data["agreed_on"],
-            by=_by(request),
+            by=by(request),
         )
         return f"Stage {number} extended to {working_days(data['extended_to_days'])}"
 
-    return _form_page(
+    return form_page(
         request,
-        form=ExtendForm(_posted(request)),
+        form=ExtendForm(posted(request)),
         perform=perform,
         done_url=lambda: reverse("complaints:stages", args=[pk]),
         template="complaints/actions/extend.html",
         context={"complaint": complaint, "stage": stage, "rule": rule},
+        complaint=complaint,
     )
 
 
 def respond(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
-    stage = _stage(complaint, number)
+    stage = stage_of(complaint, number)
     if not may_respond(request.user, stage):
         raise PermissionDenied(
             "Only the complaints team, or the manager the stage is allocated to, can record "
             "its response."
         )
-    form = RespondForm(_posted(request), stage=stage)
+    form = RespondForm(posted(request), stage=stage)
 
     def perform(data: dict[str, Any]) -> str:
         services.stage_respond(
@@ -147,24 +92,25 @@ def respond(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             responded_on=data["responded_on"],
             outcome=data["outcome"],
             findings=form.findings(),
-            by=_by(request),
+            by=by(request),
         )
         outcome = Outcome(data["outcome"]).label
         return f"Stage {number} response recorded: {outcome.lower()}"
 
-    return _form_page(
+    return form_page(
         request,
         form=form,
         perform=perform,
         done_url=lambda: reverse("complaints:stages", args=[pk]),
         template="complaints/actions/respond.html",
         context={"complaint": complaint, "stage": stage},
+        complaint=complaint,
     )
 
 
 def escalate(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
-    _require_team(request, "escalate a complaint")
+    require_team(request, "escalate a complaint")
     stages = list(complaint.stages.all())
     next_number = (stages[-1].number + 1) if stages else 1
 
@@ -173,22 +119,23 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
             complaint=complaint,
             requested_on=data["requested_on"],
             late_reason=data.get("late_reason", ""),
-            by=_by(request),
+            by=by(request),
         )
         return f"Complaint {complaint.reference} escalated to stage {stage.number}"
 
-    return _form_page(
+    return form_page(
         request,
-        form=EscalateForm(_posted(request)),
+        form=EscalateForm(posted(request)),
         perform=perform,
         done_url=lambda: reverse("complaints:stages", args=[pk]),
         template="complaints/actions/escalate.html",
         context={"complaint": complaint, "next_number": next_number},
+        complaint=complaint,
     )
 
 
 def record(request: HttpRequest) -> HttpResponse:
-    _require_team(request, "record a complaint")
+    require_team(request, "record a complaint")
     created: dict[str, Complaint] = {}
 
     def perform(data: dict[str, Any]) -> str:
@@ -197,7 +144,7 @@ def record(request: HttpRequest) -> HttpResponse:
             complainant = person_record(
                 name=data.get("complainant_name", ""),
                 email=data.get("complainant_email", ""),
-                by=_by(request),
+                by=by(request),
             )
         reason = data.get("reason")
         created["complaint"] = services.complaint_record(
@@ -212,13 +159,13 @@ def record(request: HttpRequest) -> HttpResponse:
             summary=data.get("summary", ""),
             reference=(data.get("reference") or "").strip() or None,
             aspects=[(reason.parent, reason)] if reason else [],
-            by=_by(request),
+            by=by(request),
         )
         return f"Complaint {created['complaint'].reference} recorded"
 
-    return _form_page(
+    return form_page(
         request,
-        form=RecordComplaintForm(_posted(request)),
+        form=RecordComplaintForm(posted(request)),
         perform=perform,
         done_url=lambda: reverse("complaints:summary", args=[created["complaint"].pk]),
         template="complaints/actions/record.html",
