@@ -27,6 +27,7 @@ from redress.people.services import person_record
 from .access import complaint_or_refuse
 from .common import by, form_page, posted, require_team, stage_of
 
+
 def acknowledge(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
     require_team(request, "acknowledge a complaint")
