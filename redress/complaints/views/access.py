@@ -1,4 +1,5 @@
-"""Refusals with a reason: a page someone may not see says why, rather than just "forbidden"."""
+"""Refusals: a role with no complaint pages is told why; a complaint someone may not see is not
+found, like one that does not exist."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ def require_complaint_pages(request: HttpRequest) -> None:
 
 
 def complaint_or_refuse(request: HttpRequest, pk: int) -> Complaint:
-    """The complaint with everything its pages show; 403 with the reason when the user may not
-    see it, 404 when there is no such complaint."""
+    """The complaint with everything its pages show. A complaint the user may not see answers
+    404, exactly as one that does not exist, so an address does not tell whether it exists.
+    (A role with no complaint pages at all is refused with 403 and the reason, whatever the
+    address.)"""
     require_complaint_pages(request)
     complaint = complaint_for_page(user=request.user, pk=pk)
-    if complaint is not None:
-        return complaint
-    if Complaint.objects.filter(pk=pk).exists():
-        raise PermissionDenied(why_hidden(request.user))
-    raise Http404("There is no complaint with that address.")
+    if complaint is None:
+        raise Http404("There is no complaint with that address.")
+    return complaint

@@ -207,3 +207,16 @@ def test_an_investigator_has_no_actions(investigator_client, caseload):
 
 def test_a_stage_that_does_not_exist_is_not_found(officer_client, caseload):
     assert officer_client.get(_url("acknowledge", caseload.due_today, 3)).status_code == 404
+
+
+def test_an_action_on_a_complaint_someone_may_not_see_is_not_found(
+    responding_manager_client, caseload
+):
+    """Not 403: the answer must not tell that the complaint exists."""
+    hidden = caseload.overdue
+    for name in ("acknowledge", "extend", "respond"):
+        assert responding_manager_client.get(_url(name, hidden, 1)).status_code == 404
+    assert responding_manager_client.get(_url("escalate", hidden)).status_code == 404
+    response = responding_manager_client.post(_url("respond", hidden, 1), {"outcome": "upheld"})
+    assert response.status_code == 404
+    assert hidden.stages.get().is_open

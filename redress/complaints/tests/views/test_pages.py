@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -184,15 +185,29 @@ def test_payments_and_learning(officer_client, caseload):
 def test_an_investigator_sees_their_complaint_and_no_other(investigator_client, caseload, tab):
     assert _get(investigator_client, tab, caseload.escalated).status_code == 200
     response = _get(investigator_client, tab, caseload.due_today)
-    assert response.status_code == 403
+    assert response.status_code == 404
     page = response.content.decode()
-    assert "You can only see complaints that are allocated to you" in page
+    assert "Page not found" in page
     assert "Alex Parent" not in page
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_a_hidden_complaint_answers_exactly_as_a_missing_one(investigator_client, caseload, tab):
+    """The answer must not tell whether a complaint exists: same status, same page."""
+    hidden = _get(investigator_client, tab, caseload.due_today)
+    missing = investigator_client.get(reverse(f"complaints:{tab}", args=[99999]))
+    assert hidden.status_code == missing.status_code == 404
+    assert _without_tokens(hidden) == _without_tokens(missing)
+
+
+def _without_tokens(response) -> str:
+    """The page without its per-request CSRF token."""
+    return re.sub(r'value="[^"]{32,}"', "", response.content.decode())
 
 
 def test_a_responding_manager_sees_an_allocated_complaint(responding_manager_client, caseload):
     assert _get(responding_manager_client, "summary", caseload.escalated).status_code == 200
-    assert _get(responding_manager_client, "summary", caseload.overdue).status_code == 403
+    assert _get(responding_manager_client, "summary", caseload.overdue).status_code == 404
 
 
 @pytest.mark.parametrize("tab", TABS)
