@@ -50,6 +50,12 @@ ACTION_TITLES = {
     "admin.change": "{Record} corrected in the admin",
     "admin.delete": "{Record} deleted in the admin",
 }
+# Events whose title says one of their dates, so their list of values does not repeat it:
+# "Escalated to stage 2 (requested 3 May 2021)".
+TITLE_DATES = {
+    "complaint.escalate": ("received_date", "requested"),
+    "stage.open": ("received_date", "received"),
+}
 # Snapshot keys that are bookkeeping, not something a reader wants to see.
 HIDDEN_KEYS = frozenset({"custom_data", "extension", "complaint"})
 EXTRA_LABELS = {
@@ -195,27 +201,50 @@ def _choice(choices: type[models.TextChoices], value: str) -> str:
     return str(dict(choices.choices).get(value, value or NOTHING))
 
 
+def _shown(model: type[models.Model] | None, key: str) -> bool:
+    """Whether a snapshot key is worth a line: not bookkeeping, and not state the services
+    derive and store (a stage's status and due date: non-editable fields)."""
+    if key in HIDDEN_KEYS:
+        return False
+    field = _field(model, key)
+    return field is None or field.editable
+
+
+def _empty(value: Any) -> bool:
+    return value in (None, "", {})
+
+
 def _changes(event: AuditEvent, model: type[models.Model] | None, names: dict) -> list[Change]:
+    """Each value changed (before → after), and each value given to a record added.
+
+    A key only `after` has is a value given (an escalation's new stage: its organisation, not
+    "not recorded → …"); a key only `before` has is context the service kept (the stage
+    escalated from), not a value that became "not recorded"."""
     before, after = event.before or {}, event.after or {}
-    keys = [k for k in {**before, **after} if k not in HIDDEN_KEYS]
-    if event.before is not None and event.after is not None:
-        keys = [k for k in keys if before.get(k) != after.get(k)]
-    elif event.after is not None:  # added: the values it was given
-        keys = [k for k in keys if after.get(k) not in (None, "", {})]
-    else:  # deleted: what it held
-        keys = [k for k in keys if before.get(k) not in (None, "", {})]
-    return [
-        Change(
-            label=field_label(model, key),
-            before=field_value(model, key, before.get(key), names)
-            if event.before is not None
-            else None,
-            after=field_value(model, key, after.get(key), names)
-            if event.after is not None
-            else None,
-        )
-        for key in keys
-    ]
+    in_title = TITLE_DATES.get(event.action, ("",))[0]
+
+    def value(snapshot: dict[str, Any], key: str) -> str:
+        return field_value(model, key, snapshot.get(key), names)
+
+    def given(key: str) -> bool:  # a value a new record was given, worth a line
+        return not _empty(after.get(key)) and not (model is Stage and key == "number")
+
+    changes = []
+    for key in {**before, **after}:
+        if not _shown(model, key) or key == in_title:
+            continue
+        if event.before is None:  # added: the values it was given
+            if given(key):
+                changes.append(Change(field_label(model, key), None, value(after, key)))
+        elif event.after is None:  # deleted: what it held
+            if not _empty(before.get(key)):
+                changes.append(Change(field_label(model, key), value(before, key), None))
+        elif key not in before:
+            if given(key):
+                changes.append(Change(field_label(model, key), None, value(after, key)))
+        elif key in after and before[key] != after[key]:
+            changes.append(Change(field_label(model, key), value(before, key), value(after, key)))
+    return changes
 
 
 def _stage_number(event: AuditEvent, model: Any, stage_numbers: dict[int, int]) -> int | None:
@@ -242,6 +271,11 @@ def event_title(event: AuditEvent, model: Any, stage_number: int | None) -> str:
         title = SERVICE_ACTIONS.get(event.action) or event.action.replace(".", " ").replace(
             "_", " "
         )
+    if event.action in TITLE_DATES:
+        key, word = TITLE_DATES[event.action]
+        day = (event.after or {}).get(key)
+        if isinstance(day, str) and ISO_DATE.match(day):
+            title += f" ({word} {govuk_date(datetime.date.fromisoformat(day))})"
     return title[:1].upper() + title[1:]
 
 

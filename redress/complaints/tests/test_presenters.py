@@ -73,3 +73,41 @@ def test_titles_name_the_stage_and_fall_back_to_plain_words():
         presenters.moment(datetime.datetime(2021, 12, 1, 9, 5, tzinfo=datetime.UTC))
         == "1 December 2021 at 9:05am"
     )
+
+
+def test_an_escalation_reads_as_the_request_not_as_changes(d):
+    from redress.complaints.tests.factories import StageFactory
+
+    complaint = ComplaintFactory()
+    stage2 = StageFactory(complaint=complaint, number=2, received_date=d("2021-05-03"))
+    event = _event(
+        "complaint.escalate",
+        stage2,
+        before={"stage": 1},
+        after={
+            "complaint": complaint.pk,
+            "number": 2,
+            "received_date": "2021-05-03",
+            "responded_date": None,
+            "status": "open",
+            "due_date": "2021-06-01",
+            "held_days": 0,
+            "panel_recommendations": "",
+        },
+    )
+    event.at = datetime.datetime(2021, 5, 3, 9, tzinfo=datetime.UTC)
+    [entry] = presenters.timeline([event], {}, {stage2.pk: 2})
+    assert entry.title == "Escalated to stage 2 (requested 3 May 2021)"
+    assert entry.changes == []
+
+
+def test_a_record_added_lists_what_it_was_given_but_not_the_state_kept_for_lists():
+    complaint = ComplaintFactory()
+    event = _event(
+        "complaint.record",
+        complaint,
+        after={"summary": "No reply", "status": "open", "version": 1, "stage_reached": 1},
+    )
+    event.at = datetime.datetime(2021, 5, 3, 9, tzinfo=datetime.UTC)
+    [entry] = presenters.timeline([event], {}, {})
+    assert entry.changes == [presenters.Change("Summary", None, "No reply")]

@@ -245,3 +245,33 @@ def test_the_timeline_reads_what_the_services_recorded(officer_client, caseload,
     assert "8 June 2021" in page  # the due date before
     assert "22 June 2021" in page  # and after
     assert "An advocate is needed" in page  # the note
+
+
+def test_the_timeline_reads_an_escalation_as_the_request(officer_client, caseload, officer, d):
+    from redress.complaints import services
+
+    services.complaint_escalate(complaint=caseload.closed, requested_on=d("2021-06-03"), by=officer)
+    page = _get(officer_client, "timeline", caseload.closed).content.decode()
+    assert "Escalated to stage 2 (requested 3 June 2021)" in page
+    assert "not recorded" not in page
+    assert "Received date" not in page  # said in the title
+    for kept_for_lists in ("Number:", "Status:", "Held days"):
+        assert kept_for_lists not in page
+
+
+def test_the_timeline_lists_the_values_a_new_stage_was_given(officer_client, caseload, officer):
+    """A snapshot's key that only `after` has is a value given; one only `before` has is
+    context, not a value that became "not recorded"."""
+    stage = caseload.overdue.stages.get()
+    audit.record(
+        action="brand.new_thing",
+        obj=stage,
+        by=officer,
+        before={"stage": 1},
+        after={"panel_date": "2021-06-10", "acknowledged_date": None},
+        complaint=caseload.overdue,
+    )
+    page = _get(officer_client, "timeline", caseload.overdue).content.decode()
+    assert "Brand new thing" in page
+    assert re.search(r"Panel date:</span>\s*10 June 2021\s*</li>", page)
+    assert "not recorded" not in page
