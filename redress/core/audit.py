@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from . import clock
 from .models import AuditEvent
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def record(
 ) -> AuditEvent:
     """Write one audit event. Call inside the service's transaction."""
     return AuditEvent.objects.create(
+        at=clock.now(),
         actor=by,
         actor_label=label or actor_label(by),
         action=action,

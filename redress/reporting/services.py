@@ -279,6 +279,13 @@ def default_title(period: Period, service: str | None) -> str:
     return f"{title}: {service}" if service else title
 
 
+def _changed_at(edition: ReportEdition, now: datetime.datetime) -> None:
+    """`updated_at` is set from the real clock by every save; this puts Redress's moment in
+    instead (the pinned day of a demonstration: `clock.now`)."""
+    ReportEdition.objects.filter(pk=edition.pk).update(updated_at=now)
+    edition.updated_at = now
+
+
 def _lock(edition: ReportEdition) -> ReportEdition:
     return ReportEdition.objects.select_for_update().get(pk=edition.pk)
 
@@ -298,6 +305,7 @@ def edition_create(
     dated version of it) or the whole authority."""
     _writes_editions(by)
     name = canonical_service(service)
+    now = clock.now()
     edition = ReportEdition.objects.create(
         title=title.strip() or default_title(period, name),
         period_start=period.start,
@@ -305,7 +313,9 @@ def edition_create(
         period_label=period.label,
         service_area_name=name or "",
         created_by=by,
+        created_at=now,
     )
+    _changed_at(edition, now)
     audit.record(action="report_edition.create", obj=edition, by=by, after=audit.snapshot(edition))
     return edition
 
@@ -339,7 +349,7 @@ def narrative_save(
         return narrative
     narrative.text = text
     narrative.updated_by = by
-    narrative.updated_at = timezone.now()
+    narrative.updated_at = clock.now()
     narrative.save()
     audit.record(
         action="report_edition.narrative",
@@ -371,9 +381,11 @@ def edition_publish(
     before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])
     edition.status = EditionStatus.PUBLISHED
     edition.as_of = as_of
-    edition.published_at = timezone.now()
+    now = clock.now()
+    edition.published_at = now
     edition.published_by = by
     edition.save()
+    _changed_at(edition, now)
     audit.record(
         action="report_edition.publish",
         obj=edition,

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
 
+from redress.core import clock
 from redress.core.audit import actor_label
 from redress.core.models import AuditEvent
 
@@ -57,7 +57,7 @@ class AuditTrail:
         self.inserter = Inserter(AuditEvent, VARYING)
         # The same on every event of the run, so written once per batch.
         self.constants = {
-            "at": timezone.now(),
+            "at": clock.now(),
             "actor_id": by.pk if by is not None else None,
             "actor_label": actor_label(by),
             "note": f"Imported from {run.file_name}",  # the run holds the name and checksum

@@ -1,9 +1,11 @@
 """Importing the same file twice changes nothing; a changed row updates its record in place."""
 
+import datetime
 import hashlib
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from redress.complaints.models import Complaint, Extension, Payment, Stage
 from redress.imports.services import import_dataset
@@ -205,3 +207,10 @@ def test_rows_changed_in_different_columns_keep_each_others_values(folder, confi
         "2021-06-02",
     )
     assert first.complainant == second.complainant
+
+
+def test_an_import_while_today_is_pinned_is_audited_on_that_day(folder, settings):
+    settings.REDRESS_TODAY = datetime.date(2022, 5, 31)
+    import_dataset(path=folder(complaints=COMPLAINTS, stages=STAGES))
+    days = {timezone.localdate(at) for at in import_events().values_list("at", flat=True)}
+    assert days == {datetime.date(2022, 5, 31)}

@@ -4,6 +4,7 @@ audited; a published edition never changes."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from redress.core.models import AuditEvent
 from redress.organisations.tests.factories import ServiceAreaFactory
@@ -177,3 +178,22 @@ def test_figures_cannot_be_read_before_the_period_starts(edition, manager, setti
         services.edition_publish(edition=edition, as_of=datetime.date(2021, 3, 31), by=manager)
     edition.refresh_from_db()
     assert edition.status == EditionStatus.DRAFT
+
+
+def test_an_edition_made_while_today_is_pinned_is_dated_that_day(officer, manager, settings):
+    """A demonstration pins today; an edition created and published then is dated that day
+    (at the real time of day), not on the real date."""
+    settings.REDRESS_TODAY = datetime.date(2022, 5, 31)
+    edition = services.edition_create(period=YEAR, service=None, by=officer)
+    edition.refresh_from_db()
+    assert timezone.localdate(edition.created_at) == datetime.date(2022, 5, 31)
+    assert timezone.localdate(edition.updated_at) == datetime.date(2022, 5, 31)
+    services.narrative_save(edition=edition, section="volumes", text="More.", by=officer)
+    services.edition_publish(edition=edition, by=manager)
+    edition.refresh_from_db()
+    assert timezone.localdate(edition.published_at) == datetime.date(2022, 5, 31)
+    assert timezone.localdate(edition.updated_at) == datetime.date(2022, 5, 31)
+    [narrative] = SectionNarrative.objects.all()
+    assert timezone.localdate(narrative.updated_at) == datetime.date(2022, 5, 31)
+    for event in AuditEvent.objects.all():
+        assert timezone.localdate(event.at) == datetime.date(2022, 5, 31)

@@ -275,3 +275,16 @@ def test_the_timeline_lists_the_values_a_new_stage_was_given(officer_client, cas
     assert "Brand new thing" in page
     assert re.search(r"Panel date:</span>\s*10 June 2021\s*</li>", page)
     assert "not recorded" not in page
+
+
+def test_the_timeline_follows_a_pinned_today(officer_client, caseload, settings):
+    """A demonstration pins today: what is recorded then reads as done on that day."""
+    settings.REDRESS_TODAY = datetime.date(2021, 6, 18)
+    officer_client.post(
+        reverse("complaints:acknowledge", args=[caseload.due_today.pk, 1]),
+        {"acknowledged_on-day": "8", "acknowledged_on-month": "6", "acknowledged_on-year": "2021"},
+    )
+    page = _get(officer_client, "timeline", caseload.due_today).content.decode()
+    assert "Stage 1 acknowledged" in page
+    assert "18 June 2021 at 12:00pm" in page  # the pinned day, at the (travelled) time of day
+    assert "21 June 2021 at" not in page
