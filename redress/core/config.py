@@ -73,6 +73,15 @@ def _month_day(value: str) -> str:
     return value.strip()
 
 
+def _reference_year(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"received", "reporting"}:
+        raise SettingError(
+            "The year in a reference is the 'received' year or the 'reporting' year."
+        )
+    return value
+
+
 def _closure_days(value: str) -> dict[datetime.date, str]:
     """`2021-12-29=Christmas closure,2021-12-30`: comma-separated dates, each with an optional
     reason after `=`. An empty value clears them."""
@@ -140,6 +149,15 @@ SETTINGS: dict[str, Setting] = {
             "New complaints are numbered PREFIX-YYYY-NNNN.",
             "CSC",
             _text,
+        ),
+        Setting(
+            "reference_year",
+            "Year in complaint references",
+            "'received': the YYYY of a new reference is the year the complaint was received; "
+            "'reporting': the year its reporting year starts (2021 for March 2022, when years "
+            "start on 04-01).",
+            "received",
+            _reference_year,
         ),
         Setting(
             "closure_days",

@@ -52,6 +52,16 @@ DETAIL_FIELDS = (
 )
 
 
+def reference_year(received_on: datetime.date) -> int:
+    """The YYYY of a new reference: the year received, or, when references count by reporting
+    year (as the demo's do), the year the reporting year containing `received_on` starts."""
+    if config.get("reference_year") != "reporting":
+        return received_on.year
+    month, day = (int(part) for part in config.get("financial_year_start").split("-"))
+    started = (received_on.month, received_on.day) >= (month, day)
+    return received_on.year if started else received_on.year - 1
+
+
 def _check_details(*, received_on: datetime.date, values: dict[str, Any]) -> None:
     if "method" in values:
         choice(values["method"], Method, what="method", blank=True)
@@ -88,7 +98,8 @@ def complaint_record(
 ) -> Complaint:
     """Record a new complaint and open its stage 1.
 
-    Without a reference, the next `{reference_prefix}-{year received}-{NNNN}` is given. The
+    Without a reference, the next `{reference_prefix}-{YYYY}-{NNNN}` is given, YYYY being the
+    year received or the year its reporting year starts (`reference_year`). The
     locality and organisation default to those of the service area. `aspects` are the reasons
     for complaint as (category, sub-category) pairs, recorded on stage 1.
     """
@@ -138,7 +149,7 @@ def complaint_record(
         complaint = create_with_next_key(
             model=Complaint,
             field="reference",
-            stem=f"{prefix}-{received_on.year}-",
+            stem=f"{prefix}-{reference_year(received_on)}-",
             width=REFERENCE_WIDTH,
             create=create,
         )

@@ -108,3 +108,10 @@ def test_bad_input_exits_non_zero_with_the_message_on_stderr(monkeypatch, capsys
         "CommandError: The suppression threshold must be between 1 and 100.\n"
     )
     assert config.get("suppression_threshold") == 5
+
+
+def test_reference_year_is_received_or_reporting():
+    assert run("get", "reference_year") == "received\n"
+    assert run("set", "reference_year", "Reporting") == "reference_year = reporting\n"
+    with pytest.raises(CommandError, match="'received' year or the 'reporting' year"):
+        run("set", "reference_year", "financial")

@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -5,6 +6,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from redress.accounts.models import Role, User
+from redress.complaints.services import complaint_record
 from redress.complaints.tests.factories import ComplaintFactory, StageFactory
 from redress.core import config
 
@@ -60,3 +62,22 @@ def test_demo_setup_configures_the_authority():
     call_command("demo_setup")
     assert config.get("authority_name") == "Kingsmoor Children's Trust"
     assert str(config.get("stage2_average_cost")) == "3500.00"
+
+
+def test_complaints_recorded_in_the_demo_continue_its_references():
+    """The demo's records are KCT-YYYY-NNNN, counted by reporting year; a complaint recorded in
+    the demo follows the highest number of its year, in the same form."""
+    last_year = ComplaintFactory(reference="KCT-2021-0362", received_date=date(2022, 3, 30))
+    ComplaintFactory(reference="KCT-2022-0057", received_date=date(2022, 5, 30))
+    call_command("demo_setup")
+
+    def recorded(day: date) -> str:
+        return complaint_record(
+            received_on=day,
+            procedure=last_year.procedure,
+            service_area=last_year.service_area,
+            by=None,
+        ).reference
+
+    assert recorded(date(2022, 5, 31)) == "KCT-2022-0058"
+    assert recorded(date(2022, 3, 31)) == "KCT-2021-0363"

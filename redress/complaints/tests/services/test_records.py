@@ -47,6 +47,14 @@ class TestComplaintRecord:
         config.set_value("reference_prefix", "BCT", by=manager)
         assert record().reference == "BCT-2021-0001"
 
+    def test_references_can_count_by_reporting_year(self, manager):
+        config.set_value("reference_year", "reporting", by=manager)
+        ComplaintFactory(reference="CSC-2020-0041")
+        assert record(received_on=D("2021-03-31")).reference == "CSC-2020-0042"
+        assert record(received_on=D("2021-04-01")).reference == "CSC-2021-0001"
+        config.set_value("financial_year_start", "01-01", by=manager)
+        assert record(received_on=D("2021-03-31")).reference == "CSC-2021-0002"
+
     def test_next_number_follows_the_highest_numeric_reference(self):
         ComplaintFactory(reference="CSC-2021-0009")
         ComplaintFactory(reference="CSC-2021-00012")  # an imported, wider number

@@ -7,11 +7,18 @@ DEMO_SETTINGS = {
     # Stage 2 investigation spending divided by the investigations it paid for, in the demo year.
     "stage2_average_cost": "3500",
     "suppression_threshold": "5",
+    # Complaints recorded in the demo are numbered as its records are: KCT-2022-0042, counted
+    # within each reporting year, after the highest number already used.
+    "reference_prefix": "KCT",
+    "reference_year": "reporting",
 }
 
 
 class Command(BaseCommand):
-    help = "Configure the demo authority (name, average stage 2 cost, suppression threshold)."
+    help = (
+        "Configure the demo authority (name, average stage 2 cost, suppression threshold, and "
+        "complaint references numbered like its records)."
+    )
 
     def handle(self, *args, **options):
         for key, value in DEMO_SETTINGS.items():
