@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("redress.core.urls")),
     path("accounts/", include("redress.accounts.urls")),
     path("complaints/", include("redress.complaints.urls")),
+    path("ombudsman/", include("redress.ombudsman.urls")),
     path("reports/", include("redress.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

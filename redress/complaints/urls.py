@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import actions, lists, pages
+from .views import payments as payment_views
 
 app_name = "complaints"
 urlpatterns = [
@@ -11,6 +12,12 @@ urlpatterns = [
     path("<int:pk>/timeline/", pages.timeline, name="timeline"),
     path("<int:pk>/people/", pages.people, name="people"),
     path("<int:pk>/payments-and-learning/", pages.payments, name="payments"),
+    path("<int:pk>/payments/new/", payment_views.record, name="payment_record"),
+    path(
+        "<int:pk>/payments/<int:payment_pk>/remove/",
+        payment_views.remove,
+        name="payment_remove",
+    ),
     path("<int:pk>/escalate/", actions.escalate, name="escalate"),
     path("<int:pk>/stages/<int:number>/acknowledge/", actions.acknowledge, name="acknowledge"),
     path("<int:pk>/stages/<int:number>/extend/", actions.extend, name="extend"),

@@ -11,6 +11,7 @@ from django.db import transaction
 from redress.complaints.choices import PaymentKind, PaymentStage
 from redress.complaints.services.checks import choice, not_before, not_in_future, required_text
 from redress.complaints.services.payments import payment_record
+from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 
@@ -26,6 +27,9 @@ ENQUIRY_FIELDS = [
     "lgo_reference",
     "complaint",
     "received_date",
+    "response_due_date",
+    "response_sent_date",
+    "summary",
     "decision_date",
     "decision",
     "recommendations",
@@ -45,15 +49,24 @@ def enquiry_record(
     received_on: datetime.date,
     by: User | None,
     complaint: Complaint | None = None,
+    response_due_on: datetime.date | None = None,
+    summary: str = "",
 ) -> Enquiry:
     """Record an enquiry the Ombudsman made about a complaint (the complaint may be unknown,
-    e.g. when the complainant went straight to the Ombudsman)."""
+    e.g. when the complainant went straight to the Ombudsman), and the date the Ombudsman
+    asked for our response by."""
     lgo_reference = required_text(lgo_reference, what="Ombudsman's reference")
     if Enquiry.objects.filter(lgo_reference=lgo_reference).exists():
-        raise rules.ReferenceTaken(what="an Ombudsman enquiry", reference=lgo_reference)
+        raise rules.EnquiryReferenceTaken(what="an Ombudsman enquiry", reference=lgo_reference)
     not_in_future(received_on, what="enquiry received")
+    if response_due_on is not None and response_due_on < received_on:
+        raise rules.EnquiryResponseDueBeforeReceived(due=response_due_on, received=received_on)
     enquiry = Enquiry.objects.create(
-        lgo_reference=lgo_reference, received_date=received_on, complaint=complaint
+        lgo_reference=lgo_reference,
+        received_date=received_on,
+        complaint=complaint,
+        response_due_date=response_due_on,
+        summary=summary.strip(),
     )
     audit.record(
         action="enquiry.record",
@@ -62,6 +75,31 @@ def enquiry_record(
         after=audit.snapshot(enquiry, ENQUIRY_FIELDS),
         complaint=complaint,
     )
+    complaint_changed(complaint)
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_record_response(
+    *, enquiry: Enquiry, sent_on: datetime.date, by: User | None
+) -> Enquiry:
+    """Record the day the authority sent its response to the Ombudsman's enquiry."""
+    enquiry = _lock(enquiry)
+    if enquiry.response_sent_date is not None:
+        raise rules.AlreadyRecorded(
+            what="response to the Ombudsman", date=enquiry.response_sent_date
+        )
+    if sent_on < enquiry.received_date:
+        raise rules.EnquiryResponseBeforeReceived(sent=sent_on, received=enquiry.received_date)
+    not_in_future(sent_on, what="response sent")
+    audit.save_changes(
+        enquiry,
+        {"response_sent_date": sent_on},
+        action="enquiry.record_response",
+        by=by,
+        complaint=enquiry.complaint,
+    )
+    complaint_changed(enquiry.complaint_id)
     return enquiry
 
 
@@ -93,7 +131,8 @@ def enquiry_decide(
             raise rules.RemedyNotExpected(
                 reference=enquiry.lgo_reference, decision=Decision(decision).label
             )
-        not_before(remedy_due_on, what="remedy due", earlier="decision", earlier_date=decided_on)
+        if remedy_due_on < decided_on:
+            raise rules.RemedyDueBeforeDecision(due=remedy_due_on, decided=decided_on)
     audit.save_changes(
         enquiry,
         {
@@ -107,6 +146,7 @@ def enquiry_decide(
         complaint=enquiry.complaint,
         shown=ENQUIRY_FIELDS,
     )
+    complaint_changed(enquiry.complaint_id)
     return enquiry
 
 
@@ -142,6 +182,7 @@ def remedy_add(
         after=audit.snapshot(remedy),
         complaint=enquiry.complaint,
     )
+    complaint_changed(enquiry.complaint_id)
     return remedy
 
 
@@ -202,4 +243,5 @@ def remedy_complete(
             after=audit.snapshot(enquiry, ["remedy_completed_date"]),
             complaint=enquiry.complaint,
         )
+    complaint_changed(enquiry.complaint_id)
     return remedy

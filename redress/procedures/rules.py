@@ -313,6 +313,32 @@ class StageNotReached(RuleViolation):
     """Complaint {reference} has no stage {stage}."""
 
 
+class PaymentStageNotReached(StageNotReached):
+    """Complaint {reference} has no stage {stage}."""
+
+    field = "stage"
+
+
+class PaymentNeedsEnquiry(RuleViolation):
+    """Choose the Ombudsman enquiry the payment belongs to: complaint {reference} has an
+    Ombudsman enquiry, and a payment at the Ombudsman stage is made for one."""
+
+    field = "enquiry"
+
+
+class PaymentEnquiryNotAtOmbudsmanStage(RuleViolation):
+    """A payment for Ombudsman enquiry {enquiry} belongs to the Ombudsman stage, not stage
+    {stage}."""
+
+    field = "stage"
+
+
+class PaymentEnquiryOtherComplaint(RuleViolation):
+    """Ombudsman enquiry {enquiry} is about another complaint, not {reference}."""
+
+    field = "enquiry"
+
+
 class ActionNeedsEvidence(RuleViolation):
     """Describe the evidence that the action was completed."""
 
@@ -374,6 +400,34 @@ class RemedyBeforeDecision(RuleViolation):
 
 class RemedyNotExpected(RuleViolation):
     """The Ombudsman decided {reference} as '{decision}', which asks for no remedy."""
+
+    field = "remedy_due_on"
+
+
+class EnquiryReferenceTaken(ReferenceTaken):
+    """There is already an Ombudsman enquiry with the reference {reference}."""
+
+    field = "lgo_reference"
+
+
+class EnquiryResponseDueBeforeReceived(RuleViolation):
+    """The date our response is due, {due}, is before the enquiry was received
+    ({received})."""
+
+    field = "response_due_on"
+
+
+class EnquiryResponseBeforeReceived(RuleViolation):
+    """The date our response was sent, {sent}, is before the enquiry was received
+    ({received})."""
+
+    field = "sent_on"
+
+
+class RemedyDueBeforeDecision(RuleViolation):
+    """The remedies cannot be due on {due}, before the decision ({decided})."""
+
+    field = "remedy_due_on"
 
 
 # -- organisation ---------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ ACTIONS: dict[str, str] = {
     "action.raise": "Learning action raised",
     "action.complete": "Learning action completed",
     "enquiry.record": "Ombudsman enquiry recorded",
+    "enquiry.record_response": "Response sent to the Ombudsman",
     "enquiry.decide": "Ombudsman decision recorded",
     "enquiry.remedies_complete": "Ombudsman remedies complied with",
     "remedy.add": "Ombudsman remedy added",

@@ -46,6 +46,26 @@ def parse_amount(value: Decimal | int | str) -> Decimal:
     return amount.quantize(PENNY)
 
 
+def _check_enquiry(*, stage: str, complaint: Complaint | None, enquiry: Enquiry | None) -> None:
+    """A payment for an Ombudsman enquiry is at the Ombudsman stage and on the enquiry's
+    complaint; an Ombudsman-stage payment on a complaint with enquiries says which one."""
+    if enquiry is not None:
+        if stage != PaymentStage.LGO:
+            raise rules.PaymentEnquiryNotAtOmbudsmanStage(
+                enquiry=enquiry.lgo_reference, stage=stage
+            )
+        if complaint is not None and enquiry.complaint_id != complaint.pk:
+            raise rules.PaymentEnquiryOtherComplaint(
+                enquiry=enquiry.lgo_reference, reference=complaint.reference
+            )
+    elif (
+        stage == PaymentStage.LGO
+        and complaint is not None
+        and complaint.ombudsman_enquiries.exists()
+    ):
+        raise rules.PaymentNeedsEnquiry(reference=complaint.reference)
+
+
 @transaction.atomic
 def payment_record(
     *,
@@ -77,7 +97,8 @@ def payment_record(
         and stage != PaymentStage.LGO
         and not complaint.stages.filter(number=int(stage)).exists()
     ):
-        raise rules.StageNotReached(reference=complaint.reference, stage=stage)
+        raise rules.PaymentStageNotReached(reference=complaint.reference, stage=stage)
+    _check_enquiry(stage=stage, complaint=complaint, enquiry=enquiry)
     if complaint is None and enquiry is not None:
         complaint = enquiry.complaint
     payment = Payment.objects.create(

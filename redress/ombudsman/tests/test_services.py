@@ -6,7 +6,13 @@ from redress.complaints.models import Payment
 from redress.complaints.tests.factories import ComplaintFactory
 from redress.complaints.tests.services.helpers import D, frozen_today, nothing_written, only_event
 from redress.ombudsman.models import Enquiry
-from redress.ombudsman.services import enquiry_decide, enquiry_record, remedy_add, remedy_complete
+from redress.ombudsman.services import (
+    enquiry_decide,
+    enquiry_record,
+    enquiry_record_response,
+    remedy_add,
+    remedy_complete,
+)
 from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
 from redress.procedures import rules
 
@@ -57,6 +63,92 @@ class TestEnquiryRecord:
             enquiry_record(lgo_reference="21 001 235", received_on=D("2022-02-01"), by=None)
         assert not Enquiry.objects.exists()
 
+    def test_records_when_our_response_is_due_and_moves_the_complaint_on(self, officer):
+        complaint = ComplaintFactory()
+        version = complaint.version
+        enquiry = enquiry_record(
+            lgo_reference="21 001 240",
+            received_on=D("2021-08-02"),
+            response_due_on=D("2021-08-30"),
+            summary=" Delay in a stage 2 investigation ",
+            complaint=complaint,
+            by=officer,
+        )
+        assert (enquiry.response_due_date, enquiry.summary) == (
+            D("2021-08-30"),
+            "Delay in a stage 2 investigation",
+        )
+        assert only_event("enquiry.record").after["response_due_date"] == "2021-08-30"
+        complaint.refresh_from_db()
+        assert complaint.version == version + 1
+
+    def test_a_taken_reference_is_shown_at_the_reference(self):
+        EnquiryFactory(lgo_reference="21 001 234")
+        with pytest.raises(rules.EnquiryReferenceTaken) as err:
+            enquiry_record(lgo_reference="21 001 234", received_on=D("2021-08-02"), by=None)
+        assert err.value.field == "lgo_reference"
+
+    def test_the_response_is_not_due_before_the_enquiry(self):
+        with nothing_written(), pytest.raises(rules.EnquiryResponseDueBeforeReceived) as err:
+            enquiry_record(
+                lgo_reference="21 001 241",
+                received_on=D("2021-08-02"),
+                response_due_on=D("2021-08-01"),
+                by=None,
+            )
+        assert err.value.message == (
+            "The date our response is due, 1 August 2021, is before the enquiry was received "
+            "(2 August 2021)."
+        )
+        assert err.value.field == "response_due_on"
+        assert not Enquiry.objects.exists()
+
+
+class TestResponse:
+    def test_records_the_day_our_response_was_sent(self, officer):
+        complaint = ComplaintFactory()
+        enquiry = EnquiryFactory(complaint=complaint, response_due_date=D("2021-08-30"))
+        version = complaint.version
+        enquiry = enquiry_record_response(enquiry=enquiry, sent_on=D("2021-08-27"), by=officer)
+        assert enquiry.response_sent_date == D("2021-08-27")
+        event = only_event("enquiry.record_response")
+        assert (event.actor, event.complaint) == (officer, complaint)
+        assert (event.before, event.after) == (
+            {"response_sent_date": None},
+            {"response_sent_date": "2021-08-27"},
+        )
+        complaint.refresh_from_db()
+        assert complaint.version == version + 1
+
+    def test_an_enquiry_without_a_complaint(self):
+        enquiry = enquiry_record_response(
+            enquiry=EnquiryFactory(), sent_on=D("2021-08-27"), by=None
+        )
+        assert enquiry.response_sent_date == D("2021-08-27")
+
+    def test_once(self):
+        enquiry = EnquiryFactory(response_sent_date=D("2021-08-27"))
+        with nothing_written(enquiry), pytest.raises(rules.AlreadyRecorded) as err:
+            enquiry_record_response(enquiry=enquiry, sent_on=D("2021-08-28"), by=None)
+        assert err.value.message == (
+            "The response to the Ombudsman was already recorded on 27 August 2021. A "
+            "complaints manager can correct it."
+        )
+
+    def test_not_before_the_enquiry(self):
+        enquiry = EnquiryFactory(received_date=D("2021-08-02"))
+        with nothing_written(enquiry), pytest.raises(rules.EnquiryResponseBeforeReceived) as err:
+            enquiry_record_response(enquiry=enquiry, sent_on=D("2021-08-01"), by=None)
+        assert err.value.message == (
+            "The date our response was sent, 1 August 2021, is before the enquiry was "
+            "received (2 August 2021)."
+        )
+
+    def test_not_in_the_future(self):
+        enquiry = EnquiryFactory()
+        with nothing_written(enquiry), pytest.raises(rules.DateInFuture):
+            enquiry_record_response(enquiry=enquiry, sent_on=D("2022-01-11"), by=None)
+
 
 class TestDecide:
     def test_records_the_decision(self, officer):
@@ -90,6 +182,32 @@ class TestDecide:
             enquiry_decide(
                 enquiry=enquiry, decision="no_fault", decided_on=D("2021-08-01"), by=None
             )
+
+    def test_remedies_not_due_before_the_decision(self):
+        enquiry = EnquiryFactory()
+        with nothing_written(enquiry), pytest.raises(rules.RemedyDueBeforeDecision) as err:
+            enquiry_decide(
+                enquiry=enquiry,
+                decision="fault_found",
+                decided_on=D("2021-10-01"),
+                remedy_due_on=D("2021-09-30"),
+                by=None,
+            )
+        assert err.value.message == (
+            "The remedies cannot be due on 30 September 2021, before the decision (1 October 2021)."
+        )
+        assert err.value.field == "remedy_due_on"
+
+    def test_the_decision_moves_the_complaint_on(self):
+        complaint = ComplaintFactory()
+        enquiry = EnquiryFactory(complaint=complaint)
+        version = complaint.version
+        enquiry_decide(enquiry=enquiry, decision="fault_found", decided_on=D("2021-10-01"), by=None)
+        remedy = remedy_add(enquiry=enquiry, kind="apology", by=None)
+        remedy_complete(remedy=remedy, completed_on=D("2021-10-05"), evidence="Sent", by=None)
+        complaint.refresh_from_db()
+        # decided, remedy added, remedy complied with: each a change the complaint's forms see
+        assert complaint.version == version + 3
 
     def test_a_known_decision(self):
         enquiry = EnquiryFactory()

@@ -78,3 +78,55 @@ def test_remove_with_a_reason(manager):
     assert not Payment.objects.exists()
     event = only_event("payment.remove")
     assert (event.before["amount"], event.note) == ("100.00", "Entered twice")
+
+
+def test_a_stage_not_reached_is_shown_at_the_stage():
+    complaint = complaint_with()
+    with pytest.raises(rules.PaymentStageNotReached) as err:
+        pay(complaint=complaint, stage="3", kind="compensation")
+    assert err.value.field == "stage"
+
+
+def test_a_payment_for_an_enquiry_is_at_the_ombudsman_stage():
+    complaint = complaint_with()
+    enquiry = EnquiryFactory(complaint=complaint, lgo_reference="21 001 234")
+    with nothing_written(), pytest.raises(rules.PaymentEnquiryNotAtOmbudsmanStage) as err:
+        pay(complaint=complaint, stage="1", enquiry=enquiry)
+    assert err.value.message == (
+        "A payment for Ombudsman enquiry 21 001 234 belongs to the Ombudsman stage, not stage 1."
+    )
+    assert err.value.field == "stage"
+
+
+def test_the_enquiry_is_the_complaints_own():
+    complaint = complaint_with(reference="CSC-2021-0005")
+    other = EnquiryFactory(complaint=complaint_with(), lgo_reference="21 001 999")
+    with nothing_written(), pytest.raises(rules.PaymentEnquiryOtherComplaint) as err:
+        pay(complaint=complaint, stage="lgo", enquiry=other)
+    assert err.value.message == (
+        "Ombudsman enquiry 21 001 999 is about another complaint, not CSC-2021-0005."
+    )
+
+
+def test_an_ombudsman_payment_on_a_complaint_with_an_enquiry_says_which():
+    complaint = complaint_with(reference="CSC-2021-0005")
+    EnquiryFactory(complaint=complaint)
+    with nothing_written(), pytest.raises(rules.PaymentNeedsEnquiry) as err:
+        pay(complaint=complaint, stage="lgo")
+    assert err.value.field == "enquiry"
+    assert "complaint CSC-2021-0005 has an Ombudsman enquiry" in err.value.message
+
+
+def test_an_ombudsman_payment_without_an_enquiry_on_record():
+    complaint = complaint_with()
+    payment = pay(complaint=complaint, stage="lgo")
+    assert (payment.stage, payment.enquiry) == ("lgo", None)
+
+
+def test_recording_and_removing_move_the_complaint_on():
+    complaint = complaint_with()
+    version = complaint.version
+    payment = pay(complaint=complaint)
+    payment_remove(payment=payment, reason="Entered twice", by=None)
+    complaint.refresh_from_db()
+    assert complaint.version == version + 2

@@ -1,0 +1,181 @@
+"""The list of Ombudsman enquiries (filtered and paged by GET) and an enquiry's record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+
+from redress.core.clock import today as clock_today
+from redress.ombudsman import presenters
+from redress.ombudsman.forms import EnquiryFilterForm
+from redress.ombudsman.models import Decision, Enquiry
+from redress.ombudsman.selectors import (
+    PENDING,
+    REMEDY_FILTERS,
+    RESPONSE_FILTERS,
+    EnquiryFilters,
+    enquiry_list,
+    may_manage_enquiries,
+)
+from redress.ombudsman.services import NO_REMEDY_DECISIONS
+
+from .access import enquiry_or_404, require_enquiry_pages
+
+PAGE_SIZE = 25
+
+
+def _with(params: QueryDict, *, drop: tuple[str, ...] = (), **changes: Any) -> str:
+    """The list's address with some query parameters changed or removed."""
+    query = params.copy()
+    for name in (*drop, *changes):
+        query.pop(name, None)
+    for name, value in changes.items():
+        if value not in (None, ""):
+            query[name] = str(value)
+    encoded = query.urlencode()
+    return reverse("ombudsman:list") + (f"?{encoded}" if encoded else "")
+
+
+def _selected(filters: EnquiryFilters, params: QueryDict) -> list[dict[str, Any]]:
+    """The MOJ filter's selected filters, each a link that removes it."""
+    chosen = []
+    decisions = {PENDING: "Pending", **dict(Decision.choices)}
+    for heading, name, text in (
+        ("Ombudsman's reference", "reference", filters.reference),
+        ("Decision", "decision", decisions.get(filters.decision, "")),
+        ("Our response", "response", RESPONSE_FILTERS.get(filters.response, "")),
+        ("Remedies", "remedies", REMEDY_FILTERS.get(filters.remedies, "")),
+    ):
+        if text:
+            chosen.append(
+                {
+                    "heading": {"text": heading},
+                    "items": [{"text": text, "href": _with(params, drop=(name, "page"))}],
+                }
+            )
+    return chosen
+
+
+def _pagination(page: Page, params: QueryDict) -> dict[str, Any] | None:
+    paginator = page.paginator
+    if paginator.num_pages <= 1:
+        return None
+    items: list[dict[str, Any]] = []
+    for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append(
+                {
+                    "number": number,
+                    "href": _with(params, page=number),
+                    "current": number == page.number,
+                }
+            )
+    return {
+        "items": items,
+        "previous": {"href": _with(params, page=page.previous_page_number())}
+        if page.has_previous()
+        else None,
+        "next": {"href": _with(params, page=page.next_page_number())} if page.has_next() else None,
+        "landmarkLabel": "Pages of Ombudsman enquiries",
+    }
+
+
+def enquiry_list_view(request: HttpRequest) -> HttpResponse:
+    require_enquiry_pages(request)
+    form = EnquiryFilterForm(request.GET or None)
+    filters = form.filters()
+    today = clock_today()
+    paginator = Paginator(enquiry_list(user=request.user, filters=filters, today=today), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    rows = [
+        {
+            "enquiry": enquiry,
+            "response_tag": presenters.response_tag(enquiry, today),
+            "remedies": presenters.remedies_text(enquiry),
+        }
+        for enquiry in page.object_list
+    ]
+    selected = _selected(filters, request.GET)
+    return render(
+        request,
+        "ombudsman/list.html",
+        {
+            "form": form,
+            "rows": rows,
+            "count": paginator.count,
+            "page": page,
+            "pagination": _pagination(page, request.GET),
+            "selected": selected,
+            "clear_href": reverse("ombudsman:list"),
+            "may_record": may_manage_enquiries(request.user),
+        },
+    )
+
+
+def _actions(enquiry: Enquiry) -> list[dict[str, str]]:
+    """What the complaints team can record next on the enquiry."""
+    buttons = []
+    if enquiry.response_sent_date is None:
+        buttons.append(
+            {
+                "text": "Record our response",
+                "href": reverse("ombudsman:response", args=[enquiry.pk]),
+            }
+        )
+    if not enquiry.decision:
+        buttons.append(
+            {
+                "text": "Record the decision",
+                "href": reverse("ombudsman:decide", args=[enquiry.pk]),
+                "classes": "govuk-button--secondary",
+            }
+        )
+    elif enquiry.decision not in NO_REMEDY_DECISIONS:
+        buttons.append(
+            {
+                "text": "Add a remedy",
+                "href": reverse("ombudsman:remedy_add", args=[enquiry.pk]),
+                "classes": "govuk-button--secondary",
+            }
+        )
+    if enquiry.complaint_id is not None:
+        buttons.append(
+            {
+                "text": "Record a payment",
+                "href": reverse("complaints:payment_record", args=[enquiry.complaint_id])
+                + f"?enquiry={enquiry.pk}",
+                "classes": "govuk-button--secondary",
+            }
+        )
+    return buttons
+
+
+def enquiry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    enquiry = enquiry_or_404(request, pk)
+    today = clock_today()
+    team = may_manage_enquiries(request.user)
+    remedies = [
+        {"remedy": remedy, "tag": presenters.remedy_tag(remedy, today)}
+        for remedy in enquiry.remedies.all()
+    ]
+    payments = list(enquiry.payments.all())
+    return render(
+        request,
+        "ombudsman/enquiry.html",
+        {
+            "enquiry": enquiry,
+            "response_tag": presenters.response_tag(enquiry, today),
+            "decision": presenters.decision_text(enquiry),
+            "remedies": remedies,
+            "payments": payments,
+            "payments_total": sum(p.amount for p in payments),
+            "team": team,
+            "actions": _actions(enquiry) if team else [],
+        },
+    )
