@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("redress.accounts.urls")),
     path("complaints/", include("redress.complaints.urls")),
     path("ombudsman/", include("redress.ombudsman.urls")),
+    path("learning/", include("redress.complaints.urls_learning")),
+    path("feedback/", include("redress.feedback.urls")),
     path("reports/", include("redress.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

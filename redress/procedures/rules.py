@@ -345,6 +345,25 @@ class ActionNeedsEvidence(RuleViolation):
     field = "evidence"
 
 
+class ActionDueBeforeRaised(DateBefore):
+    """The due date, {date}, is before the date the action was raised ({earlier_date})."""
+
+    field = "due_on"
+
+
+class ActionStageWithoutComplaint(RuleViolation):
+    """Give the complaint whose stage {stage} prompted the action, or leave the stage blank."""
+
+    field = "stage_number"
+
+
+class ActionStageNotReached(StageNotReached):
+    """Complaint {reference} has no stage {stage}: choose a stage it has reached, or leave the
+    stage blank."""
+
+    field = "stage_number"
+
+
 class RelatedToItself(RuleViolation):
     """A complaint cannot follow on from itself."""
 
