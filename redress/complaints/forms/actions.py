@@ -55,6 +55,27 @@ class ExtendForm(GovukForm):
     )
     agreed_on = DateInputField(label="Date agreed", initial=clock_today)
 
+    def __init__(
+        self, *args: Any, stage: int, current_days: int, max_days: int, **kwargs: Any
+    ) -> None:
+        """`current_days`: the stage's timescale now; `max_days`: the longest its procedure
+        allows. A number outside them is refused here, beside the box."""
+        super().__init__(*args, **kwargs)
+        self.stage, self.current_days, self.max_days = stage, current_days, max_days
+
+    def clean_extended_to_days(self) -> int:
+        days = cast(int, self.cleaned_data["extended_to_days"])
+        if days > self.max_days:
+            raise forms.ValidationError(
+                f"Stage {self.stage} can be extended to at most {self.max_days} working days"
+            )
+        if days <= self.current_days:
+            raise forms.ValidationError(
+                f"The new timescale must be longer than the current {self.current_days} "
+                "working days"
+            )
+        return days
+
 
 class RespondForm(GovukForm):
     """The response, its outcome and a finding on each reason for complaint at the stage."""

@@ -32,6 +32,7 @@ from .checks import (
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
+    from redress.procedures.models import StageRule
 
 # Withdrawal has its own service; the other outcomes are what a response can conclude.
 RESPONSE_OUTCOMES = (
@@ -133,19 +134,9 @@ def stage_extend(
     """Record an agreed extension: the stage's timescale becomes `extended_to_days` working days,
     within the procedure's maximum, and its deadline moves with it."""
     stage = lock_stage(stage)
-    procedure = stage.complaint.procedure
-    rule = rule_for(procedure, stage.number)
-    if not stage.is_open:
-        if stage.responded_date and stage.outcome not in {
-            Outcome.WITHDRAWN,
-            Outcome.OUTSIDE_JURISDICTION,
-        }:
-            raise rules.ExtensionAfterResponse(stage=stage.number, responded=stage.responded_date)
-        ensure_open(stage)
-    if not rule.extendable:
-        raise rules.ExtensionNotAllowed(
-            stage=stage.number, procedure=procedure_label(procedure), days=rule.timescale_days
-        )
+    rule = rule_for(stage.complaint.procedure, stage.number)
+    if (refusal := _not_extendable(stage, rule)) is not None:
+        raise refusal
     if not (reason or "").strip():
         raise rules.ExtensionNeedsReason(stage=stage.number)
     if extended_to_days > rule.max_days:
@@ -188,6 +179,38 @@ def stage_extend(
     )
     complaint_changed(stage.complaint, stage=stage)
     return extension
+
+
+def _not_extendable(stage: Stage, rule: StageRule) -> rules.RuleViolation | None:
+    if not stage.is_open:
+        if stage.responded_date and stage.outcome not in {
+            Outcome.WITHDRAWN,
+            Outcome.OUTSIDE_JURISDICTION,
+        }:
+            return rules.ExtensionAfterResponse(stage=stage.number, responded=stage.responded_date)
+        try:
+            ensure_open(stage)
+        except rules.RuleViolation as closed:
+            return closed
+    if not rule.extendable:
+        return rules.ExtensionNotAllowed(
+            stage=stage.number,
+            procedure=procedure_label(stage.complaint.procedure),
+            days=rule.timescale_days,
+        )
+    return None
+
+
+def extension_refusal(stage: Stage) -> rules.RuleViolation | None:
+    """Why no extension of this stage could be recorded at all (its procedure fixes the
+    timescale, it was responded to, or it is already extended to the maximum), or None. A page
+    shows this instead of a form that could only be refused."""
+    rule = rule_for(stage.complaint.procedure, stage.number)
+    if (refusal := _not_extendable(stage, rule)) is not None:
+        return refusal
+    if current_days(stage, rule) >= rule.max_days:
+        return rules.ExtensionBeyondMaximum(stage=stage.number, max_days=rule.max_days)
+    return None
 
 
 def check_findings(stage: Stage, findings: Mapping[int, str]) -> dict[int, Aspect]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
 from redress.complaints import services
@@ -21,6 +22,8 @@ from redress.complaints.forms import (
 )
 from redress.complaints.models import Complaint
 from redress.complaints.selectors import may_respond
+from redress.complaints.services.checks import current_days
+from redress.complaints.services.stages import extension_refusal
 from redress.core.presenters import govuk_date, working_days
 from redress.people.services import person_record
 
@@ -55,6 +58,13 @@ def extend(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     require_team(request, "extend a deadline")
     stage = stage_of(complaint, number)
     rule = complaint.procedure.stage_rule(number)
+    context = {"complaint": complaint, "stage": stage, "rule": rule}
+    refusal = extension_refusal(stage)
+    if refusal is not None:  # no form that could only be refused: say why instead
+        return render(
+            request, "complaints/actions/extend_refused.html", {**context, "refusal": refusal}
+        )
+    current = current_days(stage, rule)
 
     def perform(data: dict[str, Any]) -> str:
         services.stage_extend(
@@ -68,11 +78,13 @@ def extend(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
     return form_page(
         request,
-        form=ExtendForm(posted(request)),
+        form=ExtendForm(
+            posted(request), stage=number, current_days=current, max_days=rule.max_days
+        ),
         perform=perform,
         done_url=lambda: reverse("complaints:stages", args=[pk]),
         template="complaints/actions/extend.html",
-        context={"complaint": complaint, "stage": stage, "rule": rule},
+        context={**context, "current_days": current},
         complaint=complaint,
     )
 

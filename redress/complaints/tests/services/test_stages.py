@@ -9,6 +9,7 @@ from redress.complaints.services import (
     stage_respond,
     stage_withdraw,
 )
+from redress.complaints.services.stages import extension_refusal
 from redress.complaints.tests.factories import AspectFactory
 from redress.procedures import rules
 from redress.procedures.models import StageRule
@@ -210,6 +211,21 @@ class TestExtend:
             "An extension must be longer than the current timescale of 15 working days."
         )
         assert Extension.objects.count() == 1
+
+    def test_the_refusal_says_why_no_extension_could_be_recorded_at_all(self):
+        """What the extend page shows instead of a form: the rule the service would apply."""
+        assert extension_refusal(stage1()) is None
+        local = stage_of(complaint_with(code="local"), 1)
+        assert isinstance(extension_refusal(local), rules.ExtensionNotAllowed)
+        assert isinstance(extension_refusal(stage1(**RESPONDED)), rules.ExtensionAfterResponse)
+        assert isinstance(extension_refusal(stage1(**WITHDRAWN)), rules.StageClosed)
+        at_most = stage1()
+        stage_extend(
+            stage=at_most, extended_to_days=20, reason="Complex", agreed_on=D("2021-04-09"), by=None
+        )
+        refusal = extension_refusal(at_most)
+        assert isinstance(refusal, rules.ExtensionBeyondMaximum)
+        assert refusal.message == "Stage 1 cannot be extended beyond 20 working days."
 
 
 class TestRespond:

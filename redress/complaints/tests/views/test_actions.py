@@ -2,9 +2,10 @@ import pytest
 from django.urls import reverse
 
 from redress.complaints.models import Complaint, Extension
-from redress.complaints.tests.factories import AspectFactory
+from redress.complaints.tests.factories import AspectFactory, ComplaintFactory, ExtensionFactory
 from redress.core.models import AuditEvent
 from redress.people.models import Person
+from redress.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,64 @@ def test_extend(officer_client, caseload):
     assert "Stage 1 extended to 20 working days" in page
     assert "20 working days, extended: 22 June 2021" in page
     assert Extension.objects.get().reason == "An advocate is needed"
+
+
+def test_a_stage_its_procedure_does_not_let_extend_offers_no_form(officer_client, caseload, d):
+    """The local procedure fixes stage 1 at 20 working days: no button, and the page says so
+    rather than offering a form that could only be refused."""
+    local = ComplaintFactory(
+        procedure=Procedure.objects.get(code="local"), received_date=d("2021-06-07")
+    )
+    assert (
+        _url("extend", local, 1) not in officer_client.get(_url("summary", local)).content.decode()
+    )
+    for response in (
+        officer_client.get(_url("extend", local, 1)),
+        officer_client.post(
+            _url("extend", local, 1),
+            {"extended_to_days": "25", "reason": "Complex", **_date("agreed_on", 8, 6, 2021)},
+        ),
+    ):
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Stage 1 cannot be extended" in page
+        assert "its timescale is fixed at 20 working days" in page
+        assert 'name="extended_to_days"' not in page
+    assert not Extension.objects.exists()
+
+
+def test_a_stage_responded_to_or_extended_to_the_maximum_offers_no_form(officer_client, caseload):
+    page = officer_client.get(_url("extend", caseload.closed, 1)).content.decode()
+    assert "Stage 1 cannot be extended" in page
+    assert "responded to on 20 May 2021" in page
+    ExtensionFactory(stage=caseload.overdue.stages.get(), extended_to_days=20)
+    page = officer_client.get(_url("extend", caseload.overdue, 1)).content.decode()
+    assert "cannot be extended beyond 20 working days" in page
+    assert 'name="extended_to_days"' not in page
+
+
+def test_the_extend_page_follows_the_stage_rule(officer_client, caseload):
+    """Statutory stage 2: 25 working days, at most 65."""
+    page = officer_client.get(_url("extend", caseload.escalated, 2)).content.decode()
+    assert "stage 2 has 25 working days" in page
+    assert "It can be extended to at most 65 working days" in page
+    assert "More than 25 and at most 65, counted from when the stage was received" in page
+
+
+def test_an_extended_stage_can_be_extended_further_within_the_maximum(officer_client, caseload):
+    ExtensionFactory(stage=caseload.overdue.stages.get(), extended_to_days=15)
+    url = _url("extend", caseload.overdue, 1)
+    page = officer_client.get(url).content.decode()
+    assert "It has been extended to 15 working days" in page
+    assert "More than 15 and at most 20" in page
+    data = {"extended_to_days": "15", "reason": "Complex", **_date("agreed_on", 1, 6, 2021)}
+    page = officer_client.post(url, data).content.decode()
+    assert "The new timescale must be longer than the current 15 working days" in page
+    assert 'href="#extended_to_days"' in page
+    data["extended_to_days"] = "21"
+    page = officer_client.post(url, data).content.decode()
+    assert "Stage 1 can be extended to at most 20 working days" in page
+    assert Extension.objects.count() == 1
 
 
 def test_respond_with_findings(officer_client, caseload):
