@@ -4,6 +4,7 @@ DATABASE_URL  database to use (default: a SQLite file under var/)
 SECRET_KEY    signing key (default: one generated once and kept in var/secret_key)
 DEBUG         "1"/"true" for development
 ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
+REDRESS_NODE_MODULES where the front-end npm packages are (default: node_modules/)
 """
 
 import datetime
@@ -145,17 +146,28 @@ USE_TZ = True
 STATIC_URL = "/assets/"
 STATIC_ROOT = VAR_DIR / "static"  # `redress collectstatic` fills it for production
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-_NODE = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    _NODE / "govuk-frontend" / "dist" / "govuk" / "assets",
-    ("govuk", _NODE / "govuk-frontend" / "dist" / "govuk"),
-    _NODE / "@ministryofjustice" / "frontend" / "moj" / "assets",
-    ("moj", _NODE / "@ministryofjustice" / "frontend" / "moj"),
-    # Vega, Vega-Lite and vega-embed: the report's charts become interactive where these load.
-    ("vega", _NODE / "vega" / "build"),
-    ("vega-lite", _NODE / "vega-lite" / "build"),
-    ("vega-embed", _NODE / "vega-embed" / "build"),
-]
+
+
+def _front_end_packages(node: Path) -> list[Path | tuple[str, Path]]:
+    """The npm packages' asset folders, as STATICFILES_DIRS entries: only those installed, so
+    a command-line install without `node_modules/` (or a check before `npm ci`) runs without
+    a staticfiles warning for each missing folder. The pages need them; `make` installs them."""
+    entries: list[Path | tuple[str, Path]] = [
+        node / "govuk-frontend" / "dist" / "govuk" / "assets",
+        ("govuk", node / "govuk-frontend" / "dist" / "govuk"),
+        node / "@ministryofjustice" / "frontend" / "moj" / "assets",
+        ("moj", node / "@ministryofjustice" / "frontend" / "moj"),
+        # Vega, Vega-Lite and vega-embed: the report's charts become interactive where these load.
+        ("vega", node / "vega" / "build"),
+        ("vega-lite", node / "vega-lite" / "build"),
+        ("vega-embed", node / "vega-embed" / "build"),
+    ]
+    return [e for e in entries if (e[1] if isinstance(e, tuple) else e).is_dir()]
+
+
+STATICFILES_DIRS = _front_end_packages(
+    Path(os.environ.get("REDRESS_NODE_MODULES", BASE_DIR / "node_modules"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

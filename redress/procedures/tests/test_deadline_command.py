@@ -1,7 +1,12 @@
+import os
 import shlex
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -104,3 +109,41 @@ def test_bad_input_is_a_clear_error(args, message):
     with pytest.raises(CommandError) as err:
         run(*shlex.split(args))
     assert str(err.value) == message
+
+
+def _on_an_unmigrated_database(tmp_path, *args):
+    """`redress deadline` as a real process, on a SQLite file with no tables, and with no
+    front-end packages installed."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",
+        "REDRESS_NODE_MODULES": str(tmp_path / "no_node_modules"),
+    }
+    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+    return subprocess.run(  # noqa: S603
+        [*manage, "deadline", "--from", "2021-04-01", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_due_date_needs_no_database(tmp_path):
+    done = _on_an_unmigrated_database(tmp_path, "--days", "10")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "2021-04-19\n"
+    assert done.stderr.splitlines() == [
+        "The database has no closure days to read (no such table: procedures_closureday): "
+        "counting weekends and bank holidays only. Run `redress migrate` to set the database up."
+    ]  # and nothing else: no traceback, no staticfiles warnings
+
+
+def test_a_procedures_timescale_on_an_unmigrated_database_says_what_to_run(tmp_path):
+    done = _on_an_unmigrated_database(tmp_path, "--procedure", "statutory", "--stage", "1")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        "CommandError: The procedures are kept in the database, which is not set up: run "
+        "`redress migrate`, or give --days N instead of --procedure and --stage."
+    )

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         start = _date(options["start"], "--from")
         end = _date(options["end"], "--to")
         assert start is not None  # argparse requires --from
-        calendar = working_calendar()
+        calendar = self._calendar()
         for day, option in ((start, "--from"), (end, "--to")):
             if day is not None and not calendar.first_year <= day.year <= calendar.last_year:
                 raise CommandError(
@@ -61,6 +62,19 @@ class Command(BaseCommand):
             if end is not None:
                 raise CommandError("--to goes with --taken.")
             self._due(calendar, start, options)
+
+    def _calendar(self) -> WorkingCalendar:
+        """The authority's calendar; on a database not set up yet, bank holidays and weekends
+        only (a due date needs no records), saying so on stderr."""
+        try:
+            return working_calendar()
+        except DatabaseError as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else "no tables"
+            self.stderr.write(
+                f"The database has no closure days to read ({reason}): counting weekends and "
+                "bank holidays only. Run `redress migrate` to set the database up."
+            )
+            return WorkingCalendar()
 
     def _taken(
         self,
@@ -141,7 +155,13 @@ def _label(procedure: Procedure) -> str:
 
 
 def _rule(code: str, stage: int) -> StageRule:
-    procedure = Procedure.objects.filter(code=code).prefetch_related("stage_rules").first()
+    try:
+        procedure = Procedure.objects.filter(code=code).prefetch_related("stage_rules").first()
+    except DatabaseError:
+        raise CommandError(
+            "The procedures are kept in the database, which is not set up: run `redress "
+            "migrate`, or give --days N instead of --procedure and --stage."
+        ) from None
     if procedure is None:
         known = ", ".join(Procedure.objects.values_list("code", flat=True))
         raise CommandError(f"There is no procedure '{code}'. Procedures: {known}.")
