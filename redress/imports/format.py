@@ -1,5 +1,5 @@
 """The `redress.import/1` format as data: each sheet, its columns, which are required, and how a
-cell's text becomes a typed value (see ../shared/domain/IMPORT_FORMAT.md).
+cell's text becomes a typed value (see docs/IMPORT_FORMAT.md).
 
 A parser takes the stripped, non-blank text of a cell and returns the typed value or raises
 `CellError` with the reason a person reads. Blank cells never reach a parser: they are None.
