@@ -1,5 +1,5 @@
-"""The home page. (The 403, 404 and 500 pages are Django's own handlers rendering
-`403.html`, `404.html` and `500.html` from `core/jinja2/`.)"""
+"""The home page, "My work": what is allocated to the user and, for the complaints team, what
+is overdue or due soon. (At `/`, named `core:home`: see `redress/urls.py`.)"""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     work = my_work(user=request.user, clock=clock())
     return render(
         request,
-        "core/home.html",
+        "complaints/home.html",
         {
             "work": work,
             "sees_complaints": sees_complaints(request.user),

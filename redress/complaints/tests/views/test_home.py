@@ -1,9 +1,6 @@
-"""The home page ("My work") for each role, and the error pages."""
-
-import datetime
+"""The home page ("My work") for each role."""
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -12,12 +9,6 @@ from redress.complaints.tests.factories import ComplaintFactory, StageFactory
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("core:home")
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel(datetime.datetime(2021, 6, 21, 11, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 @pytest.fixture
@@ -104,21 +95,3 @@ def test_signed_out_users_are_sent_to_sign_in(client):
     response = client.get(HOME)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
-
-
-def test_not_found_is_a_govuk_page(officer_client):
-    response = officer_client.get("/no-such-page/")
-    assert response.status_code == 404
-    page = response.content.decode()
-    assert "Page not found" in page
-    assert "govuk-template" in page
-
-
-def test_the_server_error_page_renders_without_a_request(rf):
-    from django.views.defaults import server_error
-
-    response = server_error(rf.get("/"))
-    page = response.content.decode()
-    assert response.status_code == 500
-    assert "Sorry, there is a problem with the service" in page
-    assert "Signed in as" not in page
