@@ -18,8 +18,7 @@ from . import audit, config
 from .models import AuditEvent, AuthoritySetting
 
 if TYPE_CHECKING:
-    from redress.accounts.models import User
-    from redress.complaints.models import Complaint
+    from django.contrib.auth.models import AbstractUser as User  # core imports no app above it
 
 # Never copied into the trail: a password hash is a secret, and a login time is not an edit.
 NEVER_AUDITED = frozenset({"password", "last_login"})
@@ -28,21 +27,15 @@ COMPLAINT_PATHS = ("complaint", "stage", "enquiry")
 
 
 def may_use_admin(user: Any) -> bool:
-    """Only complaints managers and superusers, and only when marked as staff."""
-    from redress.accounts.models import Role
-
-    return bool(
-        user.is_active
-        and user.is_staff
-        and (user.is_superuser or getattr(user, "role", None) == Role.COMPLAINTS_MANAGER)
-    )
+    """Only complaints managers and superusers (who configure), and only when marked as staff."""
+    return bool(user.is_active and user.is_staff and getattr(user, "configures", False))
 
 
-def complaint_of(obj: models.Model | None) -> Complaint | None:
-    """The complaint a record belongs to (itself, or through its stage or enquiry), if any."""
-    from redress.complaints.models import Complaint
-
-    if obj is None or isinstance(obj, Complaint):
+def complaint_of(obj: models.Model | None) -> models.Model | None:
+    """The complaint a record belongs to (itself, or through its stage or enquiry), if any:
+    the model the audit trail links events to, so core names no app above it."""
+    complaint_model = AuditEvent._meta.get_field("complaint").related_model
+    if obj is None or isinstance(obj, cast(type, complaint_model)):
         return obj
     names = {f.name for f in obj._meta.concrete_fields}
     for name in COMPLAINT_PATHS:

@@ -19,9 +19,9 @@ from . import clock
 from .models import AuditEvent
 
 if TYPE_CHECKING:
-    from redress.accounts.models import User
-    from redress.complaints.models import Complaint
-    from redress.imports.models import ImportRun
+    # The user model, named by the framework rather than imported from `accounts`: core is
+    # the bottom layer and imports no app above it.
+    from django.contrib.auth.models import AbstractUser as User
 
 SYSTEM_LABEL = "Redress (system)"
 
@@ -61,8 +61,10 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
 def actor_label(user: User | None) -> str:
     if user is None:
         return SYSTEM_LABEL
-    role = user.get_role_display() if hasattr(user, "get_role_display") else ""
-    return f"{user.display_name} ({role})" if role else user.display_name
+    name = getattr(user, "display_name", None) or user.get_username()
+    role_display = getattr(user, "get_role_display", None)
+    role = role_display() if role_display is not None else ""
+    return f"{name} ({role})" if role else name
 
 
 def record(
@@ -72,24 +74,26 @@ def record(
     by: User | None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-    complaint: Complaint | None = None,
+    complaint: models.Model | None = None,
     note: str = "",
     label: str | None = None,
-    import_run: ImportRun | None = None,
+    import_run: models.Model | None = None,
 ) -> AuditEvent:
-    """Write one audit event. Call inside the service's transaction."""
+    """Write one audit event. Call inside the service's transaction. (`complaint` and
+    `import_run` are the complaint and import run the event belongs to; core names no model of
+    the apps above it, so they are typed as any record.)"""
     return AuditEvent.objects.create(
         at=clock.now(),
-        actor=by,
+        actor_id=by.pk if by is not None else None,
         actor_label=label or actor_label(by),
         action=action,
         content_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),
-        complaint=complaint,
+        complaint_id=complaint.pk if complaint is not None else None,
         before=before,
         after=after,
         note=note,
-        import_run=import_run,
+        import_run_id=import_run.pk if import_run is not None else None,
     )
 
 
@@ -99,7 +103,7 @@ def save_changes(
     *,
     action: str,
     by: User | None,
-    complaint: Complaint | None = None,
+    complaint: models.Model | None = None,
     note: str = "",
     shown: Iterable[str] | None = None,
 ) -> AuditEvent:

@@ -2,7 +2,8 @@
 
 `redress config list` shows them; `redress config set KEY VALUE` sets one. Values are kept in
 `AuthoritySetting` (closure days in `procedures.ClosureDay`, the stage 2 clock start on the
-statutory procedure's stage rule), and every change is audited.
+statutory procedure's stage rule: the procedures app keeps those, see `keep_elsewhere`), and
+every change is audited.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from . import audit
 from .models import AuthoritySetting
 
 if TYPE_CHECKING:
-    from redress.accounts.models import User
+    from django.contrib.auth.models import AbstractUser as User  # core imports no app above it
 
 
 class SettingError(ValueError):
@@ -167,6 +168,7 @@ SETTINGS: dict[str, Setting] = {
             {},
             _closure_days,
             show=_show_closure_days,
+            to_json=lambda days: {d.isoformat(): r for d, r in days.items()},
         ),
         Setting(
             "stage2_clock_start",
@@ -180,6 +182,24 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+@dataclass(frozen=True)
+class Keeper:
+    """How a setting whose value lives in another app's records is read and written: the
+    closure days and the stage 2 clock start are the procedures app's. That app registers
+    them (`keep_elsewhere`), so core, at the bottom, imports no app above it."""
+
+    read: Callable[[], Any]
+    write: Callable[[Any], None]  # may raise SettingError; inside set_value's transaction
+
+
+KEPT_ELSEWHERE: dict[str, Keeper] = {}
+
+
+def keep_elsewhere(key: str, *, read: Callable[[], Any], write: Callable[[Any], None]) -> None:
+    _setting(key)
+    KEPT_ELSEWHERE[key] = Keeper(read, write)
+
+
 def _setting(key: str) -> Setting:
     try:
         return SETTINGS[key]
@@ -190,15 +210,8 @@ def _setting(key: str) -> Setting:
 
 def get(key: str) -> Any:
     setting = _setting(key)
-    if key == "closure_days":
-        from redress.procedures.models import ClosureDay
-
-        return {c.date: c.reason for c in ClosureDay.objects.all()}
-    if key == "stage2_clock_start":
-        from redress.procedures.models import StageRule
-
-        rule = StageRule.objects.filter(procedure__code="statutory", stage=2).first()
-        return rule.clock_start if rule else setting.default
+    if key in KEPT_ELSEWHERE:
+        return KEPT_ELSEWHERE[key].read()
     row = AuthoritySetting.objects.filter(key=key).first()
     return setting.from_json(row.value) if row else setting.default
 
@@ -213,31 +226,11 @@ def set_value(key: str, text: str, *, by: User | None) -> Any:
     setting = _setting(key)
     value = setting.parse(text)
     before = show(key)
-    if key == "closure_days":
-        from redress.procedures.models import ClosureDay
-
-        ClosureDay.objects.exclude(date__in=list(value)).delete()
-        for day, reason in value.items():
-            ClosureDay.objects.update_or_create(date=day, defaults={"reason": reason})
-        obj: Any = AuthoritySetting.objects.update_or_create(
-            key=key, defaults={"value": {d.isoformat(): r for d, r in value.items()}}
-        )[0]
-    elif key == "stage2_clock_start":
-        from redress.procedures.models import StageRule
-
-        updated = StageRule.objects.filter(procedure__code="statutory", stage=2)
-        if not updated.exists():
-            raise SettingError("There is no statutory stage 2 to set the clock start of.")
-        updated.update(clock_start=value)
-        obj = AuthoritySetting.objects.update_or_create(key=key, defaults={"value": value})[0]
-    else:
-        obj = AuthoritySetting.objects.update_or_create(
-            key=key, defaults={"value": setting.to_json(value)}
-        )[0]
-    if key in {"closure_days", "stage2_clock_start"}:
-        from redress.procedures.signals import deadline_rules_changed
-
-        deadline_rules_changed.send(sender=AuthoritySetting)
+    if key in KEPT_ELSEWHERE:
+        KEPT_ELSEWHERE[key].write(value)
+    obj = AuthoritySetting.objects.update_or_create(
+        key=key, defaults={"value": setting.to_json(value)}
+    )[0]
     audit.record(
         action="config.set",
         obj=obj,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from redress.accounts.models import User
 from redress.core import config
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser as User  # core imports no app above it
 
 
 class Command(BaseCommand):
@@ -62,10 +65,10 @@ class Command(BaseCommand):
     def _user(username: str | None) -> User | None:
         if username is None:
             return None
-        user = User.objects.filter(username=username).first()
+        user = get_user_model()._default_manager.filter(username=username).first()
         if user is None:
             raise CommandError(f"There is no user called '{username}'.")
-        if not user.configures:
+        if not getattr(user, "configures", False):
             raise CommandError(
                 f"{username} is not a complaints manager, so cannot change settings."
             )
