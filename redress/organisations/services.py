@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from redress.complaints.services.checks import period_text, required_text
 from redress.core import audit
 from redress.procedures import rules
+from redress.procedures.checks import period_text, required_text
 from redress.procedures.models import ClosureDay
 from redress.procedures.signals import deadline_rules_changed
 

@@ -1,51 +1,34 @@
-"""Checks and look-ups that several complaint services share."""
+"""Checks and look-ups that several complaint services share (with the general ones from
+`procedures.checks`, re-exported)."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 
 from redress.complaints.choices import Outcome
 from redress.complaints.models import Complaint, Stage
-from redress.core.clock import today
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
+
+# The checks every app's services share live with the rules, below complaints; the complaint
+# services import them from here with the complaint-specific ones.
+from redress.procedures.checks import (
+    choice,
+    choices_text,
+    not_before,
+    not_in_future,
+    period_text,
+    required_text,
+)
 from redress.procedures.models import Procedure, StageRule
 
 if TYPE_CHECKING:
     from redress.organisations.models import ServiceArea
     from redress.taxonomies.models import Term
-
-
-def not_in_future(value: datetime.date, *, what: str) -> None:
-    if value > today():
-        raise rules.DateInFuture(what=what, date=value)
-
-
-def not_before(
-    value: datetime.date, *, what: str, earlier: str, earlier_date: datetime.date | None
-) -> None:
-    if earlier_date is not None and value < earlier_date:
-        raise rules.DateBefore(what=what, date=value, earlier=earlier, earlier_date=earlier_date)
-
-
-def choice(value: str, choices: type[models.TextChoices], *, what: str, blank: bool = False) -> str:
-    """The value if it is one of the codes (or blank, when allowed)."""
-    if value == "" and blank:
-        return value
-    if value not in choices.values:
-        raise rules.NotAChoice(value=value, what=what, choices=", ".join(choices.values))
-    return value
-
-
-def required_text(value: str, *, what: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise rules.RequiredValueMissing(what=what)
-    return value
 
 
 def procedure_label(procedure: Procedure) -> str:
@@ -105,17 +88,6 @@ def current_days(stage: Stage, rule: StageRule) -> int:
     return longest or rule.timescale_days
 
 
-def period_text(start: datetime.date | None, end: datetime.date | None) -> str:
-    """`from 1 April 2021 to 9 January 2022`, for an effective-dated record."""
-    if start and end:
-        return f"from {govuk_date(start)} to {govuk_date(end)}"
-    if start:
-        return f"from {govuk_date(start)}"
-    if end:
-        return f"until {govuk_date(end)}"
-    return "at all times"
-
-
 def service_area_in_use(service_area: ServiceArea, day: datetime.date) -> None:
     if not service_area.is_effective_on(day):
         raise rules.ServiceAreaNotInUse(
@@ -130,5 +102,20 @@ def term_of_kind(term: Term, kinds: Iterable[str], *, described: str) -> None:
         raise rules.TermNotForUse(term=term.name, taxonomy=term.taxonomy.name, kind=described)
 
 
-def choices_text(values: Iterable[Any]) -> str:
-    return ", ".join(str(v) for v in values)
+__all__ = [
+    "choice",
+    "choices_text",
+    "current_days",
+    "ensure_open",
+    "lock_complaint",
+    "lock_stage",
+    "not_before",
+    "not_in_future",
+    "period_text",
+    "procedure_label",
+    "required_text",
+    "rule_for",
+    "service_area_in_use",
+    "stage_state",
+    "term_of_kind",
+]
