@@ -64,6 +64,13 @@ EXTRA_LABELS = {
     "findings": "Findings",
     "password": "Password",
 }
+# Fields whose names say less than they mean.
+FIELD_LABELS = {
+    "io_report_date": "Investigating officer's report",
+    "ip_report_date": "Independent person's report",
+    "adjudication_date": "Adjudication",
+    "panel_recommendations": "Panel's recommendations",
+}
 NOTHING = "not recorded"
 
 
@@ -161,6 +168,8 @@ def _field(model: type[models.Model] | None, key: str) -> models.Field | None:
 
 
 def field_label(model: type[models.Model] | None, key: str) -> str:
+    if key in FIELD_LABELS:
+        return FIELD_LABELS[key]
     field = _field(model, key)
     label = str(field.verbose_name) if field is not None else EXTRA_LABELS.get(key, key)
     label = label.replace("_", " ")

@@ -212,23 +212,40 @@ class AppointmentNeedsName(RuleViolation):
 class AlreadyAppointed(RuleViolation):
     """{name} is already appointed to stage {stage} as {role}."""
 
+    field = "name"
+
 
 class IndependentPersonOnPanel(RuleViolation):
     """{name} was the independent person at stage 2, so cannot sit on the stage 3 review
     panel."""
+
+    field = "name"
 
 
 class InvestigatorOnPanel(RuleViolation):
     """{name} was the investigating officer at stage 2, so cannot sit on the stage 3 review
     panel."""
 
+    field = "name"
+
 
 class InvestigatorNotIndependent(RuleViolation):
     """{name} is not independent of {service}: they {why}, so cannot be appointed {role}."""
 
+    field = "name"
+
+
+class IndependentPersonIsStaff(RuleViolation):
+    """{name} works for the authority ({staff_role}), so cannot be the {role}: the {role} must
+    be someone who neither works for the authority nor is a member of it."""
+
+    field = "name"
+
 
 class SamePersonTwoRoles(RuleViolation):
     """{name} is already the {other_role} at stage {stage}; the {role} must be someone else."""
+
+    field = "name"
 
 
 class PanelFull(RuleViolation):
@@ -237,6 +254,22 @@ class PanelFull(RuleViolation):
 
 class PanelHasChair(RuleViolation):
     """The stage 3 review panel already has a chair, {name}."""
+
+    field = "role"
+
+
+class PanelNotComplete(RuleViolation):
+    """The review panel has {count} of its {size} members. Appoint all {size}, one of them the
+    chair, before recording that it met."""
+
+
+class PanelHasNoChair(RuleViolation):
+    """The review panel has no chair. Appoint one of its {size} members as chair before
+    recording that it met."""
+
+
+class PanelAlreadyMet(RuleViolation):
+    """The review panel met on {date}, so who sat on it can no longer be changed."""
 
 
 class PanelOnlyAtStage3(RuleViolation):
@@ -249,6 +282,36 @@ class PanelMilestoneMissing(RuleViolation):
 
 class PanelMilestoneOutOfOrder(RuleViolation):
     """The {milestone} ({date}) cannot come before the {previous} ({previous_date})."""
+
+
+# -- the stage 2 investigation -------------------------------------------------------------------
+
+
+class Stage2Only(RuleViolation):
+    """The {what} is recorded at stage 2 only, not stage {stage}."""
+
+
+class ReportNeedsAppointment(RuleViolation):
+    """Appoint the {role} before recording their report."""
+
+    field = "received_on"
+
+
+class AdjudicationNeedsReport(RuleViolation):
+    """Record the date of the {report} before the adjudication."""
+
+    field = "adjudicated_on"
+
+
+class AdjudicationBeforeReport(RuleViolation):
+    """The adjudication ({date}) cannot come before the {report} ({report_date})."""
+
+    field = "adjudicated_on"
+
+
+class NoReasonsToCarryOver(RuleViolation):
+    """Stage {previous} has no reasons for complaint that stage {stage} does not already
+    have."""
 
 
 # -- reasons for complaint -----------------------------------------------------------------------
@@ -273,6 +336,8 @@ class TermNotForUse(RuleViolation):
 class DuplicateAspect(RuleViolation):
     """Stage {stage} already has the reason '{aspect}'."""
 
+    field = "category"
+
 
 # -- around the stages ---------------------------------------------------------------------------
 
@@ -280,6 +345,8 @@ class DuplicateAspect(RuleViolation):
 class MediationBeforeResponse(RuleViolation):
     """Mediation is offered once stage {stage} has been responded to; {reference} has no stage
     {stage} response{by_date}."""
+
+    field = "after_stage"
 
 
 class MediationAlreadyPending(RuleViolation):
@@ -289,18 +356,26 @@ class MediationAlreadyPending(RuleViolation):
 class MediationNotHeld(RuleViolation):
     """Record when the mediation was held before recording that it {outcome}."""
 
+    field = "outcome"
+
 
 class MediationAlreadyHeld(RuleViolation):
     """The mediation was held on {held}, so it cannot have been declined."""
+
+    field = "outcome"
 
 
 class MediationDeclined(RuleViolation):
     """The mediation was declined, so it cannot have been held."""
 
+    field = "held_on"
+
 
 class MediationOutcomeRecorded(RuleViolation):
     """The mediation's outcome is already recorded as '{outcome}'; only a paused mediation can
     have another."""
+
+    field = "outcome"
 
 
 class PaymentKindNotForStage(RuleViolation):

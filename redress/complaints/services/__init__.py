@@ -15,6 +15,12 @@ from .mediation import mediation_hold, mediation_offer, mediation_record_outcome
 from .panel import stage3_record_panel, stage3_record_panel_report
 from .payments import payment_record, payment_remove
 from .records import complaint_link_related, complaint_record, complaint_update_details
+from .stage2 import (
+    stage2_record_adjudication,
+    stage2_record_io_report,
+    stage2_record_ip_report,
+    stage_carry_over_reasons,
+)
 from .stages import (
     stage_acknowledge,
     stage_agree_statement,
@@ -41,12 +47,16 @@ __all__ = [
     "mediation_record_outcome",
     "payment_record",
     "payment_remove",
+    "stage2_record_adjudication",
+    "stage2_record_io_report",
+    "stage2_record_ip_report",
     "stage3_record_panel",
     "stage3_record_panel_report",
     "stage_acknowledge",
     "stage_agree_statement",
     "stage_allocate",
     "stage_appoint",
+    "stage_carry_over_reasons",
     "stage_correct",
     "stage_extend",
     "stage_respond",

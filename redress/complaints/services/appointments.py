@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Q
 
+from redress.accounts.models import Role
 from redress.complaints.choices import PANEL_ROLES, AppointmentRole
 from redress.complaints.models import Appointment, Complaint, Stage
 from redress.complaints.state import complaint_changed
@@ -34,6 +35,14 @@ ROLE_STAGE: dict[str, int] = {
 INDEPENDENT_ROLES = frozenset(
     {AppointmentRole.INVESTIGATING_OFFICER, AppointmentRole.INDEPENDENT_PERSON, *PANEL_ROLES}
 )
+
+# Roles that must be independent of the authority itself, not only of the service: the
+# independent person (regulation 2 of the 2006 Regulations: neither a member nor an officer of
+# the authority) and the review panel, three independent people.
+OUTSIDE_ROLES = frozenset({AppointmentRole.INDEPENDENT_PERSON, *PANEL_ROLES})
+# Redress accounts of people outside the authority: investigators and independent persons
+# brought in for a complaint. Every other role is the authority's own staff.
+OUTSIDE_ACCOUNT_ROLES = frozenset({Role.INVESTIGATING_OFFICER})
 
 STAGE2_PANEL_CONFLICTS: dict[str, type[rules.RuleViolation]] = {
     AppointmentRole.INDEPENDENT_PERSON: rules.IndependentPersonOnPanel,
@@ -65,6 +74,35 @@ def _not_independent_because(user: User, complaint: Complaint) -> str | None:
     return None
 
 
+def _handled_by_name(name: str, complaint: Complaint) -> str | None:
+    """For someone appointed by name only: whether that is the name of someone who handled
+    this complaint (allocated or responded to one of its stages)."""
+    for stage in complaint.stages.select_related("allocated_to", "responded_by").order_by("number"):
+        for handler in (stage.allocated_to, stage.responded_by):
+            if handler is not None and handler.display_name.casefold() == name.casefold():
+                return f"handled this complaint at stage {stage.number}"
+    return None
+
+
+def _check_independent(stage: Stage, role: str, user: User | None, name: str) -> None:
+    if role not in INDEPENDENT_ROLES:
+        return
+    complaint = stage.complaint
+    why = (
+        _not_independent_because(user, complaint)
+        if user is not None
+        else _handled_by_name(name, complaint)
+    )
+    if why:
+        raise rules.InvestigatorNotIndependent(
+            name=name, service=complaint.service_area.name, why=why, role=_label(role)
+        )
+    if role in OUTSIDE_ROLES and user is not None and user.role not in OUTSIDE_ACCOUNT_ROLES:
+        raise rules.IndependentPersonIsStaff(
+            name=name, staff_role=user.get_role_display().lower(), role=_label(role)
+        )
+
+
 @transaction.atomic
 def stage_appoint(
     *,
@@ -78,8 +116,11 @@ def stage_appoint(
     """Appoint someone to an open stage: a user account, or a name for someone outside Redress.
 
     Investigating officers, independent persons and panellists must be independent of the
-    service complained about; the stage 2 investigating officer and independent person cannot
-    sit on the stage 3 panel; a panel has three members, one of them the chair.
+    service complained about (not anyone who handled the complaint, nor a manager who handles
+    complaints about the service); the independent person and the panellists must also be
+    from outside the authority (not a Redress user with a staff role). The stage 2
+    investigating officer and independent person cannot sit on the stage 3 panel; a panel has
+    three members, one of them the chair.
     """
     stage = lock_stage(stage)
     ensure_open(stage)
@@ -121,12 +162,7 @@ def stage_appoint(
         for earlier in stage2:
             if _same_person(earlier, user, name):
                 raise STAGE2_PANEL_CONFLICTS[earlier.role](name=name)
-    if user is not None and role in INDEPENDENT_ROLES:
-        why = _not_independent_because(user, stage.complaint)
-        if why:
-            raise rules.InvestigatorNotIndependent(
-                name=name, service=stage.complaint.service_area.name, why=why, role=_label(role)
-            )
+    _check_independent(stage, role, user, name)
 
     appointment = Appointment.objects.create(
         stage=stage, role=role, user=user, name=name, appointed_date=appointed_on
@@ -144,9 +180,12 @@ def stage_appoint(
 
 @transaction.atomic
 def appointment_remove(*, appointment: Appointment, by: User | None, reason: str = "") -> None:
-    """Take someone off an open stage (appointed by mistake, or stood down)."""
+    """Take someone off an open stage (appointed by mistake, or stood down). A review panel's
+    members stay once it has met."""
     stage = lock_stage(appointment.stage)
     ensure_open(stage)
+    if appointment.role in PANEL_ROLES and stage.panel_date is not None:
+        raise rules.PanelAlreadyMet(date=stage.panel_date)
     audit.record(
         action="stage.unappoint",
         obj=appointment,

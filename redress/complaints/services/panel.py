@@ -1,5 +1,7 @@
-"""The stage 3 review panel's milestones: the panel meets, then the chair reports. The
-authority's response that follows is `stage_respond`."""
+"""The stage 3 review panel's milestones: the panel (its three members appointed, one the
+chair) meets, then the chair reports with the panel's recommendations. The authority's response
+that follows is `stage_respond`. Each date is refused in the future or out of order, so a stage
+never reaches a state whose response could not be recorded."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from redress.complaints.choices import PANEL_ROLES, AppointmentRole
 from redress.complaints.models import Stage
 from redress.complaints.state import complaint_changed
 from redress.core import audit
@@ -28,20 +31,28 @@ def _panel_stage(stage: Stage) -> Stage:
     return stage
 
 
-def _write(
-    stage: Stage, field: str, value: datetime.date, *, action: str, by: User | None
-) -> Stage:
-    audit.save_changes(stage, {field: value}, action=action, by=by, complaint=stage.complaint)
+def _panel_complete(stage: Stage) -> None:
+    roles = [a.role for a in stage.appointments.all() if a.role in PANEL_ROLES]
+    if len(roles) < rules.PANEL_SIZE:
+        raise rules.PanelNotComplete(count=len(roles), size=rules.PANEL_SIZE)
+    if AppointmentRole.PANEL_CHAIR not in roles:
+        raise rules.PanelHasNoChair(size=rules.PANEL_SIZE)
+
+
+def _write(stage: Stage, changes: dict[str, object], *, action: str, by: User | None) -> Stage:
+    audit.save_changes(stage, changes, action=action, by=by, complaint=stage.complaint)
     complaint_changed(stage.complaint, stage=stage)
     return stage
 
 
 @transaction.atomic
 def stage3_record_panel(*, stage: Stage, held_on: datetime.date, by: User | None) -> Stage:
-    """Record the day the review panel met."""
+    """Record the day the review panel met: once its three members are appointed, one of
+    them the chair."""
     stage = _panel_stage(stage)
     if stage.panel_date is not None:
         raise rules.AlreadyRecorded(what="review panel", date=stage.panel_date)
+    _panel_complete(stage)
     if held_on < stage.received_date:
         raise rules.PanelMilestoneOutOfOrder(
             milestone="panel",
@@ -50,14 +61,15 @@ def stage3_record_panel(*, stage: Stage, held_on: datetime.date, by: User | None
             previous_date=stage.received_date,
         )
     not_in_future(held_on, what="panel")
-    return _write(stage, "panel_date", held_on, action="stage3.record_panel", by=by)
+    return _write(stage, {"panel_date": held_on}, action="stage3.record_panel", by=by)
 
 
 @transaction.atomic
 def stage3_record_panel_report(
-    *, stage: Stage, received_on: datetime.date, by: User | None
+    *, stage: Stage, received_on: datetime.date, by: User | None, recommendations: str = ""
 ) -> Stage:
-    """Record the day the panel chair's report reached the authority."""
+    """Record the day the panel chair's report reached the authority, with the panel's
+    recommendations."""
     stage = _panel_stage(stage)
     if stage.panel_date is None:
         raise rules.PanelMilestoneMissing(previous="date the panel met", milestone="panel's report")
@@ -71,6 +83,7 @@ def stage3_record_panel_report(
             previous_date=stage.panel_date,
         )
     not_in_future(received_on, what="panel's report")
-    return _write(
-        stage, "panel_report_date", received_on, action="stage3.record_panel_report", by=by
-    )
+    changes: dict[str, object] = {"panel_report_date": received_on}
+    if recommendations.strip():
+        changes["panel_recommendations"] = recommendations.strip()
+    return _write(stage, changes, action="stage3.record_panel_report", by=by)

@@ -191,3 +191,42 @@ def test_remove_an_appointment(officer, stage2):
     assert event.before["name"] == "Jo Bloggs"
     assert event.after is None
     assert event.note == "Conflict of interest"
+
+
+class TestIndependentPersonOutsideTheAuthority:
+    def test_a_member_of_staff_cannot_be_the_independent_person(self, officer, stage2):
+        with nothing_written(stage2), pytest.raises(rules.IndependentPersonIsStaff) as err:
+            stage_appoint(stage=stage2, role="independent_person", user=officer, by=None)
+        assert err.value.message == (
+            "Olive Tester works for the authority (complaints officer), so cannot be the "
+            "independent person: the independent person must be someone who neither works for "
+            "the authority nor is a member of it."
+        )
+        assert err.value.field == "name"
+
+    def test_nor_sit_on_the_review_panel(self, responding_manager, stage3):
+        with nothing_written(stage3), pytest.raises(rules.IndependentPersonIsStaff):
+            stage_appoint(stage=stage3, role="panel_member", user=responding_manager, by=None)
+
+    def test_an_outside_investigator_account_can_be_the_independent_person(self, stage2):
+        ip = external("ip", "Jo", "Bloggs")
+        appointment = stage_appoint(stage=stage2, role="independent_person", user=ip, by=None)
+        assert appointment.user == ip
+
+    def test_the_investigating_officer_may_work_for_the_authority(self, officer, stage2):
+        appointment = stage_appoint(
+            stage=stage2, role="investigating_officer", user=officer, by=None
+        )
+        assert appointment.name == "Olive Tester"
+
+    def test_someone_who_handled_stage_one_is_refused_by_name_too(self, responding_manager):
+        complaint = complaint_with({**S1, "allocated_to": responding_manager}, S2_OPEN)
+        stage = stage_of(complaint, 2)
+        with nothing_written(stage), pytest.raises(rules.InvestigatorNotIndependent) as err:
+            stage_appoint(stage=stage, role="independent_person", name="rita tester", by=None)
+        assert "they handled this complaint at stage 1" in err.value.message
+
+    def test_the_independent_person_is_not_the_investigator_by_name(self, stage2):
+        stage_appoint(stage=stage2, role="investigating_officer", name="Sam Lee", by=None)
+        with nothing_written(stage2), pytest.raises(rules.SamePersonTwoRoles):
+            stage_appoint(stage=stage2, role="independent_person", name="Sam Lee", by=None)
