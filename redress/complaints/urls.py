@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, lists, pages
+from .views import actions, lists, mediation, pages, stage2, stage3
 from .views import payments as payment_views
 
 app_name = "complaints"
@@ -22,4 +22,41 @@ urlpatterns = [
     path("<int:pk>/stages/<int:number>/acknowledge/", actions.acknowledge, name="acknowledge"),
     path("<int:pk>/stages/<int:number>/extend/", actions.extend, name="extend"),
     path("<int:pk>/stages/<int:number>/respond/", actions.respond, name="respond"),
+    # Stage 2, the investigation
+    path("<int:pk>/stages/2/appoint/", stage2.appoint, name="stage2_appoint"),
+    path(
+        "<int:pk>/stages/<int:number>/appointments/<int:appointment>/remove/",
+        stage2.remove_appointment,
+        name="appointment_remove",
+    ),
+    path("<int:pk>/stages/2/statement/", stage2.statement, name="stage2_statement"),
+    path("<int:pk>/stages/2/reasons/", stage2.reasons, name="stage2_reasons"),
+    path(
+        "<int:pk>/stages/2/reasons/carry-over/",
+        stage2.carry_over_reasons,
+        name="stage2_reasons_carry_over",
+    ),
+    path(
+        "<int:pk>/stages/2/reasons/<int:aspect>/remove/",
+        stage2.remove_reason,
+        name="stage2_reason_remove",
+    ),
+    path(
+        "<int:pk>/stages/2/investigating-officer-report/",
+        stage2.io_report,
+        name="stage2_io_report",
+    ),
+    path("<int:pk>/stages/2/independent-person-report/", stage2.ip_report, name="stage2_ip_report"),
+    path("<int:pk>/stages/2/adjudication/", stage2.adjudication, name="stage2_adjudication"),
+    # Stage 3, the review panel
+    path("<int:pk>/stages/3/panel/appoint/", stage3.appoint, name="stage3_appoint"),
+    path("<int:pk>/stages/3/panel/", stage3.panel, name="stage3_panel"),
+    path("<int:pk>/stages/3/panel-report/", stage3.report, name="stage3_report"),
+    path("<int:pk>/stages/3/authority-response/", stage3.respond, name="stage3_respond"),
+    # Mediation
+    path("<int:pk>/mediation/offer/", mediation.offer, name="mediation_offer"),
+    path("<int:pk>/mediation/<int:mediation>/meeting/", mediation.hold, name="mediation_hold"),
+    path(
+        "<int:pk>/mediation/<int:mediation>/outcome/", mediation.outcome, name="mediation_outcome"
+    ),
 ]

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 DATE_PARTS = ("day", "month", "year")
 # Rules about a date that do not say which field: they belong to the form's (first) date.
-DATE_RULES = frozenset({"DateInFuture", "DateBefore"})
+DATE_RULES = frozenset({"DateInFuture", "DateBefore", "PanelMilestoneOutOfOrder"})
 
 
 class DateInputWidget(forms.MultiWidget):

@@ -20,6 +20,54 @@ from .scoping import complaints_visible_to
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A step on the way to a review panel stage's final response (the panel meets, the chair
+    reports, the authority responds to the report): a date to work to, not the stage's
+    deadline, which is its final response date."""
+
+    name: str
+    days: int
+    after: str
+    due: datetime.date | None  # None until the step before it is recorded
+    done: datetime.date | None
+
+
+def panel_milestones(
+    stage: Stage, rule: StageRule | None, deadlines: StageDeadlines | None
+) -> tuple[Milestone, ...]:
+    if rule is None or deadlines is None or rule.panel_within_days is None:
+        return ()
+    steps = [
+        (
+            "The review panel meets",
+            rule.panel_within_days,
+            "the request",
+            deadlines.panel_due,
+            stage.panel_date,
+        ),
+        (
+            "The chair's report",
+            rule.report_within_days,
+            "the panel",
+            deadlines.report_due,
+            stage.panel_report_date,
+        ),
+        (
+            "The authority's response to the report",
+            rule.response_within_days,
+            "the report",
+            deadlines.response_due,
+            stage.responded_date,
+        ),
+    ]
+    return tuple(
+        Milestone(name=name, days=days, after=after, due=due, done=done)
+        for name, days, after, due, done in steps
+        if days is not None
+    )
+
+
+@dataclass(frozen=True)
 class StageView:
     stage: Stage
     rule: StageRule | None
@@ -28,6 +76,7 @@ class StageView:
     days_left: int | None
     acknowledgement_due: datetime.date | None
     mediations: list[Mediation]
+    milestones: tuple[Milestone, ...] = ()
 
 
 def complaint_for_page(*, user: Any, pk: int) -> Complaint | None:
@@ -94,6 +143,7 @@ def stage_views(complaint: Complaint, clock: Clock) -> list[StageView]:
                     else None
                 ),
                 mediations=[m for m in mediations if m.after_stage == stage.number],
+                milestones=panel_milestones(stage, rule, deadlines),
             )
         )
     return views

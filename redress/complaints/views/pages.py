@@ -22,6 +22,9 @@ from redress.complaints.selectors import (
     stage_views,
 )
 
+from . import mediation as mediation_views
+from . import stage2 as stage2_views
+from . import stage3 as stage3_views
 from .access import complaint_or_refuse
 
 TABS = [
@@ -45,7 +48,15 @@ def _actions(request: HttpRequest, complaint: Complaint, current: StageView | No
             buttons.append(
                 {"text": "Acknowledge", "href": reverse("complaints:acknowledge", args=args)}
             )
-        if may_respond(request.user, stage):
+        if current.milestones:  # a review panel stage: the authority responds to the report
+            if team:
+                buttons.append(
+                    {
+                        "text": "Record the authority's response",
+                        "href": reverse("complaints:stage3_respond", args=[complaint.pk]),
+                    }
+                )
+        elif may_respond(request.user, stage):
             buttons.append(
                 {"text": "Record response", "href": reverse("complaints:respond", args=args)}
             )
@@ -69,7 +80,31 @@ def _actions(request: HttpRequest, complaint: Complaint, current: StageView | No
                 "classes": "govuk-button--secondary",
             }
         )
+    if team and not stage.is_open and mediation_views.may_offer(complaint):
+        buttons.append(
+            {
+                "text": "Offer mediation",
+                "href": reverse("complaints:mediation_offer", args=[complaint.pk]),
+                "classes": "govuk-button--secondary",
+            }
+        )
     return buttons
+
+
+def _stage_links(request: HttpRequest, complaint: Complaint, stages: list[StageView]) -> dict:
+    """The complaints team's links within each stage (stage 2 and 3 steps, mediation)."""
+    if not may_manage_complaints(request.user):
+        return {"stages": {}, "mediations": {}}
+    return {
+        "stages": {
+            view.stage.number: {
+                **stage2_views.page_links(complaint, view.stage),
+                **stage3_views.page_links(complaint, view.stage),
+            }
+            for view in stages
+        },
+        "mediations": mediation_views.page_links(complaint),
+    }
 
 
 def _render(
@@ -100,6 +135,7 @@ def _render(
             "presenters": presenters,
             "today": now.today,
             "actions": _actions(request, complaint, current),
+            "links": _stage_links(request, complaint, stages),
             **context,
         },
     )
