@@ -135,7 +135,7 @@ def test_an_offer_in_the_future_is_refused_at_its_date(officer_client, answered)
     assert 'href="#offered_on-day"' in page
 
 
-# -- the meeting and the outcome ---------------------------------------------------------------------
+# -- the meeting and the outcome -------------------------------------------------------------------
 
 
 def test_record_the_meeting(officer_client, offered):

@@ -208,7 +208,7 @@ def test_an_appointment_to_another_stage_is_not_found_there(officer_client, stag
     assert officer_client.get(url).status_code == 404
 
 
-# -- the statement of complaint ---------------------------------------------------------------------
+# -- the statement of complaint --------------------------------------------------------------------
 
 
 def test_the_statement_page_says_the_clock_does_not_move(officer_client, stage2):

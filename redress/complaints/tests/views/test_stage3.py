@@ -7,13 +7,13 @@ import pytest
 from django.urls import reverse
 
 from redress.complaints.models import Appointment
+from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import (
     AppointmentFactory,
     AspectFactory,
     ComplaintFactory,
     StageFactory,
 )
-from redress.complaints.state import refresh_complaints
 from redress.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_the_responding_manager_is_offered_no_stage_3_steps(responding_manager_c
     assert "Record response" not in page
 
 
-# -- the panel --------------------------------------------------------------------------------------
+# -- the panel -------------------------------------------------------------------------------------
 
 
 def test_appoint_the_panel(officer_client, stage3):
