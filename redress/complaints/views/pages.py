@@ -60,7 +60,16 @@ def _actions(request: HttpRequest, complaint: Complaint, current: StageView | No
             buttons.append(
                 {"text": "Record response", "href": reverse("complaints:respond", args=args)}
             )
-        if team and current.rule is not None and current.rule.extendable:
+        if (
+            team
+            and current.rule is not None
+            and current.rule.extendable
+            # not once extended as far as the rule allows: the page could only refuse
+            and (
+                current.deadlines is None
+                or current.deadlines.applicable_days < current.rule.max_days
+            )
+        ):
             buttons.append(
                 {
                     "text": "Extend",

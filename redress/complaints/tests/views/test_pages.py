@@ -288,3 +288,14 @@ def test_the_timeline_follows_a_pinned_today(officer_client, caseload, settings)
     assert "Stage 1 acknowledged" in page
     assert "18 June 2021 at 12:00pm" in page  # the pinned day, at the (travelled) time of day
     assert "21 June 2021 at" not in page
+
+
+def test_no_extend_button_once_extended_as_far_as_the_rule_allows(officer_client, caseload):
+    from redress.complaints.tests.factories import ExtensionFactory
+
+    stage = caseload.overdue.stages.get()
+    extend = reverse("complaints:extend", args=[caseload.overdue.pk, 1])
+    ExtensionFactory(stage=stage, extended_to_days=15)
+    assert extend in _get(officer_client, "summary", caseload.overdue).content.decode()
+    ExtensionFactory(stage=stage, extended_to_days=20)  # the statutory stage 1 maximum
+    assert extend not in _get(officer_client, "summary", caseload.overdue).content.decode()
