@@ -1,0 +1,427 @@
+"""Every URL, as every role and as a visitor who has not signed in: the answer each gets.
+
+The test walks the whole URL configuration, so a URL without a permission decision in
+DECISIONS below fails the suite (add a line for it). Each line gives the answers to a GET:
+
+    L    a redirect to the sign-in page (a visitor who has not signed in)
+    200  the page
+    302  a redirect elsewhere
+    403  refused with the reason (the role has no such pages, or may not do this)
+    404  not found: also a record the user may not see, exactly as a missing one
+    405  the address takes only POST
+
+The columns are: a visitor, then the roles (complaints manager, complaints officer, responding
+manager, investigating officer, participation or advocacy worker, executive). The records each
+URL's arguments name are in ARGUMENTS. Those records have twins the responding manager,
+investigating officer and participation worker may not see (a complaint not allocated or
+appointed to them and not from a child; an unpublished report edition; an adult's informal
+feedback): after `|`, the answers of those four roles (rm io pw ex) for the twin. The complaints
+team sees every record and a visitor is sent to sign in, so their answers are the same.
+
+The Django admin's own URLs are left to `test_the_admin_is_for_complaints_managers_only`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.views.static import serve
+
+from redress.accounts.models import Role, User
+
+# The records are built once for the module (see `world`); each test reads them.
+pytestmark = pytest.mark.django_db
+
+DECISIONS = """
+# URL name                                 anon cm  co  rm  io  pw  ex  | rm  io  pw  ex: a twin
+core:home                                  L   200 200 200 200 200 200
+
+accounts:login                             200 200 200 200 200 200 200
+accounts:logout_confirm                    L   200 200 200 200 200 200
+accounts:logout                            L   405 405 405 405 405 405
+
+complaints:list                            L   200 200 200 200 200 403
+# recording a complaint (a journey not yet begun starts at its first page) and correcting one
+complaints:record                          L   302 302 403 403 403 403
+complaints:record_check                    L   302 302 403 403 403 403
+complaints:record_done                     L   302 302 403 403 403 403
+complaints:record_page                     L   200 200 403 403 403 403
+complaints:change_details                  L   302 302 403 403 403 403 | 404 404 404 403
+complaints:change_details_check            L   302 302 403 403 403 403 | 404 404 404 403
+complaints:change_details_page             L   302 302 403 403 403 403 | 404 404 404 403
+# the complaint's pages
+complaints:summary                         L   200 200 200 200 200 403 | 404 404 404 403
+complaints:stages                          L   200 200 200 200 200 403 | 404 404 404 403
+complaints:timeline                        L   200 200 200 200 200 403 | 404 404 404 403
+complaints:people                          L   200 200 200 200 200 403 | 404 404 404 403
+complaints:payments                        L   200 200 200 200 200 403 | 404 404 404 403
+# case work: `number` is 2 (allocated to rm, io appointed); the complaint is at stage 3
+complaints:payment_record                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:payment_remove                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:escalate                        L   200 200 403 403 403 403 | 404 404 404 403
+complaints:acknowledge                     L   200 200 403 403 403 403 | 404 404 404 403
+complaints:extend                          L   200 200 403 403 403 403 | 404 404 404 403
+complaints:respond                         L   200 200 200 403 403 403 | 404 404 404 403
+complaints:allocate                        L   200 200 403 403 403 403 | 404 404 404 403
+complaints:hold                            L   200 200 403 403 403 403 | 404 404 404 403
+complaints:resume                          L   200 200 403 403 403 403 | 404 404 404 403
+complaints:findings                        L   200 200 200 200 403 403 | 404 404 404 403
+complaints:withdraw                        L   200 200 403 403 403 403 | 404 404 404 403
+complaints:outside_jurisdiction            L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_appoint                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:appointment_remove              L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_statement                L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_reasons                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_reasons_carry_over       L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_reason_remove            L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_io_report                L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_ip_report                L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage2_adjudication             L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage3_appoint                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage3_panel                    L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage3_report                   L   200 200 403 403 403 403 | 404 404 404 403
+complaints:stage3_respond                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:mediation_offer                 L   200 200 403 403 403 403 | 404 404 404 403
+complaints:mediation_hold                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:mediation_outcome               L   200 200 403 403 403 403 | 404 404 404 403
+
+ombudsman:list                             L   200 200 200 200 200 403
+ombudsman:record                           L   200 200 403 403 403 403
+ombudsman:record_for_complaint             L   200 200 403 403 403 403 | 404 404 404 403
+ombudsman:enquiry                          L   200 200 200 200 200 403 | 404 404 404 403
+ombudsman:response                         L   200 200 403 403 403 403 | 404 404 404 403
+ombudsman:decide                           L   200 200 403 403 403 403 | 404 404 404 403
+ombudsman:remedy_add                       L   200 200 403 403 403 403 | 404 404 404 403
+ombudsman:remedy_complete                  L   200 200 403 403 403 403 | 404 404 404 403
+
+learning:list                              L   200 200 200 200 200 403
+learning:raise                             L   200 200 403 403 403 403
+learning:raise_for_complaint               L   200 200 403 403 403 403 | 404 404 404 403
+learning:action                            L   200 200 200 200 200 403 | 404 404 404 403
+learning:complete                          L   200 200 403 403 403 403 | 404 404 404 403
+
+feedback:compliment_list                   L   200 200 403 403 403 403
+feedback:compliment_record                 L   200 200 403 403 403 403
+feedback:compliment                        L   200 200 403 403 403 403
+feedback:informal_list                     L   200 200 403 403 200 403
+feedback:informal_record                   L   200 200 403 403 403 403
+feedback:informal                          L   200 200 403 403 200 403 | 403 403 404 403
+feedback:satisfaction                      L   200 200 403 403 403 403 | 404 404 404 403
+
+reporting:reports                          L   200 200 200 403 200 200
+reporting:editions                         L   200 200 200 403 200 200
+reporting:edition_new                      L   200 200 403 403 403 403
+reporting:edition                          L   200 200 200 403 200 200 | 404 403 404 404
+reporting:edition_preview                  L   200 200 200 403 200 200 | 404 403 404 404
+reporting:edition_download                 L   200 200 200 403 200 200 | 404 403 404 404
+reporting:edition_publish                  L   302 403 403 403 403 403 | 404 403 404 404
+reporting:edition_section                  L   200 200 403 403 403 403 | 404 403 404 404
+reporting:figure                           L   200 200 200 403 200 403
+reporting:table                            L   200 200 200 403 200 403
+"""
+
+COLUMNS = (
+    "anonymous",
+    Role.COMPLAINTS_MANAGER,
+    Role.COMPLAINTS_OFFICER,
+    Role.RESPONDING_MANAGER,
+    Role.INVESTIGATING_OFFICER,
+    Role.PARTICIPATION_WORKER,
+    Role.EXECUTIVE,
+)
+# The roles whose answer may differ for a record they may not see.
+TWIN_COLUMNS = COLUMNS[3:]
+
+# What each URL's arguments point at: a record in `_records` (its id is used),
+# or a literal value. By namespace, then by URL name where one differs. "?" is a query string.
+REPORT_QUERY = "from=2021-04-01&to=2022-03-31&as_of=2022-05-31"
+ARGUMENTS: dict[str, dict[str, Any]] = {
+    "complaints": {
+        "pk": "complaint",
+        "number": 2,
+        "payment_pk": "payment",
+        "appointment": "appointment",
+        "aspect": "aspect",
+        "mediation": "mediation",
+        "key": "0123456789ab",  # a journey (recording or correcting a complaint) not yet begun
+        "page": "received",
+    },
+    "learning": {"pk": "action"},
+    "learning:raise_for_complaint": {"pk": "complaint"},
+    "ombudsman": {"pk": "enquiry", "remedy_pk": "remedy"},
+    "ombudsman:record_for_complaint": {"pk": "complaint"},
+    "feedback:compliment": {"pk": "compliment"},
+    "feedback:informal": {"pk": "informal"},
+    "feedback:satisfaction": {"pk": "complaint"},
+    "reporting": {"pk": "edition", "section": "volumes"},
+    "reporting:edition_download": {"pk": "edition", "?": "format=json"},  # PDF takes seconds
+    "reporting:figure": {"figure_id": "outcome.stage1.upheld", "?": REPORT_QUERY},
+    "reporting:table": {"table_id": "received.by_service", "row": 0, "?": REPORT_QUERY},
+}
+# The records ARGUMENTS may name (see `_records`).
+RECORDS = frozenset(
+    {"complaint", "payment", "appointment", "aspect", "mediation", "action", "enquiry", "remedy"}
+    | {"compliment", "informal", "edition"}
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    name: str
+    answers: dict[str, str]  # column -> answer
+    twin_answers: dict[str, str] | None  # for the record the restricted roles may not see
+
+
+def _decisions(table: str) -> dict[str, Decision]:
+    decisions: dict[str, Decision] = {}
+    for line in table.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        main, _, twin = line.partition("|")
+        name, *answers = main.split()
+        assert len(answers) == len(COLUMNS), f"{name}: give {len(COLUMNS)} answers, not {answers}"
+        twins = twin.split()
+        assert not twin or len(twins) == len(TWIN_COLUMNS), f"{name}: after | give 4 answers"
+        assert name not in decisions, f"{name} is in the table twice"
+        decisions[name] = Decision(
+            name,
+            dict(zip(COLUMNS, answers, strict=True)),
+            dict(zip(TWIN_COLUMNS, twins, strict=True)) if twin else None,
+        )
+    return decisions
+
+
+TABLE = _decisions(DECISIONS)
+
+
+def _walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue  # the admin's own URLs: checked on their own below
+            inner = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner.lstrip(":"))
+        elif entry.callback is not serve:  # static and media files, when DEBUG serves them
+            name = f"{namespace}:{entry.name}" if namespace else str(entry.name)
+            yield name, entry
+
+
+@functools.cache
+def named_urls() -> dict[str, URLPattern]:
+    found: dict[str, URLPattern] = {}
+    for name, pattern in _walk(get_resolver().url_patterns):
+        assert pattern.name, f"The URL {pattern.pattern} has no name: name it, then decide it here"
+        found[name] = pattern
+    return found
+
+
+def _argument_names(pattern: URLPattern) -> list[str]:
+    return list(pattern.pattern.regex.groupindex)
+
+
+def test_every_url_has_a_permission_decision():
+    urls = named_urls()
+    missing = [name for name in urls if name not in TABLE]
+    assert not missing, "\n".join(
+        f"add a permission decision for {name} in test_url_permissions.py" for name in missing
+    )
+    gone = [name for name in TABLE if name not in urls]
+    assert not gone, f"decisions for URLs that no longer exist (remove them): {gone}"
+
+
+def test_every_url_argument_points_at_a_record():
+    for name, pattern in named_urls().items():
+        for argument in _argument_names(pattern):
+            assert argument in _arguments(name), (
+                f"{name} takes <{argument}>: say in ARGUMENTS which record it points at"
+            )
+
+
+def _arguments(name: str) -> dict[str, Any]:
+    namespace = name.rpartition(":")[0]
+    return {**ARGUMENTS.get(namespace, {}), **ARGUMENTS.get(name, {})}
+
+
+def _address(name: str, records: SimpleNamespace) -> str | None:
+    """The URL with its arguments pointing at `records`; None when an argument names a record
+    `records` does not have (the twins have no compliment: only the complaints team sees
+    compliments at all)."""
+    arguments = _arguments(name)
+    query = arguments.pop("?", "")
+    kwargs: dict[str, Any] = {}
+    for argument in _argument_names(named_urls()[name]):
+        value = arguments[argument]
+        if isinstance(value, str) and value in RECORDS:
+            if not hasattr(records, value):
+                return None
+            value = getattr(records, value).pk
+        kwargs[argument] = value
+    url = reverse(name, kwargs=kwargs)
+    return f"{url}?{query}" if query else url
+
+
+def _names_a_record(name: str) -> bool:
+    arguments = _arguments(name)
+    return any(arguments[a] in RECORDS for a in _argument_names(named_urls()[name]))
+
+
+def answer_to(client: Client, url: str) -> str:
+    response = client.get(url)
+    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:login")):
+        return "L"
+    return str(response.status_code)
+
+
+# The records the URLs point at --------------------------------------------------------------
+
+
+def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
+    """A complaint at stage 3 with everything hanging off it. `seen`: allocated and appointed
+    to the restricted roles and from a child (so the participation worker sees it too), with a
+    published edition and a child's informal feedback; otherwise none of those."""
+    from redress.complaints.tests.factories import (
+        AppointmentFactory,
+        AspectFactory,
+        ComplaintFactory,
+        LearningActionFactory,
+        MediationFactory,
+        PaymentFactory,
+        StageFactory,
+    )
+    from redress.feedback.tests.factories import ComplimentFactory, InformalFeedbackFactory
+    from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
+    from redress.organisations.tests.factories import ServiceAreaFactory
+    from redress.reporting.models import EditionStatus
+    from redress.reporting.tests.factories import ReportEditionFactory
+
+    day = datetime.date.fromisoformat
+    complaint = ComplaintFactory(
+        received_date=day("2021-05-04"),
+        complainant_type="child_young_person" if seen else "parent",
+        service_area=ServiceAreaFactory(name="Fostering"),
+    )
+    complaint.stages.update(responded_date=day("2021-05-14"), outcome="upheld")
+    stage2 = StageFactory(
+        complaint=complaint,
+        number=2,
+        received_date=day("2021-05-24"),
+        allocated_to=people.responding_manager if seen else None,
+    )
+    complaint.stages.filter(number=2).update(responded_date=day("2021-07-30"), outcome="upheld")
+    stage3 = StageFactory(
+        complaint=complaint,
+        number=3,
+        received_date=day("2021-08-16"),
+        allocated_to=people.responding_manager if seen else None,
+    )
+    appointment = AppointmentFactory(
+        stage=stage2, user=people.investigating_officer if seen else None, name="Ivan Ino"
+    )
+    aspect = AspectFactory(stage=stage2)
+    mediation = MediationFactory(complaint=complaint, offered_date=day("2021-05-20"))
+    enquiry = EnquiryFactory(complaint=complaint, received_date=day("2021-09-01"))
+    published = {"status": EditionStatus.PUBLISHED, "as_of": day("2022-05-31")}
+    return SimpleNamespace(
+        complaint=complaint,
+        stage2=stage2,
+        stage3=stage3,
+        appointment=appointment,
+        aspect=aspect,
+        mediation=mediation,
+        payment=PaymentFactory(complaint=complaint, date=day("2021-06-01")),
+        enquiry=enquiry,
+        remedy=RemedyFactory(enquiry=enquiry),
+        action=LearningActionFactory(complaint=complaint),
+        **({"compliment": ComplimentFactory()} if seen else {}),
+        informal=InformalFeedbackFactory(from_child=seen),
+        edition=ReportEditionFactory(
+            **(published | {"published_at": datetime.datetime(2022, 6, 1, tzinfo=datetime.UTC)})
+            if seen
+            else {}
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[SimpleNamespace]:
+    """Built once for the module, in a transaction rolled back at its end: the tests only
+    read (GET), so they share it."""
+    with (
+        override_settings(REDRESS_TODAY=datetime.date(2022, 6, 10)),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        people = SimpleNamespace(
+            **{
+                str(role): User.objects.create(
+                    username=str(role), role=role, is_staff=role == Role.COMPLAINTS_MANAGER
+                )
+                for role in COLUMNS[1:]
+            }
+        )
+        seen = _records(seen=True, people=people)
+        twin = _records(seen=False, people=people)
+        yield SimpleNamespace(people=people, seen=seen, twin=twin)
+        transaction.set_rollback(True)
+
+
+def _client(world: SimpleNamespace, column: str) -> Client:
+    # A view that fails answers 500 (its traceback is in the captured log), so that one
+    # broken page does not hide the answers of the others.
+    client = Client(raise_request_exception=False)
+    if column != "anonymous":
+        client.force_login(getattr(world.people, column))
+    return client
+
+
+def _line(name: str, got: dict[str, str], twin: dict[str, str] | None) -> str:
+    answers = " ".join(f"{got[c]:<3}" for c in COLUMNS)
+    twins = " | " + " ".join(f"{twin[c]:<3}" for c in TWIN_COLUMNS) if twin else ""
+    return f"{name:<42} {answers}{twins}".rstrip()
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_each_url_answers_as_decided(world, column):
+    client = _client(world, column)
+    wrong = []
+    for name, decision in TABLE.items():
+        url = _address(name, world.seen)
+        assert url is not None
+        got = answer_to(client, url)
+        if got != decision.answers[column]:
+            wrong.append(f"{name} {url}: expected {decision.answers[column]}, got {got}")
+        twin_url = _address(name, world.twin) if _names_a_record(name) else None
+        if twin_url is None or column not in TWIN_COLUMNS:
+            continue
+        if decision.twin_answers is None:
+            wrong.append(f"{name}: after |, give the answers for a record they may not see")
+            continue
+        got = answer_to(client, twin_url)
+        if got != decision.twin_answers[column]:
+            expected = decision.twin_answers[column]
+            wrong.append(f"{name} {twin_url} (not theirs to see): expected {expected}, got {got}")
+    assert not wrong, (
+        f"As {column} (where the app is right, change the line in DECISIONS):\n" + "\n".join(wrong)
+    )
+
+
+def test_the_admin_is_for_complaints_managers_only(world):
+    """The admin's own URLs: a complaints manager marked as staff gets the admin; everyone
+    else is sent to the admin's sign-in page."""
+    admin_login = reverse("admin:login")
+    for column in COLUMNS:
+        response = _client(world, column).get(reverse("admin:index"))
+        if column == Role.COMPLAINTS_MANAGER:
+            assert response.status_code == 200, column
+        else:
+            assert response.status_code == 302, column
+            assert response["Location"].startswith(admin_login), column
