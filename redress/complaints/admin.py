@@ -1,8 +1,11 @@
+"""Complaints and everything recorded on them, to look at: every change is made on the staff
+pages, through the services (see `redress.core.admin.CaseRecordAdmin`)."""
+
 from django.contrib import admin
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 
-from redress.core.admin import AuditedModelAdmin
+from redress.core.admin import CaseRecordAdmin, CaseRecordStackedInline, CaseRecordTabularInline
 
 from .models import (
     Appointment,
@@ -17,9 +20,8 @@ from .models import (
 )
 
 
-class StageInline(admin.TabularInline):
+class StageInline(CaseRecordTabularInline):
     model = Stage
-    extra = 0
     fields = (
         "number",
         "received_date",
@@ -32,48 +34,47 @@ class StageInline(admin.TabularInline):
     show_change_link = True
 
 
-class MediationInline(admin.TabularInline):
+class MediationInline(CaseRecordTabularInline):
     model = Mediation
-    extra = 0
     fields = ("after_stage", "offered_date", "held_date", "outcome", "mediator")
 
 
-class PaymentInline(admin.TabularInline):
+class PaymentInline(CaseRecordTabularInline):
     model = Payment
     fk_name = "complaint"
-    extra = 0
     fields = ("date", "stage", "kind", "amount", "description")
 
 
-class LearningActionInline(admin.StackedInline):
+class LearningActionInline(CaseRecordStackedInline):
     model = LearningAction
-    extra = 0
     autocomplete_fields = ("theme",)
 
 
-class ExtensionInline(admin.TabularInline):
+class ExtensionInline(CaseRecordTabularInline):
     model = Extension
-    extra = 0
     fields = ("agreed_date", "extended_to_days", "reason", "agreed_by")
     autocomplete_fields = ("agreed_by",)
 
 
-class AspectInline(admin.TabularInline):
+class AspectInline(CaseRecordTabularInline):
     model = Aspect
-    extra = 0
     fields = ("order", "category", "subcategory", "finding")
     autocomplete_fields = ("category", "subcategory")
 
 
-class AppointmentInline(admin.TabularInline):
+class HoldInline(CaseRecordTabularInline):
+    model = Hold
+    fields = ("start_date", "end_date", "reason", "placed_by")
+
+
+class AppointmentInline(CaseRecordTabularInline):
     model = Appointment
-    extra = 0
     fields = ("role", "name", "user", "appointed_date")
     autocomplete_fields = ("user",)
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(AuditedModelAdmin):
+class ComplaintAdmin(CaseRecordAdmin):
     list_display = (
         "reference",
         "received_date",
@@ -109,7 +110,7 @@ class ComplaintAdmin(AuditedModelAdmin):
 
 
 @admin.register(Stage)
-class StageAdmin(AuditedModelAdmin):
+class StageAdmin(CaseRecordAdmin):
     list_display = (
         "complaint",
         "number",
@@ -124,11 +125,11 @@ class StageAdmin(AuditedModelAdmin):
     date_hierarchy = "received_date"
     autocomplete_fields = ("complaint", "organisation", "allocated_to", "responded_by")
     list_select_related = ("complaint", "allocated_to")
-    inlines = [ExtensionInline, AspectInline, AppointmentInline]
+    inlines = [ExtensionInline, HoldInline, AspectInline, AppointmentInline]
 
 
 @admin.register(Extension)
-class ExtensionAdmin(AuditedModelAdmin):
+class ExtensionAdmin(CaseRecordAdmin):
     list_display = ("stage", "agreed_date", "extended_to_days", "reason")
     search_fields = ("stage__complaint__reference", "reason")
     date_hierarchy = "agreed_date"
@@ -137,7 +138,7 @@ class ExtensionAdmin(AuditedModelAdmin):
 
 
 @admin.register(Hold)
-class HoldAdmin(AuditedModelAdmin):
+class HoldAdmin(CaseRecordAdmin):
     list_display = ("stage", "start_date", "end_date", "reason")
     search_fields = ("stage__complaint__reference", "reason")
     date_hierarchy = "start_date"
@@ -146,7 +147,7 @@ class HoldAdmin(AuditedModelAdmin):
 
 
 @admin.register(Aspect)
-class AspectAdmin(AuditedModelAdmin):
+class AspectAdmin(CaseRecordAdmin):
     list_display = ("stage", "category", "subcategory", "finding")
     list_filter = ("finding", "category__taxonomy")
     search_fields = ("stage__complaint__reference", "category__name", "subcategory__name")
@@ -155,7 +156,7 @@ class AspectAdmin(AuditedModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(AuditedModelAdmin):
+class AppointmentAdmin(CaseRecordAdmin):
     list_display = ("name", "role", "stage", "user", "appointed_date")
     list_filter = ("role",)
     search_fields = ("name", "stage__complaint__reference", "user__username")
@@ -165,7 +166,7 @@ class AppointmentAdmin(AuditedModelAdmin):
 
 
 @admin.register(Mediation)
-class MediationAdmin(AuditedModelAdmin):
+class MediationAdmin(CaseRecordAdmin):
     list_display = ("complaint", "after_stage", "offered_date", "held_date", "outcome")
     list_filter = ("outcome", "after_stage")
     search_fields = ("complaint__reference", "mediator")
@@ -175,7 +176,7 @@ class MediationAdmin(AuditedModelAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(AuditedModelAdmin):
+class PaymentAdmin(CaseRecordAdmin):
     list_display = ("date", "stage", "kind", "amount", "complaint", "enquiry")
     list_filter = ("stage", "kind")
     search_fields = ("complaint__reference", "enquiry__lgo_reference", "description")
@@ -185,7 +186,7 @@ class PaymentAdmin(AuditedModelAdmin):
 
 
 @admin.register(LearningAction)
-class LearningActionAdmin(AuditedModelAdmin):
+class LearningActionAdmin(CaseRecordAdmin):
     list_display = ("__str__", "complaint", "theme", "owner", "raised_date", "due_date")
     list_filter = (("completed_date", admin.EmptyFieldListFilter), "theme__taxonomy")
     search_fields = ("description", "owner", "complaint__reference")

@@ -1,8 +1,15 @@
 """The admin's shared base, and the admin for the audit trail and the authority's settings.
 
-The admin is for configuration and corrections by complaints managers. Every add, change and
-delete made through it (inline rows included) is written to the audit trail in the same
-transaction as the change, so a correction shows on the complaint's timeline like any other.
+The admin is for configuration, by complaints managers: procedures, taxonomies, settings,
+organisations, service areas, localities, users and roles. Every add, change and delete made
+through it (inline rows included) is written to the audit trail in the same transaction as the
+change. Case records (complaints, their stages and everything recorded on them, Ombudsman
+enquiries, feedback, people) are read-only here: every case change goes through the staff
+pages' services and their rules (`CaseRecordAdmin`).
+
+No one types raw JSON: a JSON field is shown, never edited (`AuditedModelAdmin`). The rows of a
+tabular inline have no visible label per field, so each field is given an accessible name
+(`LabelledTabularInline`).
 """
 
 from __future__ import annotations
@@ -77,6 +84,70 @@ def record_admin_change(
     )
 
 
+def json_fields(model: type[models.Model], *, skip: Any = ()) -> tuple[str, ...]:
+    """The model's JSON fields, shown read-only: no one types raw JSON in the admin."""
+    return tuple(
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.JSONField) and f.name not in skip
+    )
+
+
+def label_fields(form: forms.BaseForm, row: str) -> None:
+    """Give each visible field of an inline row an accessible name ("Name (service area 2)"):
+    a tabular inline shows its labels once, as column headings, which name no field."""
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue
+        label = "Delete" if name == "DELETE" else str(field.label or name)
+        # Inside the related-field wrapper, whose own attrs the copied form does not render.
+        widget: forms.Widget = getattr(field.widget, "widget", None) or field.widget
+        widget.attrs["aria-label"] = f"{label} ({row})"
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose fields have accessible names, and whose JSON fields are read-only."""
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly + json_fields(self.model, skip=(*readonly, *(self.exclude or ())))
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        what = str(self.model._meta.verbose_name)
+
+        class Labelled(formset):  # type: ignore[misc,valid-type]
+            def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
+                super().add_fields(form, index)
+                label_fields(form, f"{what} {index + 1}" if index is not None else f"new {what}")
+
+        return Labelled
+
+
+class ReadOnlyInlineMixin:
+    """An inline of a case record: shown, never added to, changed or deleted here."""
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return may_use_admin(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class CaseRecordTabularInline(ReadOnlyInlineMixin, LabelledTabularInline):
+    extra = 0
+
+
+class CaseRecordStackedInline(ReadOnlyInlineMixin, admin.StackedInline):
+    extra = 0
+
+
 class AuditedModelAdmin(admin.ModelAdmin):
     """A ModelAdmin whose every write is audited, for complaints managers only."""
 
@@ -94,6 +165,10 @@ class AuditedModelAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return may_use_admin(request.user)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly + json_fields(self.model, skip=(*readonly, *(self.exclude or ())))
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         before = stored_snapshot(obj) if change else None
@@ -155,6 +230,11 @@ class ReadOnlyModelAdmin(AuditedModelAdmin):
         return False
 
 
+class CaseRecordAdmin(ReadOnlyModelAdmin):
+    """A case record: complaints managers may look at it here, but every change goes through
+    the staff pages, whose services check the rules, keep the stored state and audit it."""
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyModelAdmin):
     list_display = ("at", "actor_label", "action", "content_type", "object_id", "complaint_id")
@@ -199,6 +279,7 @@ class AuthoritySettingForm(forms.ModelForm):
 @admin.register(AuthoritySetting)
 class AuthoritySettingAdmin(AuditedModelAdmin):
     form = AuthoritySettingForm
+    exclude = ("value",)  # typed as text in the form and checked by the setting's parser
     list_display = ("key", "shown_value", "updated_at")
     search_fields = ("key",)
 

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from redress.core.admin import AuditedModelAdmin
+from redress.core.admin import CaseRecordAdmin
 
 from .models import Compliment, InformalFeedback, SatisfactionAnswer
 
 
 @admin.register(Compliment)
-class ComplimentAdmin(AuditedModelAdmin):
+class ComplimentAdmin(CaseRecordAdmin):
     list_display = (
         "received_date",
         "service_area",
@@ -24,7 +24,7 @@ class ComplimentAdmin(AuditedModelAdmin):
 
 
 @admin.register(InformalFeedback)
-class InformalFeedbackAdmin(AuditedModelAdmin):
+class InformalFeedbackAdmin(CaseRecordAdmin):
     list_display = ("received_date", "service_area", "theme", "from_child", "advocate", "satisfied")
     list_filter = ("from_child", "advocate", "satisfied")
     search_fields = ("summary", "service_area__name", "theme__name")
@@ -34,7 +34,7 @@ class InformalFeedbackAdmin(AuditedModelAdmin):
 
 
 @admin.register(SatisfactionAnswer)
-class SatisfactionAnswerAdmin(AuditedModelAdmin):
+class SatisfactionAnswerAdmin(CaseRecordAdmin):
     list_display = ("complaint", "question", "answer")
     list_filter = ("question", "answer")
     search_fields = ("complaint__reference",)

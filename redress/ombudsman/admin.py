@@ -1,25 +1,23 @@
 from django.contrib import admin
 
 from redress.complaints.models import Payment
-from redress.core.admin import AuditedModelAdmin
+from redress.core.admin import CaseRecordAdmin, CaseRecordStackedInline, CaseRecordTabularInline
 
 from .models import Enquiry, Remedy
 
 
-class RemedyInline(admin.StackedInline):
+class RemedyInline(CaseRecordStackedInline):
     model = Remedy
-    extra = 0
 
 
-class EnquiryPaymentInline(admin.TabularInline):
+class EnquiryPaymentInline(CaseRecordTabularInline):
     model = Payment
     fk_name = "enquiry"
-    extra = 0
     fields = ("date", "stage", "kind", "amount", "description")
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(AuditedModelAdmin):
+class EnquiryAdmin(CaseRecordAdmin):
     list_display = (
         "lgo_reference",
         "complaint",
@@ -38,7 +36,7 @@ class EnquiryAdmin(AuditedModelAdmin):
 
 
 @admin.register(Remedy)
-class RemedyAdmin(AuditedModelAdmin):
+class RemedyAdmin(CaseRecordAdmin):
     list_display = ("enquiry", "kind", "due_date", "completed_date")
     list_filter = ("kind",)
     search_fields = ("enquiry__lgo_reference", "description", "evidence")

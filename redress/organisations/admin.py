@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from redress.core.admin import AuditedModelAdmin
+from redress.core.admin import AuditedModelAdmin, LabelledTabularInline
 
 from .models import Locality, Organisation, ServiceArea
 
 
-class ServiceAreaInline(admin.TabularInline):
+class ServiceAreaInline(LabelledTabularInline):
     model = ServiceArea
     extra = 0
     fields = ("name", "locality", "valid_from", "valid_to")

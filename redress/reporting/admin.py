@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from redress.core.admin import AuditedModelAdmin, ReadOnlyModelAdmin
+from redress.core.admin import AuditedModelAdmin, LabelledTabularInline, ReadOnlyModelAdmin
 
 from .models import ContextFigure, ReportEdition, SectionNarrative
 
@@ -14,7 +14,7 @@ class ContextFigureAdmin(AuditedModelAdmin):
     list_select_related = ("service_area",)
 
 
-class SectionNarrativeInline(admin.TabularInline):
+class SectionNarrativeInline(LabelledTabularInline):
     model = SectionNarrative
     fields = ("section", "text", "updated_by", "updated_at")
     readonly_fields = fields

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from redress.core.admin import AuditedModelAdmin
+from redress.core.admin import AuditedModelAdmin, LabelledTabularInline
 
 from .models import Taxonomy, Term
 
 
-class TermInline(admin.TabularInline):
+class TermInline(LabelledTabularInline):
     model = Term
     extra = 0
     fields = ("name", "parent", "order")
