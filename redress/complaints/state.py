@@ -15,10 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import batched
+from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Model
 
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Extension, Hold, Stage
@@ -82,7 +83,7 @@ def _stage_states(
         holds[stage_id].append(HoldSpan(start, end))
 
     starts, days, keep = [], [], []
-    states = []
+    states: list[list[Any]] = []
     for row in rows:
         pk, _, number, received, statement, responded, outcome, procedure_id = row[:8]
         held, running = held_working_days(calendar, holds.get(pk, ()))
@@ -107,7 +108,7 @@ def _stage_states(
         for index, value in zip(keep, due, strict=True):
             states[index][2] = value.astype("datetime64[D]").item()
     for row, status, due_date, held in states:
-        yield row, status, due_date, held
+        yield row, str(status), due_date, held
 
 
 def refresh_complaints(
@@ -145,7 +146,7 @@ def refresh_complaints(
     return changed
 
 
-def _write(model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+def _write(model: type[Model], columns: tuple[str, ...], rows: list[tuple]) -> None:
     """One UPDATE per row, sent together: far quicker than `bulk_update`'s CASE for many rows."""
     if not rows:
         return
