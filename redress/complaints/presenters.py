@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from redress.complaints.choices import Finding
+from redress.complaints.choices import Finding, StageStatus
 from redress.complaints.models import Aspect, Stage
 from redress.core.models import AuditEvent
 from redress.core.presenters import days_remaining, govuk_date, money, working_days, yes_no
@@ -40,6 +40,9 @@ ACTION_TITLES = {
     "stage.extend": "{Stage} extended",
     "stage.respond": "{Stage} responded to",
     "stage.withdraw": "{Stage} withdrawn",
+    "stage.close_outside_jurisdiction": "{Stage} found outside jurisdiction",
+    "stage.hold": "{Stage} put on hold",
+    "stage.resume": "{Stage} resumed after a hold",
     "stage.correct": "{Stage} corrected by a complaints manager",
     "stage.appoint": "Someone appointed to {stage}",
     "stage.unappoint": "Appointment to {stage} removed",
@@ -89,6 +92,8 @@ def deadline_tag(stage: Stage | None, days_left: int | None) -> dict[str, str]:
     if not stage.is_open:
         ended = stage.get_outcome_display() if stage.outcome else "Responded"
         return {"text": f"Closed: {ended}", "classes": "govuk-tag--grey"}
+    if stage.status == StageStatus.ON_HOLD:  # the clock is stopped: no days count down
+        return {"text": "On hold", "classes": "govuk-tag--purple"}
     if days_left is None:
         return {"text": "Open", "classes": "govuk-tag--blue"}
     text = days_remaining(days_left)

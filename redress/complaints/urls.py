@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import actions, lists, mediation, pages, stage2, stage3
+from .views import (
+    actions,
+    allocation,
+    closing,
+    findings,
+    holds,
+    lists,
+    mediation,
+    pages,
+    stage2,
+    stage3,
+)
 from .views import payments as payment_views
 
 app_name = "complaints"
@@ -22,6 +33,17 @@ urlpatterns = [
     path("<int:pk>/stages/<int:number>/acknowledge/", actions.acknowledge, name="acknowledge"),
     path("<int:pk>/stages/<int:number>/extend/", actions.extend, name="extend"),
     path("<int:pk>/stages/<int:number>/respond/", actions.respond, name="respond"),
+    # Allocation, holds, findings, and closing without a response
+    path("<int:pk>/stages/<int:number>/allocate/", allocation.allocate, name="allocate"),
+    path("<int:pk>/stages/<int:number>/hold/", holds.hold, name="hold"),
+    path("<int:pk>/stages/<int:number>/resume/", holds.resume, name="resume"),
+    path("<int:pk>/stages/<int:number>/findings/", findings.findings, name="findings"),
+    path("<int:pk>/stages/<int:number>/withdraw/", closing.withdraw, name="withdraw"),
+    path(
+        "<int:pk>/stages/<int:number>/outside-jurisdiction/",
+        closing.outside_jurisdiction,
+        name="outside_jurisdiction",
+    ),
     # Stage 2, the investigation
     path("<int:pk>/stages/2/appoint/", stage2.appoint, name="stage2_appoint"),
     path(

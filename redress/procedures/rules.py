@@ -194,6 +194,80 @@ class ExtensionAfterResponse(StageClosed):
     extended."""
 
 
+# -- allocation, holds, and closing without a response -------------------------------------------
+
+
+class AllocatedUserCannotRespond(RuleViolation):
+    """{name} is {role}, who does not respond to complaints. Allocate the stage to a responding
+    manager or to the complaints team."""
+
+    field = "to"
+
+
+class AllocatedUserInactive(RuleViolation):
+    """{name} can no longer sign in to Redress, so the stage cannot be allocated to them."""
+
+    field = "to"
+
+
+class StageAlreadyOnHold(RuleViolation):
+    """Stage {stage} has been on hold since {since}. Resume it before putting it on hold
+    again."""
+
+
+class StageNotOnHold(RuleViolation):
+    """Stage {stage} is not on hold, so there is nothing to resume."""
+
+
+class StageOnHold(RuleViolation):
+    """Stage {stage} has been on hold since {since}. Resume it before recording its
+    response."""
+
+
+class HoldNeedsReason(RuleViolation):
+    """Give the reason stage {stage} is put on hold, for example court proceedings that the
+    investigation would prejudice."""
+
+    field = "reason"
+
+
+class HoldStartsInFuture(DateInFuture):
+    """The hold cannot start on {date}: that is in the future."""
+
+    field = "start_on"
+
+
+class HoldStartsBeforeReceived(DateBefore):
+    """The hold cannot start on {date}, before stage {stage} was received ({earlier_date})."""
+
+    field = "start_on"
+
+
+class HoldStartsBeforeLastResumed(DateBefore):
+    """The hold cannot start on {date}, before the stage resumed from its last hold
+    ({earlier_date})."""
+
+    field = "start_on"
+
+
+class ResumeInFuture(DateInFuture):
+    """The stage cannot resume on {date}: that is in the future."""
+
+    field = "resumed_on"
+
+
+class ResumeBeforeHold(DateBefore):
+    """The stage cannot resume on {date}, before it was put on hold ({earlier_date})."""
+
+    field = "resumed_on"
+
+
+class ClosingNeedsReason(RequiredValueMissing):
+    """Enter the {what}."""
+
+    field = "reason"
+
+
 # -- people appointed ----------------------------------------------------------------------------
 
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from redress.complaints.models import Complaint, Mediation, Stage
+from redress.complaints.choices import StageStatus
+from redress.complaints.models import Complaint, Hold, Mediation, Stage
+from redress.core.presenters import govuk_date
 from redress.procedures.calendar import DeadlineExplanation
 from redress.procedures.deadlines import StageDeadlines, explain_stage_deadline
 from redress.procedures.models import StageRule
@@ -77,6 +79,22 @@ class StageView:
     acknowledgement_due: datetime.date | None
     mediations: list[Mediation]
     milestones: tuple[Milestone, ...] = ()
+    holds: tuple[Hold, ...] = ()
+
+    @property
+    def running_hold(self) -> Hold | None:
+        """The hold the stage is on now, if it is on hold."""
+        return next((h for h in self.holds if h.end_date is None), None)
+
+
+def hold_phrase(hold: Hold) -> str:
+    """`12 July to 19 July 2021: court proceedings`, for the deadline's explanation."""
+    start = (
+        f"{hold.start_date.day} {hold.start_date:%B}"
+        if hold.end_date is not None and hold.end_date.year == hold.start_date.year
+        else govuk_date(hold.start_date)
+    )
+    return f"{start} to {govuk_date(hold.end_date)}: {hold.reason}"
 
 
 def complaint_for_page(*, user: Any, pk: int) -> Complaint | None:
@@ -101,6 +119,7 @@ def _for_page(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
     ).prefetch_related(
         Prefetch("stages", queryset=stages),
         "stages__extensions__agreed_by",
+        "stages__holds",
         "stages__aspects__category",
         "stages__aspects__subcategory",
         "stages__appointments__user",
@@ -122,19 +141,25 @@ def stage_views(complaint: Complaint, clock: Clock) -> list[StageView]:
     for stage in complaint.stages.all():
         deadlines = clock.deadlines(stage)
         rule = clock.rule(stage)
+        holds = tuple(stage.holds.all())
+        ended = tuple(hold_phrase(h) for h in holds if h.end_date is not None)
         views.append(
             StageView(
                 stage=stage,
                 rule=rule,
                 deadlines=deadlines,
                 explanation=(
-                    explain_stage_deadline(deadlines=deadlines, calendar=clock.calendar)
+                    explain_stage_deadline(
+                        deadlines=deadlines, calendar=clock.calendar, holds=ended
+                    )
                     if deadlines is not None
                     else None
                 ),
-                days_left=(
+                days_left=(  # none while on hold: the clock is stopped
                     clock.days_left(deadlines.applicable_due)
-                    if deadlines is not None and stage.is_open
+                    if deadlines is not None
+                    and stage.is_open
+                    and stage.status != StageStatus.ON_HOLD
                     else None
                 ),
                 acknowledgement_due=(
@@ -144,6 +169,7 @@ def stage_views(complaint: Complaint, clock: Clock) -> list[StageView]:
                 ),
                 mediations=[m for m in mediations if m.after_stage == stage.number],
                 milestones=panel_milestones(stage, rule, deadlines),
+                holds=holds,
             )
         )
     return views

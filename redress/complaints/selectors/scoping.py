@@ -15,12 +15,16 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from redress.accounts.models import Role
-from redress.complaints.choices import CYP_COMPLAINANT_TYPES
+from redress.complaints.choices import CYP_COMPLAINANT_TYPES, AppointmentRole
 from redress.complaints.models import Appointment, Complaint, Stage
 
 EXECUTIVE_MESSAGE = (
     "Your role ({role}) shows figures and reports, not individual complaints, so that no "
     "one's personal details are on your screen. Your home page shows the counts."
+)
+# Who responds to complaints, so may have a stage allocated to them.
+RESPONDING_ROLES = frozenset(
+    {Role.RESPONDING_MANAGER, Role.COMPLAINTS_OFFICER, Role.COMPLAINTS_MANAGER}
 )
 NOT_YOURS_MESSAGE = (
     "You can only see complaints that are allocated to you or that you are appointed to. "
@@ -75,6 +79,21 @@ def may_respond(user: Any, stage: Stage) -> bool:
     """Record a stage's response: the complaints team, or the manager it is allocated to."""
     return may_manage_complaints(user) or (
         stage.allocated_to_id is not None and stage.allocated_to_id == user.pk
+    )
+
+
+def responds_to_complaints(user: Any) -> bool:
+    """Whether a stage can be allocated to the user to respond to: a responding manager or
+    the complaints team."""
+    return bool(user.is_superuser or user.role in RESPONDING_ROLES)
+
+
+def may_record_findings(user: Any, stage: Stage) -> bool:
+    """Record the finding on each reason of a stage: whoever may record its response, or an
+    investigating officer appointed to it (uses the stage's prefetched appointments)."""
+    return may_respond(user, stage) or any(
+        a.user_id == user.pk and a.role == AppointmentRole.INVESTIGATING_OFFICER
+        for a in stage.appointments.all()
     )
 
 

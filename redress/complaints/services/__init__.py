@@ -8,8 +8,10 @@ and use the returned instance, which is read afresh from the database.
 
 from .appointments import appointment_remove, stage_appoint
 from .aspects import aspect_add, aspect_record_finding, aspect_remove
+from .closing import stage_close_outside_jurisdiction, stage_withdraw
 from .corrections import stage_correct
 from .escalation import complaint_escalate, complaint_transfer_procedure
+from .holds import stage_hold, stage_resume
 from .learning import action_complete, action_raise
 from .mediation import mediation_hold, mediation_offer, mediation_record_outcome
 from .panel import stage3_record_panel, stage3_record_panel_report
@@ -27,7 +29,6 @@ from .stages import (
     stage_allocate,
     stage_extend,
     stage_respond,
-    stage_withdraw,
 )
 
 __all__ = [
@@ -57,8 +58,11 @@ __all__ = [
     "stage_allocate",
     "stage_appoint",
     "stage_carry_over_reasons",
+    "stage_close_outside_jurisdiction",
     "stage_correct",
     "stage_extend",
+    "stage_hold",
     "stage_respond",
+    "stage_resume",
     "stage_withdraw",
 ]

@@ -1,5 +1,6 @@
 """What happens within a stage: allocation, acknowledgement, the statement of complaint,
-extensions, the response with its outcome and findings, and withdrawal."""
+extensions, and the response with its outcome and findings. (Holds are in `holds`; withdrawal
+and outside jurisdiction in `closing`.)"""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.db import transaction
 
 from redress.complaints.choices import Finding, Outcome
 from redress.complaints.models import Aspect, Extension, Stage
+from redress.complaints.selectors.scoping import responds_to_complaints
 from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.core.presenters import govuk_date
@@ -26,9 +28,9 @@ from .checks import (
     not_before,
     not_in_future,
     procedure_label,
-    required_text,
     rule_for,
 )
+from .holds import check_not_held
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -48,11 +50,23 @@ def _received(stage: Stage) -> str:
     return f"date stage {stage.number} was received"
 
 
+def check_may_be_allocated(user: User) -> None:
+    """A stage is allocated to someone who can sign in and who responds to complaints."""
+    if not user.is_active:
+        raise rules.AllocatedUserInactive(name=user.display_name)
+    if not responds_to_complaints(user):
+        role = user.get_role_display().lower()
+        article = "an" if role[:1] in "aeiou" else "a"
+        raise rules.AllocatedUserCannotRespond(name=user.display_name, role=f"{article} {role}")
+
+
 @transaction.atomic
 def stage_allocate(*, stage: Stage, to: User | None, by: User | None) -> Stage:
     """Allocate an open stage to the manager who will respond (None takes it back)."""
     stage = lock_stage(stage)
     ensure_open(stage)
+    if to is not None:
+        check_may_be_allocated(to)
     audit.save_changes(
         stage, {"allocated_to": to}, action="stage.allocate", by=by, complaint=stage.complaint
     )
@@ -250,6 +264,7 @@ def stage_respond(
             responded=responded_on, stage=stage.number, received=stage.received_date
         )
     not_in_future(responded_on, what="response")
+    check_not_held(stage, on=responded_on, what="response")
     rule = rule_for(stage.complaint.procedure, stage.number)
     # A review panel stage ends with the authority's response to the panel's report, unless
     # it turned out to be outside jurisdiction before a panel met.
@@ -287,32 +302,6 @@ def stage_respond(
         before=before,
         after=after,
         complaint=stage.complaint,
-    )
-    complaint_changed(stage.complaint, stage=stage)
-    return stage
-
-
-@transaction.atomic
-def stage_withdraw(
-    *, stage: Stage, withdrawn_on: datetime.date, reason: str, by: User | None
-) -> Stage:
-    """Record that the complainant withdrew an open stage. The stage closes on that day (kept
-    as its response date, so it stops counting as open) with the outcome `withdrawn`, and
-    cannot go on to a further stage."""
-    stage = lock_stage(stage)
-    ensure_open(stage)
-    reason = required_text(reason, what="reason the complaint was withdrawn")
-    not_before(
-        withdrawn_on, what="withdrawal", earlier=_received(stage), earlier_date=stage.received_date
-    )
-    not_in_future(withdrawn_on, what="withdrawal")
-    audit.save_changes(
-        stage,
-        {"responded_date": withdrawn_on, "outcome": Outcome.WITHDRAWN},
-        action="stage.withdraw",
-        by=by,
-        complaint=stage.complaint,
-        note=reason,
     )
     complaint_changed(stage.complaint, stage=stage)
     return stage

@@ -8,6 +8,7 @@ from redress.complaints.models import (
     Aspect,
     Complaint,
     Extension,
+    Hold,
     LearningAction,
     Mediation,
     Payment,
@@ -71,6 +72,24 @@ class ExtensionFactory(factory.django.DjangoModelFactory):
     stage = factory.SubFactory(StageFactory)
     extended_to_days = 20
     reason = "Complex case"
+
+    @factory.post_generation
+    def state(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            refresh_complaints([obj.stage.complaint_id])
+
+
+class HoldFactory(factory.django.DjangoModelFactory):
+    """A hold (running unless given an `end_date`), with its stage's stored state worked out
+    again as the services would."""
+
+    class Meta:
+        model = Hold
+        skip_postgeneration_save = True
+
+    stage = factory.SubFactory(StageFactory)
+    start_date = factory.LazyAttribute(lambda o: o.stage.received_date)
+    reason = "Court proceedings"
 
     @factory.post_generation
     def state(obj, create, extracted, **kwargs):  # noqa: N805

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from redress.complaints import presenters
-from redress.complaints.choices import OUTCOMES_EXCLUDED_FROM_TIMELINESS
+from redress.complaints.choices import OUTCOMES_EXCLUDED_FROM_TIMELINESS, StageStatus
 from redress.complaints.models import Complaint
 from redress.complaints.selectors import (
     StageView,
@@ -22,6 +22,10 @@ from redress.complaints.selectors import (
     stage_views,
 )
 
+from . import allocation as allocation_views
+from . import closing as closing_views
+from . import findings as findings_views
+from . import holds as hold_views
 from . import mediation as mediation_views
 from . import stage2 as stage2_views
 from . import stage3 as stage3_views
@@ -56,7 +60,7 @@ def _actions(request: HttpRequest, complaint: Complaint, current: StageView | No
                         "href": reverse("complaints:stage3_respond", args=[complaint.pk]),
                     }
                 )
-        elif may_respond(request.user, stage):
+        elif may_respond(request.user, stage) and stage.status != StageStatus.ON_HOLD:
             buttons.append(
                 {"text": "Record response", "href": reverse("complaints:respond", args=args)}
             )
@@ -77,6 +81,8 @@ def _actions(request: HttpRequest, complaint: Complaint, current: StageView | No
                     "classes": "govuk-button--secondary",
                 }
             )
+        if (hold_button := hold_views.button(request, complaint, stage)) is not None:
+            buttons.append(hold_button)
     elif (
         team
         and stage.outcome not in OUTCOMES_EXCLUDED_FROM_TIMELINESS
@@ -116,6 +122,20 @@ def _stage_links(request: HttpRequest, complaint: Complaint, stages: list[StageV
     }
 
 
+def _case_links(request: HttpRequest, complaint: Complaint, stages: list[StageView]) -> dict:
+    """Each stage's links to allocate it, hold or resume it, record its findings, and close it
+    without a response, for whoever may do each."""
+    return {
+        view.stage.number: {
+            **allocation_views.page_links(request, complaint, view.stage),
+            **hold_views.page_links(request, complaint, view.stage),
+            **findings_views.page_links(request, complaint, view.stage),
+            **closing_views.page_links(request, complaint, view.stage),
+        }
+        for view in stages
+    }
+
+
 def _render(
     request: HttpRequest, complaint: Complaint, tab: str, context: dict[str, Any]
 ) -> HttpResponse:
@@ -145,6 +165,7 @@ def _render(
             "today": now.today,
             "actions": _actions(request, complaint, current),
             "links": _stage_links(request, complaint, stages),
+            "case_links": _case_links(request, complaint, stages),
             **context,
         },
     )

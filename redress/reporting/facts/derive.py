@@ -16,7 +16,10 @@ CITYWIDE = "Citywide"
 
 def derive_stage_columns(stages: pl.DataFrame, calendar: WorkingCalendar) -> pl.DataFrame:
     """Add clock_start, effective_start, applicable_days, working days taken, due dates,
-    in-time flags, the stage 3 panel measure and the grouping columns."""
+    in-time flags, the stage 3 panel measure and the grouping columns.
+
+    Working days on hold do not count as working days taken, and every deadline moves later by
+    them: the clock stops while a stage is on hold (docs/FIGURES.md, Conventions)."""
     clock_start = (
         pl.when(
             (pl.col("clock_start_rule") == "statement_agreed")
@@ -36,14 +39,21 @@ def derive_stage_columns(stages: pl.DataFrame, calendar: WorkingCalendar) -> pl.
         .alias("excluded_from_timeliness"),
         _quarter(pl.col("received")).alias("quarter"),
     )
+    held = pl.col("held_days").fill_null(0)
     frame = frame.with_columns(
         calendar.effective_start_expr(pl.col("clock_start")).alias("effective_start"),
-        calendar.working_days_taken_expr(pl.col("clock_start"), pl.col("responded")).alias("taken"),
-        calendar.due_date_expr(pl.col("clock_start"), pl.col("initial_days")).alias("initial_due"),
-        calendar.due_date_expr(pl.col("clock_start"), pl.col("applicable_days")).alias(
+        (calendar.working_days_taken_expr(pl.col("clock_start"), pl.col("responded")) - held)
+        .clip(lower_bound=0)
+        .alias("taken"),
+        calendar.due_date_expr(pl.col("clock_start"), pl.col("initial_days") + held).alias(
+            "initial_due"
+        ),
+        calendar.due_date_expr(pl.col("clock_start"), pl.col("applicable_days") + held).alias(
             "applicable_due"
         ),
-        calendar.due_date_expr(pl.col("clock_start"), pl.col("max_days")).alias("maximum_due"),
+        calendar.due_date_expr(pl.col("clock_start"), pl.col("max_days") + held).alias(
+            "maximum_due"
+        ),
         calendar.working_days_taken_expr(pl.col("received"), pl.col("panel")).alias("panel_taken"),
     )
     return frame.with_columns(

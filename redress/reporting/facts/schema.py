@@ -21,6 +21,7 @@ STAGE_BASE: dict[str, pl.DataType] = {
     "panel": pl.Date(),
     "panel_report": pl.Date(),
     "extended_to_days": pl.Int32(),
+    "held_days": pl.Int32(),
     "initial_days": pl.Int32(),
     "max_days": pl.Int32(),
     "clock_start_rule": pl.String(),

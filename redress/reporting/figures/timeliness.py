@@ -11,6 +11,8 @@ from typing import Any
 
 import polars as pl
 
+from redress.complaints.choices import Outcome
+
 from .context import TIMELINESS_GROUPS, FigureContext
 from .numbers import mean, pct
 from .registry import Counted, Evidence, Table, counted, scalar, table
@@ -187,19 +189,31 @@ def stage2_active(ctx: FigureContext) -> Counted:
     return counted(stages)
 
 
+def _completed(ctx: FigureContext) -> pl.DataFrame:
+    """Stage 2 records responded in the period. A withdrawal closes a stage on its day but is
+    not a response, so withdrawn stages are not among them (docs/FIGURES.md)."""
+    return ctx.responded_in_period(2).filter(
+        pl.col("outcome").fill_null("") != Outcome.WITHDRAWN.value
+    )
+
+
 @scalar("stage2.completed")
 def stage2_completed(ctx: FigureContext) -> Counted:
-    """stage 2 records responded in the period"""
-    return counted(ctx.responded_in_period(2))
+    """stage 2 records responded in the period (withdrawn ones are not responses)"""
+    return counted(_completed(ctx))
 
 
 @scalar("stage2.completed_out_of_time")
 def stage2_completed_late(ctx: FigureContext) -> Counted:
-    """stage 2 records responded in the period later than their applicable deadline"""
-    return counted(ctx.responded_in_period(2).filter(~pl.col("in_time_applicable")))
+    """stage 2 records responded in the period (not withdrawn) later than their applicable
+    deadline
+    """
+    return counted(_completed(ctx).filter(~pl.col("in_time_applicable")))
 
 
 @scalar("stage2.completed.average_working_days")
 def stage2_completed_average(ctx: FigureContext) -> float | None:
-    """mean working days taken by the stage 2 records responded in the period, 2 places"""
-    return mean(ctx.responded_in_period(2)["taken"].to_list())
+    """mean working days taken by the stage 2 records responded in the period (not withdrawn),
+    2 places
+    """
+    return mean(_completed(ctx)["taken"].to_list())

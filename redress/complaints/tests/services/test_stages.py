@@ -331,9 +331,13 @@ class TestWithdraw:
             D("2021-04-08"),
             False,
         )
+        assert stage.closed_reason == "Resolved informally"
         event = only_event("stage.withdraw")
-        assert event.after == {"responded_date": "2021-04-08", "outcome": "withdrawn"}
-        assert event.note == "Resolved informally"
+        assert event.after == {
+            "responded_date": "2021-04-08",
+            "outcome": "withdrawn",
+            "closed_reason": "Resolved informally",
+        }
 
     def test_needs_a_reason(self, officer):
         stage = stage1()

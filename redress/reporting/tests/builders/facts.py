@@ -132,8 +132,10 @@ class FactsBuilder:
         panel_report: Day = None,
         organisation: str | None = None,
         clock_start_rule: str | None = None,
+        held_days: int = 0,
     ) -> Ref:
-        """A stage of the complaint (received the day the complaint was, unless given)."""
+        """A stage of the complaint (received the day the complaint was, unless given), on hold
+        for `held_days` working days in all."""
         complaint = self.complaints[complaint_id]
         rule = shipped_rules().get((complaint["procedure"], number), {})
         stage_id = len(self.stages) + 1
@@ -150,6 +152,7 @@ class FactsBuilder:
                 "panel": day(panel),
                 "panel_report": day(panel_report),
                 "extended_to_days": extended_to,
+                "held_days": held_days,
                 "initial_days": rule.get("timescale_days"),
                 "max_days": rule.get("max_days"),
                 "clock_start_rule": clock_start_rule or rule.get("clock_start"),
