@@ -342,4 +342,3 @@ def test_those_involved_see_only_the_findings_link(
         assert _url("findings", caseload.escalated, 2) in page
         for name in TEAM_ONLY:
             assert _url(name, caseload.escalated, 2) not in page, name
-
