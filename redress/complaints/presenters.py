@@ -194,6 +194,12 @@ def field_value(model: type[models.Model] | None, key: str, value: Any, names: d
     if key == "timescale_days":
         return working_days(int(value))
     if field is not None and field.is_relation and field.related_model is not None:
+        if isinstance(value, list):  # a many-to-many field: its records' names
+            related = field.related_model
+            return (
+                "; ".join(names.get((related, v), f"record {v} (since removed)") for v in value)
+                or NOTHING
+            )
         return names.get((field.related_model, value), f"record {value} (since removed)")
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))

@@ -9,6 +9,7 @@ from .views import (
     lists,
     mediation,
     pages,
+    record,
     stage2,
     stage3,
 )
@@ -17,7 +18,22 @@ from .views import payments as payment_views
 app_name = "complaints"
 urlpatterns = [
     path("", lists.complaint_list_view, name="list"),
-    path("new/", actions.record, name="record"),
+    # Recording a complaint: question pages, check your answers, confirmation
+    path("new/", record.record, name="record"),
+    path("new/<str:key>/check/", record.record_check, name="record_check"),
+    path("new/<str:key>/recorded/", record.record_done, name="record_done"),
+    path("new/<str:key>/<slug:page>/", record.record_page, name="record_page"),
+    path("<int:pk>/details/", record.change_details, name="change_details"),
+    path(
+        "<int:pk>/details/<str:key>/check/",
+        record.change_details_check,
+        name="change_details_check",
+    ),
+    path(
+        "<int:pk>/details/<str:key>/<slug:page>/",
+        record.change_details_page,
+        name="change_details_page",
+    ),
     path("<int:pk>/", pages.summary, name="summary"),
     path("<int:pk>/stages/", pages.stages, name="stages"),
     path("<int:pk>/timeline/", pages.timeline, name="timeline"),

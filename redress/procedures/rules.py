@@ -533,6 +533,39 @@ class EmailNotValid(RuleViolation):
     field = "email"
 
 
+class AgeBandWithBirthDate(RuleViolation):
+    """Give the date of birth or the age band, not both: the age band is for when the date of
+    birth is not known."""
+
+    field = "age_band"
+
+
+class PreferredContactMissing(RuleViolation):
+    """{method} is their preferred way to be contacted, so enter their {detail}."""
+
+    field = "preferred_contact"
+
+
+class LocalityNotInUse(RuleViolation):
+    """{locality} was not in use on {date} (in use {period})."""
+
+    field = "locality"
+
+
+class AdvocateNotExpected(RuleViolation):
+    """You said there is no advocate, so leave the advocate's name and organisation blank, or
+    choose the kind of advocate."""
+
+    field = "advocate"
+
+
+class OnBehalfOfComplainant(RuleViolation):
+    """A complaint is not made on behalf of the complainant themselves: choose the child it is
+    made for, or none."""
+
+    field = "on_behalf_of"
+
+
 class ComplaintNotAnswered(RuleViolation):
     """Closing-the-loop questions are asked once a complaint has been responded to; {reference}
     has no response yet."""

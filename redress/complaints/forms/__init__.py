@@ -8,7 +8,6 @@ from .actions import (
     AcknowledgeForm,
     EscalateForm,
     ExtendForm,
-    RecordComplaintForm,
     RespondForm,
 )
 from .fields import DateInputField, GovukForm, date_parts
@@ -21,7 +20,6 @@ __all__ = [
     "EscalateForm",
     "ExtendForm",
     "GovukForm",
-    "RecordComplaintForm",
     "RespondForm",
     "ServiceAreaChoiceField",
     "date_parts",

@@ -7,25 +7,16 @@ from typing import Any, cast
 
 from django import forms
 
-from redress.complaints.choices import Advocacy, ComplainantType, Finding, Method
+from redress.complaints.choices import Finding
 from redress.complaints.models import Stage
 from redress.complaints.services.stages import RESPONSE_OUTCOMES
 from redress.core.clock import today as clock_today
-from redress.organisations.models import Locality, ServiceArea
-from redress.procedures.models import Procedure
-from redress.taxonomies.models import TaxonomyKind, Term
 
 from .fields import DateInputField, GovukForm
-from .filters import ServiceAreaChoiceField
 
 
 def _text_area(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
-
-
-class ReasonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Term) -> str:
-        return f"{obj.parent.name}: {obj.name}" if obj.parent else obj.name
 
 
 class AcknowledgeForm(GovukForm):
@@ -119,75 +110,3 @@ class EscalateForm(GovukForm):
         required=False,
         widget=_text_area(3),
     )
-
-
-class RecordComplaintForm(GovukForm):
-    """A new complaint and its stage 1."""
-
-    date_fields = ("received_on",)
-
-    received_on = DateInputField(label="Date received", initial=clock_today)
-    procedure = forms.ModelChoiceField(
-        label="Procedure",
-        queryset=Procedure.objects.all(),
-        to_field_name="code",
-        empty_label=None,
-        error_messages={"required": "Select the procedure"},
-    )
-    service_area = ServiceAreaChoiceField(
-        label="Service area",
-        queryset=ServiceArea.objects.order_by("name", "valid_from"),
-        empty_label="Choose a service area",
-        error_messages={"required": "Select the service area the complaint is about"},
-    )
-    locality = forms.ModelChoiceField(
-        label="Locality",
-        required=False,
-        queryset=Locality.objects.order_by("name", "valid_from"),
-        empty_label="The service area's own, or citywide",
-    )
-    method = forms.ChoiceField(
-        label="How the complaint was made",
-        required=False,
-        choices=[("", "Not known"), *Method.choices],
-    )
-    complainant_type = forms.ChoiceField(
-        label="Who is complaining",
-        required=False,
-        choices=[("", "Not known"), *ComplainantType.choices],
-    )
-    advocate = forms.ChoiceField(
-        label="Advocate",
-        required=False,
-        choices=[("", "Not known"), *Advocacy.choices],
-    )
-    complainant_name = forms.CharField(label="Complainant's name", required=False, max_length=200)
-    complainant_email = forms.EmailField(
-        label="Complainant's email address",
-        required=False,
-        error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
-        },
-    )
-    reason = ReasonChoiceField(
-        label="Reason for complaint",
-        required=False,
-        queryset=Term.objects.none(),
-        empty_label="Record it later",
-    )
-    summary = forms.CharField(label="Summary", required=False, widget=_text_area(5))
-    reference = forms.CharField(
-        label="Reference",
-        required=False,
-        max_length=64,
-        help_text="Leave blank to give it the next reference.",
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Sub-categories of the reason taxonomies (read when the form is made, not imported).
-        cast(ReasonChoiceField, self.fields["reason"]).queryset = (
-            Term.objects.filter(taxonomy__kind=TaxonomyKind.CATEGORIES, parent__isnull=False)
-            .select_related("parent", "taxonomy")
-            .order_by("taxonomy__valid_from", "parent__order", "order", "name")
-        )

@@ -37,7 +37,7 @@ def _related_model(model: type[models.Model] | None, key: str) -> type[models.Mo
         field = model._meta.get_field(key)
     except Exception:  # a key the service added, not a field
         return None
-    return field.related_model if field.many_to_one or field.one_to_one else None
+    return field.related_model if field.is_relation and not field.one_to_many else None
 
 
 def referenced_names(events: list[AuditEvent]) -> Names:
@@ -52,7 +52,8 @@ def referenced_names(events: list[AuditEvent]) -> Names:
                 if key == "findings" and isinstance(value, dict):
                     wanted[Aspect].update(int(k) for k in value)
                 elif related := _related_model(model, key):
-                    wanted[related].add(value)
+                    # A many-to-many field (a complaint's children) is kept as a list of ids.
+                    wanted[related].update(value if isinstance(value, list) else [value])
     names: Names = {}
     for model, ids in wanted.items():
         needs = NAME_NEEDS.get(model)

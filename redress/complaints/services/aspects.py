@@ -22,10 +22,9 @@ if TYPE_CHECKING:
 REASON_KINDS = (TaxonomyKind.CATEGORIES, TaxonomyKind.THEMES)
 
 
-def add_aspect(
-    *, stage: Stage, category: Term, subcategory: Term | None, by: User | None
-) -> Aspect:
-    """Validate and write one aspect on a stage the caller has already locked and checked."""
+def check_reason(*, category: Term, subcategory: Term | None) -> None:
+    """A reason is a top-level category of a reasons or themes taxonomy and, optionally, one
+    of its own sub-categories (never one from another branch of the tree)."""
     if category.parent is not None:
         raise rules.CategoryNotTopLevel(category=category.name, parent=category.parent.name)
     term_of_kind(category, REASON_KINDS, described="reasons for complaint or themes")
@@ -33,6 +32,13 @@ def add_aspect(
         raise rules.SubcategoryNotUnderCategory(
             subcategory=subcategory.name, category=category.name
         )
+
+
+def add_aspect(
+    *, stage: Stage, category: Term, subcategory: Term | None, by: User | None
+) -> Aspect:
+    """Validate and write one aspect on a stage the caller has already locked and checked."""
+    check_reason(category=category, subcategory=subcategory)
     if stage.aspects.filter(category=category, subcategory=subcategory).exists():
         label = f"{category.name} / {subcategory.name}" if subcategory else category.name
         raise rules.DuplicateAspect(stage=stage.number, aspect=label)

@@ -16,11 +16,12 @@ from redress.core.sequences import create_with_next_key
 from redress.procedures import rules
 from redress.taxonomies.models import TaxonomyKind
 
-from .aspects import add_aspect
+from .aspects import add_aspect, aspect_add, aspect_remove, check_reason
 from .checks import (
     choice,
     lock_complaint,
     not_in_future,
+    period_text,
     rule_for,
     service_area_in_use,
     term_of_kind,
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from redress.people.models import Person
     from redress.procedures.models import Procedure
     from redress.taxonomies.models import Term
+
+    Reasons = Sequence[tuple[Term, Term | None]]
 
 REFERENCE_WIDTH = 4
 
@@ -49,6 +52,9 @@ DETAIL_FIELDS = (
     "locality",
     "theme",
     "summary",
+    "desired_outcome",
+    "advocacy_offered",
+    "advocate_organisation",
 )
 
 
@@ -62,7 +68,10 @@ def reference_year(received_on: datetime.date) -> int:
     return received_on.year if started else received_on.year - 1
 
 
-def _check_details(*, received_on: datetime.date, values: dict[str, Any]) -> None:
+def check_details(*, received_on: datetime.date, values: dict[str, Any]) -> None:
+    """The checks each detail given in `values` must pass, on its own: a known code, a service
+    area and locality in use on the day received, a theme from a themes taxonomy. A journey
+    calls it page by page; the services call it again when they write."""
     if "method" in values:
         choice(values["method"], Method, what="method", blank=True)
     if "complainant_type" in values:
@@ -71,8 +80,54 @@ def _check_details(*, received_on: datetime.date, values: dict[str, Any]) -> Non
         choice(values["advocate"], Advocacy, what="advocacy", blank=True)
     if values.get("service_area") is not None:
         service_area_in_use(values["service_area"], received_on)
+    if values.get("locality") is not None:
+        locality_in_use(values["locality"], received_on)
     if values.get("theme") is not None:
         term_of_kind(values["theme"], [TaxonomyKind.THEMES], described="themes")
+
+
+def check_people(
+    *,
+    advocate: str,
+    advocate_person: Person | str | None,
+    advocate_organisation: str,
+    complainant: Person | None = None,
+    on_behalf_of: Person | None = None,
+) -> None:
+    """Who a complaint involves must agree: no advocate's name or organisation when there is
+    no advocate, and a complaint is not made on behalf of its own complainant.
+    (`advocate_person` may be the name typed for an advocate not yet recorded.)"""
+    if advocate == Advocacy.NONE and (advocate_person or (advocate_organisation or "").strip()):
+        raise rules.AdvocateNotExpected()
+    if complainant is not None and on_behalf_of is not None and complainant.pk == on_behalf_of.pk:
+        raise rules.OnBehalfOfComplainant()
+
+
+def check_reference(reference: str) -> str:
+    """A reference typed for a new complaint: not blank, and not another complaint's."""
+    reference = reference.strip()
+    if not reference:
+        raise rules.RequiredValueMissing(what="reference")
+    if Complaint.objects.filter(reference=reference).exists():
+        raise rules.ReferenceTaken(what="a complaint", reference=reference)
+    return reference
+
+
+def locality_in_use(locality: Locality, day: datetime.date) -> None:
+    if not locality.is_effective_on(day):
+        raise rules.LocalityNotInUse(
+            locality=locality.name,
+            date=day,
+            period=period_text(locality.valid_from, locality.valid_to),
+        )
+
+
+def _children_ids(children: Sequence[Person], on_behalf_of: Person | None) -> list[int]:
+    """Every child the complaint is about: those given, and the one it is made on behalf of."""
+    ids = [child.pk for child in children]
+    if on_behalf_of is not None:
+        ids.append(on_behalf_of.pk)
+    return sorted(set(ids))
 
 
 @transaction.atomic
@@ -93,34 +148,48 @@ def complaint_record(
     locality: Locality | None = None,
     theme: Term | None = None,
     summary: str = "",
+    desired_outcome: str = "",
+    children: Sequence[Person] = (),
+    advocacy_offered: bool | None = None,
+    advocate_organisation: str = "",
     related_to: Complaint | None = None,
-    aspects: Sequence[tuple[Term, Term | None]] = (),
+    aspects: Reasons = (),
 ) -> Complaint:
     """Record a new complaint and open its stage 1.
 
     Without a reference, the next `{reference_prefix}-{YYYY}-{NNNN}` is given, YYYY being the
     year received or the year its reporting year starts (`reference_year`). The
     locality and organisation default to those of the service area. `aspects` are the reasons
-    for complaint as (category, sub-category) pairs, recorded on stage 1.
+    for complaint as (category, sub-category) pairs, recorded on stage 1; each sub-category
+    must be one of its own category's. `children` are the children or young people it is
+    about (the one it is made `on_behalf_of` is one of them); `desired_outcome` what the
+    complainant says would put things right; `advocacy_offered` whether an advocate was
+    offered (None: not recorded).
     """
     not_in_future(received_on, what="received")
     rule_for(procedure, 1)
-    _check_details(
+    check_details(
         received_on=received_on,
         values={
             "method": method,
             "complainant_type": complainant_type,
             "advocate": advocate,
             "service_area": service_area,
+            "locality": locality,
             "theme": theme,
         },
     )
+    check_people(
+        advocate=advocate,
+        advocate_person=advocate_person,
+        advocate_organisation=advocate_organisation,
+        complainant=complainant,
+        on_behalf_of=on_behalf_of,
+    )
+    for category, subcategory in aspects:
+        check_reason(category=category, subcategory=subcategory)
     if reference is not None:
-        reference = reference.strip()
-        if not reference:
-            raise rules.RequiredValueMissing(what="reference")
-        if Complaint.objects.filter(reference=reference).exists():
-            raise rules.ReferenceTaken(what="a complaint", reference=reference)
+        reference = check_reference(reference)
     organisation = organisation or service_area.organisation
 
     def create(ref: str) -> Complaint:
@@ -139,6 +208,9 @@ def complaint_record(
             locality=locality or service_area.locality,
             theme=theme,
             summary=summary.strip(),
+            desired_outcome=desired_outcome.strip(),
+            advocacy_offered=advocacy_offered,
+            advocate_organisation=advocate_organisation.strip(),
             related_to=related_to,
         )
 
@@ -153,12 +225,13 @@ def complaint_record(
             width=REFERENCE_WIDTH,
             create=create,
         )
+    after = audit.snapshot(complaint)
+    children_ids = _children_ids(children, on_behalf_of)
+    if children_ids:
+        complaint.children.set(children_ids)
+        after["children"] = children_ids
     audit.record(
-        action="complaint.record",
-        obj=complaint,
-        by=by,
-        after=audit.snapshot(complaint),
-        complaint=complaint,
+        action="complaint.record", obj=complaint, by=by, after=after, complaint=complaint
     )
     stage = Stage.objects.create(
         complaint=complaint, number=1, received_date=received_on, organisation=organisation
@@ -183,14 +256,22 @@ def complaint_update_details(
     on_behalf_of: Person | None = UNSET,
     advocate: str = UNSET,
     advocate_person: Person | None = UNSET,
+    advocate_organisation: str = UNSET,
+    advocacy_offered: bool | None = UNSET,
     organisation: Organisation | None = UNSET,
     service_area: ServiceArea = UNSET,
     locality: Locality | None = UNSET,
     theme: Term | None = UNSET,
     summary: str = UNSET,
+    desired_outcome: str = UNSET,
+    children: Sequence[Person] = UNSET,
+    aspects: Reasons = UNSET,
 ) -> Complaint:
-    """Change who complained, how, about which service, and the summary. Only the details
-    given change; the procedure, dates and stages have services of their own."""
+    """Correct who complained, how, about which service and children, the summary, what would
+    put it right, and the reasons for complaint at stage 1. Only the details given change,
+    with the checks a new complaint passes, and one audit event for the details (each reason
+    added or removed has its own). The procedure, dates and stages have services of their own.
+    The reasons can change only while stage 1 is open."""
     given = {
         name: value
         for name, value in {
@@ -200,36 +281,86 @@ def complaint_update_details(
             "on_behalf_of": on_behalf_of,
             "advocate": advocate,
             "advocate_person": advocate_person,
+            "advocate_organisation": advocate_organisation,
+            "advocacy_offered": advocacy_offered,
             "organisation": organisation,
             "service_area": service_area,
             "locality": locality,
             "theme": theme,
             "summary": summary,
+            "desired_outcome": desired_outcome,
         }.items()
         if value is not UNSET
     }
     complaint = lock_complaint(complaint)
     if "service_area" in given and given["service_area"] is None:
         raise rules.RequiredValueMissing(what="service area")
-    _check_details(received_on=complaint.received_date, values=given)
+    check_details(received_on=complaint.received_date, values=given)
     before = audit.snapshot(complaint, DETAIL_FIELDS)
+    before_children = sorted(complaint.children.values_list("pk", flat=True))
     for name, value in given.items():
         setattr(complaint, name, value.strip() if isinstance(value, str) else value)
+    if given.keys() & {"advocate", "advocate_person", "advocate_organisation"}:
+        check_people(
+            advocate=complaint.advocate,
+            advocate_person=complaint.advocate_person,
+            advocate_organisation=complaint.advocate_organisation,
+        )
+    if given.keys() & {"complainant", "on_behalf_of"}:
+        check_people(
+            advocate="",
+            advocate_person=None,
+            advocate_organisation="",
+            complainant=complaint.complainant,
+            on_behalf_of=complaint.on_behalf_of,
+        )
     after = audit.snapshot(complaint, DETAIL_FIELDS)
-    if before == after:
-        return complaint
-    complaint.save(update_fields=[*given, "updated_at"])
+    after_children = before_children
+    if children is not UNSET or "on_behalf_of" in given:
+        kept = children if children is not UNSET else list(complaint.children.all())
+        after_children = _children_ids(kept, complaint.on_behalf_of)
     changed = audit.changed(before, after)
-    audit.record(
-        action="complaint.update_details",
-        obj=complaint,
-        by=by,
-        before={k: before[k] for k in changed},
-        after=changed,
-        complaint=complaint,
-    )
-    complaint_changed(complaint)
+    if after_children != before_children:
+        before["children"], changed["children"] = before_children, after_children
+    if changed:
+        fields = [name for name in given if name in changed]
+        if fields:
+            complaint.save(update_fields=[*fields, "updated_at"])
+        if "children" in changed:
+            complaint.children.set(after_children)
+        audit.record(
+            action="complaint.update_details",
+            obj=complaint,
+            by=by,
+            before={k: before[k] for k in changed},
+            after=changed,
+            complaint=complaint,
+        )
+        complaint_changed(complaint)
+    if aspects is not UNSET:
+        _update_reasons(complaint, aspects, by=by)
     return complaint
+
+
+def _update_reasons(complaint: Complaint, aspects: Reasons, *, by: User | None) -> None:
+    """Make stage 1's reasons those given: remove the others, add the new ones (each through
+    the reasons services, so each is checked and audited)."""
+    for category, subcategory in aspects:
+        check_reason(category=category, subcategory=subcategory)
+    stage = complaint.stages.filter(number=1).first()
+    wanted = [(c.pk, s.pk if s else None) for c, s in aspects]
+    if stage is None:
+        if wanted:
+            raise rules.StageNotReached(reference=complaint.reference, stage=1)
+        return
+    current = list(stage.aspects.all())
+    for aspect in current:
+        if (aspect.category_id, aspect.subcategory_id) not in wanted:
+            aspect_remove(aspect=aspect, by=by)
+    have = {(a.category_id, a.subcategory_id) for a in current}
+    for category, subcategory in aspects:
+        if (category.pk, subcategory.pk if subcategory else None) not in have:
+            aspect_add(stage=stage, category=category, subcategory=subcategory, by=by)
 
 
 @transaction.atomic

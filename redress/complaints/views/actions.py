@@ -17,15 +17,12 @@ from redress.complaints.forms import (
     AcknowledgeForm,
     EscalateForm,
     ExtendForm,
-    RecordComplaintForm,
     RespondForm,
 )
-from redress.complaints.models import Complaint
 from redress.complaints.selectors import may_respond
 from redress.complaints.services.checks import current_days
 from redress.complaints.services.stages import extension_refusal
 from redress.core.presenters import govuk_date, working_days
-from redress.people.services import person_record
 
 from .access import complaint_or_refuse
 from .common import by, form_page, posted, require_team, stage_of
@@ -144,43 +141,4 @@ def escalate(request: HttpRequest, pk: int) -> HttpResponse:
         template="complaints/actions/escalate.html",
         context={"complaint": complaint, "next_number": next_number},
         complaint=complaint,
-    )
-
-
-def record(request: HttpRequest) -> HttpResponse:
-    require_team(request, "record a complaint")
-    created: dict[str, Complaint] = {}
-
-    def perform(data: dict[str, Any]) -> str:
-        complainant = None
-        if data.get("complainant_name") or data.get("complainant_email"):
-            complainant = person_record(
-                name=data.get("complainant_name", ""),
-                email=data.get("complainant_email", ""),
-                by=by(request),
-            )
-        reason = data.get("reason")
-        created["complaint"] = services.complaint_record(
-            received_on=data["received_on"],
-            procedure=data["procedure"],
-            service_area=data["service_area"],
-            locality=data.get("locality"),
-            method=data.get("method", ""),
-            complainant=complainant,
-            complainant_type=data.get("complainant_type", ""),
-            advocate=data.get("advocate", ""),
-            summary=data.get("summary", ""),
-            reference=(data.get("reference") or "").strip() or None,
-            aspects=[(reason.parent, reason)] if reason else [],
-            by=by(request),
-        )
-        return f"Complaint {created['complaint'].reference} recorded"
-
-    return form_page(
-        request,
-        form=RecordComplaintForm(posted(request)),
-        perform=perform,
-        done_url=lambda: reverse("complaints:summary", args=[created["complaint"].pk]),
-        template="complaints/actions/record.html",
-        context={},
     )

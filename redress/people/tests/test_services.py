@@ -64,3 +64,51 @@ def test_update_checks_before_writing():
     person.refresh_from_db()
     assert person.email == "ann@example.org"
     assert not AuditEvent.objects.exists()
+
+
+def test_records_how_to_reach_them_and_what_they_need(officer):
+    person = person_record(
+        name="Sam",
+        email="sam@example.org",
+        preferred_contact="email",
+        accessibility_needs=" Large print ",
+        interpreter=" Polish ",
+        by=officer,
+    )
+    assert (person.preferred_contact, person.accessibility_needs, person.interpreter) == (
+        "email",
+        "Large print",
+        "Polish",
+    )
+    child = person_record(name="Jo", age_band="5-9", by=officer)
+    assert child.age_band == "5-9"
+
+
+def test_the_preferred_way_of_contact_needs_its_detail():
+    with pytest.raises(rules.PreferredContactMissing) as err:
+        person_record(name="Sam", preferred_contact="letter", by=None)
+    assert err.value.message == (
+        "Letter is their preferred way to be contacted, so enter their address."
+    )
+    assert err.value.field == "preferred_contact"
+    with pytest.raises(rules.PreferredContactMissing):
+        person_record(name="Sam", preferred_contact="text", email="sam@example.org", by=None)
+    assert not Person.objects.exists()
+
+
+def test_a_date_of_birth_or_an_age_band_not_both():
+    with pytest.raises(rules.AgeBandWithBirthDate) as err:
+        person_record(date_of_birth=datetime.date(2012, 5, 3), age_band="5-9", by=None)
+    assert err.value.field == "age_band"
+    with pytest.raises(rules.NotAChoice):
+        person_record(age_band="ancient", by=None)
+
+
+def test_update_checks_the_details_they_end_with():
+    person = PersonFactory(phone="0121 496 0000", preferred_contact="phone")
+    with pytest.raises(rules.PreferredContactMissing):
+        person_update(person=person, phone="", by=None)
+    person = person_update(person=person, interpreter="Urdu", by=None)
+    assert person.interpreter == "Urdu"
+    event = AuditEvent.objects.get(action="person.update")
+    assert event.after == {"interpreter": "Urdu"}

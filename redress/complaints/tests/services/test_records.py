@@ -9,17 +9,18 @@ from redress.complaints.services import (
     complaint_record,
     complaint_update_details,
 )
-from redress.complaints.tests.factories import ComplaintFactory
+from redress.complaints.tests.factories import AspectFactory, ComplaintFactory
 from redress.core import config, sequences
 from redress.organisations.tests.factories import (
     LocalityFactory,
     OrganisationFactory,
     ServiceAreaFactory,
 )
+from redress.people.tests.factories import PersonFactory
 from redress.procedures import rules
 from redress.taxonomies.tests.factories import shipped_term, shipped_theme
 
-from .helpers import D, nothing_written, only_event, procedure
+from .helpers import D, complaint_with, nothing_written, only_event, procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +233,117 @@ class TestLinkRelated:
             "CSC-2021-0003 already follows on from CSC-2021-0001, so CSC-2021-0001 cannot "
             "follow on from it."
         )
+
+
+class TestRecordWhoAndWhy:
+    """What a complaint records about the people in it, and what would put it right."""
+
+    def test_records_the_children_advocacy_and_desired_outcome(self, officer):
+        jo, alex = PersonFactory(name="Jo"), PersonFactory(name="Alex")
+        ari = PersonFactory(name="Ari Advocate")
+        complaint = record(
+            by=officer,
+            children=[jo],
+            on_behalf_of=alex,
+            advocate="external",
+            advocate_person=ari,
+            advocate_organisation=" Coram Voice ",
+            advocacy_offered=True,
+            desired_outcome=" An apology ",
+        )
+        assert set(complaint.children.all()) == {jo, alex}  # the one it is made for, too
+        assert (complaint.advocate_organisation, complaint.advocacy_offered) == (
+            "Coram Voice",
+            True,
+        )
+        assert complaint.desired_outcome == "An apology"
+        event = only_event("complaint.record")
+        assert event.after["children"] == sorted([jo.pk, alex.pk])
+        assert event.after["advocacy_offered"] is True
+
+    def test_no_advocate_means_no_advocate_details(self):
+        with nothing_written(), pytest.raises(rules.AdvocateNotExpected) as err:
+            record(advocate="none", advocate_organisation="NYAS")
+        assert err.value.field == "advocate"
+        with nothing_written(), pytest.raises(rules.AdvocateNotExpected):
+            record(advocate="none", advocate_person=PersonFactory())
+
+    def test_not_on_behalf_of_the_complainant(self):
+        sam = PersonFactory()
+        with nothing_written(), pytest.raises(rules.OnBehalfOfComplainant):
+            record(complainant=sam, on_behalf_of=sam)
+
+    def test_the_locality_must_be_in_use_when_received(self):
+        old = LocalityFactory(name="Old North", valid_to=D("2021-03-31"))
+        with nothing_written(), pytest.raises(rules.LocalityNotInUse) as err:
+            record(locality=old)
+        assert err.value.message == (
+            "Old North was not in use on 7 June 2021 (in use until 31 March 2021)."
+        )
+
+
+class TestCorrectDetails:
+    def test_children_advocacy_and_outcome_with_one_audit_event(self, officer):
+        complaint = ComplaintFactory(advocate="none")
+        jo = PersonFactory(name="Jo")
+        complaint_update_details(
+            complaint=complaint,
+            by=officer,
+            children=[jo],
+            on_behalf_of=jo,
+            advocate="internal",
+            advocate_organisation="Children's Rights Service",
+            advocacy_offered=False,
+            desired_outcome="A meeting",
+        )
+        complaint.refresh_from_db()
+        assert list(complaint.children.all()) == [jo]
+        assert complaint.advocacy_offered is False
+        event = only_event("complaint.update_details")
+        assert event.before == {
+            "on_behalf_of": None,
+            "advocate": "none",
+            "advocacy_offered": None,
+            "advocate_organisation": "",
+            "desired_outcome": "",
+            "children": [],
+        }
+        assert event.after["children"] == [jo.pk]
+        assert complaint.version > 1
+
+    def test_the_same_checks_as_a_new_complaint(self, officer):
+        complaint = ComplaintFactory(advocate="none")
+        with nothing_written(complaint), pytest.raises(rules.AdvocateNotExpected):
+            complaint_update_details(complaint=complaint, by=officer, advocate_organisation="X")
+        old = LocalityFactory(valid_to=D("2021-03-31"))
+        with nothing_written(complaint), pytest.raises(rules.LocalityNotInUse):
+            complaint_update_details(complaint=complaint, by=officer, locality=old)
+        with nothing_written(complaint), pytest.raises(rules.OnBehalfOfComplainant):
+            complaint_update_details(
+                complaint=complaint, by=officer, on_behalf_of=complaint.complainant
+            )
+
+    def test_the_reasons_at_stage_one_become_those_given(self, officer):
+        complaint = ComplaintFactory()
+        stage = complaint.stages.get()
+        AspectFactory(stage=stage)  # Service Quality / Poor Communication
+        delay = (shipped_term("Delay"), shipped_term("Delay", "Make a Decision"))
+        complaint_update_details(complaint=complaint, by=officer, aspects=[delay])
+        assert [str(a) for a in stage.aspects.all()] == ["Delay / Make a Decision"]
+        assert only_event("aspect.add").complaint == complaint
+        assert only_event("aspect.remove").complaint == complaint
+
+    def test_a_reason_from_another_branch_is_refused_and_nothing_changes(self, officer):
+        complaint = ComplaintFactory()
+        wrong = (shipped_term("Staff Conduct"), shipped_term("Delay", "Make a Decision"))
+        with nothing_written(complaint), pytest.raises(rules.SubcategoryNotUnderCategory):
+            complaint_update_details(
+                complaint=complaint, by=officer, summary="New", aspects=[wrong]
+            )
+
+    def test_the_reasons_of_a_closed_stage_one_are_not_changed_here(self, officer):
+        complaint = complaint_with({"responded_date": D("2021-04-10"), "outcome": "upheld"})
+        with nothing_written(complaint), pytest.raises(rules.StageClosed):
+            complaint_update_details(
+                complaint=complaint, by=officer, aspects=[(shipped_term("Delay"), None)]
+            )

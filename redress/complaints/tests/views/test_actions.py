@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from redress.complaints.models import Complaint, Extension
+from redress.complaints.models import Extension
 from redress.complaints.tests.factories import AspectFactory, ComplaintFactory, ExtensionFactory
 from redress.core.models import AuditEvent
-from redress.people.models import Person
 from redress.procedures.models import Procedure
 
 pytestmark = pytest.mark.django_db
@@ -202,47 +201,6 @@ def test_escalating_an_open_stage_is_refused(officer_client, caseload):
     page = officer_client.post(url, _date("requested_on", 18, 6, 2021)).content.decode()
     assert "cannot start until stage 1 has been responded to" in page
     assert not caseload.due_today.stages.filter(number=2).exists()
-
-
-def test_record_a_complaint(officer_client, caseload):
-    fostering = caseload.due_today.service_area
-    data = {
-        "procedure": "statutory",
-        "service_area": fostering.pk,
-        "method": "email",
-        "complainant_type": "parent",
-        "complainant_name": "Sam Complainant",
-        "summary": "No reply to three emails.",
-        **_date("received_on", 18, 6, 2021),
-    }
-    response = officer_client.post(reverse("complaints:record"), data, follow=True)
-    new = Complaint.objects.get(summary="No reply to three emails.")
-    assert response.redirect_chain == [(_url("summary", new), 302)]
-    assert f"Complaint {new.reference} recorded" in response.content.decode()
-    assert new.complainant.name == "Sam Complainant"
-    assert new.stages.get().received_date.isoformat() == "2021-06-18"
-
-
-def test_a_refused_complaint_leaves_no_complainant_behind(officer_client, caseload):
-    people = Person.objects.count()
-    data = {
-        "procedure": "statutory",
-        "service_area": caseload.due_today.service_area_id,
-        "complainant_name": "Sam Complainant",
-        "reference": "CSC-2021-0001",
-        **_date("received_on", 18, 6, 2021),
-    }
-    page = officer_client.post(reverse("complaints:record"), data).content.decode()
-    assert "already a complaint with the reference CSC-2021-0001" in page
-    assert 'href="#reference"' in page
-    assert Person.objects.count() == people
-
-
-def test_record_a_complaint_lists_what_is_missing(officer_client, caseload):
-    page = officer_client.post(reverse("complaints:record"), {}).content.decode()
-    assert "Enter the date received" in page
-    assert "Select the procedure" in page
-    assert "Select the service area the complaint is about" in page
 
 
 def test_the_complaint_page_offers_the_next_actions(officer_client, caseload):
