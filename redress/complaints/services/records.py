@@ -230,9 +230,7 @@ def complaint_record(
     if children_ids:
         complaint.children.set(children_ids)
         after["children"] = children_ids
-    audit.record(
-        action="complaint.record", obj=complaint, by=by, after=after, complaint=complaint
-    )
+    audit.record(action="complaint.record", obj=complaint, by=by, after=after, complaint=complaint)
     stage = Stage.objects.create(
         complaint=complaint, number=1, received_date=received_on, organisation=organisation
     )

@@ -185,7 +185,8 @@ def _reasons(request: HttpRequest, journey: Journey) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action", "continue")
         if action.startswith("remove:"):
-            index = int(action.removeprefix("remove:") or -1)
+            gone = action.removeprefix("remove:")
+            index = int(gone) if gone.isdigit() else -1
             journey.state["reasons"] = [
                 r for i, r in enumerate(journey.state["reasons"]) if i != index
             ]
@@ -201,10 +202,8 @@ def _reasons(request: HttpRequest, journey: Journey) -> HttpResponse:
             )
         if form.is_valid():
             if not form.blank:
-                category, subcategory = (
-                    form.cleaned_data["category"],
-                    form.cleaned_data.get("subcategory"),
-                )
+                category = form.cleaned_data["category"]
+                subcategory = form.cleaned_data.get("subcategory")
                 pair = [category.pk, subcategory.pk if subcategory else None]
                 journey.state["reasons"] = [*journey.state["reasons"], pair]
             if action == "add":
@@ -253,7 +252,7 @@ def _recording(request: HttpRequest, key: str) -> Journey | None:
 def record_page(request: HttpRequest, key: str, page: str) -> HttpResponse:
     journey = _recording(request, key)
     if journey is None:  # a new journey (or one the session no longer holds): from the start
-        if page != PAGES[0].slug:
+        if page != PAGES[0].slug or Journey.taken(request, key):
             return redirect("complaints:record")
         journey = Journey.start(request, key=key)
     return _question(request, journey, page)

@@ -14,6 +14,7 @@ import re
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.http import Http404, HttpRequest, QueryDict
@@ -125,6 +126,11 @@ class Journey:
             return None
         return cls(request, key, state, complaint)
 
+    @staticmethod
+    def taken(request: HttpRequest, key: str) -> bool:
+        """Whether the session holds a journey with this id (of whatever kind)."""
+        return key in request.session.get(SESSION_KEY, {})
+
     @classmethod
     def start(
         cls,
@@ -190,7 +196,7 @@ class Journey:
         first = next((s for s in self.complaint.stages.all() if s.number == 1), None)
         return first is not None and first.is_open
 
-    @property
+    @cached_property  # (a request reads it often; the answers it depends on change between)
     def day(self) -> datetime.date:
         """The day received: what the services check service areas and taxonomies against."""
         if self.complaint is not None:

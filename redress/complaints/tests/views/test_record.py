@@ -188,7 +188,7 @@ def test_the_whole_journey_writes_nothing_until_the_answers_are_sent(
         assert answer in page, answer
     for slug in ("received", "complainant-details", "children", "reasons", "procedure"):
         assert f'href="{_page(key, slug)}"' in page
-    assert "Change<span class=\"govuk-visually-hidden\"> reasons for complaint" in page
+    assert 'Change<span class="govuk-visually-hidden"> reasons for complaint' in page
 
     response = officer_client.post(_check(key))
     assert response.url == reverse("complaints:record_done", args=[key])
@@ -202,7 +202,11 @@ def test_the_whole_journey_writes_nothing_until_the_answers_are_sent(
     assert (complaint.method, complaint.complainant_type) == ("email", "parent")
     assert str(complaint.received_date) == "2021-06-14"
     sam = complaint.complainant
-    assert (sam.name, sam.email, sam.preferred_contact) == ("Sam Parent", "sam@example.org", "email")
+    assert (sam.name, sam.email, sam.preferred_contact) == (
+        "Sam Parent",
+        "sam@example.org",
+        "email",
+    )
     assert (sam.accessibility_needs, sam.interpreter) == ("Large print letters", "Polish")
     children = {c.name: c for c in complaint.children.all()}
     assert set(children) == {"Jo Child", "Alex Child"}
@@ -351,7 +355,7 @@ def test_children_are_added_and_removed_one_at_a_time(officer_client, caseload):
     assert [c["name"] for c in journey["children"]] == ["Jo", "Alex"]
     page = officer_client.get(_page(key, "children")).content.decode()
     assert "Jo (age not known)" in page
-    assert "Remove<span class=\"govuk-visually-hidden\"> Jo</span>" in page
+    assert 'Remove<span class="govuk-visually-hidden"> Jo</span>' in page
     jo = journey["children"][0]["id"]
     _post(officer_client, key, "children", {"action": f"remove:{jo}"}, to="children")
     journey = officer_client.session["complaint_journeys"][key]
@@ -361,8 +365,12 @@ def test_children_are_added_and_removed_one_at_a_time(officer_client, caseload):
 def test_two_journeys_in_two_tabs_keep_their_own_answers(officer_client, caseload):
     first, second = _start(officer_client), _start(officer_client)
     assert first != second
-    _post(officer_client, first, "received", {**_date("received_on", 1, 6, 2021), "method": "email"})
-    _post(officer_client, second, "received", {**_date("received_on", 2, 6, 2021), "method": "letter"})
+    _post(
+        officer_client, first, "received", {**_date("received_on", 1, 6, 2021), "method": "email"}
+    )
+    _post(
+        officer_client, second, "received", {**_date("received_on", 2, 6, 2021), "method": "letter"}
+    )
     assert 'value="1"' in officer_client.get(_page(first, "received")).content.decode()
     page = officer_client.get(_page(second, "received")).content.decode()
     assert 'name="received_on-day" type="text" value="2"' in page
@@ -400,7 +408,9 @@ def test_a_service_area_not_in_use_on_the_day_received_is_refused(officer_client
     _post(officer_client, key, "received", {**_date("received_on", 14, 6, 2021), "method": "email"})
     page = officer_client.get(_page(key, "service")).content.decode()
     assert "Old Fostering" not in page
-    page = officer_client.post(_page(key, "service"), {"service_area": str(old.pk)}).content.decode()
+    page = officer_client.post(
+        _page(key, "service"), {"service_area": str(old.pk)}
+    ).content.decode()
     assert "Old Fostering was not in use on 14 June 2021" in page
 
 
@@ -409,13 +419,19 @@ def test_only_the_complaints_team_records(investigator_client, responding_manage
         assert client.get(reverse("complaints:record")).status_code == 403
         assert client.get(_page("0123456789ab", "received")).status_code == 403
         assert client.get(_check("0123456789ab")).status_code == 403
-    assert responding_manager_client.get(
-        reverse("complaints:change_details", args=[caseload.escalated.pk])
-    ).status_code == 403
+    assert (
+        responding_manager_client.get(
+            reverse("complaints:change_details", args=[caseload.escalated.pk])
+        ).status_code
+        == 403
+    )
     # A complaint they may not see is not found.
-    assert responding_manager_client.get(
-        reverse("complaints:change_details", args=[caseload.overdue.pk])
-    ).status_code == 404
+    assert (
+        responding_manager_client.get(
+            reverse("complaints:change_details", args=[caseload.overdue.pk])
+        ).status_code
+        == 404
+    )
 
 
 # -- correcting a complaint that has started ------------------------------------------------------
@@ -533,7 +549,9 @@ def test_change_details_is_refused_when_someone_else_changed_the_complaint_meanw
 
     # The officer's check page carries the complaint's version from when their change began.
     page = officer_client.get(_change_check(complaint, key)).content.decode()
-    response = officer_client.post(_change_check(complaint, key), {"complaint_version": _token(page)})
+    response = officer_client.post(
+        _change_check(complaint, key), {"complaint_version": _token(page)}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Someone else changed this complaint while you had this page open" in page
@@ -542,7 +560,9 @@ def test_change_details_is_refused_when_someone_else_changed_the_complaint_meanw
     assert (complaint.summary, complaint.method) == ("", "letter")
 
     # Saving again, knowing, keeps the manager's change and adds this one.
-    response = officer_client.post(_change_check(complaint, key), {"complaint_version": _token(page)})
+    response = officer_client.post(
+        _change_check(complaint, key), {"complaint_version": _token(page)}
+    )
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert (complaint.summary, complaint.method) == ("Mine.", "letter")
@@ -567,3 +587,14 @@ def test_the_summary_shows_the_new_details(officer_client, caseload):
     assert "What would put it right" in page
     assert "An apology." in page
     assert "NYAS" in page
+
+
+def test_a_journey_id_belongs_to_its_own_journey(officer_client, caseload):
+    key = _change(officer_client, caseload.due_today)
+    response = officer_client.get(_page(key, "received"))
+    assert response.url == reverse("complaints:record")
+    assert officer_client.session["complaint_journeys"][key]["complaint"] == caseload.due_today.pk
+    other = ComplaintFactory()
+    response = officer_client.get(_change_page(other, key, "summary"))
+    assert response.url == reverse("complaints:change_details", args=[other.pk])
+    assert officer_client.get(_page("not-a-journey", "received")).status_code == 404
