@@ -4,8 +4,10 @@ from .views import (
     actions,
     allocation,
     closing,
+    downloads,
     findings,
     holds,
+    home,
     lists,
     mediation,
     pages,
@@ -18,6 +20,8 @@ from .views import payments as payment_views
 app_name = "complaints"
 urlpatterns = [
     path("", lists.complaint_list_view, name="list"),
+    path("download/", downloads.download, name="download"),
+    path("team/", home.team, name="team"),
     # Recording a complaint: question pages, check your answers, confirmation
     path("new/", record.record, name="record"),
     path("new/<str:key>/check/", record.record_check, name="record_check"),

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from redress.accounts.models import Role, User
 from redress.complaints.models import Appointment, Stage
+from redress.complaints.state import refresh_complaints
 
 WORDS = (
     "amber", "birch", "cedar", "delta", "ember", "fable", "grove", "harbor", "indigo", "juniper",
@@ -78,6 +79,7 @@ def _give_work(team_manager: User, investigator: User) -> None:
     open_stage1 = Stage.objects.filter(number=1, responded_date__isnull=True, outcome="")
     latest = list(open_stage1.order_by("-received_date").values_list("pk", flat=True)[:5])
     Stage.objects.filter(pk__in=latest).update(allocated_to=team_manager)
+    refresh_complaints(Stage.objects.filter(pk__in=latest).values_list("complaint_id", flat=True))
     for stage in Stage.objects.filter(number=2).order_by("-received_date")[:3]:
         Appointment.objects.get_or_create(
             stage=stage,

@@ -1,19 +1,21 @@
 """Reads for the staff pages: who sees what, case lists, "my work", and one complaint's stages,
 deadlines and timeline."""
 
-from .clock import DUE_SOON_DAYS, OPEN, Clock, clock
+from .clock import DUE_SOON_DAYS, Clock, clock
 from .detail import StageView, complaint_for_page, payments_total, stage_views
 from .lists import (
     DEFAULT_SORT,
     SORTS,
     STATUSES,
+    UNALLOCATED,
+    WAITING,
     ComplaintFilters,
-    ComplaintRow,
     StatusCounts,
     complaint_list,
-    complaint_rows,
+    current_stages,
     status_counts,
 )
+from .paging import Cursor, KeysetPage, keyset_page
 from .scoping import (
     complaints_visible_to,
     may_manage_complaints,
@@ -24,39 +26,43 @@ from .scoping import (
     why_hidden,
 )
 from .timeline import complaint_events, referenced_names
-from .work import MyWork, StageCount, WorkItem, my_stages, my_work, stage_counts
+from .work import CaseCounts, MyWork, OtherCounts, TeamWork, WorkItem, my_work, team_work
 
 __all__ = [
     "DEFAULT_SORT",
     "DUE_SOON_DAYS",
-    "OPEN",
     "SORTS",
     "STATUSES",
+    "UNALLOCATED",
+    "WAITING",
+    "CaseCounts",
     "Clock",
     "ComplaintFilters",
-    "ComplaintRow",
+    "Cursor",
+    "KeysetPage",
     "MyWork",
-    "StageCount",
+    "OtherCounts",
     "StageView",
     "StatusCounts",
+    "TeamWork",
     "WorkItem",
     "clock",
     "complaint_events",
     "complaint_for_page",
     "complaint_list",
-    "complaint_rows",
     "complaints_visible_to",
+    "current_stages",
+    "keyset_page",
     "may_manage_complaints",
     "may_respond",
-    "my_stages",
     "my_work",
     "payments_total",
     "referenced_names",
     "sees_complaints",
     "sees_every_complaint",
-    "stage_counts",
     "stage_views",
     "stages_visible_to",
     "status_counts",
+    "team_work",
     "why_hidden",
 ]

@@ -1,4 +1,10 @@
-"""The complaints list: filtered, sorted and counted in the database, one page at a time."""
+"""The complaints list: filtered, sorted and counted in the database on the state each complaint
+keeps (`complaints.state`, ADR 0015), one page at a time by keyset.
+
+Every filter reads a stored, indexed column of the complaint or of its current stage (the stage
+numbered `stage_reached`), so no deadline is worked out in SQL, and the counts the page shows
+(all, open, on hold, overdue, closed) come from one aggregate query.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +12,72 @@ import datetime
 from dataclasses import dataclass, fields
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 
-from redress.complaints.models import Complaint, Stage
-from redress.organisations.models import Locality, ServiceArea
-from redress.procedures.deadlines import StageDeadlines
+from redress.complaints.choices import AppointmentRole, StageStatus
+from redress.complaints.models import Appointment, Complaint, Stage
+from redress.ombudsman.models import Enquiry
+from redress.organisations.models import Locality, Organisation, ServiceArea
+from redress.people.models import Person
 from redress.procedures.models import Procedure
 
-from .clock import OPEN, Clock
+from .paging import SortKey
 from .scoping import complaints_visible_to
 
-STATUSES = {"open": "Open", "overdue": "Overdue", "closed": "Closed"}
-# Sort keys a page may ask for, and the columns they order by (the reference breaks ties).
+STATUSES = {"open": "Open", "on_hold": "On hold", "overdue": "Overdue", "closed": "Closed"}
+# What a stage can be waiting for, as "My work" counts it and the list filters by it.
+WAITING = {
+    "acknowledgement": "Acknowledgement",
+    "appointments": "Stage 2: appointments",
+    "statement": "Stage 2: statement of complaint",
+}
+UNALLOCATED = "none"
+
+
+def _date(value: Any) -> datetime.date:
+    return datetime.date.fromisoformat(str(value))
+
+
+# Sort keys a page may ask for ("-" in front: the other way round), and what they order by.
 SORTS = {
-    "reference": "reference",
-    "received": "received_date",
-    "stage": "stage_reached",
-    "service": "service_area__name",
-    "procedure": "procedure__order",
+    "due": SortKey("due_date", _date, nullable=True),
+    "received": SortKey("received_date", _date),
+    "reference": SortKey("reference", str),
+    "stage": SortKey("stage_reached", int, nullable=True),
+    "service": SortKey("service_area__name", str),
+    "procedure": SortKey("procedure__order", int),
 }
 DEFAULT_SORT = "-received"
 
 
 @dataclass(frozen=True)
 class ComplaintFilters:
+    q: str = ""
+    status: str = ""
     procedure: Procedure | None = None
     stage: int | None = None
-    status: str = ""
     service_area: ServiceArea | None = None
     locality: Locality | None = None
     citywide: bool = False
+    organisation: Organisation | None = None
+    outcome: str = ""
+    allocated_to: int | None = None
+    unallocated: bool = False
+    team: Organisation | None = None
+    waiting: str = ""
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
+    due_from: datetime.date | None = None
+    due_to: datetime.date | None = None
     complainant_type: str = ""
-    reference: str = ""
     sort: str = DEFAULT_SORT
 
     def without(self, name: str) -> ComplaintFilters:
@@ -47,124 +85,175 @@ class ComplaintFilters:
         values[name] = next(f for f in fields(self) if f.name == name).default
         return ComplaintFilters(**values)
 
+    @property
+    def sort_key(self) -> SortKey:
+        return SORTS.get(self.sort.lstrip("-"), SORTS["received"])
 
-@dataclass(frozen=True)
-class ComplaintRow:
-    complaint: Complaint
-    current: Stage | None
-    deadlines: StageDeadlines | None
-    days_left: int | None
+    @property
+    def descending(self) -> bool:
+        return self.sort.startswith("-") if self.sort.lstrip("-") in SORTS else True
 
 
 @dataclass(frozen=True)
 class StatusCounts:
+    """How many complaints match the filters other than status, by status; `listed` is how
+    many the list shows (the status filter included)."""
+
     total: int
     open: int
+    on_hold: int
     overdue: int
-
-    @property
-    def closed(self) -> int:
-        return self.total - self.open
+    closed: int
+    listed: int
 
 
-def _with_open_stages(clock: Clock, *, overdue: bool = False) -> QuerySet:
-    """Ids of complaints with an open (or an overdue) stage. Open stages are few, so a filter
-    driven from them beats testing every complaint."""
-    stages = Stage.objects.filter(OPEN)
-    if overdue:
-        stages = clock.with_deadline_inputs(stages).filter(clock.overdue)
-    return stages.order_by().values("complaint_id")
+NOT_CLOSED = ~Q(status=StageStatus.CLOSED)
 
 
-def _filtered(user: Any, filters: ComplaintFilters, clock: Clock) -> QuerySet[Complaint]:
-    complaints = complaints_visible_to(user)
-    if filters.procedure is not None:
-        complaints = complaints.filter(procedure=filters.procedure)
-    if filters.service_area is not None:
-        complaints = complaints.filter(service_area=filters.service_area)
-    if filters.citywide:
-        complaints = complaints.filter(locality__isnull=True)
-    elif filters.locality is not None:
-        complaints = complaints.filter(locality=filters.locality)
-    if filters.received_from is not None:
-        complaints = complaints.filter(received_date__gte=filters.received_from)
-    if filters.received_to is not None:
-        complaints = complaints.filter(received_date__lte=filters.received_to)
-    if filters.complainant_type:
-        complaints = complaints.filter(complainant_type=filters.complainant_type)
-    if filters.reference:
-        complaints = complaints.filter(reference__icontains=filters.reference.strip())
-    if filters.stage is not None:
-        # Stages are numbered without gaps, so "reached N" is "has N and not N + 1": two
-        # sets of ids each database builds once, rather than a subquery per complaint.
-        stages = Stage.objects.order_by()
-        complaints = complaints.filter(
-            pk__in=stages.filter(number=filters.stage).values("complaint_id")
-        ).exclude(pk__in=stages.filter(number=filters.stage + 1).values("complaint_id"))
-    return complaints
+def overdue(today: datetime.date) -> Q:
+    """Open (not on hold), and the stored due date has passed."""
+    return Q(status=StageStatus.OPEN, due_date__lt=today)
 
 
-def _stage_reached() -> Subquery:
-    reached = Stage.objects.filter(complaint=OuterRef("pk")).order_by("-number").values("number")
-    return Subquery(reached[:1])
-
-
-def _with_status(complaints: QuerySet[Complaint], status: str, clock: Clock) -> QuerySet:
+def status_condition(status: str, today: datetime.date) -> Q:
     if status == "open":
-        return complaints.filter(pk__in=_with_open_stages(clock))
-    if status == "closed":
-        return complaints.exclude(pk__in=_with_open_stages(clock))
+        return NOT_CLOSED
+    if status == "on_hold":
+        return Q(status=StageStatus.ON_HOLD)
     if status == "overdue":
-        return complaints.filter(pk__in=_with_open_stages(clock, overdue=True))
-    return complaints
+        return overdue(today)
+    if status == "closed":
+        return Q(status=StageStatus.CLOSED)
+    return Q()
 
 
-def complaint_list(*, user: Any, filters: ComplaintFilters, clock: Clock) -> QuerySet[Complaint]:
-    """The complaints the user may see that match the filters, sorted, ready to paginate.
-    Each page loads its rows, their stages and extensions in three queries."""
-    complaints = _with_status(_filtered(user, filters, clock), filters.status, clock)
-    descending = filters.sort.startswith("-")
-    column = SORTS.get(filters.sort.lstrip("-"), SORTS["received"])
-    order = f"-{column}" if descending else column
+def with_current_stage(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """`current`: the complaint's current stage, joined (at most one row per complaint)."""
+    return complaints.annotate(
+        current=FilteredRelation("stages", condition=Q(stages__number=F("stage_reached")))
+    )
+
+
+def appointed_to_current(**conditions: Any) -> Exists:
+    return Exists(
+        Appointment.objects.filter(
+            stage__complaint=OuterRef("pk"), stage__number=OuterRef("stage_reached"), **conditions
+        )
+    )
+
+
+def assigned_to(user: Any) -> Q:
+    """The current stage is allocated to the user, or they are appointed to it (investigating
+    officers, independent persons, panel members)."""
+    return Q(current__allocated_to=user) | Q(appointed_to_current(user=user))
+
+
+def waiting_for(what: str) -> Q:
+    """Open (or on hold) complaints whose current stage waits for something."""
+    if what == "acknowledgement":
+        return NOT_CLOSED & Q(current__acknowledged_date__isnull=True)
+    if what == "appointments":
+        missing = ~Q(appointed_to_current(role=AppointmentRole.INVESTIGATING_OFFICER)) | ~Q(
+            appointed_to_current(role=AppointmentRole.INDEPENDENT_PERSON)
+        )
+        return NOT_CLOSED & Q(stage_reached=2) & missing
+    if what == "statement":
+        return NOT_CLOSED & Q(stage_reached=2, current__statement_agreed_date__isnull=True)
+    return Q()
+
+
+def search(q: str) -> QuerySet[Any, Any]:
+    """Ids of complaints whose reference, complainant's name, child's name or Ombudsman
+    reference contains `q`: a union of small index lookups (trigram indexes on PostgreSQL)
+    rather than one OR across joins, which would test every complaint."""
+    people = Person.objects.filter(name__icontains=q).values("pk")
+    ids = Complaint.objects.order_by().values("pk")
     return (
-        complaints.annotate(stage_reached=_stage_reached())
-        .select_related("procedure", "service_area", "locality")
-        .prefetch_related(
-            Prefetch(
-                "stages", queryset=Stage.objects.order_by("number").prefetch_related("extensions")
+        ids.filter(reference__icontains=q)
+        .union(ids.filter(complainant__in=people))
+        .union(ids.filter(on_behalf_of__in=people))
+        .union(Complaint.children.through.objects.filter(person__in=people).values("complaint_id"))
+        .union(
+            Enquiry.objects.filter(lgo_reference__icontains=q, complaint__isnull=False).values(
+                "complaint_id"
             )
         )
-        .order_by(order, "reference")
     )
 
 
-def status_counts(*, user: Any, filters: ComplaintFilters, clock: Clock) -> StatusCounts:
-    """How many complaints match the filters other than status, and how many of them are open
-    and overdue. Two queries: open stages are few, so they are counted from the stage side
-    rather than by testing every complaint."""
-    complaints = _filtered(user, filters, clock).order_by()
-    total = complaints.count()
-    open_stages = clock.with_deadline_inputs(
-        Stage.objects.filter(OPEN, complaint__in=complaints.values("pk"))
-    )
-    counts = open_stages.order_by().aggregate(
-        open=Count("complaint", distinct=True),
-        overdue=Count("complaint", distinct=True, filter=clock.overdue),
-    )
-    return StatusCounts(total, counts["open"], counts["overdue"])
+def _filtered(user: Any, filters: ComplaintFilters) -> QuerySet[Complaint]:
+    """The complaints the user may see matching every filter but status."""
+    complaints = with_current_stage(complaints_visible_to(user))
+    conditions = Q()
+    for value, condition in (
+        (filters.procedure, Q(procedure=filters.procedure)),
+        (filters.stage, Q(stage_reached=filters.stage)),
+        (filters.service_area, Q(service_area=filters.service_area)),
+        (filters.organisation, Q(organisation=filters.organisation)),
+        (filters.complainant_type, Q(complainant_type=filters.complainant_type)),
+        (filters.received_from, Q(received_date__gte=filters.received_from)),
+        (filters.received_to, Q(received_date__lte=filters.received_to)),
+        (filters.due_from, Q(due_date__gte=filters.due_from)),
+        (filters.due_to, Q(due_date__lte=filters.due_to)),
+        (filters.outcome, Q(current__outcome=filters.outcome)),
+        (filters.team, Q(current__allocated_to__organisation=filters.team)),
+        (filters.waiting, waiting_for(filters.waiting)),
+    ):
+        if value:
+            conditions &= condition
+    if filters.citywide:
+        conditions &= Q(locality__isnull=True)
+    elif filters.locality is not None:
+        conditions &= Q(locality=filters.locality)
+    if filters.allocated_to is not None:
+        conditions &= assigned_to(filters.allocated_to)
+    elif filters.unallocated:
+        conditions &= NOT_CLOSED & Q(current__allocated_to__isnull=True)
+    if filters.q:
+        conditions &= Q(pk__in=search(filters.q))
+    return complaints.filter(conditions)
 
 
-def complaint_rows(complaints: Any, clock: Clock) -> list[ComplaintRow]:
-    """A page of complaints with each one's current stage and where its deadline stands."""
-    rows = []
-    for complaint in complaints:
-        stages = list(complaint.stages.all())
-        current = stages[-1] if stages else None
-        deadlines = clock.deadlines(current) if current is not None else None
-        days_left = (
-            clock.days_left(deadlines.applicable_due)
-            if deadlines is not None and current is not None and current.is_open
-            else None
+def complaint_list(
+    *, user: Any, filters: ComplaintFilters, today: datetime.date
+) -> QuerySet[Complaint]:
+    """The complaints the user may see that match the filters, unordered: `paging.keyset_page`
+    orders and slices them."""
+    return (
+        _filtered(user, filters)
+        .filter(status_condition(filters.status, today))
+        .select_related("procedure", "service_area", "locality")
+    )
+
+
+def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date) -> StatusCounts:
+    """How many complaints match the filters, by status: one aggregate query."""
+    counts = (
+        _filtered(user, filters)
+        .order_by()
+        .aggregate(
+            total=Count("pk"),
+            open=Count("pk", filter=NOT_CLOSED),
+            on_hold=Count("pk", filter=Q(status=StageStatus.ON_HOLD)),
+            overdue=Count("pk", filter=overdue(today)),
         )
-        rows.append(ComplaintRow(complaint, current, deadlines, days_left))
-    return rows
+    )
+    closed = counts["total"] - counts["open"]
+    listed = {"": counts["total"], "closed": closed}.get(filters.status)
+    return StatusCounts(
+        total=counts["total"],
+        open=counts["open"],
+        on_hold=counts["on_hold"],
+        overdue=counts["overdue"],
+        closed=closed,
+        listed=counts[filters.status] if listed is None else listed,
+    )
+
+
+def current_stages(complaints: list[Complaint]) -> dict[int, Stage]:
+    """Each complaint's current stage, with who it is allocated to: one query for a page."""
+    stages = Stage.objects.filter(complaint__in=[c.pk for c in complaints]).select_related(
+        "allocated_to"
+    )
+    reached = {c.pk: c.stage_reached for c in complaints}
+    return {s.complaint_id: s for s in stages if reached.get(s.complaint_id) == s.number}

@@ -1,114 +1,231 @@
-"""The home page: the signed-in user's work, and the open stages that are overdue or due soon."""
+"""My work and the team's work: what waits, what is due and what is overdue, counted on the
+state each complaint keeps (ADR 0015), so the counts cost the same at any size.
+
+Everything is counted from the complaint side with the same conditions the complaints list
+filters by (`lists.status_condition`, `lists.waiting_for`, `lists.assigned_to`), so each count
+links to a list showing exactly those complaints.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
-from redress.complaints.models import Appointment, Stage
-from redress.procedures.deadlines import StageDeadlines
+from redress.complaints.choices import StageStatus
+from redress.complaints.models import Complaint, LearningAction, Stage
+from redress.ombudsman.models import Enquiry
 
-from .clock import OPEN, Clock
-from .scoping import sees_every_complaint, stages_visible_to
+from .lists import (
+    NOT_CLOSED,
+    assigned_to,
+    current_stages,
+    overdue,
+    waiting_for,
+    with_current_stage,
+)
+from .scoping import sees_complaints, sees_every_complaint
 
-LIST_LENGTH = 20
+LIST_LENGTH = 25
+
+
+def week_ends(today: datetime.date) -> datetime.date:
+    """The Sunday that ends today's week: "due this week" is after today, up to then."""
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    """Open complaints (their current stage open or on hold), and what they wait for."""
+
+    open: int = 0
+    on_hold: int = 0
+    awaiting_acknowledgement: int = 0
+    due_today: int = 0
+    due_this_week: int = 0
+    overdue: int = 0
+    waiting_appointments: int = 0
+    waiting_statement: int = 0
+
+    def __add__(self, other: CaseCounts) -> CaseCounts:
+        return CaseCounts(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
+
+@dataclass(frozen=True)
+class OtherCounts:
+    """Ombudsman enquiries whose response is not sent (and of those, past its date), enquiries
+    with remedies outstanding (and overdue), and learning actions overdue."""
+
+    responses_awaited: int = 0
+    responses_overdue: int = 0
+    remedies_outstanding: int = 0
+    remedies_overdue: int = 0
+    learning_overdue: int = 0
+
+
+@dataclass(frozen=True)
+class PersonWork:
+    """One person's (or nobody's: not allocated) open complaints, by stage."""
+
+    user_id: int | None
+    name: str
+    team: str
+    counts: CaseCounts
+    by_stage: dict[int, CaseCounts] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class WorkItem:
-    stage: Stage
-    deadlines: StageDeadlines | None
+    complaint: Complaint
+    stage: Stage | None
     days_left: int | None
-
-    @property
-    def complaint(self) -> Any:
-        return self.stage.complaint
-
-
-@dataclass(frozen=True)
-class StageCount:
-    number: int
-    open: int
-    overdue: int
-    due_soon: int
 
 
 @dataclass(frozen=True)
 class MyWork:
-    mine: list[WorkItem]
-    overdue: list[WorkItem]
-    due_soon: list[WorkItem]
-    counts: list[StageCount]
-    shows_all_open_stages: bool
-
-    @property
-    def open_total(self) -> int:
-        return sum(c.open for c in self.counts)
-
-    @property
-    def overdue_total(self) -> int:
-        return sum(c.overdue for c in self.counts)
-
-    @property
-    def due_soon_total(self) -> int:
-        return sum(c.due_soon for c in self.counts)
+    counts: CaseCounts
+    other: OtherCounts
+    items: list[WorkItem]
 
 
-def stage_rows(ids: list[int], clock: Clock) -> list[WorkItem]:
-    """Whole rows for stage ids, in the order given, with their deadlines."""
-    stages = Stage.objects.filter(pk__in=ids).select_related(
-        "complaint__procedure", "complaint__service_area", "allocated_to"
+@dataclass(frozen=True)
+class TeamWork:
+    counts: CaseCounts
+    other: OtherCounts
+    people: list[PersonWork]
+    by_stage: dict[int, CaseCounts]
+
+
+def _count_columns(today: datetime.date) -> dict[str, Count]:
+    return {
+        "open": Count("pk"),
+        "on_hold": Count("pk", filter=Q(status=StageStatus.ON_HOLD)),
+        "awaiting_acknowledgement": Count("pk", filter=waiting_for("acknowledgement")),
+        "due_today": Count("pk", filter=Q(due_date=today)),
+        "due_this_week": Count("pk", filter=Q(due_date__gt=today, due_date__lte=week_ends(today))),
+        "overdue": Count("pk", filter=overdue(today)),
+        "waiting_appointments": Count("pk", filter=waiting_for("appointments")),
+        "waiting_statement": Count("pk", filter=waiting_for("statement")),
+    }
+
+
+def _open_complaints() -> QuerySet[Complaint]:
+    return with_current_stage(Complaint.objects.filter(NOT_CLOSED)).order_by()
+
+
+def _counts(row: dict[str, Any]) -> CaseCounts:
+    return CaseCounts(**{f.name: row[f.name] for f in fields(CaseCounts)})
+
+
+def other_counts(user: Any, today: datetime.date, *, everyone: bool) -> OtherCounts:
+    """Ombudsman and learning work. For one person: the enquiries they may see (their own
+    complaints'; every one for the complaints team) and the learning actions they own. For
+    `everyone`: the whole service's. Two queries."""
+    from redress.ombudsman.selectors import enquiries_visible_to  # (ombudsman reads complaints)
+
+    seen = Enquiry.objects.all() if everyone else enquiries_visible_to(user)
+    not_sent = Q(response_sent_date__isnull=True)
+    outstanding = Q(remedies__completed_date__isnull=True, remedies__isnull=False)
+    enquiries = seen.order_by().aggregate(
+        responses_awaited=Count("pk", filter=not_sent, distinct=True),
+        responses_overdue=Count(
+            "pk", filter=not_sent & Q(response_due_date__lt=today), distinct=True
+        ),
+        remedies_outstanding=Count("pk", filter=outstanding, distinct=True),
+        remedies_overdue=Count(
+            "pk", filter=outstanding & Q(remedies__due_date__lt=today), distinct=True
+        ),
     )
-    by_id = {s.pk: s for s in stages.prefetch_related("extensions")}
-    items = []
-    for pk in ids:
-        if pk in by_id:
-            deadlines = clock.deadlines(by_id[pk])
-            days_left = clock.days_left(deadlines.applicable_due) if deadlines else None
-            items.append(WorkItem(by_id[pk], deadlines, days_left))
-    return items
+    actions = LearningAction.objects.filter(completed_date__isnull=True, due_date__lt=today)
+    if not everyone:
+        actions = actions.filter(owner__icontains=user.display_name)
+    return OtherCounts(**enquiries, learning_overdue=actions.count())
 
 
-def stage_counts(stages: QuerySet[Stage], clock: Clock) -> list[StageCount]:
-    """Open stages by stage number, with how many are overdue and due soon."""
+def work_items(complaints: QuerySet[Complaint], clock: Any, limit: int) -> list[WorkItem]:
+    """The first `limit` complaints due (most overdue first; on hold and without a due date
+    last), each with its current stage and the working days left. Two queries."""
+    rows = list(
+        complaints.select_related("service_area", "procedure").order_by(
+            F("due_date").asc(nulls_last=True), "reference"
+        )[:limit]
+    )
+    stages = current_stages(rows)
+    return [
+        WorkItem(
+            complaint,
+            stages.get(complaint.pk),
+            clock.days_left(complaint.due_date) if complaint.due_date else None,
+        )
+        for complaint in rows
+    ]
+
+
+def my_work(*, user: Any, clock: Any) -> MyWork:
+    """The user's open complaints (the current stage allocated or appointed to them) counted by
+    what they wait for, the first of them due, and their Ombudsman and learning work."""
+    today = clock.today
+    mine = _open_complaints().filter(assigned_to(user))
+    counts = _counts(mine.aggregate(**_count_columns(today)))
+    items = work_items(mine, clock, LIST_LENGTH) if counts.open else []
+    return MyWork(counts, other_counts(user, today, everyone=False), items)
+
+
+def team_work(*, user: Any, today: datetime.date) -> TeamWork:
+    """Every open complaint, counted by the person its current stage is allocated to and by
+    stage, in one query; and the service's Ombudsman and learning work."""
+    person = "current__allocated_to"
     rows = (
-        clock.with_deadline_inputs(stages.filter(OPEN))
-        .values("number")
-        .annotate(
-            open=Count("pk"),
-            overdue=Count("pk", filter=clock.overdue),
-            due_soon=Count("pk", filter=clock.due_soon),
+        _open_complaints()
+        .values(
+            person,
+            "stage_reached",
+            f"{person}__username",
+            f"{person}__first_name",
+            f"{person}__last_name",
+            f"{person}__organisation__name",
         )
-        .order_by("number")
+        .annotate(**_count_columns(today))
     )
-    return [StageCount(r["number"], r["open"], r["overdue"], r["due_soon"]) for r in rows]
-
-
-def my_stages(user: Any) -> QuerySet[Stage]:
-    """Open stages allocated to the user or that they are appointed to."""
-    appointed = Exists(Appointment.objects.filter(stage=OuterRef("pk"), user=user))
-    return Stage.objects.filter(OPEN).filter(Q(allocated_to=user) | Q(appointed))
-
-
-def my_work(*, user: Any, clock: Clock) -> MyWork:
-    """What the home page shows. Executives get the counts only."""
-    shows_all = sees_every_complaint(user)
-    counted = Stage.objects.all() if shows_all or not user.sees_personal_data else None
-    counts = stage_counts(counted if counted is not None else stages_visible_to(user), clock)
-    if not user.sees_personal_data and not shows_all:
-        return MyWork([], [], [], counts, shows_all_open_stages=False)
-
-    mine = stage_rows(clock.in_due_order(clock.with_deadline_inputs(my_stages(user)), 100), clock)
-    overdue: list[WorkItem] = []
-    due_soon: list[WorkItem] = []
-    if shows_all:
-        annotated = clock.with_deadline_inputs(Stage.objects.all())
-        overdue = stage_rows(
-            clock.in_due_order(annotated.filter(clock.overdue), LIST_LENGTH), clock
+    people: dict[int | None, dict[str, Any]] = {}
+    by_stage: dict[int, CaseCounts] = {}
+    total = CaseCounts()
+    for row in rows:
+        counts = _counts(row)
+        total += counts
+        number = row["stage_reached"] or 0
+        by_stage[number] = by_stage.get(number, CaseCounts()) + counts
+        entry = people.setdefault(row[person], {"row": row, "counts": CaseCounts(), "stages": {}})
+        entry["counts"] += counts
+        entry["stages"][number] = entry["stages"].get(number, CaseCounts()) + counts
+    people_work = []
+    for pk, entry in people.items():
+        row = entry["row"]
+        name = " ".join(n for n in (row[f"{person}__first_name"], row[f"{person}__last_name"]) if n)
+        people_work.append(
+            PersonWork(
+                user_id=pk,
+                name=(name or row[f"{person}__username"]) if pk else "Not allocated",
+                team=row[f"{person}__organisation__name"] or "",
+                counts=entry["counts"],
+                by_stage=dict(sorted(entry["stages"].items())),
+            )
         )
-        due_soon = stage_rows(
-            clock.in_due_order(annotated.filter(clock.due_soon), LIST_LENGTH), clock
-        )
-    return MyWork(mine, overdue, due_soon, counts, shows_all_open_stages=shows_all)
+    # Not allocated first (it needs someone), then people by name.
+    people_work.sort(key=lambda p: (p.user_id is not None, p.name.lower()))
+    return TeamWork(
+        counts=total,
+        other=other_counts(user, today, everyone=True),
+        people=people_work,
+        by_stage=dict(sorted(by_stage.items())),
+    )
+
+
+def shows_team(user: Any) -> bool:
+    """The team's work: the complaints team sees it with the people and links; executives see
+    the counts only."""
+    return sees_every_complaint(user) or not sees_complaints(user)

@@ -1,29 +1,202 @@
-"""The home page, "My work": what is allocated to the user and, for the complaints team, what
-is overdue or due soon. (At `/`, named `core:home`: see `redress/urls.py`.)"""
+"""My work (the home page) and the team's work: counts of what waits, what is due and what is
+overdue, each a link to the list behind it. (My work is at `/`, named `core:home`: see
+`redress/urls.py`.) Executives see the service's counts only, with no links."""
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from redress.complaints import presenters
-from redress.complaints.selectors import DUE_SOON_DAYS, clock, my_work, sees_complaints
+from redress.complaints.selectors import (
+    UNALLOCATED,
+    CaseCounts,
+    OtherCounts,
+    clock,
+    my_work,
+    sees_complaints,
+    sees_every_complaint,
+    team_work,
+)
+from redress.complaints.selectors.work import week_ends
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _date(name: str, value: datetime.date) -> dict[str, str]:
+    return {
+        f"{name}-day": str(value.day),
+        f"{name}-month": str(value.month),
+        f"{name}-year": str(value.year),
+    }
+
+
+def _href(base: str, **params: Any) -> str:
+    query = {k: str(v) for k, v in params.items() if v not in (None, "")}
+    return base + (f"?{urlencode(query)}" if query else "")
+
+
+def case_links(today: datetime.date, **scope: Any) -> dict[str, str]:
+    """For each of `CaseCounts`' counts, the complaints list that shows them (within `scope`,
+    e.g. one person's)."""
+    base = reverse("complaints:list")
+    due = {"sort": "due", **scope}
+    return {
+        "open": _href(base, status="open", **due),
+        "on_hold": _href(base, status="on_hold", **due),
+        "awaiting_acknowledgement": _href(base, waiting="acknowledgement", **due),
+        "due_today": _href(base, **_date("due_from", today), **_date("due_to", today), **due),
+        "due_this_week": _href(
+            base,
+            **_date("due_from", today + ONE_DAY),
+            **_date("due_to", week_ends(today)),
+            **due,
+        ),
+        "overdue": _href(base, status="overdue", **due),
+        "waiting_appointments": _href(base, waiting="appointments", **due),
+        "waiting_statement": _href(base, waiting="statement", **due),
+    }
+
+
+def other_links(owner: str = "") -> dict[str, str]:
+    """For each of `OtherCounts`' counts, the Ombudsman or learning list that shows them."""
+    enquiries, learning = reverse("ombudsman:list"), reverse("learning:list")
+    return {
+        "responses_awaited": _href(enquiries, response="awaiting"),
+        "responses_overdue": _href(enquiries, response="overdue"),
+        "remedies_outstanding": _href(enquiries, remedies="outstanding"),
+        "remedies_overdue": _href(enquiries, remedies="overdue"),
+        "learning_overdue": _href(learning, status="overdue", owner=owner),
+    }
+
+
+CASE_LABELS = {
+    "open": "open",
+    "awaiting_acknowledgement": "awaiting acknowledgement",
+    "due_today": "due today",
+    "due_this_week": "due later this week",
+    "overdue": "overdue",
+    "on_hold": "on hold",
+    "waiting_appointments": "stage 2 waiting for appointments",
+    "waiting_statement": "stage 2 waiting for the statement of complaint",
+}
+OTHER_LABELS = {
+    "responses_awaited": "Ombudsman enquiries waiting for our response",
+    "responses_overdue": "of them past the date asked for",
+    "remedies_outstanding": "Ombudsman enquiries with remedies outstanding",
+    "remedies_overdue": "with remedies overdue",
+    "learning_overdue": "learning actions overdue",
+}
+
+
+# The team page's table columns: (count, heading).
+PERSON_COLUMNS = {
+    "open": "Open",
+    "awaiting_acknowledgement": "Awaiting acknowledgement",
+    "due_today": "Due today",
+    "due_this_week": "Due later this week",
+    "overdue": "Overdue",
+    "on_hold": "On hold",
+}
+
+
+def figures(
+    counts: CaseCounts | OtherCounts, labels: dict[str, str], links: dict[str, str] | None
+) -> list[dict[str, Any]]:
+    """The counts as the page lists them: number, words, and the list behind it (if shown)."""
+    return [
+        {
+            "count": getattr(counts, name),
+            "label": label,
+            "href": links[name] if links else None,
+        }
+        for name, label in labels.items()
+    ]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """My work: stages allocated to the user; for the complaints team, every open stage that is
-    overdue or due soon; for everyone, open stages counted by stage."""
-    work = my_work(user=request.user, clock=clock())
+    """My work: the user's open complaints by what they wait for, the first of them due, and
+    their Ombudsman and learning work. Executives see the service's counts only."""
+    user: Any = request.user
+    now = clock()
+    if not sees_complaints(user):
+        team = team_work(user=user, today=now.today)
+        return render(
+            request,
+            "complaints/home.html",
+            {
+                "counts_only": True,
+                "cases": figures(team.counts, CASE_LABELS, None),
+                "other": figures(team.other, OTHER_LABELS, None),
+            },
+        )
+    work = my_work(user=user, clock=now)
     return render(
         request,
         "complaints/home.html",
         {
+            "counts_only": False,
             "work": work,
-            "sees_complaints": sees_complaints(request.user),
-            "due_soon_days": DUE_SOON_DAYS,
+            "cases": figures(work.counts, CASE_LABELS, case_links(now.today, allocated_to=user.pk)),
+            "other": figures(work.other, OTHER_LABELS, other_links(user.display_name)),
             "presenters": presenters,
-            "overdue_href": reverse("complaints:list") + "?status=overdue",
-            "open_href": reverse("complaints:list") + "?status=open",
+            "all_mine_href": case_links(now.today, allocated_to=user.pk)["open"],
+            "team_href": reverse("complaints:team") if sees_every_complaint(user) else None,
+        },
+    )
+
+
+def team(request: HttpRequest) -> HttpResponse:
+    """The team's work, for the complaints team: every open complaint by the person its current
+    stage is allocated to, and by stage, each count a link to the list. Executives see the
+    counts only."""
+    user: Any = request.user
+    everyone = sees_every_complaint(user)
+    if sees_complaints(user) and not everyone:
+        raise PermissionDenied(
+            "The team's work is for the complaints team (complaints officers and managers). "
+            "Your home page shows your own work."
+        )
+    today = clock().today
+    work = team_work(user=user, today=today)
+    people = [
+        {
+            "name": person.name,
+            "team": person.team,
+            "cells": figures(
+                person.counts,
+                PERSON_COLUMNS,
+                case_links(today, allocated_to=person.user_id or UNALLOCATED) if everyone else None,
+            ),
+        }
+        for person in work.people
+    ]
+    stages = [
+        {
+            "name": f"Stage {number}" if number else "No stage recorded",
+            "cells": figures(
+                counts,
+                PERSON_COLUMNS,
+                case_links(today, stage=number) if everyone and number else None,
+            ),
+        }
+        for number, counts in work.by_stage.items()
+    ]
+    return render(
+        request,
+        "complaints/team.html",
+        {
+            "counts_only": not everyone,
+            "cases": figures(work.counts, CASE_LABELS, case_links(today) if everyone else None),
+            "other": figures(work.other, OTHER_LABELS, other_links() if everyone else None),
+            "columns": list(PERSON_COLUMNS.values()),
+            "people": people if everyone else [],
+            "stages": stages,
         },
     )

@@ -50,6 +50,8 @@ accounts:logout_confirm                    L   200 200 200 200 200 200
 accounts:logout                            L   405 405 405 405 405 405
 
 complaints:list                            L   200 200 200 200 200 403
+complaints:download                        L   200 200 403 403 403 403
+complaints:team                            L   200 200 403 403 403 200
 # recording a complaint (a journey not yet begun starts at its first page) and correcting one
 complaints:record                          L   302 302 403 403 403 403
 complaints:record_check                    L   302 302 403 403 403 403

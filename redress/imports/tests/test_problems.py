@@ -3,6 +3,7 @@ reason, with rows numbered as a spreadsheet shows them (the header is row 1)."""
 
 import pytest
 
+from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import ComplaintFactory
 from redress.imports.services import import_dataset
 from redress.organisations.tests.factories import ServiceAreaFactory
@@ -114,6 +115,7 @@ def test_stage_2_without_stage_1(folder):
 def test_stages_already_in_redress_count_in_the_order_of_stages(folder, d):
     complaint = ComplaintFactory(reference="CSC-9", received_date=d("2021-04-01"))
     complaint.stages.update(responded_date=d("2021-04-20"))
+    refresh_complaints([complaint.pk])
     stages = """
         reference,stage,received_date
         CSC-9,2,2021-04-19

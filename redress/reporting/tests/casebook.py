@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from redress.complaints.models import Complaint, Stage
+from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import (
     ComplaintFactory,
     LearningActionFactory,
@@ -71,6 +72,7 @@ def _complaint(
     )
     if responded:
         complaint.stages.update(responded_date=d(responded), outcome=outcome)
+        refresh_complaints([complaint.pk])
     return complaint
 
 

@@ -7,6 +7,7 @@ from redress.complaints.selectors import (
     stages_visible_to,
     why_hidden,
 )
+from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import AppointmentFactory, ComplaintFactory, StageFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db
 def complaints(responding_manager, investigator):
     allocated = ComplaintFactory(reference="ALLOCATED")
     allocated.stages.update(allocated_to=responding_manager)
+    refresh_complaints([allocated.pk])
     appointed = ComplaintFactory(reference="APPOINTED")
     AppointmentFactory(
         stage=StageFactory(complaint=appointed, number=2), user=investigator, name="Ivan"
@@ -42,9 +44,9 @@ def test_an_investigator_sees_only_complaints_they_are_appointed_to(
 ):
     assert _visible(investigator) == ["APPOINTED"]
     # An allocation alone does not open a complaint to an investigator.
-    StageFactory(complaint=ComplaintFactory(reference="STRAY"), number=2).complaint.stages.update(
-        allocated_to=investigator
-    )
+    stray = StageFactory(complaint=ComplaintFactory(reference="STRAY"), number=2).complaint
+    stray.stages.update(allocated_to=investigator)
+    refresh_complaints([stray.pk])
     assert _visible(investigator) == ["APPOINTED"]
 
 

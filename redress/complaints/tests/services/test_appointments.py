@@ -3,6 +3,7 @@ import pytest
 from redress.accounts.models import Role, User
 from redress.complaints.models import Appointment
 from redress.complaints.services import appointment_remove, stage_appoint
+from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import AppointmentFactory, ComplaintFactory
 from redress.procedures import rules
 
@@ -127,6 +128,7 @@ class TestIndependence:
     def test_a_manager_of_the_service_cannot_investigate(self, responding_manager, stage2):
         other = ComplaintFactory(service_area=stage2.complaint.service_area)
         other.stages.update(allocated_to=responding_manager)
+        refresh_complaints([other.pk])
         with nothing_written(stage2), pytest.raises(rules.InvestigatorNotIndependent) as err:
             stage_appoint(stage=stage2, role="independent_person", user=responding_manager, by=None)
         assert "they handle complaints about it" in err.value.message
@@ -135,6 +137,7 @@ class TestIndependence:
         self, responding_manager, stage2
     ):
         stage2.complaint.stages.filter(number=1).update(responded_by=responding_manager)
+        refresh_complaints([stage2.complaint_id])
         appointment = stage_appoint(
             stage=stage2, role="adjudicator", user=responding_manager, by=None
         )

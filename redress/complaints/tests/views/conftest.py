@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 
+from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import (
     AppointmentFactory,
     ComplaintFactory,
@@ -61,6 +62,7 @@ def caseload(d, responding_manager, investigator):
         allocated_to=responding_manager,
     )
     AppointmentFactory(stage=stage2, user=investigator, name="Ivan Investigator")
+    refresh_complaints([closed.pk, escalated.pk])
     return SimpleNamespace(
         due_today=due_today, overdue=overdue, closed=closed, escalated=escalated, stage2=stage2
     )

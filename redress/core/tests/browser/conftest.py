@@ -12,6 +12,7 @@ from django.utils import timezone
 def caseload(db, officer, responding_manager, investigator):
     """Complaints around today: one overdue, one due soon, one closed, one at stage 2 with an
     extension, an aspect, an appointment, a payment and a timeline."""
+    from redress.complaints.state import refresh_complaints
     from redress.complaints.tests.factories import (
         AppointmentFactory,
         AspectFactory,
@@ -38,6 +39,7 @@ def caseload(db, officer, responding_manager, investigator):
     due_soon = ComplaintFactory(reference="CSC-2021-0002", received_date=today - days(9))
     closed = ComplaintFactory(reference="CSC-2021-0003", received_date=today - days(60))
     closed.stages.update(responded_date=today - days(50), outcome="partially_upheld")
+    refresh_complaints([closed.pk])
     escalated = ComplaintFactory(reference="CSC-2021-0004", received_date=today - days(90))
     first = escalated.stages.get()
     first.responded_date = today - days(80)
