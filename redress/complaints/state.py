@@ -119,7 +119,14 @@ def refresh_complaints(
     calendar = calendar or working_calendar()
     rules = _rules()
     changed = 0
-    for ids in batched(sorted(set(complaint_ids)), BATCH, strict=False):
+    wanted = sorted(set(complaint_ids))
+    if len(wanted) > BATCH and connection.vendor == "postgresql":
+        # Rows an import has just written have no statistics yet, and without them PostgreSQL
+        # reads every stage for each batch rather than use the index.
+        with connection.cursor() as cursor:
+            for model in (Complaint, Stage, Extension, Hold):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    for ids in batched(wanted, BATCH, strict=False):
         rows = list(
             Stage.objects.filter(complaint_id__in=ids)
             .order_by("complaint_id", "number")
