@@ -105,12 +105,34 @@ def label_fields(form: forms.BaseForm, row: str) -> None:
         widget.attrs["aria-label"] = f"{label} ({row})"
 
 
-class LabelledTabularInline(admin.TabularInline):
-    """A tabular inline whose fields have accessible names, and whose JSON fields are read-only."""
+class ConfigurationInlineMixin:
+    """Rows of configuration inside another record's page: complaints managers edit them (JSON
+    fields apart, which are only shown). Roles decide, not Django's model permissions, which no
+    one is given: without this, an inline is hidden from a complaints manager who is not a
+    superuser."""
+
+    model: type[models.Model]
+    exclude: Any
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        readonly = tuple(super().get_readonly_fields(request, obj))
+        readonly = tuple(super().get_readonly_fields(request, obj))  # type: ignore[misc]
         return readonly + json_fields(self.model, skip=(*readonly, *(self.exclude or ())))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return may_use_admin(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return may_use_admin(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return may_use_admin(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return may_use_admin(request.user)
+
+
+class LabelledTabularInline(ConfigurationInlineMixin, admin.TabularInline):
+    """A tabular inline of configuration whose fields have accessible names."""
 
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         formset = super().get_formset(request, obj, **kwargs)
@@ -122,6 +144,10 @@ class LabelledTabularInline(admin.TabularInline):
                 label_fields(form, f"{what} {index + 1}" if index is not None else f"new {what}")
 
         return Labelled
+
+
+class ConfigurationStackedInline(ConfigurationInlineMixin, admin.StackedInline):
+    pass
 
 
 class ReadOnlyInlineMixin:
@@ -150,6 +176,9 @@ class CaseRecordStackedInline(ReadOnlyInlineMixin, admin.StackedInline):
 
 class AuditedModelAdmin(admin.ModelAdmin):
     """A ModelAdmin whose every write is audited, for complaints managers only."""
+
+    class Media:
+        js = ("redress/admin-names.js",)  # names the autocomplete boxes
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return may_use_admin(request.user)

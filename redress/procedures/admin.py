@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from redress.core.admin import AuditedModelAdmin
+from redress.core.admin import AuditedModelAdmin, ConfigurationStackedInline
 
 from .models import ClosureDay, Procedure, StageRule
 from .signals import deadline_rules_changed
@@ -32,7 +32,7 @@ class MovesDeadlines(AuditedModelAdmin):
             deadline_rules_changed.send(sender=queryset.model)
 
 
-class StageRuleInline(admin.StackedInline):
+class StageRuleInline(ConfigurationStackedInline):
     model = StageRule
     extra = 0
     show_change_link = True

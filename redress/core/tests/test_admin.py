@@ -218,6 +218,17 @@ def test_bulk_delete_audits_each_record(admin_client):
     assert sorted(e.before["name"] for e in _events("admin.delete")) == ["East", "West"]
 
 
+def test_a_complaints_manager_edits_configuration_inline_rows(client, staff_manager):
+    client.force_login(staff_manager)
+    organisation = OrganisationFactory(name="Kingsmoor Council")
+    data = _organisation_form(organisation, {"name": "Fostering"})
+    response = client.post(_admin_url(Organisation, "change", organisation.pk), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert ServiceArea.objects.get().organisation == organisation
+    [added] = _events("admin.add")
+    assert added.actor == staff_manager
+
+
 def test_a_deleted_inline_row_is_audited(admin_client):
     organisation = OrganisationFactory(name="Kingsmoor Council")
     service = ServiceArea.objects.create(name="Fostering", organisation=organisation)
@@ -338,12 +349,14 @@ def test_no_one_types_raw_json(model, admin_client, one_of_everything):
                     assert f'name="{form.add_prefix(name)}"' not in page, f"{url}: {name}"
 
 
-def test_inline_fields_have_accessible_names(admin_client):
+def test_inline_fields_have_accessible_names(client, staff_manager):
     """A tabular inline's labels are column headings, which name no field: each field in a row
-    carries its own name (found by an audit with axe and a screen reader)."""
+    carries its own name (found by an audit with axe and a screen reader). And a complaints
+    manager (not only a superuser) gets the inline rows at all."""
+    client.force_login(staff_manager)
     organisation = OrganisationFactory(name="Kingsmoor Council")
     ServiceArea.objects.create(name="Fostering", organisation=organisation)
-    page = admin_client.get(_admin_url(Organisation, "change", organisation.pk)).content.decode()
+    page = client.get(_admin_url(Organisation, "change", organisation.pk)).content.decode()
     fields = re.findall(
         r"<(?:input|select|textarea)\b[^>]*name=\"service_areas-[^\"]*\"[^>]*>", page
     )
