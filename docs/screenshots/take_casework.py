@@ -14,7 +14,6 @@ import argparse
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
-
 from take import CHROMIUM, ROOT, WIDTH, password, shot
 
 

@@ -36,7 +36,10 @@ class Person(TimeStampedModel):
     address = models.TextField(blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     age_band = models.CharField(
-        max_length=8, choices=AgeBand.choices, blank=True, help_text="Where the date of birth is not known."
+        max_length=8,
+        choices=AgeBand.choices,
+        blank=True,
+        help_text="Where the date of birth is not known.",
     )
     preferred_contact = models.CharField(max_length=8, choices=ContactMethod.choices, blank=True)
     accessibility_needs = models.TextField(blank=True)

@@ -52,7 +52,8 @@ def test_the_second_of_two_conflicting_saves_is_refused_and_keeps_what_was_typed
     assert second.status_code == 200
     page = second.content.decode()
     assert "Someone else changed this complaint while you had this page open" in page
-    assert "Acknowledged" in page and "Olive Tester" in page  # what the other person did
+    assert "Acknowledged" in page  # what the other person did
+    assert "Olive Tester" in page
     assert "Waiting for the school&#39;s records" in page  # what was typed is still there
     assert not Extension.objects.exists()  # nothing of the second save was written
     stage = complaint.stages.get()
