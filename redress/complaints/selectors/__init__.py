@@ -5,6 +5,7 @@ from .clock import DUE_SOON_DAYS, Clock, clock
 from .detail import StageView, complaint_for_page, payments_total, stage_views
 from .lists import (
     DEFAULT_SORT,
+    DUE,
     SORTS,
     STATUSES,
     UNALLOCATED,
@@ -30,6 +31,7 @@ from .work import CaseCounts, MyWork, OtherCounts, TeamWork, WorkItem, my_work, 
 
 __all__ = [
     "DEFAULT_SORT",
+    "DUE",
     "DUE_SOON_DAYS",
     "SORTS",
     "STATUSES",

@@ -40,6 +40,8 @@ WAITING = {
     "statement": "Stage 2: statement of complaint",
 }
 UNALLOCATED = "none"
+# When the current stage is due, as "My work" counts it and the list filters by it.
+DUE = {"today": "Today", "this_week": "Later this week"}
 
 
 def _date(value: Any) -> datetime.date:
@@ -75,8 +77,7 @@ class ComplaintFilters:
     waiting: str = ""
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
-    due_from: datetime.date | None = None
-    due_to: datetime.date | None = None
+    due: str = ""
     complainant_type: str = ""
     sort: str = DEFAULT_SORT
 
@@ -162,6 +163,20 @@ def waiting_for(what: str) -> Q:
     return Q()
 
 
+def week_ends(today: datetime.date) -> datetime.date:
+    """The Sunday that ends today's week: "due this week" is after today, up to then."""
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def due_when(when: str, today: datetime.date) -> Q:
+    """Open (not on hold: a stage on hold has no due date), and due today or later this week."""
+    if when == "today":
+        return Q(due_date=today)
+    if when == "this_week":
+        return Q(due_date__gt=today, due_date__lte=week_ends(today))
+    return Q()
+
+
 def search(q: str) -> QuerySet[Any, Any]:
     """Ids of complaints whose reference, complainant's name, child's name or Ombudsman
     reference contains `q`: a union of small index lookups (trigram indexes on PostgreSQL)
@@ -181,7 +196,7 @@ def search(q: str) -> QuerySet[Any, Any]:
     )
 
 
-def _filtered(user: Any, filters: ComplaintFilters) -> QuerySet[Complaint]:
+def _filtered(user: Any, filters: ComplaintFilters, today: datetime.date) -> QuerySet[Complaint]:
     """The complaints the user may see matching every filter but status."""
     complaints = with_current_stage(complaints_visible_to(user))
     conditions = Q()
@@ -193,8 +208,7 @@ def _filtered(user: Any, filters: ComplaintFilters) -> QuerySet[Complaint]:
         (filters.complainant_type, Q(complainant_type=filters.complainant_type)),
         (filters.received_from, Q(received_date__gte=filters.received_from)),
         (filters.received_to, Q(received_date__lte=filters.received_to)),
-        (filters.due_from, Q(due_date__gte=filters.due_from)),
-        (filters.due_to, Q(due_date__lte=filters.due_to)),
+        (filters.due, due_when(filters.due, today)),
         (filters.outcome, Q(current__outcome=filters.outcome)),
         (filters.team, Q(current__allocated_to__organisation=filters.team)),
         (filters.waiting, waiting_for(filters.waiting)),
@@ -220,7 +234,7 @@ def complaint_list(
     """The complaints the user may see that match the filters, unordered: `paging.keyset_page`
     orders and slices them."""
     return (
-        _filtered(user, filters)
+        _filtered(user, filters, today)
         .filter(status_condition(filters.status, today))
         .select_related("procedure", "service_area", "locality")
     )
@@ -229,7 +243,7 @@ def complaint_list(
 def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date) -> StatusCounts:
     """How many complaints match the filters, by status: one aggregate query."""
     counts = (
-        _filtered(user, filters)
+        _filtered(user, filters, today)
         .order_by()
         .aggregate(
             total=Count("pk"),

@@ -22,6 +22,7 @@ from .lists import (
     NOT_CLOSED,
     assigned_to,
     current_stages,
+    due_when,
     overdue,
     waiting_for,
     with_current_stage,
@@ -29,11 +30,6 @@ from .lists import (
 from .scoping import sees_complaints, sees_every_complaint
 
 LIST_LENGTH = 25
-
-
-def week_ends(today: datetime.date) -> datetime.date:
-    """The Sunday that ends today's week: "due this week" is after today, up to then."""
-    return today + datetime.timedelta(days=6 - today.weekday())
 
 
 @dataclass(frozen=True)
@@ -105,8 +101,8 @@ def _count_columns(today: datetime.date) -> dict[str, Count]:
         "open": Count("pk"),
         "on_hold": Count("pk", filter=Q(status=StageStatus.ON_HOLD)),
         "awaiting_acknowledgement": Count("pk", filter=waiting_for("acknowledgement")),
-        "due_today": Count("pk", filter=Q(due_date=today)),
-        "due_this_week": Count("pk", filter=Q(due_date__gt=today, due_date__lte=week_ends(today))),
+        "due_today": Count("pk", filter=due_when("today", today)),
+        "due_this_week": Count("pk", filter=due_when("this_week", today)),
         "overdue": Count("pk", filter=overdue(today)),
         "waiting_appointments": Count("pk", filter=waiting_for("appointments")),
         "waiting_statement": Count("pk", filter=waiting_for("statement")),

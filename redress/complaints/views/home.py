@@ -24,17 +24,6 @@ from redress.complaints.selectors import (
     sees_every_complaint,
     team_work,
 )
-from redress.complaints.selectors.work import week_ends
-
-ONE_DAY = datetime.timedelta(days=1)
-
-
-def _date(name: str, value: datetime.date) -> dict[str, str]:
-    return {
-        f"{name}-day": str(value.day),
-        f"{name}-month": str(value.month),
-        f"{name}-year": str(value.year),
-    }
 
 
 def _href(base: str, **params: Any) -> str:
@@ -51,13 +40,8 @@ def case_links(today: datetime.date, **scope: Any) -> dict[str, str]:
         "open": _href(base, status="open", **due),
         "on_hold": _href(base, status="on_hold", **due),
         "awaiting_acknowledgement": _href(base, waiting="acknowledgement", **due),
-        "due_today": _href(base, **_date("due_from", today), **_date("due_to", today), **due),
-        "due_this_week": _href(
-            base,
-            **_date("due_from", today + ONE_DAY),
-            **_date("due_to", week_ends(today)),
-            **due,
-        ),
+        "due_today": _href(base, due="today", **due),
+        "due_this_week": _href(base, due="this_week", **due),
         "overdue": _href(base, status="overdue", **due),
         "waiting_appointments": _href(base, waiting="appointments", **due),
         "waiting_statement": _href(base, waiting="statement", **due),

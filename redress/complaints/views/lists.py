@@ -14,6 +14,7 @@ from redress.complaints.choices import ComplainantType, Outcome
 from redress.complaints.forms import ComplaintFilterForm
 from redress.complaints.selectors import (
     DEFAULT_SORT,
+    DUE,
     STATUSES,
     WAITING,
     ComplaintFilters,
@@ -121,7 +122,9 @@ def _selected(form: ComplaintFilterForm, filters: ComplaintFilters, params: Quer
         add("Outcome", Outcome(filters.outcome).label, "outcome")
     if filters.complainant_type:
         add("Who complained", ComplainantType(filters.complainant_type).label, "complainant_type")
-    for name in ("received_from", "received_to", "due_from", "due_to"):
+    if filters.due:
+        add("Due", DUE[filters.due], "due")
+    for name in ("received_from", "received_to"):
         value = getattr(filters, name)
         if value:
             add(

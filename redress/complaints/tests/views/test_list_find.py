@@ -135,19 +135,17 @@ def test_waiting_for_acknowledgement_appointments_and_statement(officer_client, 
     assert _references(officer_client.get(URL, {"waiting": "statement"})) == []
 
 
-def test_due_dates_and_sorting_by_due_date(officer_client, caseload):
-    # Due: 0002 on 8 June (overdue), 0001 today (21 June), 0004 on 19 July; 0003 closed.
-    query = {"due_from-day": "21", "due_from-month": "6", "due_from-year": "2021"}
-    assert _references(officer_client.get(URL, query)) == ["CSC-2021-0001", "CSC-2021-0004"]
-    query = {"due_to-day": "21", "due_to-month": "6", "due_to-year": "2021", "sort": "due"}
-    assert _references(officer_client.get(URL, query)) == ["CSC-2021-0002", "CSC-2021-0001"]
-    expected = ["CSC-2021-0002", "CSC-2021-0001", "CSC-2021-0004", "CSC-2021-0003"]
-    assert _references(officer_client.get(URL, {"sort": "due"})) == expected
+def test_due_today_this_week_and_sorting_by_due_date(officer_client, caseload, d):
+    # Due: 0002 on 8 June (overdue), 0001 today (21 June), 0005 on Friday, 0004 on 19 July;
+    # 0003 closed.
+    ComplaintFactory(reference="CSC-2021-0005", received_date=d("2021-06-11"))
+    assert _references(officer_client.get(URL, {"due": "today"})) == ["CSC-2021-0001"]
+    assert _references(officer_client.get(URL, {"due": "this_week"})) == ["CSC-2021-0005"]
+    expected = ["CSC-2021-0002", "CSC-2021-0001", "CSC-2021-0005", "CSC-2021-0004"]
+    assert _references(officer_client.get(URL, {"sort": "due"})) == [*expected, "CSC-2021-0003"]
     # Soonest last, but no due date still last.
     assert _references(officer_client.get(URL, {"sort": "-due"})) == [
-        "CSC-2021-0004",
-        "CSC-2021-0001",
-        "CSC-2021-0002",
+        *reversed(expected),
         "CSC-2021-0003",
     ]
 
