@@ -12,8 +12,9 @@ import datetime
 from dataclasses import dataclass, fields
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
-    Count,
     Exists,
     F,
     FilteredRelation,
@@ -108,7 +109,10 @@ class StatusCounts:
     listed: int
 
 
-NOT_CLOSED = ~Q(status=StageStatus.CLOSED)
+# Not closed: open or on hold (an IN the status index can serve, where "<> closed" cannot).
+OPEN_STATUSES = (StageStatus.OPEN, StageStatus.ON_HOLD)
+NOT_CLOSED = Q(status__in=OPEN_STATUSES)
+OPEN_FILTERS = frozenset({"open", "on_hold", "overdue"})
 
 
 def overdue(today: datetime.date) -> Q:
@@ -135,32 +139,69 @@ def with_current_stage(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
     )
 
 
-def appointed_to_current(**conditions: Any) -> Exists:
-    return Exists(
-        Appointment.objects.filter(
-            stage__complaint=OuterRef("pk"), stage__number=OuterRef("stage_reached"), **conditions
+def open_stages() -> QuerySet[Stage]:
+    """Open (or on hold) stages, on the small partial index `stage_open_idx`. Only a
+    complaint's current stage can be open (a stage is escalated only once it is answered), so
+    "the open complaints whose current stage…" is "the complaints of the open stages that…"."""
+    return Stage.objects.filter(status__in=OPEN_STATUSES)
+
+
+def stage_assigned_to(user: Any) -> Q:
+    """A stage allocated to the user, or one they are appointed to (investigating officers,
+    independent persons, panel members)."""
+    return Q(allocated_to=user) | Q(pk__in=Appointment.objects.filter(user=user).values("stage"))
+
+
+def stage_waiting_for(what: str) -> Q:
+    """A stage waiting for its acknowledgement, or a stage 2 for its investigating officer or
+    independent person, or for the statement of complaint."""
+    if what == "acknowledgement":
+        return Q(acknowledged_date__isnull=True)
+    if what == "appointments":
+
+        def appointed(role: str) -> Q:
+            return Q(Exists(Appointment.objects.filter(stage=OuterRef("pk"), role=role)))
+
+        missing = ~appointed(AppointmentRole.INVESTIGATING_OFFICER) | ~appointed(
+            AppointmentRole.INDEPENDENT_PERSON
+        )
+        return Q(number=2) & missing
+    if what == "statement":
+        return Q(number=2, statement_agreed_date__isnull=True)
+    return Q()
+
+
+def with_open_stage(condition: Q) -> Q:
+    """Complaints with an open (or on hold) stage meeting the condition."""
+    return Q(pk__in=open_stages().filter(condition).order_by().values("complaint_id"))
+
+
+def _current_stage_of(**conditions: Any) -> QuerySet[Any, Any]:
+    """Ids of complaints whose current stage, open or closed, meets the conditions."""
+    stages = Stage.objects.filter(number=F("complaint__stage_reached"), **conditions)
+    return stages.order_by().values("complaint_id")
+
+
+def assigned_to(user: Any, *, open_only: bool = False) -> Q:
+    """The current stage is allocated to the user, or they are appointed to it. `open_only`:
+    the caller keeps open (or on hold) complaints only, so their open stages are enough."""
+    if open_only:
+        return with_open_stage(stage_assigned_to(user))
+    appointed = Appointment.objects.filter(
+        user=user, stage__number=F("stage__complaint__stage_reached")
+    )
+    return Q(
+        pk__in=_current_stage_of(allocated_to=user).union(
+            appointed.order_by().values("stage__complaint_id")
         )
     )
 
 
-def assigned_to(user: Any) -> Q:
-    """The current stage is allocated to the user, or they are appointed to it (investigating
-    officers, independent persons, panel members)."""
-    return Q(current__allocated_to=user) | Q(appointed_to_current(user=user))
-
-
-def waiting_for(what: str) -> Q:
-    """Open (or on hold) complaints whose current stage waits for something."""
-    if what == "acknowledgement":
-        return NOT_CLOSED & Q(current__acknowledged_date__isnull=True)
-    if what == "appointments":
-        missing = ~Q(appointed_to_current(role=AppointmentRole.INVESTIGATING_OFFICER)) | ~Q(
-            appointed_to_current(role=AppointmentRole.INDEPENDENT_PERSON)
-        )
-        return NOT_CLOSED & Q(stage_reached=2) & missing
-    if what == "statement":
-        return NOT_CLOSED & Q(stage_reached=2, current__statement_agreed_date__isnull=True)
-    return Q()
+def in_team(team: Any, *, open_only: bool = False) -> Q:
+    """The current stage is allocated to someone of this organisation."""
+    if open_only:
+        return with_open_stage(Q(allocated_to__organisation=team))
+    return Q(pk__in=_current_stage_of(allocated_to__organisation=team))
 
 
 def week_ends(today: datetime.date) -> datetime.date:
@@ -196,8 +237,12 @@ def search(q: str) -> QuerySet[Any, Any]:
     )
 
 
-def _filtered(user: Any, filters: ComplaintFilters, today: datetime.date) -> QuerySet[Complaint]:
-    """The complaints the user may see matching every filter but status."""
+def _filtered(
+    user: Any, filters: ComplaintFilters, today: datetime.date, *, open_only: bool
+) -> QuerySet[Complaint]:
+    """The complaints the user may see matching every filter but status. `open_only`: the
+    caller keeps only open (or on hold) ones, so the filters on people may look at their open
+    stages alone."""
     complaints = with_current_stage(complaints_visible_to(user))
     conditions = Q()
     for value, condition in (
@@ -210,8 +255,7 @@ def _filtered(user: Any, filters: ComplaintFilters, today: datetime.date) -> Que
         (filters.received_to, Q(received_date__lte=filters.received_to)),
         (filters.due, due_when(filters.due, today)),
         (filters.outcome, Q(current__outcome=filters.outcome)),
-        (filters.team, Q(current__allocated_to__organisation=filters.team)),
-        (filters.waiting, waiting_for(filters.waiting)),
+        (filters.waiting, with_open_stage(stage_waiting_for(filters.waiting))),
     ):
         if value:
             conditions &= condition
@@ -219,10 +263,12 @@ def _filtered(user: Any, filters: ComplaintFilters, today: datetime.date) -> Que
         conditions &= Q(locality__isnull=True)
     elif filters.locality is not None:
         conditions &= Q(locality=filters.locality)
+    if filters.team is not None:
+        conditions &= in_team(filters.team, open_only=open_only)
     if filters.allocated_to is not None:
-        conditions &= assigned_to(filters.allocated_to)
+        conditions &= assigned_to(filters.allocated_to, open_only=open_only)
     elif filters.unallocated:
-        conditions &= NOT_CLOSED & Q(current__allocated_to__isnull=True)
+        conditions &= with_open_stage(Q(allocated_to__isnull=True))
     if filters.q:
         conditions &= Q(pk__in=search(filters.q))
     return complaints.filter(conditions)
@@ -234,33 +280,43 @@ def complaint_list(
     """The complaints the user may see that match the filters, unordered: `paging.keyset_page`
     orders and slices them."""
     return (
-        _filtered(user, filters, today)
+        # Open, on hold and overdue are all open: a person's open stages are enough to look at.
+        _filtered(user, filters, today, open_only=filters.status in OPEN_FILTERS)
         .filter(status_condition(filters.status, today))
         .select_related("procedure", "service_area", "locality")
     )
 
 
 def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date) -> StatusCounts:
-    """How many complaints match the filters, by status: one aggregate query."""
-    counts = (
-        _filtered(user, filters, today)
-        .order_by()
-        .aggregate(
-            total=Count("pk"),
-            open=Count("pk", filter=NOT_CLOSED),
-            on_hold=Count("pk", filter=Q(status=StageStatus.ON_HOLD)),
-            overdue=Count("pk", filter=overdue(today)),
-        )
+    """How many complaints match the filters other than status, by status: one query.
+
+    Every matching complaint is counted once, by the narrowest index that can (a count of ids
+    needs no columns), and the open ones (few, on the status index) are counted again by
+    status and due date, with `COUNT(*) FILTER`. Closed is the difference. One aggregate over
+    every row reading status and due date would read the whole table instead.
+    """
+    matching = _filtered(user, filters, today, open_only=False).order_by()
+    open_ones = _filtered(user, filters, today, open_only=True).order_by().filter(NOT_CLOSED)
+    try:
+        ids_sql, ids_params = matching.values("pk").query.sql_with_params()
+        open_sql, open_params = open_ones.values("status", "due_date").query.sql_with_params()
+    except EmptyResultSet:
+        return StatusCounts(0, 0, 0, 0, 0, 0)
+    sql = (
+        f"SELECT (SELECT COUNT(*) FROM ({ids_sql}) a), COUNT(*), "
+        "COUNT(*) FILTER (WHERE o.status = %s), "
+        "COUNT(*) FILTER (WHERE o.status = %s AND o.due_date < %s) "
+        f"FROM ({open_sql}) o"
     )
-    closed = counts["total"] - counts["open"]
-    listed = {"": counts["total"], "closed": closed}.get(filters.status)
+    params = (*ids_params, StageStatus.ON_HOLD, StageStatus.OPEN, today, *open_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        total, open_, on_hold, overdue_ = cursor.fetchone()
+    counts = {"open": open_, "on_hold": on_hold, "overdue": overdue_, "closed": total - open_}
     return StatusCounts(
-        total=counts["total"],
-        open=counts["open"],
-        on_hold=counts["on_hold"],
-        overdue=counts["overdue"],
-        closed=closed,
-        listed=counts[filters.status] if listed is None else listed,
+        total=total,
+        **counts,
+        listed=counts[filters.status] if filters.status else total,
     )
 
 

@@ -1,9 +1,10 @@
 """My work and the team's work: what waits, what is due and what is overdue, counted on the
 state each complaint keeps (ADR 0015), so the counts cost the same at any size.
 
-Everything is counted from the complaint side with the same conditions the complaints list
-filters by (`lists.status_condition`, `lists.waiting_for`, `lists.assigned_to`), so each count
-links to a list showing exactly those complaints.
+Open complaints are counted by their open stages (only the current stage can be open), read
+from the partial index `stage_open_idx`, with the same conditions the complaints list filters
+by (`lists.stage_waiting_for`, `lists.stage_assigned_to`, `lists.due_when`, `lists.overdue`),
+so each count links to a list showing exactly those complaints.
 """
 
 from __future__ import annotations
@@ -14,18 +15,17 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 
+from redress.accounts.models import User
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, LearningAction, Stage
 from redress.ombudsman.models import Enquiry
 
 from .lists import (
-    NOT_CLOSED,
-    assigned_to,
-    current_stages,
     due_when,
+    open_stages,
     overdue,
-    waiting_for,
-    with_current_stage,
+    stage_assigned_to,
+    stage_waiting_for,
 )
 from .scoping import sees_complaints, sees_every_complaint
 
@@ -100,20 +100,16 @@ def _count_columns(today: datetime.date) -> dict[str, Count]:
     return {
         "open": Count("pk"),
         "on_hold": Count("pk", filter=Q(status=StageStatus.ON_HOLD)),
-        "awaiting_acknowledgement": Count("pk", filter=waiting_for("acknowledgement")),
+        "awaiting_acknowledgement": Count("pk", filter=stage_waiting_for("acknowledgement")),
         "due_today": Count("pk", filter=due_when("today", today)),
         "due_this_week": Count("pk", filter=due_when("this_week", today)),
         "overdue": Count("pk", filter=overdue(today)),
-        "waiting_appointments": Count("pk", filter=waiting_for("appointments")),
-        "waiting_statement": Count("pk", filter=waiting_for("statement")),
+        "waiting_appointments": Count("pk", filter=stage_waiting_for("appointments")),
+        "waiting_statement": Count("pk", filter=stage_waiting_for("statement")),
     }
 
 
-def _open_complaints() -> QuerySet[Complaint]:
-    return with_current_stage(Complaint.objects.filter(NOT_CLOSED)).order_by()
-
-
-def _counts(row: dict[str, Any]) -> CaseCounts:
+def _counts(row: Any) -> CaseCounts:
     return CaseCounts(**{f.name: row[f.name] for f in fields(CaseCounts)})
 
 
@@ -142,30 +138,25 @@ def other_counts(user: Any, today: datetime.date, *, everyone: bool) -> OtherCou
     return OtherCounts(**enquiries, learning_overdue=actions.count())
 
 
-def work_items(complaints: QuerySet[Complaint], clock: Any, limit: int) -> list[WorkItem]:
-    """The first `limit` complaints due (most overdue first; on hold and without a due date
-    last), each with its current stage and the working days left. Two queries."""
-    rows = list(
-        complaints.select_related("service_area", "procedure").order_by(
-            F("due_date").asc(nulls_last=True), "reference"
-        )[:limit]
-    )
-    stages = current_stages(rows)
+def work_items(stages: QuerySet[Stage], clock: Any, limit: int) -> list[WorkItem]:
+    """The first `limit` open stages due (most overdue first; on hold last), each with its
+    complaint and the working days left. One query."""
+    rows = stages.select_related("complaint__service_area", "complaint__procedure").order_by(
+        F("due_date").asc(nulls_last=True), "complaint__reference"
+    )[:limit]
     return [
         WorkItem(
-            complaint,
-            stages.get(complaint.pk),
-            clock.days_left(complaint.due_date) if complaint.due_date else None,
+            stage.complaint, stage, clock.days_left(stage.due_date) if stage.due_date else None
         )
-        for complaint in rows
+        for stage in rows
     ]
 
 
 def my_work(*, user: Any, clock: Any) -> MyWork:
-    """The user's open complaints (the current stage allocated or appointed to them) counted by
+    """The user's open complaints (their open stage allocated or appointed to them) counted by
     what they wait for, the first of them due, and their Ombudsman and learning work."""
     today = clock.today
-    mine = _open_complaints().filter(assigned_to(user))
+    mine = open_stages().filter(stage_assigned_to(user)).order_by()
     counts = _counts(mine.aggregate(**_count_columns(today)))
     items = work_items(mine, clock, LIST_LENGTH) if counts.open else []
     return MyWork(counts, other_counts(user, today, everyone=False), items)
@@ -173,42 +164,33 @@ def my_work(*, user: Any, clock: Any) -> MyWork:
 
 def team_work(*, user: Any, today: datetime.date) -> TeamWork:
     """Every open complaint, counted by the person its current stage is allocated to and by
-    stage, in one query; and the service's Ombudsman and learning work."""
-    person = "current__allocated_to"
+    stage (one query, grouped on two numbers), the people's names (one more), and the
+    service's Ombudsman and learning work."""
     rows = (
-        _open_complaints()
-        .values(
-            person,
-            "stage_reached",
-            f"{person}__username",
-            f"{person}__first_name",
-            f"{person}__last_name",
-            f"{person}__organisation__name",
-        )
-        .annotate(**_count_columns(today))
+        open_stages().order_by().values("allocated_to", "number").annotate(**_count_columns(today))
     )
-    people: dict[int | None, dict[str, Any]] = {}
+    people: dict[int | None, dict[int, CaseCounts]] = {}
     by_stage: dict[int, CaseCounts] = {}
     total = CaseCounts()
     for row in rows:
         counts = _counts(row)
         total += counts
-        number = row["stage_reached"] or 0
+        number = row["number"]
         by_stage[number] = by_stage.get(number, CaseCounts()) + counts
-        entry = people.setdefault(row[person], {"row": row, "counts": CaseCounts(), "stages": {}})
-        entry["counts"] += counts
-        entry["stages"][number] = entry["stages"].get(number, CaseCounts()) + counts
+        stages = people.setdefault(row["allocated_to"], {})
+        stages[number] = stages.get(number, CaseCounts()) + counts
+    users = User.objects.filter(pk__in=[pk for pk in people if pk]).select_related("organisation")
+    found = {u.pk: u for u in users}
     people_work = []
-    for pk, entry in people.items():
-        row = entry["row"]
-        name = " ".join(n for n in (row[f"{person}__first_name"], row[f"{person}__last_name"]) if n)
+    for pk, stages in people.items():
+        someone = found.get(pk) if pk else None
         people_work.append(
             PersonWork(
                 user_id=pk,
-                name=(name or row[f"{person}__username"]) if pk else "Not allocated",
-                team=row[f"{person}__organisation__name"] or "",
-                counts=entry["counts"],
-                by_stage=dict(sorted(entry["stages"].items())),
+                name=someone.display_name if someone else "Not allocated",
+                team=someone.organisation.name if someone and someone.organisation else "",
+                counts=sum(stages.values(), CaseCounts()),
+                by_stage=dict(sorted(stages.items())),
             )
         )
     # Not allocated first (it needs someone), then people by name.
