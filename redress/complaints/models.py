@@ -110,6 +110,8 @@ class Complaint(TimeStampedModel):
             models.Index(fields=["received_date", "reference"], name="complaint_list_idx"),
             models.Index(fields=["status", "due_date", "reference"], name="complaint_due_idx"),
             models.Index(fields=["stage_reached", "received_date"], name="complaint_stage_idx"),
+            # The list sorted by due date (ADR 0015), walked from a keyset cursor.
+            models.Index(fields=["due_date", "reference"], name="complaint_due_sort_idx"),
         ]
 
     def __str__(self) -> str:

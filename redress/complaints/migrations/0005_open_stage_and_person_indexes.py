@@ -1,6 +1,6 @@
-"""Indexes for My work, the team's work and who may see what at a million complaints
-(ADR 0015): the open stages alone, covering what is counted of them, and a person's stages with
-their complaints."""
+"""Indexes for My work, the team's work, who may see what and the list sorted by due date at a
+million complaints (ADR 0015): the open stages alone, covering what is counted of them; a
+person's stages with their complaints; complaints by due date and reference."""
 
 from django.db import migrations, models
 
@@ -30,5 +30,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="stage",
             index=models.Index(fields=["allocated_to", "complaint"], name="stage_person_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="complaint",
+            index=models.Index(fields=["due_date", "reference"], name="complaint_due_sort_idx"),
         ),
     ]

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
+    Count,
     Exists,
     F,
     FilteredRelation,
@@ -25,13 +26,12 @@ from django.db.models import (
 
 from redress.complaints.choices import AppointmentRole, StageStatus
 from redress.complaints.models import Appointment, Complaint, Stage
-from redress.ombudsman.models import Enquiry
 from redress.organisations.models import Locality, Organisation, ServiceArea
-from redress.people.models import Person
 from redress.procedures.models import Procedure
 
 from .paging import SortKey
 from .scoping import complaints_visible_to
+from .search import search
 
 STATUSES = {"open": "Open", "on_hold": "On hold", "overdue": "Overdue", "closed": "Closed"}
 # What a stage can be waiting for, as "My work" counts it and the list filters by it.
@@ -218,25 +218,6 @@ def due_when(when: str, today: datetime.date) -> Q:
     return Q()
 
 
-def search(q: str) -> QuerySet[Any, Any]:
-    """Ids of complaints whose reference, complainant's name, child's name or Ombudsman
-    reference contains `q`: a union of small index lookups (trigram indexes on PostgreSQL)
-    rather than one OR across joins, which would test every complaint."""
-    people = Person.objects.filter(name__icontains=q).values("pk")
-    ids = Complaint.objects.order_by().values("pk")
-    return (
-        ids.filter(reference__icontains=q)
-        .union(ids.filter(complainant__in=people))
-        .union(ids.filter(on_behalf_of__in=people))
-        .union(Complaint.children.through.objects.filter(person__in=people).values("complaint_id"))
-        .union(
-            Enquiry.objects.filter(lgo_reference__icontains=q, complaint__isnull=False).values(
-                "complaint_id"
-            )
-        )
-    )
-
-
 def _filtered(
     user: Any, filters: ComplaintFilters, today: datetime.date, *, open_only: bool
 ) -> QuerySet[Complaint]:
@@ -287,31 +268,56 @@ def complaint_list(
     )
 
 
+def _found_by_subquery(filters: ComplaintFilters) -> bool:
+    """Whether a filter finds its complaints from another table (a search, a person's or a
+    team's stages, what stages wait for): a set small enough to read the rows of."""
+    return bool(
+        filters.q
+        or filters.allocated_to is not None
+        or filters.unallocated
+        or filters.team is not None
+        or filters.waiting
+    )
+
+
 def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date) -> StatusCounts:
     """How many complaints match the filters other than status, by status: one query.
 
-    Every matching complaint is counted once, by the narrowest index that can (a count of ids
-    needs no columns), and the open ones (few, on the status index) are counted again by
-    status and due date, with `COUNT(*) FILTER`. Closed is the difference. One aggregate over
-    every row reading status and due date would read the whole table instead.
+    Where the filters are columns of the complaint (or none), the matching set can be most of a
+    million rows: every match is counted once on the narrowest index that can (a count of ids
+    needs no columns) and the open ones (few, on the status index) again by status and due date.
+    One aggregate reading status and due date of every row would read the whole table. Where a
+    filter finds its complaints from another table, the set is small and read once, in one
+    aggregate, rather than found twice.
     """
     matching = _filtered(user, filters, today, open_only=False).order_by()
-    open_ones = _filtered(user, filters, today, open_only=True).order_by().filter(NOT_CLOSED)
-    try:
-        ids_sql, ids_params = matching.values("pk").query.sql_with_params()
-        open_sql, open_params = open_ones.values("status", "due_date").query.sql_with_params()
-    except EmptyResultSet:
-        return StatusCounts(0, 0, 0, 0, 0, 0)
-    sql = (
-        f"SELECT (SELECT COUNT(*) FROM ({ids_sql}) a), COUNT(*), "
-        "COUNT(*) FILTER (WHERE o.status = %s), "
-        "COUNT(*) FILTER (WHERE o.status = %s AND o.due_date < %s) "
-        f"FROM ({open_sql}) o"
-    )
-    params = (*ids_params, StageStatus.ON_HOLD, StageStatus.OPEN, today, *open_params)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        total, open_, on_hold, overdue_ = cursor.fetchone()
+    if _found_by_subquery(filters):
+        counts = matching.aggregate(
+            total=Count("pk"),
+            open=Count("pk", filter=NOT_CLOSED),
+            on_hold=Count("pk", filter=Q(status=StageStatus.ON_HOLD)),
+            overdue=Count("pk", filter=overdue(today)),
+        )
+        total, open_, on_hold, overdue_ = (
+            counts[k] for k in ("total", "open", "on_hold", "overdue")
+        )
+    else:
+        open_ones = matching.filter(NOT_CLOSED)
+        try:
+            ids_sql, ids_params = matching.values("pk").query.sql_with_params()
+            open_sql, open_params = open_ones.values("status", "due_date").query.sql_with_params()
+        except EmptyResultSet:
+            return StatusCounts(0, 0, 0, 0, 0, 0)
+        sql = (
+            f"SELECT (SELECT COUNT(*) FROM ({ids_sql}) a), COUNT(*), "
+            "COUNT(*) FILTER (WHERE o.status = %s), "
+            "COUNT(*) FILTER (WHERE o.status = %s AND o.due_date < %s) "
+            f"FROM ({open_sql}) o"
+        )
+        params = (*ids_params, StageStatus.ON_HOLD, StageStatus.OPEN, today, *open_params)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            total, open_, on_hold, overdue_ = cursor.fetchone()
     counts = {"open": open_, "on_hold": on_hold, "overdue": overdue_, "closed": total - open_}
     return StatusCounts(
         total=total,

@@ -54,6 +54,8 @@ def named(caseload):
         ("younger", ["CSC-2021-0004"]),  # one of the children
         ("004 512", ["CSC-2021-0003"]),  # the Ombudsman's reference
         ("nobody", []),
+        ("%", []),  # a wildcard is only itself
+        ("_", []),
     ],
 )
 def test_search(officer_client, named, q, expected):
