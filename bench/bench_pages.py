@@ -10,9 +10,10 @@ The caseload is `demo_generate --complaints N` imported with `redress import` (t
 authority's shape: six years, about 1.1 stages a complaint) into a database kept between runs:
 PostgreSQL `redress_bench_pages_<N>` (`--postgres-url` names the server), or SQLite
 `var/bench/pages-<N>.sqlite3`. `--rebuild` makes it again. The first run also gives it what an
-import does not carry: 40 responding managers in 8 teams and a complaints officer, with every
-stage allocated (one in 41 left unallocated), an investigator appointed to a tenth of the stage
-2s, names for every complainant, a named child on one complaint in ten, and the Ombudsman's
+import does not carry: 399 responding managers in 40 teams and a complaints officer, with every
+stage allocated in turn (one in 401 left unallocated: about 45 open stages each at a million),
+an investigator appointed to a tenth of the stage 2s, names for every complainant (three in ten
+with one of 40 common surnames), a named child on one complaint in ten, and the Ombudsman's
 response dates. Today is pinned to the data's last day (`REDRESS_TODAY`).
 
 Each page is requested through Django's test client, signed in as the role that uses it: twice
@@ -26,9 +27,11 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import random
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -40,8 +43,15 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/redress_bench_pages"
 TARGET_MS = 100.0
 WARM_UP = 2
-TEAMS = 8
-MANAGERS = 40
+TEAMS = 40
+MANAGERS = 400  # stage-holders: about 45 open stages each at a million complaints
+SYLLABLES = (
+    ("al", "bar", "cor", "dun", "el", "far", "gil", "har", "ing", "jar", "kel", "lam", "mor",
+     "nor", "ost", "pen", "rad", "sel", "tor", "wick"),
+    ("ben", "cas", "dal", "fen", "gar", "hol", "kin", "lin", "mer", "nes", "par", "ros", "sam",
+     "tam", "ver", "wal", "yar", "zen", "bri", "cot"),
+    ("by", "croft", "den", "ford", "ham", "ley", "more", "ridge", "ton", "wood"),
+)  # fmt: skip
 FIRST_NAMES = (
     "Amara", "Ben", "Chloe", "Daniel", "Ella", "Farah", "George", "Hannah", "Isaac", "Jade",
     "Kwame", "Leah", "Mohammed", "Niamh", "Oliver", "Priya", "Qasim", "Ruby", "Samuel", "Tia",
@@ -110,42 +120,61 @@ def _last_day() -> datetime.date:
     return Stage.objects.aggregate(last=Max("received_date"))["last"]
 
 
+PREPARED = "bench_pages 2"  # the bench executive's job title: what `prepare` last did
+
+
 def prepare() -> None:
-    """What an import does not carry (see the module's docstring). Done once per database."""
+    """What an import does not carry (see the module's docstring). Done once per database, and
+    again when this script's idea of it changes (PREPARED)."""
     from django.db import connection, transaction
 
     from redress.accounts.models import Role, User
+    from redress.complaints.models import Appointment, Complaint
     from redress.organisations.models import Organisation
+    from redress.people.models import Person
 
-    if User.objects.filter(username="bench_officer").exists():
+    if User.objects.filter(username="bench_executive", job_title=PREPARED).exists():
         return
     started = time.perf_counter()
     postgres = connection.vendor == "postgresql"
     with transaction.atomic():
-        teams = [Organisation.objects.create(name=f"Bench team {i + 1}") for i in range(TEAMS)]
-        officer = User.objects.create_user(
-            "bench_officer", first_name="Olu", last_name="Bench", role=Role.COMPLAINTS_OFFICER
+        # Whatever an earlier version of this script added.
+        Appointment.objects.filter(user__username__startswith="bench_").delete()
+        Complaint.children.through.objects.filter(person__key__startswith="BENCH-").delete()
+        Person.objects.filter(key__startswith="BENCH-").delete()
+        User.objects.filter(username__startswith="bench_").delete()
+        Organisation.objects.filter(name__startswith="Bench team").delete()
+
+        teams = Organisation.objects.bulk_create(
+            Organisation(name=f"Bench team {i + 1:02d}") for i in range(TEAMS)
         )
-        managers = [
-            User.objects.create_user(
-                f"bench_rm_{i:02d}",
-                first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
-                last_name=f"Manager {i:02d}",
-                role=Role.RESPONDING_MANAGER,
-                organisation=teams[i % TEAMS],
-            )
-            for i in range(MANAGERS)
-        ]
-        investigator = User.objects.create_user(
-            "bench_investigator", first_name="Ivan", role=Role.INVESTIGATING_OFFICER
+        # One complaints officer and the responding managers, with consecutive ids, take
+        # every stage in turn; one stage in (MANAGERS + 1) is left unallocated.
+        staff = User.objects.bulk_create(
+            [User(username="bench_officer", first_name="Olu", last_name="Bench",
+                  role=Role.COMPLAINTS_OFFICER)]
+            + [
+                User(
+                    username=f"bench_rm_{i:03d}",
+                    first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
+                    last_name=f"Manager {i:03d}",
+                    role=Role.RESPONDING_MANAGER,
+                    organisation=teams[i % TEAMS],
+                )
+                for i in range(MANAGERS - 1)
+            ]
+        )  # fmt: skip
+        first = min(u.pk for u in staff)
+        assert max(u.pk for u in staff) - first == MANAGERS - 1, "ids not consecutive"
+        investigator = User.objects.create(
+            username="bench_investigator", first_name="Ivan", role=Role.INVESTIGATING_OFFICER
         )
-        User.objects.create_user("bench_executive", role=Role.EXECUTIVE)
-        people = [officer.pk] + [m.pk for m in managers]  # 41: id % 41 = 0 stays unallocated
-        cases = " ".join(f"WHEN {i + 1} THEN {pk}" for i, pk in enumerate(people[:-1]))
+        User.objects.create(username="bench_executive", role=Role.EXECUTIVE, job_title=PREPARED)
+        share = MANAGERS + 1
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE complaints_stage SET allocated_to_id = "
-                f"CASE id % {len(people)} {cases} ELSE NULL END"
+                f"CASE WHEN id % {share} = 0 THEN NULL ELSE {first - 1} + id % {share} END"
             )
             cursor.execute(
                 "INSERT INTO complaints_appointment (stage_id, role, name, user_id, "
@@ -166,6 +195,20 @@ def prepare() -> None:
     print(f"Prepared the caseload in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+def _names() -> Iterator[str]:
+    """Names as a large authority's records have them: three in ten with one of 40 common
+    surnames (each about 0.75% of people, as Smith is 1.3% of England's), the rest with one of
+    4,000 rarer ones."""
+    rng = random.Random(2022)
+    while True:
+        first = rng.choice(FIRST_NAMES)
+        if rng.random() < 0.3:
+            surname = rng.choice(SURNAMES)
+        else:
+            surname = "".join(rng.choice(part) for part in SYLLABLES).capitalize()
+        yield f"{first} {surname}"
+
+
 def _name_people() -> None:
     """A name for every complainant, and a named child on one complaint in ten."""
     from django.db import connection
@@ -173,14 +216,11 @@ def _name_people() -> None:
     from redress.complaints.models import Complaint
     from redress.people.models import Person
 
-    def name(n: int) -> str:
-        first = FIRST_NAMES[n % len(FIRST_NAMES)]
-        return f"{first} {SURNAMES[(n // len(FIRST_NAMES)) % len(SURNAMES)]}"
-
+    names = _names()
     with connection.cursor() as cursor:
         ids = list(Person.objects.values_list("pk", flat=True))
         cursor.executemany(
-            "UPDATE people_person SET name = %s WHERE id = %s", [(name(i * 7), i) for i in ids]
+            "UPDATE people_person SET name = %s WHERE id = %s", [(next(names), i) for i in ids]
         )
         complaints = Complaint.objects.order_by("pk").values_list("pk", flat=True)
         chosen = [pk for pk in complaints if pk % 10 == 3]
@@ -188,7 +228,7 @@ def _name_people() -> None:
         for start in range(0, len(chosen), batch):
             part = chosen[start : start + batch]
             made = Person.objects.bulk_create(
-                Person(key=f"BENCH-CHILD-{pk}", name=name(pk * 11), age_band="10-15") for pk in part
+                Person(key=f"BENCH-CHILD-{pk}", name=next(names), age_band="10-15") for pk in part
             )
             Complaint.children.through.objects.bulk_create(
                 Complaint.children.through(complaint_id=pk, person_id=person.pk)
@@ -256,9 +296,10 @@ def pages() -> dict[str, tuple[str, str]]:
     # A complaint with the most to show: the latest to reach stage 3, else stage 2.
     rich = Complaint.objects.filter(stage_reached__gte=2).order_by("-stage_reached", "-pk")[0]
     reference = Complaint.objects.order_by("pk")[Complaint.objects.count() // 3].reference
-    child = Person.objects.filter(key__startswith="BENCH-CHILD-").order_by("pk").first()
-    name = child.name if child else "Okafor"
-    manager = User.objects.get(username="bench_rm_05")
+    # A child with one of the rarer surnames: a name someone would search by.
+    children = Person.objects.filter(key__startswith="BENCH-CHILD-").order_by("pk")
+    name = next(p.name for p in children[:100] if p.name.split()[-1] not in SURNAMES)
+    manager = User.objects.get(username="bench_rm_005")
     return {
         "My work (responding manager)": (manager.username, reverse("core:home")),
         "My work (complaints officer)": ("bench_officer", reverse("core:home")),
@@ -268,9 +309,9 @@ def pages() -> dict[str, tuple[str, str]]:
             "bench_officer",
             f"{listing}?status=open&procedure=statutory&sort=due",
         ),
-        "list, one service, by stage": (
+        "list, the largest service, by due date": (
             "bench_officer",
-            f"{listing}?service_area={busiest}&sort=-stage",
+            f"{listing}?service_area={busiest}&sort=due",
         ),
         "list, overdue": ("bench_officer", f"{listing}?status=overdue"),
         "list, one person's overdue": (
@@ -280,7 +321,7 @@ def pages() -> dict[str, tuple[str, str]]:
         "list, stage 1, page 200": ("bench_officer", f"{listing}?stage=1&after={cursor}&page=200"),
         "search, part of a reference": ("bench_officer", f"{listing}?q={reference[-9:]}"),
         "search, a child's name": ("bench_officer", f"{listing}?q={name.replace(' ', '+')}"),
-        "search, a surname": ("bench_officer", f"{listing}?q=Okafor"),
+        "search, a common surname": ("bench_officer", f"{listing}?q=Okafor"),
         "complaint summary": ("bench_officer", reverse("complaints:summary", args=[rich.pk])),
         "complaint stages": ("bench_officer", reverse("complaints:stages", args=[rich.pk])),
         "complaint timeline": ("bench_officer", reverse("complaints:timeline", args=[rich.pk])),

@@ -1,0 +1,55 @@
+"""Search: a complaint by any part of its reference, its complainant's or a child's name, or
+the Ombudsman's reference (ADR 0015).
+
+On PostgreSQL the trigram indexes of migration complaints 0004 (`gin_trgm_ops` on the columns)
+serve `column ILIKE '%…%'`. Django's own `icontains` compares `UPPER(column)`, which those
+indexes cannot serve, so every search would read every row: hence `anycase`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Lookup, QuerySet
+
+from redress.complaints.models import Complaint
+from redress.ombudsman.models import Enquiry
+from redress.people.models import Person
+
+
+@models.CharField.register_lookup
+class ContainsAnyCase(Lookup):
+    """`field__anycase=text`: the field contains the text, in any case, as `icontains`, in SQL
+    a trigram index serves (`ILIKE` on PostgreSQL; SQLite's `LIKE` ignores case already)."""
+
+    lookup_name = "anycase"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value: Any, connection: Any) -> tuple[str, tuple[str, ...]]:
+        return "%s", (f"%{connection.ops.prep_for_like_query(value)}%",)
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        like = "ILIKE" if connection.vendor == "postgresql" else "LIKE"
+        return f"{lhs} {like} {rhs} ESCAPE '\\'", (*lhs_params, *rhs_params)
+
+
+def search(q: str) -> QuerySet[Any, Any]:
+    """Ids of complaints whose reference, complainant's name, child's name (on whose behalf,
+    or among its children) or Ombudsman reference contains `q`: a union of index lookups,
+    rather than one OR across joins, which would test every complaint."""
+    people = Person.objects.filter(name__anycase=q).values("pk")
+    ids = Complaint.objects.order_by().values("pk")
+    return (
+        ids.filter(reference__anycase=q)
+        .union(ids.filter(complainant__in=people))
+        .union(ids.filter(on_behalf_of__in=people))
+        .union(Complaint.children.through.objects.filter(person__in=people).values("complaint_id"))
+        .union(
+            Enquiry.objects.filter(lgo_reference__anycase=q, complaint__isnull=False).values(
+                "complaint_id"
+            )
+        )
+    )
