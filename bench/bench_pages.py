@@ -12,9 +12,9 @@ PostgreSQL `redress_bench_pages_<N>` (`--postgres-url` names the server), or SQL
 `var/bench/pages-<N>.sqlite3`. `--rebuild` makes it again. The first run also gives it what an
 import does not carry: 399 responding managers in 40 teams and a complaints officer, with every
 stage allocated in turn (one in 401 left unallocated: about 45 open stages each at a million),
-an investigator appointed to a tenth of the stage 2s, names for every complainant (three in ten
-with one of 40 common surnames), a named child on one complaint in ten, and the Ombudsman's
-response dates. Today is pinned to the data's last day (`REDRESS_TODAY`).
+20 investigating officers appointed in turn to a tenth of the stage 2s, names for every
+complainant (three in ten with one of 40 common surnames), a named child on one complaint in
+ten, and the Ombudsman's response dates. Today is pinned to the data's last day (`REDRESS_TODAY`).
 
 Each page is requested through Django's test client, signed in as the role that uses it: twice
 to warm up, then `--repeats` times. Prints the median and the 95th percentile, and the number of
@@ -45,6 +45,7 @@ TARGET_MS = 100.0
 WARM_UP = 2
 TEAMS = 40
 MANAGERS = 400  # stage-holders: about 45 open stages each at a million complaints
+INVESTIGATORS = 20  # appointed in turn to a tenth of the stage 2s
 SYLLABLES = (
     ("al", "bar", "cor", "dun", "el", "far", "gil", "har", "ing", "jar", "kel", "lam", "mor",
      "nor", "ost", "pen", "rad", "sel", "tor", "wick"),
@@ -120,7 +121,7 @@ def _last_day() -> datetime.date:
     return Stage.objects.aggregate(last=Max("received_date"))["last"]
 
 
-PREPARED = "bench_pages 2"  # the bench executive's job title: what `prepare` last did
+PREPARED = "bench_pages 3"  # the bench executive's job title: what `prepare` last did
 
 
 def prepare() -> None:
@@ -166,9 +167,17 @@ def prepare() -> None:
         )  # fmt: skip
         first = min(u.pk for u in staff)
         assert max(u.pk for u in staff) - first == MANAGERS - 1, "ids not consecutive"
-        investigator = User.objects.create(
-            username="bench_investigator", first_name="Ivan", role=Role.INVESTIGATING_OFFICER
+        investigators = User.objects.bulk_create(
+            User(
+                username=f"bench_io_{i:02d}",
+                first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
+                last_name=f"Investigator {i:02d}",
+                role=Role.INVESTIGATING_OFFICER,
+            )
+            for i in range(INVESTIGATORS)
         )
+        first_io = min(u.pk for u in investigators)
+        assert max(u.pk for u in investigators) - first_io == INVESTIGATORS - 1
         User.objects.create(username="bench_executive", role=Role.EXECUTIVE, job_title=PREPARED)
         share = MANAGERS + 1
         with connection.cursor() as cursor:
@@ -179,10 +188,10 @@ def prepare() -> None:
             cursor.execute(
                 "INSERT INTO complaints_appointment (stage_id, role, name, user_id, "
                 "appointed_date, created_at, updated_at) "
-                "SELECT id, 'investigating_officer', 'Ivan', %s, received_date, "
+                "SELECT id, 'investigating_officer', 'Investigator', "
+                f"{first_io} + (id / 10) %% {INVESTIGATORS}, received_date, "
                 "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
                 "FROM complaints_stage WHERE number = 2 AND id %% 10 = 0",
-                [investigator.pk],
             )
             plus = "received_date + 28" if postgres else "date(received_date, '+28 days')"
             cursor.execute(f"UPDATE ombudsman_enquiry SET response_due_date = {plus}")
@@ -303,6 +312,7 @@ def pages() -> dict[str, tuple[str, str]]:
     return {
         "My work (responding manager)": (manager.username, reverse("core:home")),
         "My work (complaints officer)": ("bench_officer", reverse("core:home")),
+        "My work (investigating officer)": ("bench_io_00", reverse("core:home")),
         "The team's work": ("bench_officer", reverse("complaints:team")),
         "list, newest first": ("bench_officer", listing),
         "list, open statutory, by due date": (

@@ -214,7 +214,7 @@ class Stage(TimeStampedModel):
                 name="stage_open_idx",
             ),
             # A person's complaints (who may see what), without reading their stages' rows.
-            models.Index(fields=["allocated_to", "complaint"], name="stage_person_idx"),
+            models.Index(fields=["allocated_to", "complaint", "number"], name="stage_person_idx"),
         ]
 
     def __str__(self) -> str:

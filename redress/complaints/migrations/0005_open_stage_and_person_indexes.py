@@ -29,7 +29,9 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="stage",
-            index=models.Index(fields=["allocated_to", "complaint"], name="stage_person_idx"),
+            index=models.Index(
+                fields=["allocated_to", "complaint", "number"], name="stage_person_idx"
+            ),
         ),
         migrations.AddIndex(
             model_name="complaint",

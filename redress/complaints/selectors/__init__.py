@@ -15,6 +15,7 @@ from .lists import (
     complaint_list,
     current_stages,
     status_counts,
+    with_search,
 )
 from .paging import Cursor, KeysetPage, keyset_page
 from .scoping import (
@@ -67,4 +68,5 @@ __all__ = [
     "status_counts",
     "team_work",
     "why_hidden",
+    "with_search",
 ]

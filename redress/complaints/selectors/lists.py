@@ -9,7 +9,7 @@ numbered `stage_reached`), so no deadline is worked out in SQL, and the counts t
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -31,7 +31,7 @@ from redress.procedures.models import Procedure
 
 from .paging import SortKey
 from .scoping import complaints_visible_to
-from .search import search
+from .search import found, search
 
 STATUSES = {"open": "Open", "on_hold": "On hold", "overdue": "Overdue", "closed": "Closed"}
 # What a stage can be waiting for, as "My work" counts it and the list filters by it.
@@ -79,13 +79,16 @@ class ComplaintFilters:
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
     due: str = ""
+    # What the search `q` found, once read (`with_search`): ids, or the search as a subquery.
+    found: Any = None
     complainant_type: str = ""
     sort: str = DEFAULT_SORT
 
-    def without(self, name: str) -> ComplaintFilters:
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values[name] = next(f for f in fields(self) if f.name == name).default
-        return ComplaintFilters(**values)
+    @property
+    def open_by_nature(self) -> bool:
+        """Whether every complaint these filters let through is open (or on hold): only an open
+        stage waits for something or has a due date."""
+        return bool(self.waiting or self.due or self.unallocated)
 
     @property
     def sort_key(self) -> SortKey:
@@ -147,9 +150,12 @@ def open_stages() -> QuerySet[Stage]:
 
 
 def stage_assigned_to(user: Any) -> Q:
-    """A stage allocated to the user, or one they are appointed to (investigating officers,
-    independent persons, panel members)."""
-    return Q(allocated_to=user) | Q(pk__in=Appointment.objects.filter(user=user).values("stage"))
+    """An open stage allocated to the user, or one they are appointed to (investigating
+    officers, independent persons, panel members): a union of the two, each on an index, as
+    an OR of them would read every open stage."""
+    allocated = open_stages().filter(allocated_to=user).order_by().values_list("pk", flat=True)
+    appointed = Appointment.objects.filter(user=user).order_by().values_list("stage", flat=True)
+    return Q(pk__in=allocated.union(appointed))
 
 
 def stage_waiting_for(what: str) -> Q:
@@ -186,7 +192,9 @@ def assigned_to(user: Any, *, open_only: bool = False) -> Q:
     """The current stage is allocated to the user, or they are appointed to it. `open_only`:
     the caller keeps open (or on hold) complaints only, so their open stages are enough."""
     if open_only:
-        return with_open_stage(stage_assigned_to(user))
+        allocated = open_stages().filter(allocated_to=user).order_by().values("complaint_id")
+        appointed = Appointment.objects.filter(user=user, stage__status__in=OPEN_STATUSES)
+        return Q(pk__in=allocated.union(appointed.order_by().values("stage__complaint_id")))
     appointed = Appointment.objects.filter(
         user=user, stage__number=F("stage__complaint__stage_reached")
     )
@@ -251,7 +259,7 @@ def _filtered(
     elif filters.unallocated:
         conditions &= with_open_stage(Q(allocated_to__isnull=True))
     if filters.q:
-        conditions &= Q(pk__in=search(filters.q))
+        conditions &= Q(pk__in=search(filters.q) if filters.found is None else filters.found)
     return complaints.filter(conditions)
 
 
@@ -262,7 +270,9 @@ def complaint_list(
     orders and slices them."""
     return (
         # Open, on hold and overdue are all open: a person's open stages are enough to look at.
-        _filtered(user, filters, today, open_only=filters.status in OPEN_FILTERS)
+        _filtered(
+            user, filters, today, open_only=filters.status in OPEN_FILTERS or filters.open_by_nature
+        )
         .filter(status_condition(filters.status, today))
         .select_related("procedure", "service_area", "locality")
     )
@@ -280,6 +290,14 @@ def _found_by_subquery(filters: ComplaintFilters) -> bool:
     )
 
 
+def with_search(filters: ComplaintFilters) -> ComplaintFilters:
+    """The filters with what their search finds read once, for the counts, the page and a
+    download to share."""
+    if not filters.q or filters.found is not None:
+        return filters
+    return replace(filters, found=found(filters.q))
+
+
 def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date) -> StatusCounts:
     """How many complaints match the filters other than status, by status: one query.
 
@@ -290,7 +308,7 @@ def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date)
     filter finds its complaints from another table, the set is small and read once, in one
     aggregate, rather than found twice.
     """
-    matching = _filtered(user, filters, today, open_only=False).order_by()
+    matching = _filtered(user, filters, today, open_only=filters.open_by_nature).order_by()
     if _found_by_subquery(filters):
         counts = matching.aggregate(
             total=Count("pk"),

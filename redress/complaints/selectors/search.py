@@ -36,20 +36,44 @@ class ContainsAnyCase(Lookup):
         return f"{lhs} {like} {rhs} ESCAPE '\\'", (*lhs_params, *rhs_params)
 
 
-def search(q: str) -> QuerySet[Any, Any]:
+# Up to this many matches are read into a list once, so the counts and the page do not each
+# search again; more (a very common name) stay a subquery. Well under SQLite's limit on
+# parameters in one statement.
+MATERIALISE = 10_000
+
+
+def search(q: str, *, people: Any = None) -> QuerySet[Any, Any]:
     """Ids of complaints whose reference, complainant's name, child's name (on whose behalf,
     or among its children) or Ombudsman reference contains `q`: a union of index lookups,
-    rather than one OR across joins, which would test every complaint."""
-    people = Person.objects.filter(name__anycase=q).values("pk")
-    ids = Complaint.objects.order_by().values("pk")
+    rather than one OR across joins, which would test every complaint. `people`: the ids of
+    the people whose names match, if already found."""
+    if people is None:
+        people = Person.objects.filter(name__anycase=q).order_by().values("pk")
+    ids = Complaint.objects.order_by().values_list("pk", flat=True)
+    children = Complaint.children.through.objects.order_by()
+    enquiries = Enquiry.objects.order_by().filter(complaint__isnull=False)
     return (
         ids.filter(reference__anycase=q)
-        .union(ids.filter(complainant__in=people))
-        .union(ids.filter(on_behalf_of__in=people))
-        .union(Complaint.children.through.objects.filter(person__in=people).values("complaint_id"))
         .union(
-            Enquiry.objects.filter(lgo_reference__anycase=q, complaint__isnull=False).values(
-                "complaint_id"
-            )
+            ids.filter(complainant__in=people),
+            ids.filter(on_behalf_of__in=people),
+            children.filter(person__in=people).values_list("complaint_id", flat=True),
+            enquiries.filter(lgo_reference__anycase=q).values_list("complaint_id", flat=True),
         )
+        .order_by()  # (else the complaints' default order, which the union cannot sort by)
     )
+
+
+def found(q: str) -> list[int] | QuerySet[Any, Any]:
+    """The ids of the complaints `q` finds, read once (two queries, whatever the size): a list
+    when there are at most MATERIALISE, else the search as a subquery."""
+    people: Any = list(
+        Person.objects.filter(name__anycase=q)
+        .order_by()
+        .values_list("pk", flat=True)[: MATERIALISE + 1]
+    )
+    if len(people) > MATERIALISE:
+        people = None
+    matches = search(q, people=people)
+    ids = list(matches[: MATERIALISE + 1])
+    return ids if len(ids) <= MATERIALISE else matches

@@ -27,7 +27,7 @@ from .lists import (
     stage_assigned_to,
     stage_waiting_for,
 )
-from .scoping import sees_complaints, sees_every_complaint
+from .scoping import complaint_ids_visible_to, sees_complaints, sees_every_complaint
 
 LIST_LENGTH = 25
 
@@ -72,6 +72,17 @@ class PersonWork:
     team: str
     counts: CaseCounts
     by_stage: dict[int, CaseCounts] = field(default_factory=dict)
+    team_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TeamCounts:
+    """The open complaints of one team: the people of one organisation."""
+
+    team_id: int | None
+    name: str
+    counts: CaseCounts
+    people: int
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,28 @@ class TeamWork:
     other: OtherCounts
     people: list[PersonWork]
     by_stage: dict[int, CaseCounts]
+    unallocated: CaseCounts
+
+    @property
+    def teams(self) -> list[TeamCounts]:
+        """The people's work by their organisation (those without one together, last)."""
+        found: dict[int | None, list[PersonWork]] = {}
+        for person in self.people:
+            if person.user_id is not None:
+                found.setdefault(person.team_id, []).append(person)
+        teams = [
+            TeamCounts(
+                pk,
+                people[0].team or "No team",
+                sum((p.counts for p in people), CaseCounts()),
+                len(people),
+            )
+            for pk, people in found.items()
+        ]
+        return sorted(teams, key=lambda t: (t.team_id is None, t.name.lower()))
+
+    def people_of(self, team_id: int) -> list[PersonWork]:
+        return [p for p in self.people if p.user_id is not None and p.team_id == team_id]
 
 
 def _count_columns(today: datetime.date) -> dict[str, Count]:
@@ -117,9 +150,10 @@ def other_counts(user: Any, today: datetime.date, *, everyone: bool) -> OtherCou
     """Ombudsman and learning work. For one person: the enquiries they may see (their own
     complaints'; every one for the complaints team) and the learning actions they own. For
     `everyone`: the whole service's. Two queries."""
-    from redress.ombudsman.selectors import enquiries_visible_to  # (ombudsman reads complaints)
-
-    seen = Enquiry.objects.all() if everyone else enquiries_visible_to(user)
+    # The enquiries on the complaints the user may see, as `ombudsman.selectors` has it.
+    seen = Enquiry.objects.all()
+    if not everyone and not sees_every_complaint(user):
+        seen = seen.filter(complaint_id__in=complaint_ids_visible_to(user))
     not_sent = Q(response_sent_date__isnull=True)
     outstanding = Q(remedies__completed_date__isnull=True, remedies__isnull=False)
     enquiries = seen.order_by().aggregate(
@@ -191,6 +225,7 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
                 team=someone.organisation.name if someone and someone.organisation else "",
                 counts=sum(stages.values(), CaseCounts()),
                 by_stage=dict(sorted(stages.items())),
+                team_id=someone.organisation_id if someone else None,
             )
         )
     # Not allocated first (it needs someone), then people by name.
@@ -200,6 +235,7 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
         other=other_counts(user, today, everyone=True),
         people=people_work,
         by_stage=dict(sorted(by_stage.items())),
+        unallocated=sum(people.get(None, {}).values(), CaseCounts()),
     )
 
 

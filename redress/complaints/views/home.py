@@ -136,10 +136,17 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+NO_TEAM = "none"
+
+
+def _row(name: str, counts: CaseCounts, links: dict[str, str] | None, **extra: Any) -> dict:
+    return {"name": name, "cells": figures(counts, PERSON_COLUMNS, links), **extra}
+
+
 def team(request: HttpRequest) -> HttpResponse:
-    """The team's work, for the complaints team: every open complaint by the person its current
-    stage is allocated to, and by stage, each count a link to the list. Executives see the
-    counts only."""
+    """The team's work, for the complaints team: every open complaint by team (the allocated
+    person's organisation), by person within a team (`?team=`) and by stage, each count a link
+    to the list. Executives see the counts only."""
     user: Any = request.user
     everyone = sees_every_complaint(user)
     if sees_complaints(user) and not everyone:
@@ -149,27 +156,40 @@ def team(request: HttpRequest) -> HttpResponse:
         )
     today = clock().today
     work = team_work(user=user, today=today)
-    people = [
-        {
-            "name": person.name,
-            "team": person.team,
-            "cells": figures(
-                person.counts,
-                PERSON_COLUMNS,
-                case_links(today, allocated_to=person.user_id or UNALLOCATED) if everyone else None,
-            ),
-        }
-        for person in work.people
+    here = reverse("complaints:team")
+    teams = [
+        _row(
+            t.name,
+            t.counts,
+            case_links(today, team=t.team_id) if everyone and t.team_id else None,
+            href=_href(here, team=t.team_id or NO_TEAM) if everyone else None,
+            people=t.people,
+        )
+        for t in work.teams
     ]
-    stages = [
-        {
-            "name": f"Stage {number}" if number else "No stage recorded",
-            "cells": figures(
-                counts,
-                PERSON_COLUMNS,
-                case_links(today, stage=number) if everyone and number else None,
+    if work.unallocated.open:
+        teams.insert(
+            0,
+            _row(
+                "Not allocated",
+                work.unallocated,
+                case_links(today, allocated_to=UNALLOCATED) if everyone else None,
             ),
-        }
+        )
+    chosen = request.GET.get("team", "")
+    team_id = int(chosen) if chosen.isdigit() else None
+    members = [
+        _row(p.name, p.counts, case_links(today, allocated_to=p.user_id))
+        for p in work.people
+        if everyone and p.user_id is not None and chosen and p.team_id == team_id
+    ]
+    chosen_name = next((t.name for t in work.teams if t.team_id == team_id and chosen), "No team")
+    stages = [
+        _row(
+            f"Stage {number}",
+            counts,
+            case_links(today, stage=number) if everyone else None,
+        )
         for number, counts in work.by_stage.items()
     ]
     return render(
@@ -180,7 +200,10 @@ def team(request: HttpRequest) -> HttpResponse:
             "cases": figures(work.counts, CASE_LABELS, case_links(today) if everyone else None),
             "other": figures(work.other, OTHER_LABELS, other_links() if everyone else None),
             "columns": list(PERSON_COLUMNS.values()),
-            "people": people if everyone else [],
+            "teams": teams,
+            "members": members,
+            "chosen_team": chosen_name if chosen else None,
+            "all_teams_href": here,
             "stages": stages,
         },
     )

@@ -146,8 +146,9 @@ def test_an_executive_sees_counts_and_no_complaint(executive_client, open_stages
     assert "counts and reports, not individual complaints" in page
 
 
-def test_the_team_page(officer_client, open_stages, responding_manager):
-    responding_manager.organisation = OrganisationFactory(name="Safeguarding North")
+def test_the_team_page(officer_client, open_stages, responding_manager, investigator):
+    north = OrganisationFactory(name="Safeguarding North")
+    responding_manager.organisation = north
     responding_manager.save()
     page = officer_client.get(TEAM).content.decode()
     assert "The team&#39;s work" in page or "The team's work" in page
@@ -157,14 +158,25 @@ def test_the_team_page(officer_client, open_stages, responding_manager):
     assert figures["due today"][0] == 1
     assert figures["due later this week"][0] == 1
     assert figures["learning actions overdue"][0] == 2
-    people = page[page.index("By the person") :]
-    assert "Not allocated" in people
-    assert "Rita Tester" in people
-    assert "Safeguarding North" in people
+    teams = page[page.index("By team") :]
+    assert "Not allocated" in teams
+    assert "Safeguarding North" in teams
+    assert "Rita Tester" not in page  # the people are a team's page
     _assert_links_match(officer_client, page)
-    # The tables' counts link to lists of that many too.
-    for link, count in re.findall(r'<a [^>]*href="([^"]*)" aria-label="[^"]*">([\d,]+)</a>', page):
-        assert _listed(officer_client, link.replace("&amp;", "&")) == int(count), link
+    _assert_table_links_match(officer_client, page)
+    # A team's people.
+    page = officer_client.get(TEAM, {"team": north.pk}).content.decode()
+    people = page[page.index("The people of Safeguarding North") :]
+    assert "Rita Tester" in people
+    _assert_table_links_match(officer_client, page)
+
+
+def _assert_table_links_match(client, page):
+    """The tables' counts link to lists of that many too."""
+    links = re.findall(r'<a [^>]*href="([^"]*)" aria-label="[^"]*">([\d,]+)</a>', page)
+    assert links
+    for link, count in links:
+        assert _listed(client, link.replace("&amp;", "&")) == int(count), link
 
 
 def test_the_team_page_for_other_roles(responding_manager_client, executive_client, open_stages):
