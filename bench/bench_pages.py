@@ -189,9 +189,9 @@ def prepare() -> None:
                 "INSERT INTO complaints_appointment (stage_id, role, name, user_id, "
                 "appointed_date, created_at, updated_at) "
                 "SELECT id, 'investigating_officer', 'Investigator', "
-                f"{first_io} + (id / 10) %% {INVESTIGATORS}, received_date, "
+                f"{first_io} + (id / 10) % {INVESTIGATORS}, received_date, "
                 "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
-                "FROM complaints_stage WHERE number = 2 AND id %% 10 = 0",
+                "FROM complaints_stage WHERE number = 2 AND id % 10 = 0"
             )
             plus = "received_date + 28" if postgres else "date(received_date, '+28 days')"
             cursor.execute(f"UPDATE ombudsman_enquiry SET response_due_date = {plus}")
