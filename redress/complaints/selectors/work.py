@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, fields
+from operator import add
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -46,9 +47,21 @@ class CaseCounts:
     waiting_statement: int = 0
 
     def __add__(self, other: CaseCounts) -> CaseCounts:
-        return CaseCounts(
-            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
-        )
+        # Added up thousands of times on the team's page: no introspection.
+        return CaseCounts(*map(add, _values(self), _values(other)))
+
+
+def _values(counts: CaseCounts) -> tuple[int, ...]:
+    return (
+        counts.open,
+        counts.on_hold,
+        counts.awaiting_acknowledgement,
+        counts.due_today,
+        counts.due_this_week,
+        counts.overdue,
+        counts.waiting_appointments,
+        counts.waiting_statement,
+    )
 
 
 @dataclass(frozen=True)
@@ -142,8 +155,11 @@ def _count_columns(today: datetime.date) -> dict[str, Count]:
     }
 
 
+COUNTED = tuple(f.name for f in fields(CaseCounts))
+
+
 def _counts(row: Any) -> CaseCounts:
-    return CaseCounts(**{f.name: row[f.name] for f in fields(CaseCounts)})
+    return CaseCounts(*(row[name] for name in COUNTED))
 
 
 def other_counts(user: Any, today: datetime.date, *, everyone: bool) -> OtherCounts:
