@@ -119,15 +119,18 @@ class ComplaintFilterForm(GovukForm):
             first=[("citywide", "Citywide (no locality)")],
         )
         # Everyone a stage can be allocated or appointed to: staff other than executives.
+        # (Names only: a large authority has hundreds.)
         people = (
             User.objects.filter(is_active=True)
             .exclude(role=Role.EXECUTIVE)
             .order_by("first_name", "last_name", "username")
+            .values_list("pk", "first_name", "last_name", "username")
         )
         self._choose(
             "allocated_to",
             people,
-            label=lambda u: u.display_name,
+            key=lambda u: u[0],
+            label=lambda u: f"{u[1]} {u[2]}".strip() or u[3],
             first=[(UNALLOCATED, "Not allocated")],
             empty="Anyone",
         )

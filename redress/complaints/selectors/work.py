@@ -229,19 +229,22 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
         by_stage[number] = by_stage.get(number, CaseCounts()) + counts
         stages = people.setdefault(row["allocated_to"], {})
         stages[number] = stages.get(number, CaseCounts()) + counts
-    users = User.objects.filter(pk__in=[pk for pk in people if pk]).select_related("organisation")
-    found = {u.pk: u for u in users}
+    # Names only (a large authority has hundreds of people with work).
+    users = User.objects.filter(pk__in=[pk for pk in people if pk]).values_list(
+        "pk", "first_name", "last_name", "username", "organisation_id", "organisation__name"
+    )
+    found: dict[int | None, tuple[Any, ...]] = {u[0]: u for u in users}
     people_work = []
     for pk, stages in people.items():
-        someone = found.get(pk) if pk else None
+        _, first, last, username, team_id, team = found.get(pk) or ("",) * 6
         people_work.append(
             PersonWork(
                 user_id=pk,
-                name=someone.display_name if someone else "Not allocated",
-                team=someone.organisation.name if someone and someone.organisation else "",
+                name=str(f"{first} {last}".strip() or username) if pk else "Not allocated",
+                team=team or "",
                 counts=sum(stages.values(), CaseCounts()),
                 by_stage=dict(sorted(stages.items())),
-                team_id=someone.organisation_id if someone else None,
+                team_id=team_id,
             )
         )
     # Not allocated first (it needs someone), then people by name.
