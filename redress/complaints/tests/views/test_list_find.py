@@ -241,3 +241,27 @@ def test_the_filters_are_kept_on_the_form_and_the_links(officer_client, caseload
     page = officer_client.get(URL, {"q": "alex", "status": "open"}).content.decode()
     assert re.search(r'name="q" [^>]*value="alex"', page)
     assert re.search(r'href="[^"]*q=alex[^"]*status=overdue', page)
+
+
+def test_an_unknown_person_is_an_error_at_the_person_filter(officer_client, caseload):
+    page = officer_client.get(URL, {"allocated_to": "99999"}).content.decode()
+    assert "There is a problem with the filters" in page
+    assert 'class="govuk-select govuk-select--error" id="allocated_to"' in page
+    assert 'aria-describedby="allocated_to-error"' in page
+    assert _heading(officer_client.get(URL, {"allocated_to": "99999"})) == "4 complaints"
+
+
+def test_a_search_finding_more_than_it_reads_at_once_stays_a_subquery(
+    officer_client, named, monkeypatch
+):
+    from redress.complaints.selectors import search
+
+    monkeypatch.setattr(search, "MATERIALISE", 2)
+    response = officer_client.get(URL, {"q": "csc-2021"})
+    assert _references(response) == [
+        "CSC-2021-0001",
+        "CSC-2021-0002",
+        "CSC-2021-0003",
+        "CSC-2021-0004",
+    ]
+    assert _heading(response) == "4 complaints"
