@@ -286,7 +286,7 @@ def pages() -> dict[str, tuple[str, str]]:
     from django.urls import reverse
 
     from redress.accounts.models import User
-    from redress.complaints.models import Complaint
+    from redress.complaints.models import Complaint, Stage
     from redress.complaints.selectors import SORTS, ComplaintFilters, Cursor, complaint_list
     from redress.organisations.models import ServiceArea
     from redress.people.models import Person
@@ -310,7 +310,17 @@ def pages() -> dict[str, tuple[str, str]]:
     # A child with one of the rarer surnames: a name someone would search by.
     children = Person.objects.filter(key__startswith="BENCH-CHILD-").order_by("pk")
     name = next(p.name for p in children[:100] if p.name.split()[-1] not in SURNAMES)
-    manager = User.objects.get(username="bench_rm_005")
+    # The responding manager with the most overdue: a list that has rows at every size.
+    busiest_person = (
+        Stage.objects.filter(
+            status="open", due_date__lt=_last_day(), allocated_to__username__startswith="bench_rm"
+        )
+        .values("allocated_to")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "allocated_to")
+        .values_list("allocated_to", flat=True)[0]
+    )
+    manager = User.objects.get(pk=busiest_person)
     return {
         "My work (responding manager)": (manager.username, reverse("core:home")),
         "My work (complaints officer)": ("bench_officer", reverse("core:home")),

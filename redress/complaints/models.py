@@ -112,6 +112,12 @@ class Complaint(TimeStampedModel):
             models.Index(fields=["stage_reached", "received_date"], name="complaint_stage_idx"),
             # The list sorted by due date (ADR 0015), walked from a keyset cursor.
             models.Index(fields=["due_date", "reference"], name="complaint_due_sort_idx"),
+            # The open, on-hold and overdue lists newest first: the open complaints alone.
+            models.Index(
+                fields=["received_date", "reference", "status", "due_date"],
+                condition=models.Q(status__in=["open", "on_hold"]),
+                name="complaint_open_list_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -208,7 +208,7 @@ def my_work(*, user: Any, clock: Any) -> MyWork:
     today = clock.today
     mine = open_stages().filter(stage_assigned_to(user)).order_by()
     counts = _counts(mine.aggregate(**_count_columns(today)))
-    items = work_items(mine, clock, LIST_LENGTH) if counts.open else []
+    items = work_items(mine, clock, LIST_LENGTH)
     return MyWork(counts, other_counts(user, today, everyone=False), items)
 
 
