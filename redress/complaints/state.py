@@ -24,8 +24,9 @@ from django.db.models import F, Max, Model
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Extension, Hold, Stage
 from redress.procedures.calendar import WorkingCalendar
+from redress.procedures.deadlines import clock_start
 from redress.procedures.models import StageRule
-from redress.procedures.selectors import working_calendar
+from redress.procedures.selectors import stage_rules_by_key, working_calendar
 
 BATCH = 2000
 STAGE_COLUMNS = (
@@ -58,10 +59,6 @@ def held_working_days(calendar: WorkingCalendar, holds: Iterable[HoldSpan]) -> t
         else:
             days += calendar.working_days_held(hold.start, hold.end)
     return days, running
-
-
-def _rules() -> dict[tuple[int, int], StageRule]:
-    return {(r.procedure_id, r.stage): r for r in StageRule.objects.all()}
 
 
 def _stage_states(
@@ -99,7 +96,7 @@ def _stage_states(
         states.append([row, status, None, held])
         if rule is None or (status == StageStatus.ON_HOLD):
             continue
-        start = statement if rule.clock_start == "statement_agreed" and statement else received
+        start, _ = clock_start(rule, received=received, statement_agreed=statement)
         starts.append(start)
         days.append((longest.get(pk) or rule.timescale_days) + held)
         keep.append(len(states) - 1)
@@ -117,7 +114,7 @@ def refresh_complaints(
     """Work out and store the state of these complaints' stages and of the complaints; returns
     how many rows changed. Call inside the transaction that changed them."""
     calendar = calendar or working_calendar()
-    rules = _rules()
+    rules = stage_rules_by_key()
     changed = 0
     wanted = sorted(set(complaint_ids))
     if len(wanted) > BATCH and connection.vendor == "postgresql":

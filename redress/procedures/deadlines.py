@@ -54,6 +54,16 @@ class StageDeadlines:
         return self.working_days_taken <= self.applicable_days
 
 
+def clock_start(
+    rule: StageTimescales, *, received: datetime.date, statement_agreed: datetime.date | None
+) -> tuple[datetime.date, str]:
+    """When a stage's clock starts, and what started it: the statement of complaint being
+    agreed, where the rule says so and it has been, else the request being received."""
+    if rule.clock_start == "statement_agreed" and statement_agreed is not None:
+        return statement_agreed, "statement_agreed"
+    return received, "received"
+
+
 def stage_deadlines(
     *,
     rule: StageTimescales,
@@ -70,10 +80,7 @@ def stage_deadlines(
     """Every deadline of one stage. `extended_to_days` is the agreed extension, if any;
     `held_days` the working days the stage was on hold, which move every deadline later and do
     not count as working days taken; `on_hold` says the clock is stopped now."""
-    if rule.clock_start == "statement_agreed" and statement_agreed is not None:
-        start, started_by = statement_agreed, "statement_agreed"
-    else:
-        start, started_by = received, "received"
+    start, started_by = clock_start(rule, received=received, statement_agreed=statement_agreed)
     applicable = extended_to_days if extended_to_days else rule.timescale_days
     stage3 = {}
     if rule.panel_within_days is not None:

@@ -20,6 +20,11 @@ def working_calendar() -> WorkingCalendar:
     return _calendar_for(closures)
 
 
+def stage_rules_by_key() -> dict[tuple[int, int], StageRule]:
+    """Every stage rule, by (procedure id, stage number)."""
+    return {(r.procedure_id, r.stage): r for r in StageRule.objects.all()}
+
+
 def procedures_with_rules() -> list[Procedure]:
     return list(Procedure.objects.prefetch_related("stage_rules"))
 

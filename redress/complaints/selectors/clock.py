@@ -16,15 +16,11 @@ from redress.core.clock import today as clock_today
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.deadlines import StageDeadlines, stage_deadlines
 from redress.procedures.models import StageRule
-from redress.procedures.selectors import working_calendar
+from redress.procedures.selectors import stage_rules_by_key, working_calendar
 
 ONE_DAY = datetime.timedelta(days=1)
 # "Due soon": due today or within this many working days.
 DUE_SOON_DAYS = 5
-
-
-def _stage_rules() -> dict[tuple[int, int], StageRule]:
-    return {(r.procedure_id, r.stage): r for r in StageRule.objects.all()}
 
 
 @dataclass
@@ -39,7 +35,7 @@ class Clock:
     @property
     def rules(self) -> dict[tuple[int, int], StageRule]:
         if self._rules is None:
-            self._rules = _stage_rules()
+            self._rules = stage_rules_by_key()
         return self._rules
 
     def rule(self, stage: Stage) -> StageRule | None:

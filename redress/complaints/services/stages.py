@@ -17,6 +17,7 @@ from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
+from redress.procedures.deadlines import clock_start
 from redress.procedures.selectors import working_calendar
 
 from .checks import (
@@ -166,10 +167,8 @@ def stage_extend(
     )
     not_in_future(agreed_on, what="extension agreed")
     calendar = working_calendar()
-    start = (
-        stage.statement_agreed_date
-        if rule.clock_start == "statement_agreed" and stage.statement_agreed_date
-        else stage.received_date
+    start, _ = clock_start(
+        rule, received=stage.received_date, statement_agreed=stage.statement_agreed_date
     )
     extension = Extension.objects.create(
         stage=stage,
