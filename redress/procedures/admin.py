@@ -14,10 +14,7 @@ class MovesDeadlines(AuditedModelAdmin):
     """Configuration every deadline depends on: a change works the open stages' due dates out
     again in the same transaction."""
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        deadline_rules_changed.send(sender=type(obj))
-
+    # After the object and its inlines are saved (the admin calls this for every add and change).
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         deadline_rules_changed.send(sender=type(form.instance))
