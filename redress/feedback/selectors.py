@@ -21,7 +21,7 @@ from redress.complaints.selectors import may_manage_complaints
 from redress.organisations.models import ServiceArea
 from redress.taxonomies.models import TaxonomyKind, Term
 
-from .models import Compliment, InformalFeedback
+from .models import Compliment, InformalFeedback, Question
 
 TEAM_ONLY = (
     "Compliments and feedback are recorded and read by the complaints team (complaints officers "
@@ -120,4 +120,24 @@ def informal_feedback_for_page(*, user: Any, pk: int) -> InformalFeedback | None
         .select_related("service_area", "theme")
         .filter(pk=pk)
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class ClosingTheLoop:
+    """Where a complaint's closing-the-loop questions stand, for its summary page."""
+
+    may_record: bool
+    asked: bool  # the questions are asked once a stage has been responded to
+    answered: int
+    questions: int
+
+
+def closing_the_loop(*, user: Any, complaint: Any) -> ClosingTheLoop:
+    """Uses the complaint's prefetched stages and answers."""
+    return ClosingTheLoop(
+        may_record=may_record_feedback(user),
+        asked=any(s.responded_date for s in complaint.stages.all()),
+        answered=sum(1 for a in complaint.satisfaction_answers.all() if a.answer),
+        questions=len(Question.choices),
     )

@@ -21,6 +21,7 @@ from redress.complaints.selectors import (
     referenced_names,
     stage_views,
 )
+from redress.feedback.selectors import closing_the_loop
 
 from . import allocation as allocation_views
 from . import closing as closing_views
@@ -173,7 +174,8 @@ def _render(
 
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
-    return _render(request, complaint, "summary", {})
+    loop = closing_the_loop(user=request.user, complaint=complaint)
+    return _render(request, complaint, "summary", {"closing_the_loop": loop})
 
 
 def stages(request: HttpRequest, pk: int) -> HttpResponse:
