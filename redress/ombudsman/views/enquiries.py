@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 
+from redress.complaints.views.listing import link, pagination, selected_filter
 from redress.core.clock import today as clock_today
 from redress.ombudsman import presenters
 from redress.ombudsman.forms import EnquiryFilterForm
@@ -28,62 +29,19 @@ from .access import enquiry_or_404, require_enquiry_pages
 PAGE_SIZE = 25
 
 
-def _with(params: QueryDict, *, drop: tuple[str, ...] = (), **changes: Any) -> str:
-    """The list's address with some query parameters changed or removed."""
-    query = params.copy()
-    for name in (*drop, *changes):
-        query.pop(name, None)
-    for name, value in changes.items():
-        if value not in (None, ""):
-            query[name] = str(value)
-    encoded = query.urlencode()
-    return reverse("ombudsman:list") + (f"?{encoded}" if encoded else "")
-
-
-def _selected(filters: EnquiryFilters, params: QueryDict) -> list[dict[str, Any]]:
+def _selected(filters: EnquiryFilters, base: str, params: QueryDict) -> list[dict[str, Any]]:
     """The MOJ filter's selected filters, each a link that removes it."""
-    chosen = []
     decisions = {PENDING: "Pending", **dict(Decision.choices)}
-    for heading, name, text in (
-        ("Ombudsman's reference", "reference", filters.reference),
-        ("Decision", "decision", decisions.get(filters.decision, "")),
-        ("Our response", "response", RESPONSE_FILTERS.get(filters.response, "")),
-        ("Remedies", "remedies", REMEDY_FILTERS.get(filters.remedies, "")),
-    ):
-        if text:
-            chosen.append(
-                {
-                    "heading": {"text": heading},
-                    "items": [{"text": text, "href": _with(params, drop=(name, "page"))}],
-                }
-            )
-    return chosen
-
-
-def _pagination(page: Page, params: QueryDict) -> dict[str, Any] | None:
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-    items: list[dict[str, Any]] = []
-    for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append(
-                {
-                    "number": number,
-                    "href": _with(params, page=number),
-                    "current": number == page.number,
-                }
-            )
-    return {
-        "items": items,
-        "previous": {"href": _with(params, page=page.previous_page_number())}
-        if page.has_previous()
-        else None,
-        "next": {"href": _with(params, page=page.next_page_number())} if page.has_next() else None,
-        "landmarkLabel": "Pages of Ombudsman enquiries",
-    }
+    return [
+        selected_filter(heading, text, link(base, params, drop=(name, "page")))
+        for heading, name, text in (
+            ("Ombudsman's reference", "reference", filters.reference),
+            ("Decision", "decision", decisions.get(filters.decision, "")),
+            ("Our response", "response", RESPONSE_FILTERS.get(filters.response, "")),
+            ("Remedies", "remedies", REMEDY_FILTERS.get(filters.remedies, "")),
+        )
+        if text
+    ]
 
 
 def enquiry_list_view(request: HttpRequest) -> HttpResponse:
@@ -101,7 +59,7 @@ def enquiry_list_view(request: HttpRequest) -> HttpResponse:
         }
         for enquiry in page.object_list
     ]
-    selected = _selected(filters, request.GET)
+    base, params = reverse("ombudsman:list"), request.GET
     return render(
         request,
         "ombudsman/list.html",
@@ -110,9 +68,9 @@ def enquiry_list_view(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "count": paginator.count,
             "page": page,
-            "pagination": _pagination(page, request.GET),
-            "selected": selected,
-            "clear_href": reverse("ombudsman:list"),
+            "pagination": pagination(page, base, params, label="Pages of Ombudsman enquiries"),
+            "selected": _selected(filters, base, params),
+            "clear_href": base,
             "may_record": may_manage_enquiries(request.user),
         },
     )
