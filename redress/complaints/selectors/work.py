@@ -28,7 +28,7 @@ from .lists import (
     stage_assigned_to,
     stage_waiting_for,
 )
-from .scoping import complaint_ids_visible_to, sees_complaints, sees_every_complaint
+from .scoping import complaint_ids_visible_to, sees_every_complaint
 
 LIST_LENGTH = 25
 
@@ -138,7 +138,8 @@ class TeamWork:
         ]
         return sorted(teams, key=lambda t: (t.team_id is None, t.name.lower()))
 
-    def people_of(self, team_id: int) -> list[PersonWork]:
+    def people_of(self, team_id: int | None) -> list[PersonWork]:
+        """The people of one team (None: those with no organisation)."""
         return [p for p in self.people if p.user_id is not None and p.team_id == team_id]
 
 
@@ -256,9 +257,3 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
         by_stage=dict(sorted(by_stage.items())),
         unallocated=sum(people.get(None, {}).values(), CaseCounts()),
     )
-
-
-def shows_team(user: Any) -> bool:
-    """The team's work: the complaints team sees it with the people and links; executives see
-    the counts only."""
-    return sees_every_complaint(user) or not sees_complaints(user)

@@ -4,7 +4,6 @@ overdue, each a link to the list behind it. (My work is at `/`, named `core:home
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -31,7 +30,7 @@ def _href(base: str, **params: Any) -> str:
     return base + (f"?{urlencode(query)}" if query else "")
 
 
-def case_links(today: datetime.date, **scope: Any) -> dict[str, str]:
+def case_links(**scope: Any) -> dict[str, str]:
     """For each of `CaseCounts`' counts, the complaints list that shows them (within `scope`,
     e.g. one person's)."""
     base = reverse("complaints:list")
@@ -121,16 +120,17 @@ def home(request: HttpRequest) -> HttpResponse:
             },
         )
     work = my_work(user=user, clock=now)
+    mine = case_links(allocated_to=user.pk)
     return render(
         request,
         "complaints/home.html",
         {
             "counts_only": False,
             "work": work,
-            "cases": figures(work.counts, CASE_LABELS, case_links(now.today, allocated_to=user.pk)),
+            "cases": figures(work.counts, CASE_LABELS, mine),
             "other": figures(work.other, OTHER_LABELS, other_links(user.display_name)),
             "presenters": presenters,
-            "all_mine_href": case_links(now.today, allocated_to=user.pk)["open"],
+            "all_mine_href": mine["open"],
             "team_href": reverse("complaints:team") if sees_every_complaint(user) else None,
         },
     )
@@ -154,14 +154,13 @@ def team(request: HttpRequest) -> HttpResponse:
             "The team's work is for the complaints team (complaints officers and managers). "
             "Your home page shows your own work."
         )
-    today = clock().today
-    work = team_work(user=user, today=today)
+    work = team_work(user=user, today=clock().today)
     here = reverse("complaints:team")
     teams = [
         _row(
             t.name,
             t.counts,
-            case_links(today, team=t.team_id) if everyone and t.team_id else None,
+            case_links(team=t.team_id) if everyone and t.team_id else None,
             href=_href(here, team=t.team_id or NO_TEAM) if everyone else None,
             people=t.people,
         )
@@ -173,22 +172,22 @@ def team(request: HttpRequest) -> HttpResponse:
             _row(
                 "Not allocated",
                 work.unallocated,
-                case_links(today, allocated_to=UNALLOCATED) if everyone else None,
+                case_links(allocated_to=UNALLOCATED) if everyone else None,
             ),
         )
+    # A team's people (`?team=none`: those with no organisation).
     chosen = request.GET.get("team", "")
     team_id = int(chosen) if chosen.isdigit() else None
     members = [
-        _row(p.name, p.counts, case_links(today, allocated_to=p.user_id))
-        for p in work.people
-        if everyone and p.user_id is not None and chosen and p.team_id == team_id
+        _row(p.name, p.counts, case_links(allocated_to=p.user_id))
+        for p in (work.people_of(team_id) if everyone and chosen else [])
     ]
-    chosen_name = next((t.name for t in work.teams if t.team_id == team_id and chosen), "No team")
+    chosen_name = next((t.name for t in work.teams if t.team_id == team_id), "No team")
     stages = [
         _row(
             f"Stage {number}",
             counts,
-            case_links(today, stage=number) if everyone else None,
+            case_links(stage=number) if everyone else None,
         )
         for number, counts in work.by_stage.items()
     ]
@@ -197,7 +196,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "complaints/team.html",
         {
             "counts_only": not everyone,
-            "cases": figures(work.counts, CASE_LABELS, case_links(today) if everyone else None),
+            "cases": figures(work.counts, CASE_LABELS, case_links() if everyone else None),
             "other": figures(work.other, OTHER_LABELS, other_links() if everyone else None),
             "columns": list(PERSON_COLUMNS.values()),
             "teams": teams,

@@ -165,6 +165,8 @@ def _render(
             "presenters": presenters,
             "today": now.today,
             "actions": _actions(request, complaint, current),
+            # The complaints team's links on every tab (one decision, in the selectors).
+            "is_team": may_manage_complaints(request.user),
             "links": _stage_links(request, complaint, stages),
             "case_links": _case_links(request, complaint, stages),
             **context,
@@ -198,4 +200,10 @@ def people(request: HttpRequest, pk: int) -> HttpResponse:
 
 def payments(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
-    return _render(request, complaint, "payments", {"total": payments_total(complaint)})
+    loop = closing_the_loop(user=request.user, complaint=complaint)
+    return _render(
+        request,
+        complaint,
+        "payments",
+        {"total": payments_total(complaint), "closing_the_loop": loop},
+    )
