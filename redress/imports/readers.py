@@ -20,6 +20,8 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from redress.core.spreadsheets import csv_text_read
+
 from .format import SHEETS
 
 
@@ -147,7 +149,8 @@ def _csv_rows(path: Path, sheet: str, with_header: bool) -> Iterator[tuple[int, 
             for line, cells in enumerate(reader, start=1):
                 if line == 1 and not with_header:
                     continue
-                yield line, cells
+                # Less the apostrophe `redress export` put before text starting with =, +, -, @
+                yield line, [csv_text_read(c) for c in cells]
                 if with_header:
                     return
         except UnicodeDecodeError:

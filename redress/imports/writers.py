@@ -3,6 +3,10 @@
 Cells are text, dates, Decimals or whole numbers. A CSV holds their text (dates YYYY-MM-DD,
 money with two decimals); a workbook holds dates as dates and amounts as numbers, formatted the
 same way, so `redress import` reads either back to the same values.
+
+Text a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return)
+is written inert, by the rule of `redress.core.spreadsheets`: in a workbook as a text cell, in a
+CSV with one leading apostrophe, which `redress import` takes off again (IMPORT_FORMAT.md).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from typing import Any, cast
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from redress.core.spreadsheets import csv_text, xlsx_value
+
 Cell = str | datetime.date | Decimal | int | None
 SheetData = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
 
@@ -25,7 +31,7 @@ def text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return csv_text(value)  # numbers, dates and money are never escaped
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -37,7 +43,7 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]])
     count = 0
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
+        writer.writerow([text(h) for h in header])  # a rejects file repeats the input's
         for row in rows:
             writer.writerow([text(v) for v in row])
             count += 1
@@ -54,7 +60,7 @@ def write_workbook(path: Path, sheets: Iterable[SheetData]) -> dict[str, int]:
     counts = {}
     for name, header, rows in sheets:
         worksheet = workbook.create_sheet(title=name)
-        worksheet.append(list(header))
+        worksheet.append([_cell(worksheet, h) for h in header])
         count = 0
         for row in rows:
             worksheet.append([_cell(worksheet, v) for v in row])
@@ -74,9 +80,5 @@ def _cell(worksheet: Any, value: Cell) -> Any:
         cell = WriteOnlyCell(worksheet, value=float(value))
         cell.number_format = "0.00"
         return cell
-    if isinstance(value, str) and value.startswith("="):
-        # Text, never a formula: a summary that starts with "=" stays a summary.
-        cell = WriteOnlyCell(worksheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    # Text, never a formula: a summary that starts with "=" stays a summary.
+    return xlsx_value(worksheet, value)

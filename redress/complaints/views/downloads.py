@@ -1,9 +1,9 @@
 """The complaints list downloaded as CSV (streamed) or a spreadsheet: the same filters and sort
 as the page, for the complaints team only.
 
-A cell that a spreadsheet would read as a formula (starting with =, +, -, @, or a tab or
-carriage return) is written with a leading apostrophe, so a value typed into a record can never
-run as a formula on the computer that opens the file.
+Text that a spreadsheet would read as a formula (starting with =, +, -, @, or a tab or
+carriage return) is written as inert text (`redress.core.spreadsheets`), so a value typed into
+a record can never run as a formula on the computer that opens the file.
 """
 
 from __future__ import annotations
@@ -20,18 +20,11 @@ from openpyxl import Workbook
 from redress.complaints.forms import ComplaintFilterForm
 from redress.complaints.selectors import clock, with_search
 from redress.complaints.selectors.downloads import HEADINGS, download_rows
+from redress.core.spreadsheets import csv_text, xlsx_value
 
 from .common import require_team
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value: Any) -> Any:
-    """The value, with text that could be read as a formula made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class _Echo:
@@ -48,7 +41,7 @@ def _csv_lines(rows: Iterable[list[Any]]) -> Iterator[str]:
     for row in rows:
         yield writer.writerow(
             [
-                v.isoformat() if isinstance(v, datetime.date) else safe_cell(v)
+                v.isoformat() if isinstance(v, datetime.date) else csv_text(v)
                 for v in ("" if v is None else v for v in row)
             ]
         )
@@ -59,7 +52,7 @@ def _workbook(rows: Iterable[list[Any]]) -> Any:
     sheet = book.create_sheet("Complaints")
     sheet.append(HEADINGS)
     for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+        sheet.append([xlsx_value(sheet, v) for v in row])
     # Handed to the response, which closes it once sent.
     file = tempfile.TemporaryFile()  # noqa: SIM115
     book.save(file)

@@ -24,7 +24,7 @@ from redress.reporting.render.ooxml import fixed_time, repack
 
 from .columns import SheetColumn, scalar_column, table_columns
 from .names import CONTENTS, FIGURES, sheet_names
-from .sheets import BOLD, link_to, write_header_block, write_note, write_table
+from .sheets import BOLD, link_to, put, write_header_block, write_note, write_table
 
 __all__ = ["render"]
 
@@ -127,21 +127,21 @@ def _figures(sheet: Any, document: ReportDocument, figures: FigureSet) -> None:
     first = write_header_block(
         sheet, "Every figure, with its definition", _about(document, figures)
     )
-    sheet.cell(first, 1, "Figure id").font = BOLD
-    sheet.cell(first, 2, "Value").font = BOLD
-    sheet.cell(first, 3, "Definition").font = BOLD
-    sheet.cell(first, 4, "Note").font = BOLD
+    put(sheet, first, 1, "Figure id").font = BOLD
+    put(sheet, first, 2, "Value").font = BOLD
+    put(sheet, first, 3, "Definition").font = BOLD
+    put(sheet, first, 4, "Note").font = BOLD
     sheet.freeze_panes = sheet.cell(first + 1, 1).coordinate
     for offset, (figure_id, value) in enumerate(figures.figures.items(), start=1):
         row = first + offset
-        sheet.cell(row, 1, figure_id)
+        put(sheet, row, 1, figure_id)
         column = scalar_column(figure_id, value)
-        cell = sheet.cell(row, 2, column.cell_value(value))
+        cell = put(sheet, row, 2, column.cell_value(value))
         if value is not None and (fmt := column.number_format) is not None:
             cell.number_format = fmt
-        sheet.cell(row, 3, definition(figure_id))
+        put(sheet, row, 3, definition(figure_id))
         if value is None:
-            sheet.cell(row, 4, NO_VALUE)
+            put(sheet, row, 4, NO_VALUE)
     widest = max([len(k) for k in figures.figures] or [10])
     sheet.column_dimensions["A"].width = min(60, max(14, widest + 2))
     sheet.column_dimensions["B"].width = 16

@@ -1,5 +1,8 @@
 """Writing the sheets: a header block saying what the sheet is, then a table with a bold, frozen
-header row, real numbers with number formats, and sensible column widths."""
+header row, real numbers with number formats, and sensible column widths.
+
+Every cell is written through `put`, so text a spreadsheet would run as a formula (a service
+area named `=cmd|' /C calc'!A0`) is a text cell, never a formula (`redress.core.spreadsheets`)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from redress.core import presenters
+from redress.core.spreadsheets import inert_cell
 
 from .columns import LONG_DATE_FORMAT, SheetColumn
 
@@ -27,13 +31,18 @@ COMMENT_AUTHOR = "Redress"
 Block = Sequence[tuple[str, Any]]
 
 
+def put(sheet: Worksheet, row: int, column: int, value: Any = None) -> Any:
+    """The cell at (row, column) holding `value`: text is always text, never a formula."""
+    return inert_cell(sheet.cell(row, column, value))
+
+
 def write_header_block(sheet: Worksheet, title: str, lines: Block) -> int:
     """The title in A1 and `label: value` lines under it; returns the next free row."""
-    sheet.cell(1, 1, title).font = TITLE
+    put(sheet, 1, 1, title).font = TITLE
     row = 2
     for label, value in lines:
-        sheet.cell(row, 1, label).font = BOLD
-        cell = sheet.cell(row, 2, value)
+        put(sheet, row, 1, label).font = BOLD
+        cell = put(sheet, row, 2, value)
         if isinstance(value, datetime.date):
             cell.number_format = LONG_DATE_FORMAT
             cell.alignment = Alignment(horizontal="left")
@@ -54,7 +63,7 @@ def write_table(
     `withheld` holds (row, column) indexes of cells suppressed for publication: they are left
     empty, shaded, with a note saying "fewer than N"."""
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(first_row, index, column.label)
+        cell = put(sheet, first_row, index, column.label)
         cell.font = BOLD
         if column.kind != "text":
             cell.alignment = Alignment(horizontal="right", wrap_text=True)
@@ -62,7 +71,7 @@ def write_table(
     note = presenters.fewer_than(threshold)
     for r, values in enumerate(rows):
         for c, (column, value) in enumerate(zip(columns, values, strict=True)):
-            cell = sheet.cell(first_row + 1 + r, c + 1, column.cell_value(value))
+            cell = put(sheet, first_row + 1 + r, c + 1, column.cell_value(value))
             if (fmt := column.number_format) is not None:
                 cell.number_format = fmt
             if withheld and (r, c) in withheld:
@@ -72,7 +81,7 @@ def write_table(
 
 
 def write_note(sheet: Worksheet, row: int, text: str) -> None:
-    sheet.cell(row, 1, text).font = Font(italic=True)
+    put(sheet, row, 1, text).font = Font(italic=True)
 
 
 def link_to(cell: Any, sheet_name: str) -> None:
