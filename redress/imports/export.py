@@ -178,6 +178,7 @@ def _others(position: dict[str, int]) -> list[SheetData]:
             "lgo_reference",
             "complaint__reference",
             "received_date",
+            "response_sent_date",
             "decision_date",
             "decision",
             "recommendations",

@@ -143,6 +143,9 @@ class Column:
     name: str
     parse: Parser
     required: bool = False
+    # A column added to the format after files were written without it: a file that leaves it
+    # out leaves the stored values as they are, instead of blanking them.
+    kept_when_absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,8 +182,10 @@ NAME = text(200, shared=True)
 REFERENCE = text(64, shared=True)
 
 
-def _col(name: str, parse: Parser, required: bool = False) -> Column:
-    return Column(name=name, parse=parse, required=required)
+def _col(
+    name: str, parse: Parser, required: bool = False, *, kept_when_absent: bool = False
+) -> Column:
+    return Column(name=name, parse=parse, required=required, kept_when_absent=kept_when_absent)
 
 
 SHEETS: dict[str, Sheet] = {
@@ -239,6 +244,7 @@ SHEETS: dict[str, Sheet] = {
             _col("lgo_reference", text(64), required=True),
             _col("reference", REFERENCE),
             _col("received_date", date, required=True),
+            _col("response_sent_date", date, kept_when_absent=True),
             _col("decision_date", date),
             _col("decision", code(Decision.values)),
             _col("recommendations", text()),

@@ -3,6 +3,10 @@
 The header says which column is where (any order; x_ columns are custom data). Every cell is
 parsed by its column's parser; a cell that cannot be parsed becomes a Problem and the row is
 kept (with None in that field) so that checks across rows still see its reference.
+
+A column the header leaves out is blank in every row, except a column added to the format since
+files were first written (`Column.kept_when_absent`): `parse_dataset` lists those, so that the
+import leaves their stored values alone.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class Layout:
     columns: tuple[tuple[int, int, Column], ...]  # (cell position, field index, column)
     custom: tuple[tuple[int, str], ...]  # (cell position, custom data key)
     width: int  # cells with a header
+    kept: tuple[str, ...] = ()  # columns left out whose stored values are kept
 
 
 def read_layout(sheet: Sheet, header: list[str], log: ProblemLog) -> Layout | None:
@@ -69,7 +74,11 @@ def read_layout(sheet: Sheet, header: list[str], log: ProblemLog) -> Layout | No
         if name not in seen:
             log.report(MissingColumn, sheet.name, None, name)
             usable = False
-    return Layout(tuple(columns), tuple(custom), width) if usable else None
+    if not usable:
+        return None
+    present = {column.name for _, _, column in columns}
+    kept = tuple(c.name for c in sheet.columns if c.kept_when_absent and c.name not in present)
+    return Layout(tuple(columns), tuple(custom), width, kept)
 
 
 def parse_sheet(
@@ -113,15 +122,17 @@ def parse_sheet(
 
 def parse_dataset(
     dataset: Dataset, log: ProblemLog, progress: ProgressFactory
-) -> dict[str, list[Any]]:
-    """Parse every sheet of a dataset. Structural problems (unknown or missing sheets and
-    columns) are logged; their sheets are not parsed."""
+) -> tuple[dict[str, list[Any]], dict[str, tuple[str, ...]]]:
+    """Parse every sheet of a dataset: its rows by sheet, and by sheet the columns it leaves
+    out whose stored values the import keeps. Structural problems (unknown or missing sheets
+    and columns) are logged; their sheets are not parsed."""
     for label in dataset.unknown_sheets:
         log.report(UnknownSheet, label, None, known=", ".join(SHEETS))
     for sheet in SHEETS.values():
         if sheet.required and sheet.name not in dataset.sheets:
             log.report(MissingSheet, sheet.name, None, name=sheet.name)
     parsed: dict[str, list[Any]] = {}
+    kept: dict[str, tuple[str, ...]] = {}
     for name, sheet in SHEETS.items():
         source = dataset.sheets.get(name)
         if source is None:
@@ -137,6 +148,8 @@ def parse_dataset(
             parsed[name] = parse_sheet(
                 sheet, source, layout, log, progress(f"Reading {name}", source.approx_rows())
             )
+            if layout.kept:
+                kept[name] = layout.kept
         except ReadError as error:
             log.report(Unreadable, error.sheet or name, error.row, reason=str(error))
-    return parsed
+    return parsed, kept

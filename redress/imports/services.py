@@ -82,7 +82,7 @@ def import_dataset(
     with dataset:
         checksum = dataset.checksum()
         log = ProblemLog()
-        parsed = parse_dataset(dataset, log, progress)
+        parsed, kept = parse_dataset(dataset, log, progress)
         lookups = Lookups.load(create_missing=create_missing)
         checker = known = None
         if not log.structural:
@@ -123,6 +123,7 @@ def import_dataset(
                     run=run,
                     by=by,
                     progress=progress,
+                    kept=kept,
                 )
                 run.counts = _counts(rows, tallies, log)
                 run.finished_at = timezone.now()

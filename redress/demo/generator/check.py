@@ -308,6 +308,10 @@ def problems(data: Data) -> list[str]:
         if earlier and earlier["received_date"] > c["received_date"]:
             out.append(f"complaints {c['reference']}: related_to a later complaint")
     out.extend(_stage_problems(data, complaints))
+    for i, e in enumerate(data["ombudsman"], start=2):
+        for column in ("response_sent_date", "decision_date"):
+            if e[column] and e[column] < e["received_date"]:
+                out.append(f"ombudsman row {i}: {column} before the enquiry was received")
     keys = {
         "stages": ("reference", "stage"),
         "aspects": ("reference", "stage", "category", "subcategory"),

@@ -25,8 +25,8 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "aspects": ("reference", "stage", "category", "subcategory", "finding"),
     "mediation": ("reference", "offered_date", "held_date", "outcome"),
     "ombudsman": (
-        "lgo_reference", "reference", "received_date", "decision_date", "decision",
-        "recommendations", "remedy_due_date", "remedy_completed_date",
+        "lgo_reference", "reference", "received_date", "response_sent_date", "decision_date",
+        "decision", "recommendations", "remedy_due_date", "remedy_completed_date",
     ),
     "payments": ("reference", "date", "stage", "kind", "amount"),
     "actions": (

@@ -15,6 +15,7 @@ from collections import Counter, deque
 from collections.abc import Iterator, Mapping
 
 from .build import working_days
+from .build.around import response_sent
 from .build.aspects import PER_COMPLAINT, findings_for
 from .build.escalation import hold_panel
 from .build.people import _phrase
@@ -84,6 +85,7 @@ class ScaleGenerator:
     def __init__(self, n: int, seed: int, wd: WorkingDays | None = None) -> None:
         rng = self.rng = random.Random(seed)
         self.n, self.wd = n, wd or working_days()
+        self.responses = random.Random(f"{seed}:ombudsman-responses")  # see build.around
         self.service = _Draw(rng, {s: STAGE1_BY_SERVICE[s.name] for s in SERVICES})
         adults = {
             k: v
@@ -307,7 +309,10 @@ class ScaleGenerator:
         due: datetime.date | None = None
         done: datetime.date | None = None
         if decided > AS_OF:  # still with the Ombudsman
-            yield "ombudsman", (lgo_reference, reference, iso(received), "", "", "", "", "")
+            sent = response_sent(self.responses, wd, received, None)
+            yield "ombudsman", (
+                lgo_reference, reference, iso(received), iso(sent), "", "", "", "", "",
+            )  # fmt: skip
             return
         if decision == "fault_found":
             amount = 2500 * rng.randint(4, 40)
@@ -318,9 +323,10 @@ class ScaleGenerator:
                 due = done = None
             else:
                 yield "payments", (reference, iso(done), "lgo", "compensation", money(amount))
+        sent = response_sent(self.responses, wd, received, decided)
         yield "ombudsman", (
-            lgo_reference, reference, iso(received), iso(decided), decision, text, iso(due),
-            iso(done),
+            lgo_reference, reference, iso(received), iso(sent), iso(decided), decision, text,
+            iso(due), iso(done),
         )  # fmt: skip
 
     def _extras(self, day: datetime.date, service: Service) -> Iterator[tuple[str, Row]]:

@@ -289,6 +289,26 @@ def test_ombudsman(year, previous, data):
     )
 
 
+def test_our_responses_to_the_ombudsman(data, calendar):
+    """Every enquiry decided, or older than the 20 working days the Ombudsman gives, was answered
+    within those 20 days and before the decision; only the latest few still wait."""
+    as_of = datetime.date(2022, 5, 31)
+    waiting = []
+    for e in data["ombudsman"]:
+        received = datetime.date.fromisoformat(e["received_date"])
+        if not e["response_sent_date"]:
+            waiting.append(e["lgo_reference"])
+            assert not e["decision"]
+            assert calendar.add_working_days(received, 20) > as_of
+            continue
+        sent = datetime.date.fromisoformat(e["response_sent_date"])
+        assert 1 <= calendar.working_days_taken(received, sent) <= 20
+        assert sent <= as_of
+        if e["decision_date"]:
+            assert e["response_sent_date"] < e["decision_date"]
+    assert len(waiting) == 3
+
+
 def test_costs_and_compensation_to_the_penny(year, previous, data):
     assert year["payments"] == {
         "compensation.1": Decimal("1400.00"),

@@ -53,6 +53,8 @@ def test_scale_mode_keeps_the_formats_rules(scaled):
     received = sorted(c["received_date"] for c in data["complaints"])
     assert received[0] == "2017-04-01"
     assert received[-1] <= "2022-05-31"
+    for e in data["ombudsman"]:  # a decided enquiry was answered before its decision
+        assert not e["decision"] or "" < e["response_sent_date"] < e["decision_date"]
     by_stage = {(s["reference"], s["stage"]): s for s in data["stages"]}
     for (reference, stage), row in by_stage.items():
         if stage != "1":

@@ -34,10 +34,12 @@ def apply_dataset(
     run: ImportRun,
     by: User | None,
     progress: ProgressFactory,
+    kept: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[dict[str, Tally], int]:
-    """Write the good rows; returns the tallies by sheet and the number of audit events."""
+    """Write the good rows; returns the tallies by sheet and the number of audit events.
+    `kept`: by sheet, the columns the file leaves out whose stored values stay as they are."""
     trail = AuditTrail(run=run, by=by)
-    ctx = ApplyContext(trail, lookups, known, checker, progress)
+    ctx = ApplyContext(trail, lookups, known, checker, progress, kept=kept or {})
     log = checker.log
     good = {
         sheet: [r for r in rows if not log.is_bad(sheet, r.line)]

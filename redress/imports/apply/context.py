@@ -22,6 +22,7 @@ class ApplyContext:
     known: Known
     checker: Checker
     progress: ProgressFactory
+    kept: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see parse_dataset
     tallies: dict[str, Tally] = field(default_factory=dict)
     complaint_ids: dict[str, int] = field(default_factory=dict)
     new_complaints: set[int] = field(default_factory=set)

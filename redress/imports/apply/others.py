@@ -4,6 +4,7 @@ satisfaction and context. Each is a Spec (how rows match records) and a row-to-v
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from redress.complaints.models import LearningAction, Mediation, Payment
@@ -32,6 +33,7 @@ def _ombudsman(ctx: ApplyContext, r: Any) -> dict[str, Any]:
         "lgo_reference": r.lgo_reference,
         "complaint_id": ctx.complaint_id(r.reference),
         "received_date": r.received_date,
+        "response_sent_date": r.response_sent_date,
         "decision_date": r.decision_date,
         "decision": r.decision or "",
         "recommendations": r.recommendations or "",
@@ -125,6 +127,7 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
                     "lgo_reference",
                     "complaint_id",
                     "received_date",
+                    "response_sent_date",
                     "decision_date",
                     "decision",
                     "recommendations",
@@ -230,6 +233,11 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
 
 def store_sheet(ctx: ApplyContext, sheet: str, rows: list[Any]) -> None:
     spec, values = WRITERS[sheet]
+    kept = ctx.kept.get(sheet)
+    if kept:
+        # A file from before these columns were in the format: new records get them blank,
+        # existing ones keep what Redress holds (e.g. a response recorded on the staff pages).
+        spec = replace(spec, create_only=(*spec.create_only, *kept))
 
     def item(r: Any) -> Item:
         row_values = values(ctx, r)

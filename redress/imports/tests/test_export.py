@@ -112,6 +112,7 @@ def every_sheet() -> None:
     EnquiryFactory(
         lgo_reference="21 004 512",
         complaint=first,
+        response_sent_date=D(2021, 8, 27),
         decision_date=D(2021, 11, 1),
         decision="fault_found",
         recommendations="Apologise; pay £250.",
@@ -203,6 +204,13 @@ def test_values_are_written_in_the_format(tmp_path):
         ",2021-07-01,2,investigating_officer,1234.50,INV-9",
         "KCT-2021-0001,2021-07-01,1,compensation,250.00,",
         "KCT-2021-0001,2021-07-01,1,compensation,250.00,",
+    ]
+    assert (out / "ombudsman.csv").read_text().splitlines() == [
+        "lgo_reference,reference,received_date,response_sent_date,decision_date,decision,"
+        "recommendations,remedy_due_date,remedy_completed_date,x_investigator",
+        "21 004 512,KCT-2021-0001,2021-08-02,2021-08-27,2021-11-01,fault_found,"
+        "Apologise; pay £250.,2021-12-01,2021-11-20,J. Patel",
+        "21 009 001,,2022-01-05,,,,,,,",
     ]
     assert (out / "context.csv").read_text().splitlines() == [
         "period,measure,service_area,value,x_source",

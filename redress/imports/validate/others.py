@@ -30,11 +30,13 @@ def check_ombudsman(c: Checker) -> None:
     )
     for r in c.rows(sheet):
         c.check_reference(sheet, r)
-        if r.decision_date and r.received_date and r.decision_date < r.received_date:
-            c.log.report(
-                BeforeDate, sheet, r.line, "decision_date", r.decision_date,
-                what="enquiry was received", earlier=r.received_date,
-            )  # fmt: skip
+        for column in ("response_sent_date", "decision_date"):
+            day = getattr(r, column)
+            if day and r.received_date and day < r.received_date:
+                c.log.report(
+                    BeforeDate, sheet, r.line, column, day,
+                    what="enquiry was received", earlier=r.received_date,
+                )  # fmt: skip
 
 
 def check_payments(c: Checker) -> None:

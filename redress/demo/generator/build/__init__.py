@@ -66,7 +66,7 @@ def build_dataset(seed: int, wd: WorkingDays | None = None) -> Dataset:
     add_details(rng, wd, complaints)
 
     data = Dataset(complaints=complaints)
-    around = Around(rng, wd, complaints)
+    around = Around(rng, wd, complaints, random.Random(f"{seed}:ombudsman-responses"))
     payments = Payments(rng, wd, complaints)
     voices = Voices(rng, wd, complaints)
     for plan in plans:

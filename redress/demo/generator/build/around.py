@@ -22,14 +22,37 @@ DECISION_DAYS = {
     "no_fault": (60, 120),
 }
 REMEDY_DAYS = (20, 40)  # from a fault-found decision to the date its remedies are due
+# Working days from an enquiry to our response: the Ombudsman asks for it within 20.
+RESPONSE_DAYS = (5, 20)
 
 # A complaint that could be mediated: (complaint, offered, the day it must be held before).
 type Option = tuple[Complaint, datetime.date, datetime.date]
 
 
+def response_sent(
+    rng: random.Random, wd: WorkingDays, received: datetime.date, decided: datetime.date | None
+) -> datetime.date | None:
+    """When we answered an enquiry: some working days after it came and before the decision;
+    None when that day is after AS_OF (an enquiry of the last few weeks, still waiting)."""
+    days = rng.randint(*RESPONSE_DAYS)
+    if decided is not None:
+        days = max(1, min(days, wd.taken(received, decided) - 1))
+    sent = wd.add(received, days)
+    return sent if sent <= AS_OF else None
+
+
 class Around:
-    def __init__(self, rng: random.Random, wd: WorkingDays, complaints: list[Complaint]) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        wd: WorkingDays,
+        complaints: list[Complaint],
+        responses: random.Random,
+    ) -> None:
         self.rng, self.wd, self.complaints = rng, wd, complaints
+        # Our responses to the Ombudsman draw from a stream of their own, so that adding them
+        # left every other draw, and every other sheet, as it was.
+        self.responses = responses
         self.used: set[int] = set()  # complaints already given a mediation or an enquiry
         self.to_ombudsman: list[tuple[Complaint, datetime.date]] = []
         self.lgo_numbers: set[str] = set()
@@ -146,9 +169,10 @@ class Around:
                 text = text or LGO_REMEDY.format(amount=money(amount).removesuffix(".00"))
                 payments.append((reference, iso(completed), "lgo", "compensation", money(amount)))
             text = text or "Apologise in writing for the delay."
+        sent = response_sent(self.responses, wd, received, decided)
         row = (
-            self._lgo_reference(received), reference, iso(received), iso(decided), decision, text,
-            iso(due), iso(completed),
+            self._lgo_reference(received), reference, iso(received), iso(sent), iso(decided),
+            decision, text, iso(due), iso(completed),
         )  # fmt: skip
         return row, payments
 
