@@ -206,6 +206,11 @@ class WorkingCalendar:
     def due_date_expr(self, received: pl.Expr, days: pl.Expr | int) -> pl.Expr:
         return received.dt.add_business_days(days, holidays=self.holiday_dates, roll="forward")
 
+    def working_days_held_expr(self, start: pl.Expr, end: pl.Expr) -> pl.Expr:
+        """`working_days_held` of each row: working days d with start <= d < end."""
+        count = pl.business_day_count(start, end, holidays=self.holiday_dates)
+        return pl.when(count < 0).then(0).otherwise(count).cast(pl.Int32)
+
     def working_days_taken_expr(self, received: pl.Expr, responded: pl.Expr) -> pl.Expr:
         start = self.effective_start_expr(received) + pl.duration(days=1)
         end = responded + pl.duration(days=1)

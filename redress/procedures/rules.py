@@ -138,6 +138,13 @@ class ResponseBeforeReceived(RuleViolation):
     field = "responded_on"
 
 
+class ResponseBeforeAdjudication(RuleViolation):
+    """The response date, {responded}, is before the adjudication on the investigation
+    ({adjudicated}). The stage {stage} response comes on or after the adjudication."""
+
+    field = "responded_on"
+
+
 class OutcomeNotForResponse(RuleViolation):
     """A response cannot record the outcome '{outcome}'. Choose one of: {choices}."""
 

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from redress.complaints.choices import Outcome
+from redress.complaints.choices import AppointmentRole, Outcome
 from redress.complaints.models import Stage
 from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
 
 from .checks import choice, lock_stage, not_before, not_in_future, rule_for
-from .stages import check_findings
+from .stage2 import IO_REPORT, IP_REPORT
+from .stages import check_findings, check_not_before_adjudication
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -24,14 +25,24 @@ CORRECTABLE = (
     "received_date",
     "acknowledged_date",
     "statement_agreed_date",
+    "io_report_date",
+    "ip_report_date",
+    "adjudication_date",
     "responded_date",
     "outcome",
     "panel_date",
     "panel_report_date",
 )
+# The stage 2 investigation's dates, as the services that record them name them.
+INVESTIGATION = {
+    "io_report_date": IO_REPORT,
+    "ip_report_date": IP_REPORT,
+    "adjudication_date": "adjudication",
+}
 LATER_DATES = {
     "acknowledged_date": "acknowledgement",
     "statement_agreed_date": "statement agreed",
+    **INVESTIGATION,
     "panel_date": "panel",
     "responded_date": "response",
 }
@@ -57,6 +68,7 @@ def _check(stage: Stage) -> None:
     choice(stage.outcome, Outcome, what="outcome", blank=True)
     if stage.statement_agreed_date is not None and stage.number != 2:
         raise rules.StatementOnlyAtStage2(stage=stage.number)
+    _check_investigation(stage)
     rule = rule_for(stage.complaint.procedure, stage.number)
     if rule.panel_within_days is None and (stage.panel_date or stage.panel_report_date):
         raise rules.PanelOnlyAtStage3(stage=stage.number)
@@ -92,6 +104,50 @@ def _check(stage: Stage) -> None:
         )
 
 
+def _check_investigation(stage: Stage) -> None:
+    """The reports and the adjudication in the order `stage2` records them: each report after
+    the statement of complaint and its author's appointment, the adjudication after the reports
+    (the independent person's too, where one was appointed), and the response after that."""
+    for field, what in INVESTIGATION.items():
+        if getattr(stage, field) is not None and stage.number != 2:
+            raise rules.Stage2Only(what=what, stage=stage.number)
+    appointments = list(stage.appointments.all())
+    for field, role in (
+        ("io_report_date", AppointmentRole.INVESTIGATING_OFFICER),
+        ("ip_report_date", AppointmentRole.INDEPENDENT_PERSON),
+    ):
+        value = getattr(stage, field)
+        if value is None:
+            continue
+        not_before(
+            value,
+            what=INVESTIGATION[field],
+            earlier="date the statement of complaint was agreed",
+            earlier_date=stage.statement_agreed_date,
+        )
+        appointed = [a.appointed_date for a in appointments if a.role == role and a.appointed_date]
+        not_before(
+            value,
+            what=INVESTIGATION[field],
+            earlier=f"date the {role.label.lower()} was appointed",
+            earlier_date=min(appointed, default=None),
+        )
+    if stage.adjudication_date is not None:
+        reports = [(IO_REPORT, stage.io_report_date)]
+        has_ip = any(a.role == AppointmentRole.INDEPENDENT_PERSON for a in appointments)
+        if has_ip or stage.ip_report_date is not None:
+            reports.append((IP_REPORT, stage.ip_report_date))
+        for report, report_date in reports:
+            if report_date is None:
+                raise rules.AdjudicationNeedsReport(report=report)
+            if stage.adjudication_date < report_date:
+                raise rules.AdjudicationBeforeReport(
+                    date=stage.adjudication_date, report=report, report_date=report_date
+                )
+    if stage.responded_date is not None:
+        check_not_before_adjudication(stage, stage.responded_date)
+
+
 @transaction.atomic
 def stage_correct(
     *,
@@ -104,9 +160,11 @@ def stage_correct(
     """Correct recorded dates or the outcome of any stage, open or closed, saying why.
 
     Only a complaints manager can. `changes` maps field names (`received_date`,
-    `acknowledged_date`, `statement_agreed_date`, `responded_date`, `outcome`, `panel_date`,
+    `acknowledged_date`, `statement_agreed_date`, the stage 2 `io_report_date`,
+    `ip_report_date` and `adjudication_date`, `responded_date`, `outcome`, `panel_date`,
     `panel_report_date`) to their corrected values; None (or "" for the outcome) clears one,
-    so clearing the response and outcome reopens a stage. `findings` (`{aspect id: finding}`)
+    so clearing the response and outcome reopens a stage. Each is checked in order with the
+    others, as the service that first records it checks it. `findings` (`{aspect id: finding}`)
     corrects the findings on the stage's reasons. Stage 1's received date is the complaint's,
     so it changes too.
     """

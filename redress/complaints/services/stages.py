@@ -17,7 +17,7 @@ from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.core.presenters import govuk_date
 from redress.procedures import rules
-from redress.procedures.deadlines import clock_start
+from redress.procedures.deadlines import stage_deadlines
 from redress.procedures.selectors import working_calendar
 
 from .checks import (
@@ -166,10 +166,6 @@ def stage_extend(
         earlier_date=stage.received_date,
     )
     not_in_future(agreed_on, what="extension agreed")
-    calendar = working_calendar()
-    start, _ = clock_start(
-        rule, received=stage.received_date, statement_agreed=stage.statement_agreed_date
-    )
     extension = Extension.objects.create(
         stage=stage,
         agreed_date=agreed_on,
@@ -181,10 +177,10 @@ def stage_extend(
         action="stage.extend",
         obj=stage,
         by=by,
-        before={"timescale_days": current, "due": calendar.due_date(start, current).isoformat()},
+        before={"timescale_days": current, "due": _due(stage, rule, current).isoformat()},
         after={
             "timescale_days": extended_to_days,
-            "due": calendar.due_date(start, extended_to_days).isoformat(),
+            "due": _due(stage, rule, extended_to_days).isoformat(),
             "extension": extension.pk,
         },
         complaint=stage.complaint,
@@ -192,6 +188,19 @@ def stage_extend(
     )
     complaint_changed(stage.complaint, stage=stage)
     return extension
+
+
+def _due(stage: Stage, rule: StageRule, days: int) -> datetime.date:
+    """The stage's due date on a timescale of `days` working days, later by the working days it
+    was on hold: the date its stored state and its page show."""
+    return stage_deadlines(
+        rule=rule,
+        calendar=working_calendar(),
+        received=stage.received_date,
+        statement_agreed=stage.statement_agreed_date,
+        extended_to_days=days,
+        held_days=stage.held_days,
+    ).applicable_due
 
 
 def _not_extendable(stage: Stage, rule: StageRule) -> rules.RuleViolation | None:
@@ -241,6 +250,15 @@ def check_findings(stage: Stage, findings: Mapping[int, str]) -> dict[int, Aspec
     return aspects
 
 
+def check_not_before_adjudication(stage: Stage, responded_on: datetime.date) -> None:
+    """A stage 2 investigation is answered on or after the adjudication on its reports, once
+    that is recorded."""
+    if stage.adjudication_date is not None and responded_on < stage.adjudication_date:
+        raise rules.ResponseBeforeAdjudication(
+            responded=responded_on, adjudicated=stage.adjudication_date, stage=stage.number
+        )
+
+
 @transaction.atomic
 def stage_respond(
     *,
@@ -264,6 +282,7 @@ def stage_respond(
         )
     not_in_future(responded_on, what="response")
     check_not_held(stage, on=responded_on, what="response")
+    check_not_before_adjudication(stage, responded_on)
     rule = rule_for(stage.complaint.procedure, stage.number)
     # A review panel stage ends with the authority's response to the panel's report, unless
     # it turned out to be outside jurisdiction before a panel met.

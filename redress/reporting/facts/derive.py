@@ -19,7 +19,8 @@ def derive_stage_columns(stages: pl.DataFrame, calendar: WorkingCalendar) -> pl.
     in-time flags, the stage 3 panel measure and the grouping columns.
 
     Working days on hold do not count as working days taken, and every deadline moves later by
-    them: the clock stops while a stage is on hold (docs/FIGURES.md, Conventions)."""
+    them, the stage 3 panel's too: the clock stops while a stage is on hold (docs/FIGURES.md,
+    Conventions)."""
     clock_start = (
         pl.when(
             (pl.col("clock_start_rule") == "statement_agreed")
@@ -54,7 +55,9 @@ def derive_stage_columns(stages: pl.DataFrame, calendar: WorkingCalendar) -> pl.
         calendar.due_date_expr(pl.col("clock_start"), pl.col("max_days") + held).alias(
             "maximum_due"
         ),
-        calendar.working_days_taken_expr(pl.col("received"), pl.col("panel")).alias("panel_taken"),
+        (calendar.working_days_taken_expr(pl.col("received"), pl.col("panel")) - held)
+        .clip(lower_bound=0)
+        .alias("panel_taken"),
     )
     return frame.with_columns(
         (pl.col("taken") <= pl.col("applicable_days")).alias("in_time_applicable"),

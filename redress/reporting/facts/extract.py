@@ -31,6 +31,7 @@ from django.db.models.functions import Cast, Coalesce, Round
 from redress.complaints.models import (
     Aspect,
     Extension,
+    Hold,
     LearningAction,
     Mediation,
     Payment,
@@ -64,6 +65,7 @@ def extract_facts(
     reasons of every earlier year are three million rows it would never look at."""
     areas = list(service_area_ids) if service_area_ids is not None else None
     frames = _run(_reads(as_of, areas, aspects_from))
+    frames["held"] = _held_days(frames.pop("holds"), as_of=as_of, calendar=calendar)
     stages = _assemble_stages(frames)
     return Facts(
         as_of=as_of,
@@ -96,6 +98,7 @@ def _reads(
         "compliments": lambda: _frame(_compliment_rows(as_of, areas), schema.COMPLIMENT),
         "payments": lambda: _frame(_payment_rows(as_of, areas), schema.PAYMENT),
         "extensions": lambda: _frame(_extension_rows(as_of), EXTENSION_QUERY),
+        "holds": lambda: _frame(_hold_rows(as_of, areas), HOLD_QUERY),
         "feedback": lambda: _frame(_feedback_rows(as_of, areas), schema.FEEDBACK),
         "satisfaction": lambda: _frame(_satisfaction_rows(as_of, areas), schema.SATISFACTION),
         "enquiries": lambda: _frame(_enquiry_rows(as_of, areas), schema.ENQUIRY),
@@ -205,7 +208,6 @@ STAGE_QUERY: dict[str, pl.DataType] = {
             "outcome",
             "panel",
             "panel_report",
-            "held_days",
             "method",
             "complainant_type",
             "advocate",
@@ -229,6 +231,7 @@ EXTENSION_QUERY = {
     "stage_id": pl.Int64(),
     "extended_to_days": schema.STAGE_BASE["extended_to_days"],
 }
+HOLD_QUERY = {"stage_id": pl.Int64(), "start": pl.Date(), "end": pl.Date()}
 ASPECT_QUERY = {
     "stage_id": pl.Int64(),
     "category_id": pl.Int64(),
@@ -247,15 +250,36 @@ LOOKUP_OF = {
 
 
 def _assemble_stages(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
-    """The stage rows, named, with their procedure's rule and agreed extension. (The raw rows
-    and the people are let go: at a million stages they are hundreds of megabytes.)"""
+    """The stage rows, named, with their procedure's rule, agreed extension and days on hold.
+    (The raw rows and the people are let go: at a million stages they are hundreds of
+    megabytes.)"""
     stages = frames.pop("stages")
     for column, lookup in LOOKUP_OF.items():
         stages = _named(stages, column, NAMED_BY_ID[column], frames[lookup])
     del frames["people"]
     stages = stages.join(frames["rules"], on=["procedure", "stage"], how="left")
     stages = stages.join(frames["extensions"], on="stage_id", how="left")
+    stages = stages.join(frames["held"], on="stage_id", how="left").with_columns(
+        pl.col("held_days").fill_null(0)
+    )
     return stages.select(list(schema.STAGE_BASE))
+
+
+def _held_days(
+    holds: pl.DataFrame, *, as_of: datetime.date, calendar: WorkingCalendar
+) -> pl.DataFrame:
+    """Columns stage_id, held_days: the working days each stage was on hold as at as_of, its
+    holds' working days d with start <= d < resume date and d <= as_of. A hold resumed after
+    as_of, or still running, counts up to as_of; one started after it, not at all. (The stored
+    `Stage.held_days` counts the holds that have ended, in full, as they stand today.)"""
+    after_as_of = as_of + datetime.timedelta(days=1)
+    until = pl.min_horizontal(pl.col("end").fill_null(after_as_of), pl.lit(after_as_of))
+    return holds.group_by("stage_id").agg(
+        calendar.working_days_held_expr(pl.col("start"), until)
+        .sum()
+        .cast(schema.STAGE_BASE["held_days"])
+        .alias("held_days")
+    )
 
 
 def _assemble_aspects(
@@ -292,6 +316,13 @@ def _rule_rows() -> QuerySet:
     )
 
 
+def _hold_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
+    qs = Hold.objects.filter(start_date__lte=as_of).values_list(
+        "stage_id", "start_date", "end_date"
+    )
+    return _scoped(qs, areas, "stage__complaint__service_area_id")
+
+
 def _extension_rows(as_of: datetime.date) -> QuerySet:
     return (
         Extension.objects.filter(_not_after("agreed_date", as_of))
@@ -315,7 +346,6 @@ def _stage_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
         Case(When(Q(responded_date__gt=as_of), then=Value("")), default=F("outcome")),
         _recorded("panel_date", as_of),
         _recorded("panel_report_date", as_of),
-        "held_days",
         "complaint__method",
         "complaint__complainant_type",
         "complaint__advocate",

@@ -76,8 +76,9 @@ def average(ctx: FigureContext, group: str, population: str) -> float | None:
 
 @scalar("timeliness.stage3.panel_within_30.pct")
 def panel_within(ctx: FigureContext) -> float | None:
-    """stage 3 panels held within their procedure's panel timescale (30 working days) of the
-    request, % of panels held, for stage 3 requests received in the period
+    """stage 3 panels held within their procedure's panel timescale (30 working days, later by
+    any days on hold) of the request, % of panels held, for stage 3 requests received in the
+    period
     """
     held = ctx.received(3).filter(pl.col("panel").is_not_null())
     return pct(int(held["panel_in_time"].sum()), held.height)

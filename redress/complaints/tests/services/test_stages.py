@@ -6,7 +6,9 @@ from redress.complaints.services import (
     stage_agree_statement,
     stage_allocate,
     stage_extend,
+    stage_hold,
     stage_respond,
+    stage_resume,
     stage_withdraw,
 )
 from redress.complaints.services.stages import extension_refusal
@@ -133,6 +135,31 @@ class TestExtend:
             "extension": extension.pk,
         }
         assert event.note == "An advocate is needed"
+
+    def test_the_audited_deadline_includes_the_days_on_hold(self, officer):
+        """On hold from Tuesday 6 to Tuesday 13 April 2021 (5 working days): every due date,
+        stored, shown and audited, is 5 working days later."""
+        stage = stage1()
+        stage_hold(stage=stage, start_on=D("2021-04-06"), reason="Court proceedings", by=officer)
+        stage_resume(stage=stage, resumed_on=D("2021-04-13"), by=officer)
+        stage.refresh_from_db()
+        assert (stage.held_days, stage.due_date) == (5, D("2021-04-26"))
+        extension = stage_extend(
+            stage=stage,
+            extended_to_days=20,
+            reason="An advocate is needed",
+            agreed_on=D("2021-04-14"),
+            by=officer,
+        )
+        stage.refresh_from_db()
+        event = only_event("stage.extend")
+        assert event.before == {"timescale_days": 10, "due": "2021-04-26"}
+        assert event.after == {
+            "timescale_days": 20,
+            "due": "2021-05-11",
+            "extension": extension.pk,
+        }
+        assert stage.due_date == D("2021-05-11")
 
     def test_not_beyond_the_maximum(self, officer):
         stage = stage1()
@@ -279,6 +306,29 @@ class TestRespond:
         assert err.value.message == (
             "The response date, 30 March 2021, is before stage 1 was received (1 April 2021)."
         )
+
+    def test_stage_two_not_before_its_adjudication(self, officer):
+        complaint = complaint_with(
+            RESPONDED,
+            {
+                "received_date": D("2021-05-04"),
+                "io_report_date": D("2021-06-01"),
+                "adjudication_date": D("2021-06-10"),
+            },
+        )
+        stage = stage_of(complaint, 2)
+        with nothing_written(stage), pytest.raises(rules.ResponseBeforeAdjudication) as err:
+            stage_respond(stage=stage, responded_on=D("2021-06-09"), outcome="upheld", by=officer)
+        assert err.value.message == (
+            "The response date, 9 June 2021, is before the adjudication on the investigation "
+            "(10 June 2021). The stage 2 response comes on or after the adjudication."
+        )
+        assert err.value.field == "responded_on"
+        # On the day of the adjudication, or after it, is fine.
+        stage = stage_respond(
+            stage=stage, responded_on=D("2021-06-10"), outcome="upheld", by=officer
+        )
+        assert stage.responded_date == D("2021-06-10")
 
     def test_withdrawal_is_not_a_response(self, officer):
         stage = stage1()
