@@ -73,6 +73,7 @@ FIELD_LABELS = {
     "ip_report_date": "Independent person's report",
     "adjudication_date": "Adjudication",
     "panel_recommendations": "Panel's recommendations",
+    "lgo_reference": "Ombudsman's reference",
 }
 NOTHING = "not recorded"
 

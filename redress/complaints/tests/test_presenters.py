@@ -7,6 +7,7 @@ from redress.complaints import presenters
 from redress.complaints.models import Complaint, LearningAction, Payment, Stage
 from redress.complaints.tests.factories import ComplaintFactory
 from redress.core.models import AuditEvent
+from redress.ombudsman.models import Enquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,7 @@ def test_values_read_as_words():
     assert value(Stage, "due", "2021-07-05", {}) == "5 July 2021"
     assert presenters.field_label(Stage, "acknowledged_date") == "Acknowledged date"
     assert presenters.field_label(Stage, "timescale_days") == "Timescale"
+    assert presenters.field_label(Enquiry, "lgo_reference") == "Ombudsman's reference"
 
 
 def _event(action, obj, **fields):
