@@ -91,8 +91,11 @@ def aspect_record_finding(*, aspect: Aspect, finding: str, by: User | None) -> A
     stage = lock_stage(aspect.stage)
     ensure_open(stage)
     choice(finding, Finding, what="finding", blank=True)
-    aspect = Aspect.objects.get(pk=aspect.pk)
-    before = audit.snapshot(aspect, ["finding"])
+    aspect = Aspect.objects.select_related("category", "subcategory").get(pk=aspect.pk)
+    # The stage is in the snapshot so the timeline names it ("Finding recorded on stage 1"),
+    # and the note names the reason, so two findings of one save can be told apart.
+    fields = ["stage", "finding"]
+    before = audit.snapshot(aspect, fields)
     aspect.finding = finding
     aspect.save(update_fields=["finding"])
     audit.record(
@@ -100,8 +103,9 @@ def aspect_record_finding(*, aspect: Aspect, finding: str, by: User | None) -> A
         obj=aspect,
         by=by,
         before=before,
-        after=audit.snapshot(aspect, ["finding"]),
+        after=audit.snapshot(aspect, fields),
         complaint=stage.complaint,
+        note=f"Reason: {aspect}",
     )
     complaint_changed(stage.complaint, stage=stage)
     return aspect

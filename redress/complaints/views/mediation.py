@@ -129,7 +129,11 @@ def may_offer(complaint: Complaint) -> bool:
         if s.responded_date is not None and s.outcome not in OUTCOMES_EXCLUDED_FROM_TIMELINESS
     ]
     pending = any(m.outcome == "" for m in complaint.mediations.all())
-    return bool(answered) and not pending
+    # Mediation is offered instead of, or before, the next stage: after the procedure's last
+    # stage there is none to go to, and the Ombudsman is next.
+    latest = max((s.number for s in answered), default=0)
+    further = any(r.stage > latest for r in complaint.procedure.stage_rules.all())
+    return bool(answered) and not pending and further
 
 
 def page_links(complaint: Complaint) -> dict[int, dict[str, str]]:

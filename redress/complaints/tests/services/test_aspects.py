@@ -102,7 +102,12 @@ def test_record_a_finding(officer, stage):
     aspect = aspect_record_finding(aspect=AspectFactory(stage=stage), finding="upheld", by=officer)
     assert aspect.finding == "upheld"
     event = only_event("aspect.record_finding")
-    assert (event.before, event.after) == ({"finding": ""}, {"finding": "upheld"})
+    assert (event.before, event.after) == (
+        {"stage": stage.pk, "finding": ""},
+        {"stage": stage.pk, "finding": "upheld"},
+    )
+    # The timeline can name the stage and the reason: two findings of one save differ.
+    assert event.note == f"Reason: {aspect}"
 
 
 def test_a_finding_is_one_of_the_findings(stage):

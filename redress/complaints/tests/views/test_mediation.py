@@ -100,6 +100,13 @@ def test_the_stages_page_offers_mediation_after_a_response(officer_client, answe
     assert _url("mediation_offer", answered) in page
 
 
+def test_no_mediation_is_offered_after_the_procedures_last_stage(officer_client, answered):
+    # With no further stage to go to, the Ombudsman is next, not mediation.
+    answered.procedure.stage_rules.filter(stage__gt=1).delete()
+    page = officer_client.get(_url("stages", answered)).content.decode()
+    assert "Offer mediation" not in page
+
+
 def test_offer_mediation(officer_client, answered, officer):
     url = _url("mediation_offer", answered)
     page = officer_client.get(url).content.decode()
