@@ -9,7 +9,14 @@ from typing import Any, cast
 from django import forms
 
 from redress.complaints.forms import DateInputField, GovukForm
-from redress.reporting.periods import Period, financial_year_of, make_period
+from redress.reporting.periods import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Period,
+    financial_year_of,
+    make_period,
+    reportable,
+)
 from redress.reporting.render import FORMATS
 from redress.reporting.selectors import report_years, service_names
 from redress.reporting.services import NARRATIVE_LIMIT
@@ -28,6 +35,16 @@ VERSIONS = [
     ("published", "For publication: counts that could identify a child withheld, names removed"),
 ]
 WHOLE_AUTHORITY = ""
+OUT_OF_RANGE = f"must be in the years {FIRST_YEAR} to {LAST_YEAR}"
+
+
+def _check_years(form: forms.Form, cleaned: dict[str, Any], labels: dict[str, str]) -> None:
+    """A date outside the years reports cover is an error on its field (rather than a period
+    that cannot be made: 1 January 0001 has no financial year before it)."""
+    for name, label in labels.items():
+        day = cleaned.get(name)
+        if day is not None and not reportable(day):
+            form.add_error(name, forms.ValidationError(f"{label} {OUT_OF_RANGE}", "out_of_range"))
 
 
 def _quarter_label(period: Period, number: int) -> str:
@@ -111,6 +128,7 @@ class PeriodForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        _check_years(self, cleaned, {"start": "The first day", "end": "The last day"})
         chosen = cleaned.get("period")
         start, end = cleaned.get("start"), cleaned.get("end")
         if chosen == OTHER_DATES:
@@ -171,6 +189,7 @@ class ReportForm(PeriodForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        _check_years(self, cleaned, {"as_of": "The figures-as-at date"})
         as_of = cleaned.get("as_of")
         if as_of and as_of > self.today:
             self.add_error("as_of", "The figures-as-at date must be today or in the past")
@@ -246,19 +265,22 @@ class DrillQueryForm(forms.Form):
 
     def problems(self) -> list[str]:
         out = []
+        errors = self.errors.as_data()
         for field, name in self.NAMES.items():
-            if field in self.errors:
+            if field in errors:
                 value = self.data.get(field)
-                out.append(
-                    f"'{name}' is missing from the address"
-                    if not value
-                    else f"'{name}={value}' is not a date in the form YYYY-MM-DD"
-                )
+                if not value:
+                    out.append(f"'{name}' is missing from the address")
+                elif errors[field][0].code == "out_of_range":
+                    out.append(f"'{name}={value}' {OUT_OF_RANGE}")
+                else:
+                    out.append(f"'{name}={value}' is not a date in the form YYYY-MM-DD")
         out += [str(e) for e in self.non_field_errors()]
         return out
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        _check_years(self, cleaned, dict.fromkeys(self.NAMES, ""))
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             raise forms.ValidationError(f"'from={start}' is after 'to={end}'")

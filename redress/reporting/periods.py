@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 FY_START_MONTH = 4
 FY_LABEL = re.compile(r"(\d{4})-(\d{2})")
+# The years a report can cover: wide enough for any authority's history, narrow enough that a
+# period, its financial years and its previous period are always real dates.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 @dataclass(frozen=True, order=True)
@@ -59,6 +62,11 @@ class Period:
             out.append(Period(max(start, self.start), min(end, self.end), f"{start:%Y-%m}"))
             start = _add_months(start, 1)
         return out
+
+
+def reportable(day: datetime.date) -> bool:
+    """Whether a report can start, end or be "as at" this day (FIRST_YEAR to LAST_YEAR)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def financial_year(label_or_year: str | int) -> Period:

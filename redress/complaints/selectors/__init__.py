@@ -2,7 +2,14 @@
 deadlines and timeline."""
 
 from .clock import DUE_SOON_DAYS, Clock, clock
-from .detail import StageView, complaint_for_page, payments_total, stage_views
+from .detail import (
+    RelatedComplaints,
+    StageView,
+    complaint_for_page,
+    payments_total,
+    related_complaints,
+    stage_views,
+)
 from .lists import (
     DEFAULT_SORT,
     DUE,
@@ -45,6 +52,7 @@ __all__ = [
     "KeysetPage",
     "MyWork",
     "OtherCounts",
+    "RelatedComplaints",
     "StageView",
     "StatusCounts",
     "TeamWork",
@@ -61,6 +69,7 @@ __all__ = [
     "my_work",
     "payments_total",
     "referenced_names",
+    "related_complaints",
     "sees_complaints",
     "sees_every_complaint",
     "stage_views",

@@ -18,7 +18,7 @@ from redress.procedures.deadlines import StageDeadlines, explain_stage_deadline
 from redress.procedures.models import StageRule
 
 from .clock import Clock
-from .scoping import complaints_visible_to
+from .scoping import complaints_visible_to, sees_every_complaint
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,42 @@ def _for_page(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
         "actions__theme__parent",
         "satisfaction_answers",
     )
+
+
+@dataclass(frozen=True)
+class RelatedComplaints:
+    """The complaints linked to one (the earlier one it follows on from, the later ones that
+    follow on from it) as one user may see them: those they may not see are only counted, so
+    their references never reach the page."""
+
+    earlier: Complaint | None
+    earlier_hidden: bool
+    later: list[Complaint]
+    later_hidden: int
+
+    @property
+    def hidden_phrase(self) -> str:
+        n = self.later_hidden
+        return f"{n} later complaint{'' if n == 1 else 's'} that you cannot see" if n else ""
+
+
+def related_complaints(*, user: Any, complaint: Complaint) -> RelatedComplaints:
+    """The complaint's earlier and later complaints (from `complaint_for_page`, which reads
+    them) through the same scoping as every complaint page."""
+    earlier = complaint.related_to
+    later = sorted(complaint.follow_ons.all(), key=lambda c: (c.received_date, c.reference))
+    if not sees_every_complaint(user):
+        ids = [c.pk for c in later] + ([earlier.pk] if earlier is not None else [])
+        visible = set(complaints_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+        shown = [c for c in later if c.pk in visible]
+        hidden_earlier = earlier is not None and earlier.pk not in visible
+        return RelatedComplaints(
+            earlier=None if hidden_earlier else earlier,
+            earlier_hidden=hidden_earlier,
+            later=shown,
+            later_hidden=len(later) - len(shown),
+        )
+    return RelatedComplaints(earlier=earlier, earlier_hidden=False, later=later, later_hidden=0)
 
 
 def stage_views(complaint: Complaint, clock: Clock) -> list[StageView]:

@@ -11,6 +11,8 @@ from redress.complaints.models import Aspect, Complaint, Stage
 from redress.core.models import AuditEvent
 from redress.taxonomies.models import Term
 
+from .scoping import complaints_visible_to, sees_every_complaint
+
 # What a record's name needs, so naming a hundred of them stays one query.
 NAME_NEEDS: dict[type[models.Model], tuple[str, ...]] = {
     Aspect: ("category", "subcategory__parent"),
@@ -19,6 +21,8 @@ NAME_NEEDS: dict[type[models.Model], tuple[str, ...]] = {
 }
 
 Names = dict[tuple[type[models.Model], Any], str]
+# How a complaint (or its stage) the reader may not see is named: never by its reference.
+HIDDEN_COMPLAINT = "a complaint that you cannot see"
 
 
 def complaint_events(complaint: Complaint) -> list[AuditEvent]:
@@ -40,8 +44,10 @@ def _related_model(model: type[models.Model] | None, key: str) -> type[models.Mo
     return field.related_model if field.is_relation and not field.one_to_many else None
 
 
-def referenced_names(events: list[AuditEvent]) -> Names:
-    """`str()` of every record a snapshot refers to by id, read in one query per model."""
+def referenced_names(events: list[AuditEvent], *, user: Any = None) -> Names:
+    """`str()` of every record a snapshot refers to by id, read in one query per model. Given
+    the reader, another complaint they may not see (the earlier one this follows on from) is
+    named HIDDEN_COMPLAINT, as are its stages."""
     wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
     for event in events:
         model = event.content_type.model_class()
@@ -55,6 +61,7 @@ def referenced_names(events: list[AuditEvent]) -> Names:
                     # A many-to-many field (a complaint's children) is kept as a list of ids.
                     wanted[related].update(value if isinstance(value, list) else [value])
     names: Names = {}
+    complaint_of: dict[tuple[type[models.Model], Any], int] = {}
     for model, ids in wanted.items():
         needs = NAME_NEEDS.get(model)
         queryset = model._default_manager.all()
@@ -62,4 +69,12 @@ def referenced_names(events: list[AuditEvent]) -> Names:
             queryset = queryset.select_related(*needs)
         for pk, obj in queryset.in_bulk(list(ids)).items():
             names[(model, pk)] = getattr(obj, "display_name", None) or str(obj)
+            if isinstance(obj, Complaint | Stage):
+                complaint_of[(model, pk)] = obj.complaint_id if isinstance(obj, Stage) else obj.pk
+    if user is not None and complaint_of and not sees_every_complaint(user):
+        ids = set(complaint_of.values())
+        visible = set(complaints_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+        for key, complaint_id in complaint_of.items():
+            if complaint_id not in visible:
+                names[key] = HIDDEN_COMPLAINT
     return names

@@ -104,7 +104,8 @@ def form_page(
             assert token is not None
             events = changes_since(complaint, token)
             stage_numbers = {s.pk: s.number for s in complaint.stages.all()}
-            changed = presenters.timeline(events, referenced_names(events), stage_numbers)
+            names = referenced_names(events, user=request.user)
+            changed = presenters.timeline(events, names, stage_numbers)
             form.add_error(None, changed_meanwhile_text(len(changed)))
             token = conflict.current
         else:

@@ -19,6 +19,7 @@ from redress.complaints.selectors import (
     may_respond,
     payments_total,
     referenced_names,
+    related_complaints,
     stage_views,
 )
 from redress.feedback.selectors import closing_the_loop
@@ -177,7 +178,8 @@ def _render(
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
     loop = closing_the_loop(user=request.user, complaint=complaint)
-    return _render(request, complaint, "summary", {"closing_the_loop": loop})
+    related = related_complaints(user=request.user, complaint=complaint)
+    return _render(request, complaint, "summary", {"closing_the_loop": loop, "related": related})
 
 
 def stages(request: HttpRequest, pk: int) -> HttpResponse:
@@ -189,7 +191,8 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
     events = complaint_events(complaint)
     stage_numbers = {s.pk: s.number for s in complaint.stages.all()}
-    entries = presenters.timeline(events, referenced_names(events), stage_numbers)
+    names = referenced_names(events, user=request.user)
+    entries = presenters.timeline(events, names, stage_numbers)
     return _render(request, complaint, "timeline", {"entries": entries})
 
 

@@ -19,13 +19,15 @@ feedback): after `|`, the answers of those four roles (rm io pw ex) for the twin
 team sees every record and a visitor is sent to sign in, so their answers are the same.
 
 The Django admin's own URLs are left to `test_the_admin_is_for_complaints_managers_only`.
+Downloads in every format and version (DOWNLOADS) and the drill-down behind every figure and
+every table of the figures registry (`drill_decisions`) have tests of their own below.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -128,7 +130,9 @@ reporting:edition_download                 L   200 200 200 403 200 200 | 404 403
 reporting:edition_publish                  L   302 403 403 403 403 403 | 404 403 404 404
 reporting:edition_section                  L   200 200 403 403 403 403 | 404 403 404 404
 reporting:figure                           L   200 200 200 403 200 403
-reporting:table                            L   200 200 200 403 200 403
+# row 0 of received.by_service counts two complaints: withheld from the publication version,
+# the one rm and pw read (every figure and table: `drill_decisions`)
+reporting:table                            L   200 200 403 403 403 403
 """
 
 COLUMNS = (
@@ -391,17 +395,25 @@ def _line(name: str, got: dict[str, str], twin: dict[str, str] | None) -> str:
     return f"{name:<42} {answers}{twins}".rstrip()
 
 
-@pytest.mark.parametrize("column", COLUMNS)
-def test_each_url_answers_as_decided(world, column):
-    client = _client(world, column)
-    wrong = []
+# A case: its decision, its URL, and the twin's URL (None: it names no record).
+Case = tuple[Decision, str, str | None]
+
+
+def _url_cases(world: SimpleNamespace) -> Iterator[Case]:
     for name, decision in TABLE.items():
         url = _address(name, world.seen)
         assert url is not None
+        twin_url = _address(name, world.twin) if _names_a_record(name) else None
+        yield decision, url, twin_url
+
+
+def _wrong_answers(client: Client, column: str, cases: Iterable[Case]) -> list[str]:
+    wrong = []
+    for decision, url, twin_url in cases:
+        name = decision.name
         got = answer_to(client, url)
         if got != decision.answers[column]:
             wrong.append(f"{name} {url}: expected {decision.answers[column]}, got {got}")
-        twin_url = _address(name, world.twin) if _names_a_record(name) else None
         if twin_url is None or column not in TWIN_COLUMNS:
             continue
         if decision.twin_answers is None:
@@ -411,6 +423,12 @@ def test_each_url_answers_as_decided(world, column):
         if got != decision.twin_answers[column]:
             expected = decision.twin_answers[column]
             wrong.append(f"{name} {twin_url} (not theirs to see): expected {expected}, got {got}")
+    return wrong
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_each_url_answers_as_decided(world, column):
+    wrong = _wrong_answers(_client(world, column), column, _url_cases(world))
     assert not wrong, (
         f"As {column} (where the app is right, change the line in DECISIONS):\n" + "\n".join(wrong)
     )
@@ -427,3 +445,162 @@ def test_the_admin_is_for_complaints_managers_only(world):
         else:
             assert response.status_code == 302, column
             assert response["Location"].startswith(admin_login), column
+
+
+# Downloads and drill-downs ---------------------------------------------------------------------
+#
+# Every way records and figures leave Redress: each download in each format and version, and the
+# records behind every figure and every table of the figures registry.
+
+VERSIONS = ("internal", "published")
+# A line per download, the same columns as DECISIONS (a line ending in \ goes on below); the
+# URL name is followed by its query.
+# `{fmt}` stands for every report format and `{version}` for both versions: responding managers,
+# participation workers and executives ask for either and always get the publication version.
+DOWNLOADS = """
+complaints:download?format=csv                                   L   200 200 403 403 403 403
+complaints:download?format=xlsx                                  L   200 200 403 403 403 403
+reporting:reports?action=download&period=year:2021-22&fmt={fmt}&version={version} \
+                                                                 L   200 200 200 403 200 200
+reporting:edition_download?format={fmt}&version={version} \
+                                                                 L   200 200 200 403 200 200 \
+                                                                 | 404 403 404 404
+"""
+
+
+def _expanded(table: str) -> str:
+    """A line for every format and version where a line asks for them."""
+    from redress.reporting.render import FORMATS
+
+    lines = []
+    for line in table.splitlines():
+        if "{fmt}" in line:
+            lines += [line.format(fmt=f, version=v) for f in FORMATS for v in VERSIONS]
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+DOWNLOAD_TABLE = _decisions(_expanded(DOWNLOADS))
+
+
+def _download_cases(world: SimpleNamespace) -> Iterator[Case]:
+    for label, decision in DOWNLOAD_TABLE.items():
+        name, _, query = label.partition("?")
+        url = _address(name, world.seen)
+        assert url is not None
+        twin_url = _address(name, world.twin) if _names_a_record(name) else None
+        yield (
+            decision,
+            f"{url.partition('?')[0]}?{query}",
+            f"{twin_url.partition('?')[0]}?{query}" if twin_url else None,
+        )
+
+
+@pytest.fixture
+def facts_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The world does not change while the tests read it, so each report's facts are extracted
+    once rather than for every download and drill-down (each extraction reads every table)."""
+    from redress.reporting import services
+    from redress.reporting.selectors import reports
+
+    real = reports.report_facts
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    def once(**kwargs: Any) -> Any:
+        key = tuple(sorted(kwargs.items()))
+        if key not in cache:
+            cache[key] = real(**kwargs)
+        return cache[key]
+
+    monkeypatch.setattr(reports, "report_facts", once)
+    monkeypatch.setattr(services, "report_facts", once)
+
+
+@pytest.fixture
+def quick_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a role gets a download is decided before its bytes are made, and a PDF or Word
+    document takes seconds to make (reporting/tests/test_render_pdf.py and test_render_docx.py
+    test them): here their last step, from the built document to bytes, is a stub."""
+    from redress.reporting.render import docx, pdf
+
+    monkeypatch.setattr(pdf, "render", lambda document, figures: b"%PDF-1.7 stub")
+    monkeypatch.setattr(docx, "render", lambda document, figures: b"PK stub")
+
+
+def test_every_report_format_and_version_is_a_download_case():
+    from redress.reporting.render import FORMATS
+
+    labels = list(DOWNLOAD_TABLE)
+    assert len(labels) == 2 + 2 * len(FORMATS) * len(VERSIONS)
+    assert "reporting:edition_download?format=pdf&version=internal" in labels
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_each_download_answers_as_decided(world, column, facts_once, quick_documents):
+    wrong = _wrong_answers(_client(world, column), column, _download_cases(world))
+    assert not wrong, (
+        f"As {column} (where the app is right, change the line in DOWNLOADS):\n" + "\n".join(wrong)
+    )
+
+
+REPORT_YEAR = (datetime.date(2021, 4, 1), datetime.date(2022, 3, 31))  # as REPORT_QUERY
+REPORT_AS_OF = datetime.date(2022, 5, 31)
+
+
+@pytest.fixture(scope="module")
+def drill_decisions(world: SimpleNamespace, django_db_blocker: Any) -> dict[str, Decision]:
+    """A case for every scalar figure and for row 0 of every table in the figures registry,
+    in the report of REPORT_QUERY. The decision: a visitor signs in; investigating officers and
+    executives see no records (403); the complaints team gets the records of a count (200)
+    and "not found" for a figure that is not a count or a row the table does not have (404);
+    responding managers and participation workers, who read the publication version, get the
+    same, except a row with a count that version withholds (403)."""
+    from redress.reporting.figures import SCALARS, TABLES
+    from redress.reporting.periods import make_period
+    from redress.reporting.publish import publish_figures
+    from redress.reporting.selectors import report_figures, report_settings
+
+    with django_db_blocker.unblock():
+        figures = report_figures(period=make_period(*REPORT_YEAR), as_of=REPORT_AS_OF)
+        threshold = report_settings().suppression_threshold
+    published = publish_figures(figures, threshold=threshold)
+    withheld = {(table_id, row) for table_id, row, _ in published.suppressed}
+
+    def decision(label: str, team: str, publication: str) -> Decision:
+        answers = ["L", team, team, publication, "403", publication, "403"]
+        return Decision(label, dict(zip(COLUMNS, answers, strict=True)), None)
+
+    decisions = {}
+    for figure_id in SCALARS:
+        found = "200" if figure_id in figures.evidence else "404"
+        url = reverse("reporting:figure", args=[figure_id])
+        decisions[url] = decision(f"figure {figure_id}", found, found)
+    for table_id in TABLES:
+        found = "200" if 0 in figures.table_evidence.get(table_id, {}) else "404"
+        url = reverse("reporting:table", args=[table_id, 0])
+        publication = "403" if (table_id, 0) in withheld else found
+        decisions[url] = decision(f"table {table_id} row 0", found, publication)
+    return decisions
+
+
+def test_the_drill_cases_are_every_figure_and_table_and_every_kind_of_answer(drill_decisions):
+    from redress.reporting.figures import SCALARS, TABLES
+
+    assert len(drill_decisions) == len(SCALARS) + len(TABLES)
+    team = {d.answers[Role.COMPLAINTS_OFFICER] for d in drill_decisions.values()}
+    assert team == {"200", "404"}
+    withheld = [
+        d.name
+        for d in drill_decisions.values()
+        if d.answers[Role.RESPONDING_MANAGER] == "403"
+        and d.answers[Role.COMPLAINTS_OFFICER] == "200"
+    ]
+    assert "table received.by_service row 0" in withheld
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_every_figure_and_table_drills_down_as_decided(world, column, drill_decisions, facts_once):
+    cases = ((d, f"{url}?{REPORT_QUERY}", None) for url, d in drill_decisions.items())
+    wrong = _wrong_answers(_client(world, column), column, cases)
+    assert not wrong, f"As {column} (see `drill_decisions`):\n" + "\n".join(wrong)

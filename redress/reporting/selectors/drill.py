@@ -1,6 +1,11 @@
 """Drill-down: the records behind one figure, or one row of a table, counted exactly as the
 figure counted them. The figure is recomputed on its own (same period, service and as_of as the
-report), and its evidence frame is listed, leaving out what the user may not see."""
+report), and its evidence frame is listed, leaving out what the user may not see.
+
+Someone who reads only the publication version of reports (a responding manager, a
+participation worker) gets a table row as that version prints it: a row with a count withheld
+there (fewer than the threshold, which could identify a child) is refused, since its values and
+its records would give the count back (publish.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +18,14 @@ import polars as pl
 
 from redress.complaints.models import Complaint
 from redress.complaints.selectors import complaints_visible_to, sees_every_complaint
+from redress.core import presenters
 from redress.reporting.figures import SCALARS, TABLES
 from redress.reporting.periods import Period
+from redress.reporting.publish import publish_figures
 
+from .access import report_access
 from .records import Records, complaint_ids, records
-from .reports import ReportError, report_figures
+from .reports import ReportError, report_figures, report_settings
 
 # Figures about how long responses took: their lists show working days taken and the deadline.
 TIMELINESS_PREFIXES = ("timeliness.", "responses.", "stage2.completed")
@@ -34,6 +42,19 @@ class UnknownFigureError(ReportError):
 
 class NoRecordsError(ReportError):
     pass
+
+
+class WithheldError(ReportError):
+    """A table row with counts withheld from the version of reports this user reads: its
+    values and its records would give them back."""
+
+    def __init__(self, *, table_id: str, row: int, threshold: int) -> None:
+        super().__init__(
+            f"Row {row + 1} of '{table_id}' holds counts withheld from the published version "
+            f"of reports, which is the version your role sees: "
+            f"{presenters.fewer_than(threshold)}, since they could identify a child. The records "
+            "behind it are not listed for the same reason; the complaints team can see them."
+        )
 
 
 @dataclass(frozen=True)
@@ -135,6 +156,11 @@ def table_drill(
     if table_id not in TABLES:
         raise UnknownFigureError(f"There is no table called '{table_id}'.")
     figures = report_figures(period=period, as_of=as_of, service=service, only={table_id})
+    if not report_access(user).internal:
+        threshold = report_settings().suppression_threshold
+        figures = publish_figures(figures, threshold=threshold)
+        if any(t == table_id and r == row for t, r, _ in figures.suppressed):
+            raise WithheldError(table_id=table_id, row=row, threshold=threshold)
     rows = figures.tables[table_id]
     frame = figures.table_evidence.get(table_id, {}).get(row)
     if not 0 <= row < len(rows) or frame is None:

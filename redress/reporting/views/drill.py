@@ -18,6 +18,7 @@ from redress.reporting.selectors import (
     NoRecordsError,
     ReportError,
     UnknownFigureError,
+    WithheldError,
     figure_drill,
     table_drill,
 )
@@ -27,8 +28,11 @@ from .access import require_drill
 PAGE_SIZE = 100
 
 
-def _problem(request: HttpRequest, problems: list[str], status: int) -> HttpResponse:
-    return render(request, "reporting/drill_problem.html", {"problems": problems}, status=status)
+def _problem(
+    request: HttpRequest, problems: list[str], status: int, *, withheld: bool = False
+) -> HttpResponse:
+    context = {"problems": problems, "withheld": withheld}
+    return render(request, "reporting/drill_problem.html", context, status=status)
 
 
 def _page(request: HttpRequest, find: Any) -> HttpResponse:
@@ -43,6 +47,8 @@ def _page(request: HttpRequest, find: Any) -> HttpResponse:
             service=query.cleaned_data["service"] or None,
             user=request.user,
         )
+    except WithheldError as error:
+        return _problem(request, [str(error)], 403, withheld=True)
     except (UnknownFigureError, NoRecordsError) as error:
         return _problem(request, [str(error)], 404)
     except ReportError as error:
