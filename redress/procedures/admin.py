@@ -44,8 +44,16 @@ class ProcedureAdmin(MovesDeadlines):
 
 @admin.register(StageRule)
 class StageRuleAdmin(MovesDeadlines):
-    list_display = ("procedure", "stage", "name", "timescale_days", "max_days", "clock_start")
-    list_filter = ("procedure", "stage", "clock_start")
+    list_display = (
+        "procedure",
+        "stage",
+        "name",
+        "timescale_days",
+        "max_days",
+        "clock_start",
+        "independent_investigation",
+    )
+    list_filter = ("procedure", "stage", "clock_start", "independent_investigation")
     search_fields = ("name", "procedure__name")
     list_select_related = ("procedure",)
 

@@ -72,6 +72,16 @@ class StageRule(models.Model):
         blank=True,
         help_text="Review panel: the authority's response within this many days of the report.",
     )
+    # The statutory stage 2 is an independent investigation; the local procedure's stage 2 is a
+    # review by a senior manager, with no one appointed, no reports and no adjudication.
+    independent_investigation = models.BooleanField(
+        "independent investigation",
+        default=False,
+        help_text="An Investigating Officer and an Independent Person are appointed and report, "
+        "and a senior manager of the authority adjudicates on their reports (the statutory "
+        "procedure's stage 2). Leave it off for a review by a manager (the local procedure's "
+        "stage 2): the stage's pages then offer no appointments, reports or adjudication.",
+    )
 
     class Meta:
         ordering = ["procedure", "stage"]

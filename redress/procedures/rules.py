@@ -372,6 +372,11 @@ class Stage2Only(RuleViolation):
     """The {what} is recorded at stage 2 only, not stage {stage}."""
 
 
+class NoIndependentInvestigation(RuleViolation):
+    """Stage {stage} of the {procedure} is not an independent investigation, so it has no
+    {what}: its stage rule does not have "Independent investigation" set."""
+
+
 class ReportNeedsAppointment(RuleViolation):
     """Appoint the {role} before recording their report."""
 

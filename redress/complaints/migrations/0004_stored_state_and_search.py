@@ -11,7 +11,12 @@ TRIGRAM_INDEXES = [
 
 
 def fill_state(apps, schema_editor):
-    # The current code works the state out; at this point in history its columns all exist.
+    # A new database has nothing to fill, and there the current code must not run: it reads
+    # columns later migrations add (procedures 0003's StageRule.independent_investigation).
+    if not apps.get_model("complaints", "Stage").objects.exists():
+        return
+    # The current code works the state out; for records made before this migration, apply it
+    # with the code of its time (the columns the current code reads may not exist yet).
     from redress.complaints.state import refresh_all
 
     refresh_all()

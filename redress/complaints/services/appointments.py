@@ -17,6 +17,7 @@ from redress.core import audit
 from redress.procedures import rules
 
 from .checks import choice, ensure_open, lock_stage, not_before, not_in_future
+from .stage2 import ensure_investigation
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -118,9 +119,11 @@ def stage_appoint(
     Investigating officers, independent persons and panellists must be independent of the
     service complained about (not anyone who handled the complaint, nor a manager who handles
     complaints about the service); the independent person and the panellists must also be
-    from outside the authority (not a Redress user with a staff role). The stage 2
-    investigating officer and independent person cannot sit on the stage 3 panel; a panel has
-    three members, one of them the chair.
+    from outside the authority (not a Redress user with a staff role). The stage 2 roles are
+    appointed only where the stage's rule is an independent investigation (not the local
+    procedure's stage 2, a review by a manager). The stage 2 investigating officer and
+    independent person cannot sit on the stage 3 panel; a panel has three members, one of them
+    the chair.
     """
     stage = lock_stage(stage)
     ensure_open(stage)
@@ -129,6 +132,8 @@ def stage_appoint(
         raise rules.AppointmentNotForStage(
             role=_label(role), expected=ROLE_STAGE[role], stage=stage.number
         )
+    if ROLE_STAGE[role] == 2:  # the stage 2 roles belong to an independent investigation
+        ensure_investigation(stage, _label(role))
     name = (name or "").strip() or (user.display_name if user is not None else "")
     if not name:
         raise rules.AppointmentNeedsName(role=_label(role))

@@ -4,6 +4,9 @@ carries over from the one before.
 
 Each date is refused in the future, before the stage (or the statement, or the appointment it
 follows) and out of order, and is recorded once: a complaints manager corrects a wrong one.
+The reports and the adjudication (and the appointments, in `appointments`) belong only to a
+stage whose rule is an independent investigation (`StageRule.independent_investigation`, the
+statutory stage 2): the local procedure's stage 2 is a review by a senior manager.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from redress.core import audit
 from redress.procedures import rules
 
 from .aspects import add_aspect
-from .checks import ensure_open, lock_stage, not_before, not_in_future
+from .checks import ensure_open, lock_stage, not_before, not_in_future, procedure_label
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -29,10 +32,35 @@ IO_REPORT = "investigating officer's report"
 IP_REPORT = "independent person's report"
 
 
+def has_independent_investigation(stage: Stage) -> bool:
+    """Whether the procedure's rule for the stage is an independent investigation (a stage
+    without a rule is not)."""
+    procedure_rules = stage.complaint.procedure.stage_rules.all()
+    rule = next((r for r in procedure_rules if r.stage == stage.number), None)
+    return rule is not None and rule.independent_investigation
+
+
+def investigation_refusal(stage: Stage, what: str) -> rules.RuleViolation | None:
+    """Why the stage has no `what` (an investigating officer, a report, the adjudication), or
+    None when it is an independent investigation. A page shows this instead of a form that
+    could only be refused."""
+    if has_independent_investigation(stage):
+        return None
+    return rules.NoIndependentInvestigation(
+        stage=stage.number, procedure=procedure_label(stage.complaint.procedure), what=what
+    )
+
+
+def ensure_investigation(stage: Stage, what: str) -> None:
+    if (refusal := investigation_refusal(stage, what)) is not None:
+        raise refusal
+
+
 def _stage2(stage: Stage, what: str) -> Stage:
     stage = lock_stage(stage)
     if stage.number != 2:
         raise rules.Stage2Only(what=what, stage=stage.number)
+    ensure_investigation(stage, what)
     ensure_open(stage)
     return stage
 

@@ -1,7 +1,15 @@
 """Stage 2, the investigation, for the complaints team: appointing the investigating officer,
 the independent person and the adjudicating officer (and taking someone off), agreeing the
 statement of complaint, the reasons for complaint carried over from stage 1, and the dates of
-the reports and of the adjudication. Each page is a form that calls one service."""
+the reports and of the adjudication. Each page is a form that calls one service.
+
+The appointments, the reports and the adjudication are offered only where the stage's rule is
+an independent investigation (the statutory stage 2); the local procedure's stage 2 is a review
+by a manager, and its pages say so instead of showing a form. Agreeing the statement of
+complaint and the reasons for complaint stay on every stage 2: the domain brief ties neither to
+the investigation (a review also needs the complaint's points agreed), and a procedure may
+start its stage 2 clock when the statement is agreed (`StageRule.clock_start`), whichever way
+the stage is handled."""
 
 from __future__ import annotations
 
@@ -9,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
 from redress.complaints import services
@@ -24,6 +33,10 @@ from redress.complaints.forms.stage2 import (
     StatementForm,
 )
 from redress.complaints.models import Appointment, Aspect, Complaint, Stage
+from redress.complaints.services.stage2 import (
+    has_independent_investigation,
+    investigation_refusal,
+)
 from redress.core.presenters import govuk_date
 
 from .access import complaint_or_refuse
@@ -36,6 +49,21 @@ def _stage2(request: HttpRequest, pk: int, what: str) -> tuple[Complaint, Stage]
     complaint = complaint_or_refuse(request, pk)
     require_team(request, what)
     return complaint, stage_of(complaint, 2)
+
+
+def _refused(
+    request: HttpRequest, complaint: Complaint, stage: Stage, what: str
+) -> HttpResponse | None:
+    """The page saying why, when the stage has no independent investigation (so no `what`);
+    None when it has one and the form can be shown."""
+    refusal = investigation_refusal(stage, what)
+    if refusal is None:
+        return None
+    return render(
+        request,
+        ACTION_TEMPLATE.format("stage2_refused"),
+        {"complaint": complaint, "stage": stage, "refusal": refusal},
+    )
 
 
 def _to_stages(pk: int) -> Callable[[], str]:
@@ -97,6 +125,10 @@ def appoint_page(
 
 def appoint(request: HttpRequest, pk: int) -> HttpResponse:
     complaint, stage = _stage2(request, pk, "appoint people to a stage 2 investigation")
+    roles = ", ".join(r.label.lower() for r in STAGE2_ROLES[:-1])
+    what = f"{roles} or {STAGE2_ROLES[-1].label.lower()}"
+    if (refused := _refused(request, complaint, stage, what)) is not None:
+        return refused
     return appoint_page(
         request, complaint, stage, roles=STAGE2_ROLES, heading="Appoint someone to stage 2"
     )
@@ -257,6 +289,8 @@ def _report_page(
 ) -> HttpResponse:
     who = role.label.lower()
     complaint, stage = _stage2(request, pk, f"record the {who}'s report")
+    if (refused := _refused(request, complaint, stage, f"{who}'s report")) is not None:
+        return refused
 
     def perform(data: dict[str, Any]) -> str:
         record(stage=stage, received_on=data["received_on"], by=by(request))
@@ -298,6 +332,8 @@ def ip_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 def adjudication(request: HttpRequest, pk: int) -> HttpResponse:
     complaint, stage = _stage2(request, pk, "record the adjudication")
+    if (refused := _refused(request, complaint, stage, "adjudication")) is not None:
+        return refused
 
     def perform(data: dict[str, Any]) -> str:
         services.stage2_record_adjudication(
@@ -320,12 +356,14 @@ def adjudication(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def page_links(complaint: Complaint, stage: Stage) -> dict[str, Any]:
-    """The stage 2 actions the complaint's stages page offers the complaints team."""
+    """The stage 2 actions the complaint's stages page offers the complaints team: the
+    statement and the reasons on every stage 2, the appointments, reports and adjudication only
+    on an independent investigation. Anyone already appointed can be taken off either way
+    (a record imported from before, say)."""
     if stage.number != 2 or not stage.is_open:
         return {}
     pk = complaint.pk
     links: dict[str, Any] = {
-        "appoint": reverse("complaints:stage2_appoint", args=[pk]),
         "reasons": reverse("complaints:stage2_reasons", args=[pk]),
         "remove_appointment": {
             a.pk: reverse("complaints:appointment_remove", args=[pk, 2, a.pk])
@@ -334,6 +372,9 @@ def page_links(complaint: Complaint, stage: Stage) -> dict[str, Any]:
     }
     if stage.statement_agreed_date is None:
         links["statement"] = reverse("complaints:stage2_statement", args=[pk])
+    if not has_independent_investigation(stage):
+        return links
+    links["appoint"] = reverse("complaints:stage2_appoint", args=[pk])
     if stage.io_report_date is None:
         links["io_report"] = reverse("complaints:stage2_io_report", args=[pk])
     if stage.ip_report_date is None:
