@@ -143,3 +143,138 @@ class SectionNarrative(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition}: {self.section}"
+
+
+class ExcerptSource(models.TextChoices):
+    """The records whose free text a report can quote, each with the field it quotes."""
+
+    COMPLIMENT = "compliment", "Compliment"
+    COMPLAINT = "complaint", "Complaint"
+    LEARNING_ACTION = "learning_action", "Learning action"
+
+
+# The field of each kind of record a report quotes.
+EXCERPT_FIELDS = {
+    ExcerptSource.COMPLIMENT: "text",
+    ExcerptSource.COMPLAINT: "summary",
+    ExcerptSource.LEARNING_ACTION: "description",
+}
+
+
+class PublishableExcerpt(TimeStampedModel):
+    """Words a complaints manager wrote from one record's free text (a compliment's words, a
+    complaint's summary, a learning action's description) for the versions of the report that
+    leave the complaints team. Those versions print no record's free text, only excerpts
+    approved and not withdrawn. A record has at most one live (not withdrawn) excerpt; a
+    withdrawn one is kept, with who withdrew it and when."""
+
+    source = models.CharField(max_length=24, choices=ExcerptSource.choices)
+    field = models.CharField(max_length=40, help_text="The record's field it is written from.")
+    compliment = models.ForeignKey(
+        "feedback.Compliment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="publishable_excerpts",
+    )
+    complaint = models.ForeignKey(
+        "complaints.Complaint",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="publishable_excerpts",
+    )
+    learning_action = models.ForeignKey(
+        "complaints.LearningAction",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="publishable_excerpts",
+    )
+    text = models.TextField(help_text="What may be published, as the manager wrote it.")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    written_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    withdrawn = models.BooleanField(default=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["source", "written_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    source=ExcerptSource.COMPLIMENT,
+                    compliment__isnull=False,
+                    complaint__isnull=True,
+                    learning_action__isnull=True,
+                )
+                | Q(
+                    source=ExcerptSource.COMPLAINT,
+                    compliment__isnull=True,
+                    complaint__isnull=False,
+                    learning_action__isnull=True,
+                )
+                | Q(
+                    source=ExcerptSource.LEARNING_ACTION,
+                    compliment__isnull=True,
+                    complaint__isnull=True,
+                    learning_action__isnull=False,
+                ),
+                name="excerpt_of_one_record",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn=False) | Q(withdrawn_at__isnull=False),
+                name="excerpt_withdrawn_has_when",
+            ),
+            models.UniqueConstraint(
+                fields=["compliment"],
+                condition=Q(withdrawn=False),
+                name="excerpt_live_per_compliment",
+            ),
+            models.UniqueConstraint(
+                fields=["complaint"],
+                condition=Q(withdrawn=False),
+                name="excerpt_live_per_complaint",
+            ),
+            models.UniqueConstraint(
+                fields=["learning_action"],
+                condition=Q(withdrawn=False),
+                name="excerpt_live_per_learning_action",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Excerpt of {self.get_source_display().lower()} {self.record_id}"
+
+    @property
+    def record_id(self) -> int | None:
+        return {
+            ExcerptSource.COMPLIMENT: self.compliment_id,
+            ExcerptSource.COMPLAINT: self.complaint_id,
+            ExcerptSource.LEARNING_ACTION: self.learning_action_id,
+        }.get(ExcerptSource(self.source))
+
+    @property
+    def is_approved(self) -> bool:
+        """Approved and not withdrawn: printed in the versions outside the team."""
+        return self.approved_at is not None and not self.withdrawn

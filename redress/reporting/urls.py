@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import drill, editions, reports
+from .views import drill, editions, excerpts, reports
 
 app_name = "reporting"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
         editions.edition_section,
         name="edition_section",
     ),
+    path("editions/<int:pk>/excerpts/", excerpts.edition_excerpts, name="edition_excerpts"),
+    path("excerpts/<str:kind>/<int:pk>/", excerpts.excerpt_page, name="excerpt"),
     path("figures/<str:figure_id>/", drill.figure_records, name="figure"),
     path("tables/<str:table_id>/<int:row>/", drill.table_records, name="table"),
 ]

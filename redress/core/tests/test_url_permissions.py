@@ -129,6 +129,9 @@ reporting:edition_preview                  L   200 200 200 403 200 200 | 404 403
 reporting:edition_download                 L   200 200 200 403 200 200 | 404 403 404 404
 reporting:edition_publish                  L   302 403 403 403 403 403 | 404 403 404 404
 reporting:edition_section                  L   200 200 403 403 403 403 | 404 403 404 404
+# publishable excerpts: only a complaints manager writes, approves and withdraws them
+reporting:edition_excerpts                 L   200 403 403 403 403 403 | 404 403 404 404
+reporting:excerpt                          L   200 403 403 403 403 403
 reporting:figure                           L   200 200 200 403 200 403
 # row 0 of received.by_service counts two complaints: withheld from the publication version,
 # the one rm and pw read (every figure and table: `drill_decisions`)
@@ -170,6 +173,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "feedback:satisfaction": {"pk": "complaint"},
     "reporting": {"pk": "edition", "section": "volumes"},
     "reporting:edition_download": {"pk": "edition", "?": "format=json"},  # PDF takes seconds
+    "reporting:excerpt": {"kind": "compliments", "pk": "compliment"},
     "reporting:figure": {"figure_id": "outcome.stage1.upheld", "?": REPORT_QUERY},
     "reporting:table": {"table_id": "received.by_service", "row": 0, "?": REPORT_QUERY},
 }

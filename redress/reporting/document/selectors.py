@@ -3,7 +3,9 @@ summaries of children's complaints (Appendix C) and learning action descriptions
 
 Each is scoped like the figures: to the period, to what was recorded by `as_of`, and to a
 service's areas when the report is for one service. Each text comes with the names that a
-published report must remove from it.
+published report must remove from it, and with the excerpt a complaints manager approved for
+publication (`excerpt`, None when there is none): the versions of the report that leave the
+complaints team print that excerpt, never the record's own text.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from redress.complaints.choices import CYP_COMPLAINANT_TYPES
 from redress.complaints.models import Complaint, LearningAction
 from redress.feedback.models import Compliment
 from redress.organisations.models import ServiceArea
 from redress.procedures.models import Procedure
+from redress.reporting.models import ExcerptSource, PublishableExcerpt
 from redress.reporting.periods import Period
 
 
@@ -48,6 +51,7 @@ class ComplimentQuote:
     staff_member: str
     consent: bool
     service: str
+    excerpt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class CaseExample:
 
     text: str
     names: tuple[str, ...]
+    excerpt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class LearningExample:
     text: str
     theme: str | None
     names: tuple[str, ...]
+    excerpt: str | None = None
 
 
 def service_area_ids(service: str | None) -> list[int] | None:
@@ -100,22 +106,54 @@ def _in(period: Period, as_of: datetime.date) -> tuple[datetime.date, datetime.d
     return period.start, min(period.end, as_of)
 
 
-def compliment_quotes(
-    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None, limit: int
-) -> list[ComplimentQuote]:
-    """The fullest compliments of the period (those with most to say), in date order."""
+def approved_excerpts(source: ExcerptSource, ids: Sequence[int]) -> dict[int, str]:
+    """The approved, not withdrawn, excerpt of each of these records that has one."""
+    key = f"{source.value}_id"
+    rows = PublishableExcerpt.objects.filter(
+        source=source, withdrawn=False, approved_at__isnull=False, **{f"{key}__in": list(ids)}
+    ).values_list(key, "text")
+    return {pk: text.strip() for pk, text in rows}
+
+
+def _approved(source: ExcerptSource) -> QuerySet:
+    """The ids of the records of this kind with an approved, not withdrawn, excerpt."""
+    return PublishableExcerpt.objects.filter(
+        source=source, withdrawn=False, approved_at__isnull=False
+    ).values(f"{source.value}_id")
+
+
+def period_compliments(
+    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
+) -> QuerySet[Compliment]:
+    """The compliments of the period that say something: the ones a report can quote."""
     qs = Compliment.objects.filter(received_date__range=_in(period, as_of)).exclude(text="")
     if areas is not None:
         qs = qs.filter(service_area_id__in=areas)
-    chosen = sorted(
-        qs.select_related("service_area"), key=lambda c: (-len(c.text), c.received_date, c.pk)
-    )[:limit]
+    return qs.select_related("service_area")
+
+
+def compliment_quotes(
+    *,
+    period: Period,
+    as_of: datetime.date,
+    areas: Sequence[int] | None,
+    limit: int,
+    approved_only: bool = False,
+) -> list[ComplimentQuote]:
+    """The fullest compliments of the period (those with most to say), in date order;
+    `approved_only`: the fullest of those with an approved excerpt."""
+    qs = period_compliments(period=period, as_of=as_of, areas=areas)
+    if approved_only:
+        qs = qs.filter(pk__in=_approved(ExcerptSource.COMPLIMENT))
+    chosen = sorted(qs, key=lambda c: (-len(c.text), c.received_date, c.pk))[:limit]
+    excerpts = approved_excerpts(ExcerptSource.COMPLIMENT, [c.pk for c in chosen])
     return [
         ComplimentQuote(
             text=c.text.strip(),
             staff_member=c.staff_member.strip(),
             consent=c.consent_to_publish,
             service=c.service_area.name,
+            excerpt=excerpts.get(c.pk),
         )
         for c in sorted(chosen, key=lambda c: (c.received_date, c.pk))
     ]
@@ -126,11 +164,11 @@ def _people(complaint: Complaint) -> tuple[str, ...]:
     return tuple(p.name for p in people if p is not None and p.name.strip())
 
 
-def cyp_case_examples(
+def cyp_complaints(
     *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
-) -> list[CaseExample]:
-    """Summaries of the stage 1 complaints children and young people made in the period (the
-    complaints `cyp.stage1.received` counts), oldest first."""
+) -> QuerySet[Complaint]:
+    """The stage 1 complaints children and young people made in the period with a summary
+    (the complaints `cyp.stage1.received` counts), oldest first."""
     qs = (
         Complaint.objects.filter(
             stages__number=1,
@@ -143,12 +181,25 @@ def cyp_case_examples(
     )
     if areas is not None:
         qs = qs.filter(service_area_id__in=areas)
-    return [CaseExample(text=c.summary.strip(), names=_people(c)) for c in qs]
+    return qs
 
 
-def learning_examples(
+def cyp_case_examples(
     *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
-) -> list[LearningExample]:
+) -> list[CaseExample]:
+    """Summaries of the stage 1 complaints children and young people made in the period (the
+    complaints `cyp.stage1.received` counts), oldest first."""
+    complaints = list(cyp_complaints(period=period, as_of=as_of, areas=areas))
+    excerpts = approved_excerpts(ExcerptSource.COMPLAINT, [c.pk for c in complaints])
+    return [
+        CaseExample(text=c.summary.strip(), names=_people(c), excerpt=excerpts.get(c.pk))
+        for c in complaints
+    ]
+
+
+def period_actions(
+    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
+) -> QuerySet[LearningAction]:
     """Learning actions raised in the period (the actions `actions.total` counts), by theme."""
     qs = (
         LearningAction.objects.filter(raised_date__range=_in(period, as_of))
@@ -163,11 +214,21 @@ def learning_examples(
     )
     if areas is not None:
         qs = qs.filter(Q(complaint__service_area_id__in=areas))
+    return qs
+
+
+def learning_examples(
+    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
+) -> list[LearningExample]:
+    """Learning actions raised in the period (the actions `actions.total` counts), by theme."""
+    actions = list(period_actions(period=period, as_of=as_of, areas=areas))
+    excerpts = approved_excerpts(ExcerptSource.LEARNING_ACTION, [a.pk for a in actions])
     return [
         LearningExample(
             text=a.description.strip(),
             theme=a.theme.name if a.theme else None,
             names=_people(a.complaint) if a.complaint else (),
+            excerpt=excerpts.get(a.pk),
         )
-        for a in qs
+        for a in actions
     ]

@@ -1,13 +1,17 @@
-"""The published report: small counts shown as "fewer than 5", names removed from quotes and
-examples unless the person agreed, and the annex listing every figure withheld."""
+"""The published report: small counts shown as "fewer than 5", quotes and examples only from
+excerpts a complaints manager approved (with names removed unless the person agreed), and the
+annex listing every figure withheld."""
 
 import pytest
 
+from redress.complaints.models import Complaint, LearningAction
+from redress.feedback.models import Compliment
 from redress.reporting.document.build import build_document
 from redress.reporting.document.model import Suppression, Value
+from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.publish import publish_figures
 
-from .document_fixtures import SETTINGS, make_small_year
+from .document_fixtures import ACTION, CHILD_SUMMARY, SETTINGS, make_small_year
 from .test_document_build import paragraphs, table, texts
 
 
@@ -16,8 +20,7 @@ def year(db):
     return make_small_year()
 
 
-@pytest.fixture
-def published(year):
+def build_published(year):
     return build_document(
         figures=publish_figures(year.figures, threshold=5),
         authority="Testshire Council",
@@ -26,6 +29,26 @@ def published(year):
         settings=SETTINGS,
         facts=year.facts,
     )
+
+
+@pytest.fixture
+def published(year):
+    return build_published(year)
+
+
+@pytest.fixture
+def with_excerpts(year, manager):
+    """The published report once a manager approved an excerpt of each record it quotes,
+    each with the names the record has in it."""
+    approved = {
+        Compliment.objects.get(staff_member="Sam Taylor"): "Sam was brilliant with us.",
+        Compliment.objects.get(staff_member="Joel Davison"): "Joel went above and beyond.",
+        Complaint.objects.get(summary=CHILD_SUMMARY): "Jamie Smith says no one calls back.",
+        LearningAction.objects.get(description=ACTION): "Remind Jamie Smith's social worker.",
+    }
+    for record, text in approved.items():
+        excerpt_save(record=record, text=text, approve=True, by=manager)
+    return build_published(year)
 
 
 def test_small_counts_read_fewer_than_five(published):
@@ -72,23 +95,39 @@ def test_the_annex_lists_every_withheld_figure(published):
     )
 
 
-def test_compliments_name_only_staff_who_agreed(published):
-    compliments = paragraphs(published, "compliments")
-    assert "“Sam was brilliant with our family.” — Sam Taylor (South Safeguarding)" in compliments
-    assert "“[name] went above and beyond for us. Thank you, [name]!” — Adoption" in compliments
-    assert not any("Joel" in p or "Davison" in p for p in compliments)
-
-
-def test_case_examples_and_learning_lose_the_names_in_them(published, year):
+def test_without_approved_excerpts_no_record_is_quoted(published):
+    assert not any(p.startswith("“") for p in paragraphs(published, "compliments"))
     assert paragraphs(published, "appendix_voice") == [
-        "The complaints made by children, young people or care leavers in 2021-22, with the "
-        "names of the people in them removed:",
-        "[name] says his social worker never calls back; [name] helped him write.",
+        "The complaints made by children, young people or care leavers in 2021-22 are "
+        "described only in the complaints team's version of this report: no excerpt of them "
+        "has been approved for publication."
     ]
-    assert "Remind [name]'s social worker to return calls within a day." in paragraphs(
-        published, "appendix_learning"
-    )
+    assert paragraphs(published, "appendix_learning") == [
+        "The learning actions raised from complaints in 2021-22 are described only in the "
+        "complaints team's version of this report: no excerpt of them has been approved for "
+        "publication."
+    ]
     assert paragraphs(published, "annex_suppressions")[-1] == (
+        "No names needed to be removed from quotations or examples."
+    )
+
+
+def test_compliments_name_only_staff_who_agreed(with_excerpts):
+    compliments = paragraphs(with_excerpts, "compliments")
+    assert "“Sam was brilliant with us.” — Sam Taylor (South Safeguarding)" in compliments
+    assert "“[name] went above and beyond.” — Adoption" in compliments
+    assert not any("Joel" in p or "Davison" in p for p in compliments)
+    assert not any("our family" in p for p in compliments)  # the words recorded
+
+
+def test_case_examples_and_learning_lose_the_names_in_them(with_excerpts):
+    assert paragraphs(with_excerpts, "appendix_voice") == [
+        "From the complaints made by children, young people or care leavers in 2021-22, in "
+        "excerpts approved for publication:",
+        "[name] says no one calls back.",
+    ]
+    assert "Remind [name]'s social worker." in paragraphs(with_excerpts, "appendix_learning")
+    assert paragraphs(with_excerpts, "annex_suppressions")[-1] == (
         "Names were removed from 1 compliment, 1 case example and 1 learning example: the "
         "people named had not agreed to be named."
     )

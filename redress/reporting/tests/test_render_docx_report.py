@@ -11,9 +11,11 @@ import docx
 import pytest
 from docx.document import Document
 
+from redress.feedback.models import Compliment
 from redress.reporting import services
 from redress.reporting.document.build import build_document
 from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock, shown_in
+from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.periods import financial_year
 from redress.reporting.publish import publish_figures
@@ -97,8 +99,11 @@ class TestTheCasebookReport:
         assert "fewer than" not in full_text(word)
         assert "Ellen Connolly" in full_text(word)
 
-    def test_the_published_report_withholds_small_counts_and_unconsented_names(self):
+    def test_the_published_report_withholds_small_counts_and_unconsented_names(self, manager):
         build_casebook()
+        # Only approved excerpts are quoted: approve one of each compliment, as it was recorded.
+        for compliment in Compliment.objects.exclude(text=""):
+            excerpt_save(record=compliment, text=compliment.text, approve=True, by=manager)
         prepared = services.prepare_report(period=YEAR, as_of=AS_OF, publish=True)
         output = services.generate_report(period=YEAR, as_of=AS_OF, fmt="docx", publish=True)
         word = open_docx(output.content)

@@ -7,6 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from redress.feedback.models import Compliment
+from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.render import FORMATS
 from redress.reporting.tests.casebook import build_casebook
 
@@ -18,6 +20,14 @@ URL = reverse("reporting:reports")
 def casebook(db, settings):
     settings.REDRESS_TODAY = datetime.date(2022, 5, 31)
     return build_casebook()
+
+
+@pytest.fixture
+def quotable(casebook, manager):
+    """The casebook's compliments, each with its words approved for publication as recorded:
+    the versions outside the team quote only approved excerpts."""
+    for compliment in Compliment.objects.exclude(text=""):
+        excerpt_save(record=compliment, text=compliment.text, approve=True, by=manager)
 
 
 def year_query(action="download", **extra):
@@ -185,7 +195,7 @@ def test_a_service_preview_links_to_that_service(casebook, officer_client):
     )
 
 
-def test_an_executive_preview_has_no_links_and_no_names(casebook, executive_client):
+def test_an_executive_preview_has_no_links_and_no_names(quotable, executive_client):
     page = preview(executive_client)
     assert "Complaints and compliments annual report 2021-22" in page
     assert "Preview of the publication version" in page
@@ -194,9 +204,10 @@ def test_an_executive_preview_has_no_links_and_no_names(casebook, executive_clie
     assert "Joel" not in page
     assert "Davison" not in page
     assert "Ellen" not in page
+    assert "listened to our son" in page  # the approved excerpt, without his name
 
 
-def test_the_publication_version_names_only_those_who_agreed(casebook, officer_client):
+def test_the_publication_version_names_only_those_who_agreed(quotable, officer_client):
     internal = preview(officer_client)
     assert "Ellen Connolly" in internal
     published = preview(officer_client, version="published")

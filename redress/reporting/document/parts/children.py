@@ -111,12 +111,30 @@ def appendix_voice(ctx: BuildContext) -> Blocks:
     examples = selectors.cyp_case_examples(period=ctx.period, as_of=ctx.as_of, areas=ctx.areas)
     if not examples:
         return [para(f"No stage 1 complaints from {CYP_WORDS} were received in {ctx.label}.")]
-    intro = f"The complaints made by {CYP_WORDS} in {ctx.label}"
     if ctx.published:
-        intro += ", with the names of the people in them removed"
-    texts = [redact(e.text, e.names) if ctx.published else e.text for e in examples]
-    ctx.redactions["case example"] = sum(
-        1 for e, t in zip(examples, texts, strict=True) if t != e.text
+        return _published_voice(ctx, examples)
+    items = tuple(para(e.text) for e in examples)
+    return [para(f"The complaints made by {CYP_WORDS} in {ctx.label}:"), BulletList(items)]
+
+
+def _published_voice(ctx: BuildContext, examples: list[selectors.CaseExample]) -> Blocks:
+    """Only the excerpts a complaints manager approved: a complaint's summary never leaves the
+    complaints team."""
+    approved = [e for e in examples if e.excerpt]
+    if not approved:
+        ctx.redactions["case example"] = 0
+        return [
+            para(
+                f"The complaints made by {CYP_WORDS} in {ctx.label} are described only in the "
+                "complaints team's version of this report: no excerpt of them has been "
+                "approved for publication."
+            )
+        ]
+    said = [e.excerpt or "" for e in approved]
+    texts = [redact(s, e.names) for s, e in zip(said, approved, strict=True)]
+    ctx.redactions["case example"] = sum(1 for s, t in zip(said, texts, strict=True) if t != s)
+    intro = (
+        f"From the complaints made by {CYP_WORDS} in {ctx.label}, in excerpts approved for "
+        "publication:"
     )
-    items = tuple(para(t) for t in texts)
-    return [para(intro + ":"), BulletList(items)]
+    return [para(intro), BulletList(tuple(para(t) for t in texts))]

@@ -51,15 +51,30 @@ def appendix_learning(ctx: BuildContext) -> Blocks:
     examples = selectors.learning_examples(period=ctx.period, as_of=ctx.as_of, areas=ctx.areas)
     if not examples:
         return [para(f"No learning actions were raised in {ctx.label}.")]
+    if ctx.published:
+        # Only the excerpts a complaints manager approved: an action's own description never
+        # leaves the complaints team.
+        examples = [e for e in examples if e.excerpt]
+        if not examples:
+            ctx.redactions["learning example"] = 0
+            return [
+                para(
+                    f"The learning actions raised from complaints in {ctx.label} are described "
+                    "only in the complaints team's version of this report: no excerpt of them "
+                    "has been approved for publication."
+                )
+            ]
+    intro = f"The learning actions raised from complaints in {ctx.label}, by theme"
     blocks: Blocks = [
-        para(f"The learning actions raised from complaints in {ctx.label}, by theme.")
+        para(intro + (", in excerpts approved for publication." if ctx.published else "."))
     ]
     removed = 0
     for theme, group in groupby(examples, key=lambda e: e.theme):
         items = []
         for example in group:
-            text = redact(example.text, example.names) if ctx.published else example.text
-            removed += text != example.text
+            said = (example.excerpt or "") if ctx.published else example.text
+            text = redact(said, example.names) if ctx.published else said
+            removed += text != said
             items.append(para(text))
         blocks += [para(f"{theme or 'No theme'}:"), BulletList(tuple(items))]
     if ctx.published:

@@ -123,15 +123,22 @@ def compliments(ctx: BuildContext) -> Blocks:
 
 
 def _quotes(ctx: BuildContext) -> list[Paragraph]:
-    """Quotes, named only where the staff member agreed to be (or in the internal report)."""
+    """Quotes, named only where the staff member agreed to be (or in the internal report). A
+    published report quotes only excerpts a complaints manager approved, never the words
+    recorded."""
     out = []
     removed = 0
     for quote in selectors.compliment_quotes(
-        period=ctx.period, as_of=ctx.as_of, areas=ctx.areas, limit=QUOTES
+        period=ctx.period,
+        as_of=ctx.as_of,
+        areas=ctx.areas,
+        limit=QUOTES,
+        approved_only=ctx.published,
     ):
+        said = (quote.excerpt or "") if ctx.published else quote.text
         named = quote.consent or not ctx.published
-        text = quote.text if named else redact(quote.text, [quote.staff_member])
-        removed += not named and (text != quote.text or bool(quote.staff_member))
+        text = said if named else redact(said, [quote.staff_member])
+        removed += not named and (text != said or bool(quote.staff_member))
         who = (
             f"{quote.staff_member} ({quote.service})"
             if named and quote.staff_member

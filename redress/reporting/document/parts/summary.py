@@ -186,8 +186,9 @@ def summary(ctx: BuildContext) -> Blocks:
             para(
                 "This is the published version of the report: counts below "
                 f"{ctx.settings.suppression_threshold} that could identify a child are shown as "
-                f"“{presenters.fewer_than(ctx.settings.suppression_threshold)}”, and names are "
-                "removed from quotations and examples unless the person agreed to be named."
+                f"“{presenters.fewer_than(ctx.settings.suppression_threshold)}”; quotations "
+                "and examples are only excerpts a complaints manager approved for publication, "
+                "with names removed unless the person agreed to be named."
             )
         )
     return blocks
