@@ -27,7 +27,7 @@ from django.db.models import (
 from redress.complaints.choices import AppointmentRole, StageStatus
 from redress.complaints.models import Appointment, Complaint, Stage
 from redress.organisations.models import Locality, Organisation, ServiceArea
-from redress.procedures.models import Procedure
+from redress.procedures.models import Procedure, StageRule
 
 from .paging import SortKey
 from .scoping import complaints_visible_to
@@ -171,7 +171,16 @@ def stage_waiting_for(what: str) -> Q:
         missing = ~appointed(AppointmentRole.INVESTIGATING_OFFICER) | ~appointed(
             AppointmentRole.INDEPENDENT_PERSON
         )
-        return Q(number=2) & missing
+        # Only an independent investigation has them (the statutory stage 2; a local stage 2 is
+        # a manager's review): its stage rule says so.
+        investigation = Exists(
+            StageRule.objects.filter(
+                procedure=OuterRef("complaint__procedure"),
+                stage=OuterRef("number"),
+                independent_investigation=True,
+            )
+        )
+        return Q(number=2) & Q(investigation) & missing
     if what == "statement":
         return Q(number=2, statement_agreed_date__isnull=True)
     return Q()

@@ -15,7 +15,7 @@ from redress.core import audit
 from redress.procedures import rules
 
 from .checks import choice, lock_stage, not_before, not_in_future, rule_for
-from .stage2 import IO_REPORT, IP_REPORT
+from .stage2 import IO_REPORT, IP_REPORT, ensure_investigation
 from .stages import check_findings, check_not_before_adjudication
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ def _check_investigation(stage: Stage) -> None:
     for field, what in INVESTIGATION.items():
         if getattr(stage, field) is not None and stage.number != 2:
             raise rules.Stage2Only(what=what, stage=stage.number)
+        if getattr(stage, field) is not None:
+            ensure_investigation(stage, what)  # not on a local procedure's review
     appointments = list(stage.appointments.all())
     for field, role in (
         ("io_report_date", AppointmentRole.INVESTIGATING_OFFICER),

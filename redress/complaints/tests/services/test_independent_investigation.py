@@ -137,3 +137,16 @@ def test_the_review_panel_is_still_appointed_at_stage_3(officer):
         stage=stage3, role="panel_chair", name="Pat Chair", appointed_on=D("2021-06-02"), by=officer
     )
     assert appointment.role == "panel_chair"
+
+
+def test_a_correction_cannot_give_a_review_an_investigations_dates(manager, local_stage2):
+    from redress.complaints.services import stage_correct
+
+    with nothing_written(local_stage2), pytest.raises(rules.NoIndependentInvestigation) as err:
+        stage_correct(
+            stage=local_stage2,
+            changes={"adjudication_date": D("2021-04-20")},
+            reason="Typo",
+            by=manager,
+        )
+    assert err.value.message == _refusal("adjudication")

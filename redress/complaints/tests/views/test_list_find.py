@@ -137,6 +137,17 @@ def test_waiting_for_acknowledgement_appointments_and_statement(officer_client, 
     assert _references(officer_client.get(URL, {"waiting": "statement"})) == []
 
 
+def test_a_local_stage_2_never_waits_for_appointments(officer_client, caseload):
+    # A local procedure's stage 2 is a manager's review: no investigating officer to appoint.
+    from redress.procedures.models import Procedure
+
+    caseload.escalated.procedure = Procedure.objects.get(code="local")
+    caseload.escalated.save()
+    refresh_complaints([caseload.escalated.pk])
+    assert _references(officer_client.get(URL, {"waiting": "appointments"})) == []
+    assert _references(officer_client.get(URL, {"waiting": "statement"})) == ["CSC-2021-0004"]
+
+
 def test_due_today_this_week_and_sorting_by_due_date(officer_client, caseload, d):
     # Due: 0002 on 8 June (overdue), 0001 today (21 June), 0005 on Friday, 0004 on 19 July;
     # 0003 closed.
