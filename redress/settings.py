@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("REDRESS_VAR_DIR", BASE_DIR / "var"))
@@ -77,6 +78,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, so on every page and download but no static file: no-store (personal
+    # data) and the Content-Security-Policy (SECURE_CSP below).
+    "redress.core.middleware.NoStoreMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,6 +170,10 @@ def _front_end_packages(node: Path) -> list[Path | tuple[str, Path]]:
         ("vega", node / "vega" / "build"),
         ("vega-lite", node / "vega-lite" / "build"),
         ("vega-embed", node / "vega-embed" / "build"),
+        # Vega's expression interpreter (an ES module, with the module it imports): the charts
+        # run under the Content-Security-Policy, which forbids Vega's default, `new Function`.
+        ("vega-interpreter", node / "vega-interpreter" / "build"),
+        ("vega-util", node / "vega-util" / "build"),
     ]
     return [e for e in entries if (e[1] if isinstance(e, tuple) else e).is_dir()]
 
@@ -180,6 +189,19 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 MEDIA_ROOT = VAR_DIR / "media"
+
+# The Content-Security-Policy of every page (docs/security.md): scripts, styles, images and fonts
+# from Redress itself; no inline script but one carrying the response's nonce (the report's
+# import map), no inline style, no plugins; never framed; forms post only to Redress.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
 
 TASKS = {
     "default": {

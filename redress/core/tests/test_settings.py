@@ -8,7 +8,7 @@ from redress import settings
 
 
 def test_without_node_modules_no_static_folder_is_listed(tmp_path):
-    """Seven missing folders would be seven staticfiles warnings on every command."""
+    """Nine missing folders would be nine staticfiles warnings on every command."""
     assert settings._front_end_packages(tmp_path / "node_modules") == []
 
 
@@ -27,4 +27,4 @@ def test_the_installed_packages_are_all_found():
     node = Path(settings.BASE_DIR) / "node_modules"
     if not node.is_dir():
         pytest.skip("a command-line-only install: no node_modules/")
-    assert len(settings.STATICFILES_DIRS) == 7
+    assert len(settings.STATICFILES_DIRS) == 9

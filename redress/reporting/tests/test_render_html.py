@@ -164,18 +164,28 @@ def test_the_staff_page_body_without_links(year):
 def test_the_staff_page_body_makes_charts_interactive(year):
     built, figures = document(year)
     page = Page(html.render_fragment(built, figures, drill_url=None))
-    scripts = [s["src"] for s in page.all("script") if s.get("src")]
+    scripts = [(s["src"], s.get("type")) for s in page.all("script") if s.get("src")]
     assert scripts == [
-        "/assets/vega/vega.min.js",
-        "/assets/vega-lite/vega-lite.min.js",
-        "/assets/vega-embed/vega-embed.min.js",
-        "/assets/reporting/report-charts.js",
+        ("/assets/vega/vega.min.js", None),
+        ("/assets/vega-lite/vega-lite.min.js", None),
+        ("/assets/vega-embed/vega-embed.min.js", None),
+        ("/assets/reporting/report-charts.js", "module"),
     ]
     assert [s["href"] for s in page.all("link")] == [
         "/assets/reporting/report.css",
         "/assets/reporting/report-screen.css",
+        "/assets/reporting/report-charts.css",
     ]
-    fragment = html.render_fragment(built, figures, drill_url=None)
+    fragment = html.render_fragment(built, figures, drill_url=None, nonce="n0nce")
+    # The modules the chart script imports by name, in the one inline script: it carries the
+    # response's nonce (the Content-Security-Policy).
+    [import_map] = re.findall(r'<script type="importmap" nonce="n0nce">(.*?)</script>', fragment)
+    assert json.loads(import_map) == {
+        "imports": {
+            "vega-interpreter": "/assets/vega-interpreter/vega-interpreter.js",
+            "vega-util": "/assets/vega-util/index.js",
+        }
+    }
     specs = re.findall(r'<script type="application/json" id="([^"]+)">(.*?)</script>', fragment)
     assert len(specs) == len(page.all("svg"))
     for spec_id, spec in specs:

@@ -7,7 +7,8 @@ import datetime
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csp import get_nonce
 from django.urls import reverse
 from markupsafe import Markup
 
@@ -58,12 +59,21 @@ def drill_urls(
     return url
 
 
-def report_in_page(prepared: PreparedReport, drill_url: DrillUrl | None) -> Markup:
-    """The report's body for a staff page, as the HTML renderer lays it out."""
+def report_in_page(
+    request: HttpRequest, prepared: PreparedReport, drill_url: DrillUrl | None
+) -> Markup:
+    """The report's body for a staff page, as the HTML renderer lays it out; its chart scripts
+    carry the response's Content-Security-Policy nonce."""
     from redress.reporting.render.html import render_fragment
 
     assert prepared.document is not None
-    html = render_fragment(prepared.document, prepared.figures, drill_url=drill_url)
+    nonce = get_nonce(request)
+    html = render_fragment(
+        prepared.document,
+        prepared.figures,
+        drill_url=drill_url,
+        nonce=str(nonce) if nonce is not None else None,
+    )
     return Markup(html)  # noqa: S704 - the renderer escapes every value it writes
 
 

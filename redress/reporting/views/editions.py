@@ -22,7 +22,7 @@ from redress.reporting.forms import (
 )
 from redress.reporting.models import ReportEdition
 from redress.reporting.render import FORMATS
-from redress.reporting.render.html.narrative import to_html
+from redress.reporting.render.narrative import to_html
 from redress.reporting.selectors import ReportAccess, ReportError, edition_sections
 from redress.reporting.selectors import editions_visible_to as visible_editions
 
@@ -201,7 +201,7 @@ def edition_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "access": access,
             "published_version": publish,
             "as_of": as_of,
-            "report": report_in_page(prepared, links),
+            "report": report_in_page(request, prepared, links),
         },
     )
 

@@ -50,7 +50,7 @@ def reports_page(request: HttpRequest) -> HttpResponse:
                 service=prepared.service,
                 access=access,
             )
-            context["preview"] = report_in_page(prepared, links)
+            context["preview"] = report_in_page(request, prepared, links)
             context["prepared"] = prepared
             context["period"] = period
     return render(request, "reporting/reports.html", context)

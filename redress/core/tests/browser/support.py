@@ -96,11 +96,30 @@ def sign_in(page: Any, username: str) -> None:
     page.wait_for_url("**/")
 
 
+def load_axe(page: Any) -> None:
+    """axe-core, into the page as it is now. Evaluated through the browser's DevTools protocol:
+    an added inline <script> would be refused by the pages' Content-Security-Policy."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+
+
+def csp_violations(page: Any) -> list[str]:
+    """A list that fills with the page's Content-Security-Policy violations as the browser
+    reports them in its console, from now on (each navigation included)."""
+    found: list[str] = []
+
+    def console(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(f"{page.url}: {message.text}")
+
+    page.on("console", console)
+    return found
+
+
 def assert_accessible(page: Any, context: str = "") -> None:
     """No axe violations of WCAG 2.0, 2.1 and 2.2 A and AA on the page as it is now. (Needs a
     page with JavaScript on: axe's timers never fire in a context with it turned off.)"""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+    load_axe(page)
     violations = page.evaluate(
         """async (tags) => {
             const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});

@@ -9,7 +9,7 @@ import pytest
 from redress.organisations.models import Organisation, ServiceArea
 from redress.taxonomies.models import Taxonomy
 
-from .support import AXE, PASSWORD
+from .support import PASSWORD, load_axe
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,7 +20,7 @@ NAME_RULES = ["label", "select-name", "aria-input-field-name", "button-name", "l
 
 
 def _unnamed(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    load_axe(page)
     return page.evaluate(
         """async (rules) => (await axe.run(document, {runOnly: {type: 'rule', values: rules}}))
             .violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')))""",

@@ -303,12 +303,12 @@ def test_a_scroll_box_shows_its_focus(page, officer, demo_like, what, url, selec
 
 def test_the_back_link_is_inside_a_landmark(page, officer, demo_like):
     """axe's region rule: all content sits in a landmark, the back link too."""
-    from .support import AXE
+    from .support import load_axe
 
     sign_in(page, officer.username)
     for url in (f"/complaints/{demo_like.deep.pk}/", f"/reports/editions/{demo_like.edition.pk}/"):
         page.goto(url)
-        page.add_script_tag(path=str(AXE))
+        load_axe(page)
         violations = page.evaluate(
             """async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['region']}}))
                 .violations.flatMap(v => v.nodes.map(n => n.target.join(' ')))"""

@@ -1,9 +1,11 @@
 """Narrative Markdown as Word paragraphs: headings, paragraphs, bullet and numbered lists (nested),
 bold, italic, code, links, line breaks and quotes.
 
-The `markdown` package turns the text into HTML (as the web report does), and a small walker
-over that HTML writes Word paragraphs with the built-in styles, so the complaints manager can
-go on editing them in Word. Anything else (raw HTML the writer typed, images) keeps its text.
+The narrative becomes the same sanitised HTML as in the web report and the PDF
+(`redress.reporting.render.narrative`), and a small walker over that HTML writes Word paragraphs
+with the built-in styles, so the complaints manager can go on editing them in Word. Raw HTML the
+writer typed reads as text, and an image as its alternative text, as in the other formats; a link
+becomes a Word hyperlink only when the sanitiser kept its address and Word can follow it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import markdown as markdown_lib
 from docx.document import Document
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as WordRun
+
+from redress.reporting.render.narrative import to_html
 
 from .lists import ListKind, add_item, list_style, restart_numbering
 from .text import add_hyperlink, is_followable
@@ -41,7 +44,8 @@ class _List:
 def add_markdown(document: Document, text: str, *, on_heading: OnHeading) -> None:
     """Appends the Markdown `text` to the document; `on_heading(level, text)` is called for each
     heading written (for the table of contents)."""
-    html = markdown_lib.markdown(text, extensions=["sane_lists"], output_format="html")
+    # The narrative's own "# heading" is an h1 here; HEADING_LEVELS puts it below the section's.
+    html = to_html(text, top_heading=1)
     converter = _Converter(document, on_heading)
     converter.feed(html)
     converter.close()
@@ -57,7 +61,7 @@ class _Converter(HTMLParser):
         self.heading: int | None = None
         self.lists: list[_List] = []
         self.item_pending = False  # an <li> whose first paragraph is not written yet
-        self.bold = self.italic = self.code = self.quote = self.pre = self.hidden = 0
+        self.bold = self.italic = self.code = self.quote = self.pre = 0
         self.links: list[str | None] = []
 
     # -- structure -----------------------------------------------------------------------------
@@ -65,8 +69,6 @@ class _Converter(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         match tag:
-            case "script" | "style":
-                self.hidden += 1
             case "h1" | "h2" | "h3" | "h4" | "h5" | "h6":
                 self._end_paragraph()
                 self.heading = HEADING_LEVELS[tag]
@@ -98,16 +100,12 @@ class _Converter(HTMLParser):
             case "code":
                 self.code += 1
             case "a":
+                # The address as the sanitiser left it (HTMLParser decodes its entities).
                 href = attributes.get("href") or ""
                 self.links.append(href if is_followable(href) else None)
-            case "img":
-                if alt := (attributes.get("alt") or "").strip():
-                    self._write(f"[{alt}]")
 
     def handle_endtag(self, tag: str) -> None:
         match tag:
-            case "script" | "style":
-                self.hidden = max(0, self.hidden - 1)
             case "h1" | "h2" | "h3" | "h4" | "h5" | "h6":
                 if self.paragraph is not None and self.heading is not None:
                     self.on_heading(self.heading, self.paragraph.text.strip())
@@ -138,8 +136,6 @@ class _Converter(HTMLParser):
                     self.links.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.hidden:
-            return
         if self.pre:
             for index, line in enumerate(data.rstrip("\n").split("\n")):
                 if index:

@@ -15,7 +15,8 @@ from redress.core import presenters
 from redress.reporting.document.model import Run, Value
 
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)  # GOV.UK link blue
-# Narratives are written in the app; only links a reader can safely follow become links.
+# Word follows only whole addresses: a link within the site (relative) stays text. The narrative
+# sanitiser has already removed any other scheme.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 

@@ -32,15 +32,21 @@ from redress.reporting.document.model import (
     shown_in,
 )
 from redress.reporting.figures import FigureSet
+from redress.reporting.render.narrative import to_html
 
-from .narrative import to_html
 from .svg import inline_svg, svg_image
 
 DrillUrl = Callable[[str, int | None], str | None]
 
 STATIC = Path(__file__).resolve().parents[2] / "static" / "reporting"
-# The scripts that make the charts interactive, in the order they load.
+# The scripts that make the charts interactive, in the order they load; then the module that
+# starts them, and the modules it imports by name (the page's import map).
 CHART_SCRIPTS = ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-embed.min.js")
+CHART_MODULE = "reporting/report-charts.js"
+CHART_IMPORTS = {
+    "vega-interpreter": "vega-interpreter/vega-interpreter.js",
+    "vega-util": "vega-util/index.js",
+}
 
 
 @cache
@@ -132,20 +138,29 @@ def _context(
 
 
 def render_fragment(
-    document: ReportDocument, figures: FigureSet, *, drill_url: DrillUrl | None
+    document: ReportDocument,
+    figures: FigureSet,
+    *,
+    drill_url: DrillUrl | None,
+    nonce: str | None = None,
 ) -> str:
     """The report body for a staff page (whose own heading is the page's h1, so the report's
     title is an h2): its stylesheet, the report, and the scripts that make the charts
     interactive. `drill_url(figure_or_table_id, row_or_None)` gives the link for a figure (row
-    None) or a table row, or None for no link."""
+    None) or a table row, or None for no link. `nonce` is the response's Content-Security-Policy
+    nonce, which the one inline script (the import map) carries."""
     template = _environment().get_template("reporting/document/fragment.html")
     return template.render(
         _context(document, figures, top=2, drill_url=drill_url, interactive=True),
         stylesheets=[
             (static("reporting/report.css"), "all"),
             (static("reporting/report-screen.css"), "screen"),
+            (static("reporting/report-charts.css"), "screen"),
         ],
-        script_urls=[static(s) for s in (*CHART_SCRIPTS, "reporting/report-charts.js")],
+        script_urls=[static(s) for s in CHART_SCRIPTS],
+        module_url=static(CHART_MODULE),
+        import_map={"imports": {name: static(path) for name, path in CHART_IMPORTS.items()}},
+        nonce=nonce,
     )
 
 
