@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from redress.core.admin import AuditedModelAdmin, LabelledTabularInline, ReadOnlyModelAdmin
 
-from .models import ContextFigure, ReportEdition, SectionNarrative
+from .models import ContextFigure, PublishableExcerpt, ReportEdition, SectionNarrative
 
 
 @admin.register(ContextFigure)
@@ -44,3 +44,13 @@ class SectionNarrativeAdmin(ReadOnlyModelAdmin):
     list_filter = ("section",)
     search_fields = ("edition__title", "text")
     list_select_related = ("edition", "updated_by")
+
+
+# Excerpts are written, approved and withdrawn on the reports pages (a complaints manager's,
+# through the services that audit each step); the admin only shows them.
+@admin.register(PublishableExcerpt)
+class PublishableExcerptAdmin(ReadOnlyModelAdmin):
+    list_display = ("source", "field", "written_by", "approved_by", "approved_at", "withdrawn_at")
+    list_filter = ("source",)
+    search_fields = ("text",)
+    list_select_related = ("written_by", "approved_by")

@@ -49,6 +49,7 @@ from redress.organisations.models import Locality, Organisation, ServiceArea
 from redress.organisations.tests.factories import LocalityFactory, OrganisationFactory
 from redress.people.models import Person
 from redress.procedures.models import ClosureDay, Procedure, StageRule
+from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory, SectionNarrativeFactory
 from redress.taxonomies.models import Taxonomy, Term
@@ -97,6 +98,7 @@ def one_of_everything(superuser):
     SatisfactionAnswerFactory(complaint=complaint)
     ContextFigureFactory()
     SectionNarrativeFactory()
+    excerpt_save(record=ComplimentFactory(), text="Kind and patient.", approve=True, by=superuser)
     ClosureDay.objects.create(date=datetime.date(2021, 12, 29), reason="Christmas closure")
     config.set_value("stage2_average_cost", "3500", by=superuser)
     ImportRun.objects.create(file_name="history.xlsx", checksum="0" * 64, status="imported")
@@ -281,6 +283,7 @@ def test_every_redress_model_is_decided_case_record_or_configuration():
         "imports.ImportRun",
         "reporting.ReportEdition",
         "reporting.SectionNarrative",
+        "reporting.PublishableExcerpt",  # written and approved on the reports pages
     }
     undecided = (
         {m._meta.label for m in REGISTERED if m.__module__.startswith("redress.")}
