@@ -190,6 +190,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 MEDIA_ROOT = VAR_DIR / "media"
 
+# What `redress import` reads at most (docs/IMPORT_FORMAT.md, "Limits"; redress/imports/limits.py):
+# a file past one is refused with a message naming the setting to raise.
+REDRESS_IMPORT_MAX_UNCOMPRESSED_MB = int(
+    os.environ.get("REDRESS_IMPORT_MAX_UNCOMPRESSED_MB", "500")
+)
+REDRESS_IMPORT_MAX_COMPRESSION_RATIO = int(
+    os.environ.get("REDRESS_IMPORT_MAX_COMPRESSION_RATIO", "100")
+)
+REDRESS_IMPORT_MAX_ROWS = int(os.environ.get("REDRESS_IMPORT_MAX_ROWS", "1048575"))
+REDRESS_IMPORT_MAX_COLUMNS = int(os.environ.get("REDRESS_IMPORT_MAX_COLUMNS", "256"))
+REDRESS_IMPORT_MAX_CELL_CHARS = int(os.environ.get("REDRESS_IMPORT_MAX_CELL_CHARS", "32767"))
+
 # The Content-Security-Policy of every page (docs/security.md): scripts, styles, images and fonts
 # from Redress itself; no inline script but one carrying the response's nonce (the report's
 # import map), no inline style, no plugins; never framed; forms post only to Redress.

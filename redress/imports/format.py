@@ -3,6 +3,12 @@ cell's text becomes a typed value (see docs/IMPORT_FORMAT.md).
 
 A parser takes the stripped, non-blank text of a cell and returns the typed value or raises
 `CellError` with the reason a person reads. Blank cells never reach a parser: they are None.
+
+Text is refused when it holds a control character (a NUL byte above all, which PostgreSQL
+cannot store): only free text may hold tabs and line breaks. One-line text (names, codes) may
+not hold a line break or a character that reverses the direction of the text around it, and a
+reference is letters, digits and a few separators only, since references end up in links,
+file names and letters.
 """
 
 from __future__ import annotations
@@ -42,14 +48,64 @@ class CellError(ValueError):
 Parser = Callable[[str], Any]
 
 
-def text(max_length: int | None = None, *, shared: bool = False) -> Parser:
-    """Free text; `shared` for values that repeat down a sheet (references, names), which are
-    interned so that a large file holds each one once."""
+# Control characters (C0, DEL and C1), less tab, line feed and carriage return.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# In one line of text: any control character, a line or paragraph separator, or a bidirectional
+# embedding, override or isolate (which can make text read as something else).
+CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def unsafe_character(value: str, *, multiline: bool) -> str | None:
+    """Why the text cannot be stored (None when it can): the first character it must not hold,
+    named by its code point."""
+    found = (CONTROL if multiline else CONTROL_OR_BREAK).search(value)
+    if found is None:
+        return None
+    char = found.group()
+    point = f"U+{ord(char):04X}"
+    if char == "\x00":
+        return f"holds a NUL character ({point}), which is never allowed"
+    if char in BIDI:
+        return f"holds a character that reverses the direction of text ({point})"
+    if char in "\t\n\r\u2028\u2029":
+        return f"holds a tab or a line break ({point}); only free text may"
+    return f"holds a control character ({point})"
+
+
+def text(max_length: int | None = None, *, shared: bool = False, multiline: bool = False) -> Parser:
+    """Text on one line, or free text (`multiline`: tabs and line breaks allowed). `shared` for
+    values that repeat down a sheet (names), which are interned so that a large file holds each
+    one once."""
 
     def parse(value: str) -> str:
         if max_length is not None and len(value) > max_length:
             raise CellError(f"longer than {max_length} characters")
+        if (reason := unsafe_character(value, multiline=multiline)) is not None:
+            raise CellError(reason)
         return sys.intern(value) if shared else value
+
+    return parse
+
+
+# Letters, digits, spaces and - / _ . inside, a letter or a digit at each end: `KCT-2021-0001`,
+# `CSC/21/104`, the Ombudsman's `21 003 456`. Nothing that means something in a link, a file
+# name or a page (`../`, `<script>`), no line break and no change of direction.
+REFERENCE_SHAPE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 _./-]*[A-Za-z0-9])?")
+
+
+def reference(max_length: int = 64) -> Parser:
+    """A reference (a complaint's, the Ombudsman's, a complainant's key), interned."""
+
+    def parse(value: str) -> str:
+        if len(value) > max_length:
+            raise CellError(f"longer than {max_length} characters")
+        if not REFERENCE_SHAPE.fullmatch(value) or ".." in value:
+            raise CellError(
+                "not a reference Redress can use: letters, digits, spaces and - / _ . only, "
+                "starting and ending with a letter or digit, with no '..'"
+            )
+        return sys.intern(value)
 
     return parse
 
@@ -179,7 +235,8 @@ def _sheet(name: str, *columns: Column, required: bool = False) -> Sheet:
 
 
 NAME = text(200, shared=True)
-REFERENCE = text(64, shared=True)
+REFERENCE = reference(64)
+FREE_TEXT = text(multiline=True)
 
 
 def _col(
@@ -197,14 +254,14 @@ SHEETS: dict[str, Sheet] = {
             _col("received_date", date, required=True),
             _col("procedure", text(32), required=True),
             _col("method", code(Method.values)),
-            _col("complainant_id", text(64, shared=True)),
+            _col("complainant_id", REFERENCE),
             _col("complainant_type", code(ComplainantType.values)),
             _col("advocate", code(Advocacy.values)),
             _col("organisation", NAME),
             _col("service_area", NAME, required=True),
             _col("locality", NAME),
             _col("theme", NAME),
-            _col("summary", text()),
+            _col("summary", FREE_TEXT),
             _col("related_to", REFERENCE),
             required=True,
         ),
@@ -216,7 +273,7 @@ SHEETS: dict[str, Sheet] = {
             _col("acknowledged_date", date),
             _col("statement_agreed_date", date),
             _col("extended", yes_no),
-            _col("extension_reason", text()),
+            _col("extension_reason", FREE_TEXT),
             _col("responded_date", date),
             _col("outcome", code(Outcome.values)),
             _col("organisation", NAME),
@@ -241,13 +298,13 @@ SHEETS: dict[str, Sheet] = {
         ),
         _sheet(
             "ombudsman",
-            _col("lgo_reference", text(64), required=True),
+            _col("lgo_reference", REFERENCE, required=True),
             _col("reference", REFERENCE),
             _col("received_date", date, required=True),
             _col("response_sent_date", date, kept_when_absent=True),
             _col("decision_date", date),
             _col("decision", code(Decision.values)),
-            _col("recommendations", text()),
+            _col("recommendations", FREE_TEXT),
             _col("remedy_due_date", date),
             _col("remedy_completed_date", date),
         ),
@@ -262,7 +319,7 @@ SHEETS: dict[str, Sheet] = {
         _sheet(
             "actions",
             _col("reference", REFERENCE),
-            _col("description", text(), required=True),
+            _col("description", FREE_TEXT, required=True),
             _col("theme", NAME),
             _col("owner", NAME),
             _col("raised_date", date, required=True),
@@ -278,7 +335,7 @@ SHEETS: dict[str, Sheet] = {
             _col("consent_to_publish", yes_no),
             _col("source", code(ComplimentSource.values)),
             _col("external", yes_no),
-            _col("text", text()),
+            _col("text", FREE_TEXT),
         ),
         _sheet(
             "feedback",
@@ -288,7 +345,7 @@ SHEETS: dict[str, Sheet] = {
             _col("service_area", NAME),
             _col("advocate", yes_no),
             _col("satisfied", yes_no),
-            _col("summary", text()),
+            _col("summary", FREE_TEXT),
         ),
         _sheet(
             "satisfaction",

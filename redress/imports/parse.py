@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .format import CUSTOM_PREFIX, SHEETS, CellError, Column, Sheet, is_custom
+from .format import CUSTOM_PREFIX, SHEETS, CellError, Column, Sheet, is_custom, unsafe_character
 from .problems import (
+    BadColumnName,
     DuplicateColumn,
     EmptySheet,
     MissingColumn,
@@ -63,6 +64,10 @@ def read_layout(sheet: Sheet, header: list[str], log: ProblemLog) -> Layout | No
             continue
         seen.add(folded)
         if is_custom(title):
+            if (reason := unsafe_character(title, multiline=False)) is not None:
+                log.report(BadColumnName, sheet.name, 1, title, reason=reason)
+                usable = False
+                continue
             custom.append((position, title[len(CUSTOM_PREFIX) :]))
         elif folded in names:
             index = names.index(folded)
@@ -104,10 +109,13 @@ def parse_sheet(
             except CellError as error:
                 log.add(Problem(name, line, column.name, raw, str(error)))
         if layout.custom:
-            values[-1] = {
-                key: (cells[p].strip() or None) if p < len(cells) else None
-                for p, key in layout.custom
-            }
+            custom: dict[str, str | None] = {}
+            for p, key in layout.custom:
+                value = (cells[p].strip() or None) if p < len(cells) else None
+                if value is not None and (reason := unsafe_character(value, multiline=True)):
+                    log.add(Problem(name, line, CUSTOM_PREFIX + key, value, reason))
+                custom[key] = value
+            values[-1] = custom
         for position in range(layout.width, len(cells)):
             if cells[position].strip():
                 log.report(ValueWithoutColumn, name, line, f"#{position + 1}", cells[position])
@@ -151,5 +159,5 @@ def parse_dataset(
             if layout.kept:
                 kept[name] = layout.kept
         except ReadError as error:
-            log.report(Unreadable, error.sheet or name, error.row, reason=str(error))
+            log.report(Unreadable, error.sheet or name, error.row, error.column, reason=str(error))
     return parsed, kept

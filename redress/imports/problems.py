@@ -124,6 +124,12 @@ class DuplicateColumn(Rule):
     structural = True
 
 
+class BadColumnName(Rule):
+    """the column's name {reason}"""
+
+    structural = True
+
+
 # One cell.
 
 
@@ -193,6 +199,14 @@ class ReasonWithoutExtension(Rule):
 
 class BeforeDate(Rule):
     """before the {what} ({earlier})"""
+
+
+class DateInFuture(Rule):
+    """after today ({today}): a date when something happened cannot be in the future"""
+
+
+class DateTooFarAhead(Rule):
+    """more than {years} years after today ({today})"""
 
 
 class NotConfigured(Rule):

@@ -21,9 +21,9 @@ from .export import export_sheets
 from .lookups import Lookups
 from .models import ImportRun, ImportStatus
 from .parse import parse_dataset
-from .problems import Problem, ProblemLog
+from .problems import Problem, ProblemLog, Unreadable
 from .progress import ProgressFactory, silent
-from .readers import ReadError, open_dataset
+from .readers import Dataset, NotADatasetError, ReadError, open_dataset
 from .rejects import default_rejects_path, write_rejects
 from .validate import check_dataset
 from .writers import write_folder, write_workbook
@@ -77,8 +77,10 @@ def import_dataset(
     progress = progress or silent
     try:
         dataset = open_dataset(Path(path))
-    except ReadError as error:
+    except NotADatasetError as error:
         raise DatasetError(str(error)) from None
+    except ReadError as error:
+        return _unreadable(Path(path), error, by)
     with dataset:
         checksum = dataset.checksum()
         log = ProblemLog()
@@ -139,6 +141,24 @@ def import_dataset(
         rejects_path=rejects,
         audit_events=events,
     )
+
+
+def _unreadable(path: Path, error: ReadError, by: User | None) -> ImportResult:
+    """A workbook refused before any sheet is read (damaged, unsafe, beyond a limit): a
+    rejected run with the one problem, located at the workbook or the sheet it is in."""
+    problem = Unreadable.problem(
+        error.sheet or path.name, error.row, error.column, reason=str(error)
+    )
+    run = ImportRun.objects.create(
+        file_name=path.name,
+        checksum=Dataset(path=path, kind="xlsx").checksum(),
+        by=by,
+        status=ImportStatus.REJECTED,
+        finished_at=timezone.now(),
+        counts={},
+        problems=1,
+    )
+    return ImportResult(run=run, problems=[problem], counts=run.counts)
 
 
 def _counts(

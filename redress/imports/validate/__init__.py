@@ -11,6 +11,7 @@ from ..problems import ProblemLog
 from .cascade import reject_dependents
 from .checker import Checker
 from .complaints import check_aspects, check_complaints, check_stages
+from .dates import check_dates
 from .others import (
     check_actions,
     check_compliments,
@@ -34,6 +35,7 @@ CHECKS = (
     check_feedback,
     check_satisfaction,
     check_context,
+    check_dates,
 )
 
 REFERENCE_COLUMNS = {

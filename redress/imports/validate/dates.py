@@ -1,0 +1,71 @@
+"""Dates that cannot be: in the future, for what has already happened, and far in the future
+for what is planned.
+
+A file is history, so every date in it records something that happened (received, responded,
+held, paid, completed) and cannot be after today, as the staff pages refuse it too. Only the
+dates something is due by may be ahead, and then by a few years at most: `2099-12-31` is a
+placeholder or a typing slip, not a deadline.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from redress.core.clock import today
+
+from ..problems import DateInFuture, DateTooFarAhead
+from .checker import Checker
+
+# The dates by which something is due; every other date column records what happened.
+PLANNED = {
+    "ombudsman": ("remedy_due_date",),
+    "actions": ("due_date",),
+}
+HAPPENED = {
+    "complaints": ("received_date",),
+    "stages": (
+        "received_date",
+        "acknowledged_date",
+        "statement_agreed_date",
+        "responded_date",
+        "panel_date",
+        "panel_report_date",
+    ),
+    "mediation": ("offered_date", "held_date"),
+    "ombudsman": ("received_date", "response_sent_date", "decision_date", "remedy_completed_date"),
+    "payments": ("date",),
+    "actions": ("raised_date", "completed_date"),
+    "compliments": ("received_date",),
+    "feedback": ("received_date",),
+}
+PLANNED_YEARS = 5
+
+
+def check_dates(c: Checker) -> None:
+    day = today()
+    try:
+        horizon = day.replace(year=day.year + PLANNED_YEARS)
+    except ValueError:  # 29 February
+        horizon = day.replace(year=day.year + PLANNED_YEARS, day=28)
+    for sheet, columns in HAPPENED.items():
+        _check(c, sheet, columns, day, DateInFuture, today=day)
+    for sheet, columns in PLANNED.items():
+        _check(c, sheet, columns, horizon, DateTooFarAhead, today=day, years=PLANNED_YEARS)
+
+
+def _check(
+    c: Checker,
+    sheet: str,
+    columns: tuple[str, ...],
+    latest: datetime.date,
+    rule: type[DateInFuture] | type[DateTooFarAhead],
+    **facts: object,
+) -> None:
+    rows = c.rows(sheet)
+    if not rows:
+        return
+    for column in columns:
+        for r in rows:
+            value = getattr(r, column)
+            if value is not None and value > latest:
+                c.log.report(rule, sheet, r.line, column, value, **facts)
