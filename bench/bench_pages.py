@@ -370,6 +370,7 @@ def main() -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "redress.settings")
     os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["REDRESS_HTTPS"] = "0"  # the test client speaks plain HTTP
     import django
 
     django.setup()

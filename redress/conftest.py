@@ -24,10 +24,58 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
         database["CONN_MAX_AGE"] = 0
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_may_empty_the_audit_trail():
+    """The audit table refuses DELETE (redress/core/append_only.py). SQLite's flush between
+    transactional tests deletes every row, so it alone is let through; PostgreSQL's flush
+    truncates, which the row trigger does not see."""
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    from redress.core.append_only import flush_allowed
+
+    execute_sql_flush = BaseDatabaseOperations.execute_sql_flush
+
+    def flush(self, sql_list):
+        with flush_allowed():
+            execute_sql_flush(self, sql_list)
+
+    BaseDatabaseOperations.execute_sql_flush = flush
+    yield
+    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing takes a noticeable fraction of a second per password; tests need no security.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http() -> None:
+    """The test client and the live server speak plain HTTP, so the production defaults that
+    need HTTPS (redirect to it, cookies only over it) are off in tests; a test in
+    redress/core/tests/test_deployment.py checks those defaults themselves."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` stands for a finished sign-in: the password and, for those who
+    must give one, the second factor too. Tests of signing in itself post the real forms."""
+    from redress.accounts.second_factor import required_for
+    from redress.accounts.tests.support import pass_second_factor
+
+    force_login = Client.force_login
+
+    def signed_in(self, user, backend=None):
+        force_login(self, user, backend)
+        if required_for(user):
+            pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", signed_in)
 
 
 @pytest.fixture(scope="session")

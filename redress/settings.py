@@ -5,14 +5,18 @@ SECRET_KEY    signing key (default: one generated once and kept in var/secret_ke
 DEBUG         "1"/"true" for development
 ALLOWED_HOSTS comma-separated host names (default: 127.0.0.1,localhost)
 REDRESS_NODE_MODULES where the front-end npm packages are (default: node_modules/)
+
+The rest (signing in, sessions, HTTPS, single sign-on) are listed in the README's "Settings".
 """
 
 import datetime
+import json
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,7 +56,8 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, on a site that asks for the second factor (redress.accounts.admin_site).
+    "redress.accounts.admin_config.RedressAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +66,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "redress.core",
     "redress.accounts",
     "redress.organisations",
@@ -86,9 +95,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle timeout and absolute lifetime; then the second factor (redress.accounts.middleware).
+    "redress.accounts.middleware.SessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "redress.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "redress.urls"
@@ -140,10 +155,70 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Signing in (README, "Signing in"). django-axes refuses a username from an address after
+# REDRESS_SIGN_IN_ATTEMPTS wrong passwords, for REDRESS_LOCKOUT_MINUTES (redress.accounts.lockout).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("REDRESS_SIGN_IN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("REDRESS_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "redress.accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "redress.accounts.lockout.client_ip"
+AXES_ENABLE_ADMIN = False  # Redress's own admin for lock-outs: complaints managers unlock
+# Reverse proxies in front of Redress whose X-Forwarded-For is trusted for the client's address.
+REDRESS_TRUSTED_PROXIES = int(os.environ.get("REDRESS_TRUSTED_PROXIES", "0"))
+# The second factor (redress.accounts.second_factor): the name authenticator apps show.
+OTP_TOTP_ISSUER = os.environ.get("REDRESS_OTP_ISSUER", "Redress")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Sessions end when the browser closes, after REDRESS_IDLE_MINUTES without a request, and
+# REDRESS_SESSION_HOURS after signing in (redress.accounts.middleware).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = int(os.environ.get("REDRESS_IDLE_MINUTES", "30")) * 60
+REDRESS_SESSION_MAX_AGE = int(os.environ.get("REDRESS_SESSION_HOURS", "12")) * 3600
+
+
+# Single sign-on with an OpenID Connect provider (redress.accounts.sso), on when
+# OIDC_RP_CLIENT_ID is set: then the provider's endpoints, the secret and the roles must be too.
+REDRESS_SSO = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "your organisation's account")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUP_ROLES: dict[str, str] = json.loads(os.environ.get("OIDC_GROUP_ROLES") or "{}")
+if REDRESS_SSO:
+    _required = (
+        "OIDC_RP_CLIENT_ID",
+        "OIDC_RP_CLIENT_SECRET",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+        "OIDC_OP_JWKS_ENDPOINT",
+        "OIDC_GROUP_ROLES",
+    )
+    if _missing := [name for name in _required if not os.environ.get(name)]:
+        raise ImproperlyConfigured(f"Single sign-on needs {', '.join(_missing)} set too.")
+    OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ["OIDC_OP_JWKS_ENDPOINT"]
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_USE_PKCE = True
+    OIDC_TIMEOUT = 10  # seconds, for each request to the provider
+    OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
+    AUTHENTICATION_BACKENDS.append("redress.accounts.sso.SingleSignOnBackend")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -224,8 +299,24 @@ TASKS = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = not DEBUG and _env_bool("SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only, unless DEBUG (README, "Settings"): plain HTTP is redirected, browsers are told
+# to use HTTPS for REDRESS_HSTS_SECONDS, and the cookies are never sent without it. Behind a
+# proxy that ends TLS, REDRESS_PROXY_SSL_HEADER names the header it sets to "https".
+REDRESS_HTTPS = _env_bool("REDRESS_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = REDRESS_HTTPS
+SECURE_HSTS_SECONDS = (
+    int(os.environ.get("REDRESS_HSTS_SECONDS", "31536000")) if REDRESS_HTTPS else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = REDRESS_HTTPS
+SECURE_HSTS_PRELOAD = REDRESS_HTTPS and _env_bool("REDRESS_HSTS_PRELOAD", default=True)
+if proxy_header := os.environ.get("REDRESS_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_header.upper().replace("-", "_"), "https")
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+SESSION_COOKIE_SECURE = REDRESS_HTTPS
+CSRF_COOKIE_SECURE = REDRESS_HTTPS
+CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script reads the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 
@@ -21,3 +22,14 @@ class LoginForm(AuthenticationForm):
             if self.errors.get(name):
                 items.append({"text": str(self.errors[name][0]), "href": f"#id_{name}"})
         return items
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app, or a backup code."""
+
+    code = forms.CharField(
+        max_length=32, error_messages={"required": "Enter the code from your authenticator app"}
+    )
+
+    def error_list(self) -> list[dict[str, str]]:
+        return [{"text": str(e), "href": "#code"} for e in self.errors.get("code", [])]

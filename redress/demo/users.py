@@ -1,4 +1,5 @@
-"""Demo users: one of each role, with passwords made up on the spot and printed once.
+"""Demo users: one of each role, with passwords made up on the spot and printed once (and,
+for the complaints manager, who must use a second factor, an authenticator key and backup codes).
 
 Created only by `make demo` (through `redress demo_users`), never by migrations or in
 production set-up.
@@ -10,7 +11,10 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from redress.accounts import second_factor
 from redress.accounts.models import Role, User
 from redress.complaints.models import Appointment, Stage
 from redress.complaints.state import refresh_complaints
@@ -47,10 +51,32 @@ def make_password() -> str:
     return "-".join(words) + f"-{secrets.randbelow(90) + 10}"
 
 
+@dataclass(frozen=True)
+class DemoSecondFactor:
+    """The demo complaints manager's second factor: a new authenticator key (to add to an app)
+    and backup codes (to sign in without one), printed with the passwords."""
+
+    username: str
+    key: str
+    backup_codes: list[str]
+
+
+def set_up_second_factor(user: User) -> DemoSecondFactor:
+    """A confirmed authenticator with a new key, and new backup codes, in place of any before."""
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name=second_factor.AUTHENTICATOR, confirmed=True)
+    backup = StaticDevice.objects.create(user=user, name=second_factor.BACKUP, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(second_factor.BACKUP_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=backup, token=c) for c in codes)
+    return DemoSecondFactor(user.username, second_factor.secret_text(device), codes)
+
+
 @transaction.atomic
 def create_demo_users() -> list[tuple[DemoUser, str]]:
     """Create (or reset) the demo users and give the team manager and the investigator some
-    work from the demo data. Returns each user with their new password."""
+    work from the demo data. Returns each user with their new password. (Those who must use a
+    second factor get theirs from `set_up_second_factor`.)"""
     created = []
     for spec in DEMO_USERS:
         password = make_password()

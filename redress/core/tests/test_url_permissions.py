@@ -50,6 +50,14 @@ core:home                                  L   200 200 200 200 200 200
 accounts:login                             200 200 200 200 200 200 200
 accounts:logout_confirm                    L   200 200 200 200 200 200
 accounts:logout                            L   405 405 405 405 405 405
+# the second factor: cm has one and is verified (force_login), the others have none yet
+accounts:second_factor                     L   200 200 200 200 200 200
+accounts:second_factor_setup               L   200 200 200 200 200 200
+accounts:second_factor_verify              L   302 302 302 302 302 302
+accounts:backup_codes                      L   302 302 302 302 302 302
+# single sign-on: not found unless configured (redress/accounts/tests/test_sso.py)
+accounts:sso_start                         404 404 404 404 404 404 404
+accounts:sso_callback                      404 404 404 404 404 404 404
 
 complaints:list                            L   200 200 200 200 200 403
 complaints:download                        L   200 200 403 403 403 403

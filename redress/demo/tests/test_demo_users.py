@@ -1,9 +1,13 @@
+import base64
 from datetime import date
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate as django_authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from redress.accounts.models import Role, User
 from redress.complaints.services import complaint_record
@@ -16,6 +20,11 @@ pytestmark = pytest.mark.django_db
 def _logins(output: str) -> dict[str, str]:
     rows = [line.split() for line in output.splitlines() if line.startswith("  ")]
     return {row[0]: row[1] for row in rows if len(row) >= 2 and "-" in row[1]}
+
+
+def authenticate(**credentials):
+    """Signing in checks the lock-out first, which needs the request (django-axes)."""
+    return django_authenticate(RequestFactory().post("/accounts/login/"), **credentials)
 
 
 def test_demo_users_get_every_role_and_can_sign_in(capsys, settings, tmp_path):
@@ -33,6 +42,24 @@ def test_demo_users_get_every_role_and_can_sign_in(capsys, settings, tmp_path):
     assert User.objects.get(username="manager").is_staff
     assert not User.objects.get(username="executive").is_staff
     assert "manager" in Path(tmp_path, "demo", "logins.txt").read_text()
+
+
+def test_the_demo_manager_gets_an_authenticator_key_and_backup_codes(capsys, settings, tmp_path):
+    """The complaints manager must give a second factor: the demo prints a new key for an app
+    and backup codes, the real mechanism (no demo-only way round it)."""
+    settings.VAR_DIR = tmp_path
+    call_command("demo_users")
+    lines = capsys.readouterr().out.splitlines()
+    key = lines[lines.index("Add this key to an app (a time-based key, 6-digit codes):") + 1]
+    codes = lines[
+        lines.index("or, without an app, give one of these backup codes (each works once):") + 1
+    ].split()
+    device = TOTPDevice.objects.get(user__username="manager", confirmed=True)
+    assert base64.b32decode(key.replace(" ", "")) == device.bin_key
+    assert len(codes) == 10
+    stored = StaticToken.objects.filter(device__user__username="manager")
+    assert set(stored.values_list("token", flat=True)) == set(codes)
+    assert not TOTPDevice.objects.exclude(user__username="manager").exists()
 
 
 def test_running_again_resets_passwords(capsys, settings, tmp_path):

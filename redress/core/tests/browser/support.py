@@ -89,10 +89,22 @@ def no_js_page(browser, live_server) -> Iterator[Any]:
 
 
 def sign_in(page: Any, username: str) -> None:
+    """Sign in with the password and, for a user who must give one, a code from their
+    authenticator app (one is made for them: redress.accounts.tests.support)."""
+    from redress.accounts.models import User
+    from redress.accounts.second_factor import required_for
+    from redress.accounts.tests.support import authenticator_for, code_for
+
+    user = User.objects.get(username=username)
+    device = authenticator_for(user) if required_for(user) else None
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.wait_for_url("**/accounts/two-step/code/**")
+        page.get_by_label("Enter the code from your authenticator app").fill(code_for(device))
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/")
 
 

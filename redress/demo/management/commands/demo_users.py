@@ -2,8 +2,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from redress.demo.users import create_demo_users
+from redress.accounts.models import User
+from redress.accounts.second_factor import required_for
+from redress.demo.users import create_demo_users, set_up_second_factor
 
 
 class Command(BaseCommand):
@@ -13,7 +16,13 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="http://127.0.0.1:8000/", help="Where the demo runs.")
 
     def handle(self, *args, url: str, **options):
-        users = create_demo_users()
+        with transaction.atomic():
+            users = create_demo_users()
+            second_factors = [
+                set_up_second_factor(user)
+                for user in User.objects.filter(username__in=[s.username for s, _ in users])
+                if required_for(user)
+            ]
         width = max(len(spec.username) for spec, _ in users)
         lines = [
             "",
@@ -25,10 +34,20 @@ class Command(BaseCommand):
             f"  {spec.username:<{width}}  {password:<30}  {spec.role.label}"
             for spec, password in users
         ]
+        for demo in second_factors:
+            lines += [
+                "",
+                f"After the password, '{demo.username}' gives a code from an authenticator app.",
+                "Add this key to an app (a time-based key, 6-digit codes):",
+                f"    {demo.key}",
+                "or, without an app, give one of these backup codes (each works once):",
+                f"    {' '.join(demo.backup_codes)}",
+            ]
         lines += [
             "",
             f"The admin is at {url.rstrip('/')}/admin/ (sign in as 'manager').",
-            "Passwords are new each time `make demo` runs; they are also in var/demo/logins.txt.",
+            "Passwords, key and codes are new each time `make demo` runs; they are also in "
+            "var/demo/logins.txt.",
             "",
         ]
         text = "\n".join(lines)
