@@ -12,6 +12,7 @@ pages are rendered too when poppler's `pdftoppm` is installed.
 from __future__ import annotations
 
 import argparse
+import base64
 import re
 import shutil
 import subprocess
@@ -33,6 +34,20 @@ def password(logins: Path, username: str) -> str:
         if len(parts) >= 2 and parts[0] == username:
             return parts[1]
     sys.exit(f"No password for '{username}' in {logins}: run `make demo` first.")
+
+
+def second_factor(page: Page, logins: Path) -> None:
+    """If Redress asks for a code (the demo's complaints manager), give the one the
+    authenticator key printed in `logins` shows now."""
+    if "/accounts/two-step/" not in page.url:
+        return
+    from django_otp.oath import totp
+
+    lines = logins.read_text().splitlines()
+    marker = next(i for i, line in enumerate(lines) if line.startswith("Add this key to an app"))
+    key = base64.b32decode("".join(lines[marker + 1].split()))
+    page.get_by_label("Enter the code from your authenticator app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Continue").click()
 
 
 def shot(page: Page, name: str, *, full: bool = False, height: int | None = None) -> None:
@@ -72,6 +87,8 @@ def main() -> None:
         page.get_by_label("Username").fill(args.user)
         page.get_by_label("Password", exact=True).fill(secret)
         page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        second_factor(page, args.logins)
         page.wait_for_url("**/")
 
         # The reports page, then its preview: the executive summary and a section with a chart.

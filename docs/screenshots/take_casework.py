@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
-from take import CHROMIUM, ROOT, WIDTH, password, shot
+from take import CHROMIUM, ROOT, WIDTH, password, second_factor, shot
 
 
 def signed_in(browser: Browser, url: str, logins: Path, username: str) -> Page:
@@ -25,6 +25,8 @@ def signed_in(browser: Browser, url: str, logins: Path, username: str) -> Page:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(password(logins, username))
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    second_factor(page, logins)
     page.wait_for_url("**/")
     return page
 
