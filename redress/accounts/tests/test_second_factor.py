@@ -221,7 +221,9 @@ def superuser_client_unverified(db):
 def test_other_roles_may_choose_to_use_one(officer):
     client = Client()
     _password(client, officer)
-    assert client.get(HOME).status_code == 200  # not asked
+    home = client.get(HOME)
+    assert home.status_code == 200  # not asked
+    assert f'href="{OVERVIEW}">Two-step sign-in</a>' in home.content.decode()
     page = client.get(OVERVIEW).content.decode()
     assert "You can choose" in page
     assert "Not set up" in page
