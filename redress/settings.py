@@ -126,6 +126,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The admin's pages carry the response's CSP nonce where they need one.
+                "django.template.context_processors.csp",
             ],
         },
     },
