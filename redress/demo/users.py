@@ -106,7 +106,13 @@ def _give_work(team_manager: User, investigator: User) -> None:
     latest = list(open_stage1.order_by("-received_date").values_list("pk", flat=True)[:5])
     Stage.objects.filter(pk__in=latest).update(allocated_to=team_manager)
     refresh_complaints(Stage.objects.filter(pk__in=latest).values_list("complaint_id", flat=True))
-    for stage in Stage.objects.filter(number=2).order_by("-received_date")[:3]:
+    # (Only where stage 2 is an independent investigation: a local stage 2 is a review.)
+    investigations = Stage.objects.filter(
+        number=2,
+        complaint__procedure__stage_rules__stage=2,
+        complaint__procedure__stage_rules__independent_investigation=True,
+    )
+    for stage in investigations.order_by("-received_date")[:3]:
         Appointment.objects.get_or_create(
             stage=stage,
             role="investigating_officer",

@@ -85,6 +85,16 @@ def test_team_manager_and_investigator_get_work(settings, tmp_path):
     assert escalated.stages.get(number=2).appointments.get().user == investigator
 
 
+def test_the_investigator_is_never_appointed_to_a_local_review(settings, tmp_path):
+    from redress.procedures.models import Procedure
+
+    settings.VAR_DIR = tmp_path
+    review = ComplaintFactory(procedure=Procedure.objects.get(code="local"))
+    StageFactory(complaint=review, number=2)
+    call_command("demo_users")
+    assert not review.stages.get(number=2).appointments.exists()
+
+
 def test_demo_setup_configures_the_authority():
     call_command("demo_setup")
     assert config.get("authority_name") == "Kingsmoor Children's Trust"
