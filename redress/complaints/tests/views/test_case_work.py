@@ -293,7 +293,8 @@ def test_the_investigator_records_findings(investigator_client, caseload, invest
     assert Aspect.objects.get(pk=first.pk).finding == "upheld"
     assert Aspect.objects.get(pk=second.pk).finding == ""
     event = AuditEvent.objects.get(action="aspect.record_finding")
-    assert (event.actor, event.after) == (investigator, {"finding": "upheld"})
+    assert (event.actor, event.after["finding"]) == (investigator, "upheld")
+    assert event.after["stage"] == first.stage_id  # the timeline names the stage
 
 
 def test_an_unknown_finding_is_refused_at_its_field(officer_client, caseload):
