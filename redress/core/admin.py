@@ -18,13 +18,19 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin
-from django.db import models, transaction
+from django.contrib.admin.utils import NestedObjects, flatten_fieldsets
+from django.core import signing
+from django.db import models, router, transaction
+from django.forms.models import _get_foreign_key
 from django.http import HttpRequest
+from django.utils.text import capfirst
 
 from . import audit, config
 from .models import AuditEvent, AuthoritySetting
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from django.contrib.auth.models import AbstractUser as User  # core imports no app above it
 
 # Never copied into the trail: a password hash is a secret, and a login time is not an edit.
@@ -103,6 +109,77 @@ def label_fields(form: forms.BaseForm, row: str) -> None:
         # Inside the related-field wrapper, whose own attrs the copied form does not render.
         widget: forms.Widget = getattr(field.widget, "widget", None) or field.widget
         widget.attrs["aria-label"] = f"{label} ({row})"
+
+
+def deletion_of(objs: Any) -> NestedObjects:
+    """Everything deleting `objs` would delete (`data`) or change (`field_updates`)."""
+    objs = list(objs)
+    collector = NestedObjects(using=router.db_for_write(type(objs[0])) if objs else "default")
+    if objs:
+        collector.collect(objs)
+    return collector
+
+
+def updated_by(collector: NestedObjects) -> list[tuple[models.Field, Any, models.Model]]:
+    """The rows a deletion would change rather than delete (on_delete=SET_NULL and the like),
+    with the field and its new value. The audit trail's own links are left out: an event keeps
+    who acted as text (redress/core/append_only.py)."""
+    rows: list[tuple[models.Field, Any, models.Model]] = []
+    for (field, value), batches in collector.field_updates.items():
+        for batch in batches:
+            for obj in cast("Iterable[models.Model]", batch):
+                if not isinstance(obj, AuditEvent):
+                    rows.append((field, value, obj))
+    return rows
+
+
+# The name of the hidden field carrying the record as the change form was loaded.
+LOADED_AS = "redress_loaded_as"
+LOADED_AS_SALT = "redress.core.admin.loaded_as"
+
+
+def versioned_form(form_class: type[forms.BaseForm], admin: AuditedModelAdmin) -> type:
+    """The admin's form, carrying the record as it was when the page was loaded (signed), so a
+    save over someone else's later change is refused, naming what changed, with the typed
+    values kept: optimistic concurrency, as the staff pages have."""
+
+    class Versioned(form_class):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields[LOADED_AS] = forms.CharField(widget=forms.HiddenInput, required=False)
+            instance = getattr(self, "instance", None)
+            if instance is not None and instance.pk is not None:
+                self.fields[LOADED_AS].initial = signing.dumps(
+                    admin.version_of(instance), salt=LOADED_AS_SALT, compress=True
+                )
+
+        def clean(self) -> Any:
+            cleaned = super().clean()
+            instance = getattr(self, "instance", None)
+            # A post without the field came from no change page (a script): nothing to compare.
+            data: Any = getattr(self, "data", {})
+            if instance is None or instance.pk is None or LOADED_AS not in data:
+                return cleaned
+            try:
+                loaded = signing.loads(data.get(LOADED_AS, ""), salt=LOADED_AS_SALT)
+            except signing.BadSignature:
+                loaded = None
+            current = admin.version_of(instance)
+            if loaded != current:
+                # Saving again now overwrites, knowingly: the page carries the current version.
+                self.data = data = data.copy()
+                data[LOADED_AS] = signing.dumps(current, salt=LOADED_AS_SALT, compress=True)
+                raise forms.ValidationError(
+                    "Someone else changed this record after you opened it (%(what)s). Your"
+                    " changes have not been saved: they are shown below. Check them against"
+                    " the record now, then save again to keep yours.",
+                    code="stale",
+                    params={"what": admin.describe_changes(loaded, current)},
+                )
+            return cleaned
+
+    Versioned.__name__ = form_class.__name__
+    return Versioned
 
 
 class ConfigurationInlineMixin:
@@ -199,6 +276,76 @@ class AuditedModelAdmin(admin.ModelAdmin):
         readonly = tuple(super().get_readonly_fields(request, obj))
         return readonly + json_fields(self.model, skip=(*readonly, *(self.exclude or ())))
 
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        if kwargs.get("fields"):  # the version is the form's own field, not the model's
+            kwargs["fields"] = [f for f in kwargs["fields"] if f != LOADED_AS]
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return versioned_form(form, self)
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if (
+            obj is None
+            or not self.has_change_permission(request, obj)  # shown only: nothing to save
+            or LOADED_AS in flatten_fieldsets(fieldsets)
+        ):
+            return fieldsets
+        # Rendered (hidden) with the first fieldset: the admin shows only the fields it lists.
+        name, options = fieldsets[0]
+        fieldsets[0] = (name, {**options, "fields": (*options["fields"], LOADED_AS)})
+        return fieldsets
+
+    def version_of(self, obj: models.Model) -> dict[str, Any]:
+        """The record and its inline rows as the database holds them now."""
+        stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+        version: dict[str, Any] = {"": audited_snapshot(stored) if stored is not None else None}
+        for inline in self.inlines:
+            try:
+                fk = _get_foreign_key(type(obj), inline.model, fk_name=inline.fk_name)
+            except ValueError:  # not joined by a foreign key (a generic relation)
+                continue
+            rows = inline.model._default_manager.filter(**{fk.name: obj.pk}).order_by("pk")
+            version[str(inline.model._meta.verbose_name_plural)] = {
+                str(row.pk): audited_snapshot(row) for row in rows
+            }
+        return version
+
+    def describe_changes(self, loaded: dict[str, Any] | None, current: dict[str, Any]) -> str:
+        if loaded is None:
+            return "the page did not say which version it showed"
+        names = []
+        before, after = loaded.get("") or {}, current.get("") or {}
+        for name in sorted(set(before) | set(after)):
+            if before.get(name) != after.get(name):
+                field = self.model._meta.get_field(name)
+                names.append(str(getattr(field, "verbose_name", name)))
+        names += [what for what in current if what and loaded.get(what) != current[what]]
+        return "changed: " + ", ".join(names) if names else "it was saved again"
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        """Deletion is refused when it would reach a case record: deleting one (the case
+        record's own admin refuses that) or changing one (a user deleted would blank who a
+        stage was allocated to): the admin lists them as protected."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        changed = [
+            f"{capfirst(obj._meta.verbose_name)}: {obj} ({field.verbose_name} would be cleared)"
+            for field, _, obj in updated_by(deletion_of(objs))
+            if self.is_case_record(type(obj))
+        ]
+        return deleted, counts, perms_needed, [*protected, *changed]
+
+    def is_case_record(self, model: type[models.Model]) -> bool:
+        model_admin = self.admin_site._registry.get(model)
+        if model_admin is None and model._meta.auto_created:  # a many-to-many table
+            return any(
+                self.is_case_record(cast("type[models.Model]", f.related_model))
+                for f in model._meta.concrete_fields
+                if f.is_relation
+            )
+        return isinstance(model_admin, ReadOnlyModelAdmin) and model is not AuditEvent
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         before = stored_snapshot(obj) if change else None
         super().save_model(request, obj, form, change)
@@ -210,19 +357,27 @@ class AuditedModelAdmin(admin.ModelAdmin):
             after=audited_snapshot(obj),
         )
 
+    def audit_deletion(self, request: HttpRequest, objs: Any) -> None:
+        """An event for every row the deletion removes or changes, the cascaded ones too."""
+        collector = deletion_of(objs)
+        for instances in collector.data.values():
+            for obj in instances:
+                record_admin_change(
+                    request, obj, action="admin.delete", before=audited_snapshot(obj), after=None
+                )
+        for field, value, obj in updated_by(collector):
+            before = audited_snapshot(obj)
+            after = {**before, field.name: audit.json_value(value)}
+            record_admin_change(request, obj, action="admin.change", before=before, after=after)
+
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        record_admin_change(
-            request, obj, action="admin.delete", before=audited_snapshot(obj), after=None
-        )
+        self.audit_deletion(request, [obj])
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
         # The bulk "delete selected" action runs outside the admin's own transaction.
         with transaction.atomic(using=queryset.db):
-            for obj in queryset:
-                record_admin_change(
-                    request, obj, action="admin.delete", before=audited_snapshot(obj), after=None
-                )
+            self.audit_deletion(request, queryset)
             super().delete_queryset(request, queryset)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:

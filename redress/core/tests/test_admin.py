@@ -52,7 +52,7 @@ from redress.procedures.models import ClosureDay, Procedure, StageRule
 from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory, SectionNarrativeFactory
-from redress.taxonomies.models import Taxonomy, Term
+from redress.taxonomies.models import Taxonomy, TaxonomyKind, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -421,3 +421,130 @@ def test_a_manager_who_is_not_staff_is_sent_to_the_admin_login(manager_client):
     response = manager_client.get(_admin_url(Complaint, "changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+# Issue 8, point 9: deletions that reach case records, cascades, and stale forms.
+
+
+@pytest.mark.parametrize("model", CASE_RECORDS, ids=lambda m: m._meta.label)
+def test_no_case_record_can_be_deleted_in_bulk(model, admin_client, one_of_everything):
+    instance = model._default_manager.order_by("pk").first()
+    page = admin_client.get(_admin_url(model, "changelist"))
+    assert "delete_selected" not in admin.site._registry[model].get_actions(page.wsgi_request)
+    assert 'value="delete_selected"' not in page.content.decode()
+    admin_client.post(
+        _admin_url(model, "changelist"),
+        {"action": "delete_selected", "_selected_action": [instance.pk], "post": "yes"},
+    )
+    assert model._default_manager.filter(pk=instance.pk).exists()
+
+
+TAXONOMY_KIND = TaxonomyKind.values[0]
+
+
+def test_a_cascaded_delete_audits_every_row(admin_client):
+    taxonomy = Taxonomy.objects.create(code="test-kinds", name="Kinds", kind=TAXONOMY_KIND)
+    parent = Term.objects.create(taxonomy=taxonomy, name="A")
+    Term.objects.create(taxonomy=taxonomy, name="A one", parent=parent)
+    response = admin_client.post(_admin_url(Taxonomy, "delete", taxonomy.pk), {"post": "yes"})
+    assert response.status_code == 302
+    deleted = {(e.content_type.model, e.before["name"]) for e in _events("admin.delete")}
+    assert deleted == {("taxonomy", "Kinds"), ("term", "A"), ("term", "A one")}
+
+
+def test_a_delete_that_would_change_a_case_record_is_refused(admin_client, officer):
+    complaint = ComplaintFactory()
+    stage = complaint.stages.get()
+    stage.allocated_to = officer
+    stage.save()
+    delete = _admin_url(User, "delete", officer.pk)
+    page = admin_client.get(delete).content.decode()
+    assert "allocated" in page.lower()
+    response = admin_client.post(delete, {"post": "yes"})
+    assert response.status_code == 200  # the page again, naming what stops it
+    assert User.objects.filter(pk=officer.pk).exists()
+    stage.refresh_from_db()
+    assert stage.allocated_to == officer
+    response = admin_client.post(
+        _admin_url(User, "changelist"),
+        {"action": "delete_selected", "_selected_action": [officer.pk], "post": "yes"},
+    )
+    assert User.objects.filter(pk=officer.pk).exists()
+
+
+def _loaded_as(page) -> str:
+    match = re.search(r'name="redress_loaded_as" value="([^"]+)"', page.content.decode())
+    assert match, "the change page carries the version it shows"
+    return match.group(1)
+
+
+def test_a_stale_admin_form_is_refused_naming_what_changed(admin_client):
+    organisation = OrganisationFactory(name="Kingsmoor Council", kind="council")
+    change = _admin_url(Organisation, "change", organisation.pk)
+    first, second = _loaded_as(admin_client.get(change)), _loaded_as(admin_client.get(change))
+
+    saved = admin_client.post(
+        change, {**_organisation_form(organisation, kind="trust"), "redress_loaded_as": first}
+    )
+    assert saved.status_code == 302
+
+    stale = admin_client.post(
+        change,
+        {
+            **_organisation_form(organisation, name="Kingsmoor Borough Council"),
+            "redress_loaded_as": second,
+        },
+    )
+    assert stale.status_code == 200
+    text = stale.content.decode()
+    assert "Someone else changed this record after you opened it" in text
+    assert "changed: kind" in text
+    assert 'value="Kingsmoor Borough Council"' in text  # what was typed is kept
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.kind) == ("Kingsmoor Council", "trust")
+
+    # Saved again from that page, knowingly: it now carries the current version.
+    again = admin_client.post(
+        change,
+        {
+            **_organisation_form(organisation, name="Kingsmoor Borough Council"),
+            "redress_loaded_as": _loaded_as(stale),
+        },
+    )
+    assert again.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Kingsmoor Borough Council"
+
+
+def test_a_stale_form_notices_a_changed_inline_row(admin_client):
+    organisation = OrganisationFactory(name="Kingsmoor Council")
+    service = ServiceArea.objects.create(name="Fostering", organisation=organisation)
+    change = _admin_url(Organisation, "change", organisation.pk)
+    loaded = _loaded_as(admin_client.get(change))
+    service.name = "Fostering and adoption"
+    service.save()
+    row = {"id": service.pk, "name": "Fostering"}
+    stale = admin_client.post(
+        change, {**_organisation_form(organisation, row), "redress_loaded_as": loaded}
+    )
+    assert stale.status_code == 200
+    assert "changed: service areas" in stale.content.decode()
+    service.refresh_from_db()
+    assert service.name == "Fostering and adoption"
+
+
+def test_a_tampered_version_is_refused(admin_client):
+    locality = LocalityFactory(name="North")
+    response = admin_client.post(
+        _admin_url(Locality, "change", locality.pk),
+        {"name": "South", "valid_from": "", "valid_to": "", "redress_loaded_as": "forged"},
+    )
+    assert response.status_code == 200
+    locality.refresh_from_db()
+    assert locality.name == "North"
+
+
+def test_a_page_that_only_shows_a_record_carries_no_version(admin_client, one_of_everything):
+    page = admin_client.get(_admin_url(Complaint, "change", one_of_everything.pk))
+    assert "redress_loaded_as" not in page.content.decode()
+    assert "Redress loaded as" not in page.content.decode()
