@@ -37,6 +37,8 @@ def _environment(tmp_path: Path, **overrides: str) -> dict[str, str]:
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DEBUG", "REDRESS_", "SECURE_", "OIDC_", "CSRF_"))
+        # (the browser tests set this one in the test process; a server never would)
+        and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     env |= {
         "SECRET_KEY": secrets.token_urlsafe(60),
