@@ -38,9 +38,7 @@ def _page(client, name, complaint):
     return response.content.decode()
 
 
-def test_a_team_manager_is_not_shown_a_complaint_they_may_not_see(
-    chain, responding_manager_client
-):
+def test_a_team_manager_is_not_shown_a_complaint_they_may_not_see(chain, responding_manager_client):
     theirs, earlier = chain
     page = _page(responding_manager_client, "summary", theirs)
     assert HIDDEN_EARLIER not in page
