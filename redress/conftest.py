@@ -39,9 +39,9 @@ def _flush_may_empty_the_audit_trail():
         with flush_allowed():
             execute_sql_flush(self, sql_list)
 
-    BaseDatabaseOperations.execute_sql_flush = flush
+    BaseDatabaseOperations.execute_sql_flush = flush  # type: ignore[method-assign]
     yield
-    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush
+    BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
