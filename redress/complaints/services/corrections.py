@@ -15,7 +15,13 @@ from redress.core import audit
 from redress.procedures import rules
 
 from .checks import choice, lock_stage, not_before, not_in_future, rule_for
-from .stage2 import IO_REPORT, IP_REPORT, ensure_investigation
+from .stage2 import (
+    IO_REPORT,
+    IP_REPORT,
+    check_adjudication_date,
+    check_report_date,
+    ensure_investigation,
+)
 from .stages import check_findings, check_not_before_adjudication
 
 if TYPE_CHECKING:
@@ -109,43 +115,22 @@ def _check_investigation(stage: Stage) -> None:
     the statement of complaint and its author's appointment, the adjudication after the reports
     (the independent person's too, where one was appointed), and the response after that."""
     for field, what in INVESTIGATION.items():
-        if getattr(stage, field) is not None and stage.number != 2:
+        if getattr(stage, field) is None:
+            continue
+        if stage.number != 2:
             raise rules.Stage2Only(what=what, stage=stage.number)
-        if getattr(stage, field) is not None:
-            ensure_investigation(stage, what)  # not on a local procedure's review
+        ensure_investigation(stage, what)  # not on a local procedure's review
     appointments = list(stage.appointments.all())
     for field, role in (
         ("io_report_date", AppointmentRole.INVESTIGATING_OFFICER),
         ("ip_report_date", AppointmentRole.INDEPENDENT_PERSON),
     ):
-        value = getattr(stage, field)
-        if value is None:
-            continue
-        not_before(
-            value,
-            what=INVESTIGATION[field],
-            earlier="date the statement of complaint was agreed",
-            earlier_date=stage.statement_agreed_date,
-        )
-        appointed = [a.appointed_date for a in appointments if a.role == role and a.appointed_date]
-        not_before(
-            value,
-            what=INVESTIGATION[field],
-            earlier=f"date the {role.label.lower()} was appointed",
-            earlier_date=min(appointed, default=None),
-        )
+        if (value := getattr(stage, field)) is not None:
+            check_report_date(
+                stage, value, role=role, what=INVESTIGATION[field], appointments=appointments
+            )
     if stage.adjudication_date is not None:
-        reports = [(IO_REPORT, stage.io_report_date)]
-        has_ip = any(a.role == AppointmentRole.INDEPENDENT_PERSON for a in appointments)
-        if has_ip or stage.ip_report_date is not None:
-            reports.append((IP_REPORT, stage.ip_report_date))
-        for report, report_date in reports:
-            if report_date is None:
-                raise rules.AdjudicationNeedsReport(report=report)
-            if stage.adjudication_date < report_date:
-                raise rules.AdjudicationBeforeReport(
-                    date=stage.adjudication_date, report=report, report_date=report_date
-                )
+        check_adjudication_date(stage, stage.adjudication_date, appointments=appointments)
     if stage.responded_date is not None:
         check_not_before_adjudication(stage, stage.responded_date)
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from redress.complaints.choices import AppointmentRole
-from redress.complaints.models import Aspect, Stage
+from redress.complaints.models import Appointment, Aspect, Stage
 from redress.complaints.state import complaint_changed
 from redress.core import audit
 from redress.procedures import rules
@@ -56,6 +56,49 @@ def ensure_investigation(stage: Stage, what: str) -> None:
         raise refusal
 
 
+def check_report_date(
+    stage: Stage,
+    received_on: datetime.date,
+    *,
+    role: AppointmentRole,
+    what: str,
+    appointments: list[Appointment],
+) -> None:
+    """A report comes after the statement of complaint and after its author was appointed (the
+    earliest appointment in `role`, of the stage's `appointments`)."""
+    not_before(
+        received_on,
+        what=what,
+        earlier="date the statement of complaint was agreed",
+        earlier_date=stage.statement_agreed_date,
+    )
+    appointed = [a.appointed_date for a in appointments if a.role == role and a.appointed_date]
+    not_before(
+        received_on,
+        what=what,
+        earlier=f"date the {role.label.lower()} was appointed",
+        earlier_date=min(appointed, default=None),
+    )
+
+
+def check_adjudication_date(
+    stage: Stage, adjudicated_on: datetime.date, *, appointments: list[Appointment]
+) -> None:
+    """The adjudication needs the investigating officer's report and, where an independent
+    person was appointed (or reported), theirs too, and comes on or after each."""
+    reports = [(IO_REPORT, stage.io_report_date)]
+    has_ip = any(a.role == AppointmentRole.INDEPENDENT_PERSON for a in appointments)
+    if has_ip or stage.ip_report_date is not None:
+        reports.append((IP_REPORT, stage.ip_report_date))
+    for report, report_date in reports:
+        if report_date is None:
+            raise rules.AdjudicationNeedsReport(report=report)
+        if adjudicated_on < report_date:
+            raise rules.AdjudicationBeforeReport(
+                date=adjudicated_on, report=report, report_date=report_date
+            )
+
+
 def _stage2(stage: Stage, what: str) -> Stage:
     stage = lock_stage(stage)
     if stage.number != 2:
@@ -82,25 +125,13 @@ def _record_report(
     appointments = [a for a in stage.appointments.all() if a.role == role]
     if not appointments:
         raise rules.ReportNeedsAppointment(role=role.label.lower())
-    appointed = min((a.appointed_date for a in appointments if a.appointed_date), default=None)
     not_before(
         received_on,
         what=what,
         earlier=f"date stage {stage.number} was received",
         earlier_date=stage.received_date,
     )
-    not_before(
-        received_on,
-        what=what,
-        earlier="date the statement of complaint was agreed",
-        earlier_date=stage.statement_agreed_date,
-    )
-    not_before(
-        received_on,
-        what=what,
-        earlier=f"date the {role.label.lower()} was appointed",
-        earlier_date=appointed,
-    )
+    check_report_date(stage, received_on, role=role, what=what, appointments=appointments)
     not_in_future(received_on, what=what)
     audit.save_changes(stage, {field: received_on}, action=action, by=by, complaint=stage.complaint)
     complaint_changed(stage.complaint, stage=stage)
@@ -144,17 +175,7 @@ def stage2_record_adjudication(
     stage = _stage2(stage, "adjudication")
     if stage.adjudication_date is not None:
         raise rules.AlreadyRecorded(what="adjudication", date=stage.adjudication_date)
-    reports = [(IO_REPORT, stage.io_report_date)]
-    has_ip = any(a.role == AppointmentRole.INDEPENDENT_PERSON for a in stage.appointments.all())
-    if has_ip or stage.ip_report_date is not None:
-        reports.append((IP_REPORT, stage.ip_report_date))
-    for report, report_date in reports:
-        if report_date is None:
-            raise rules.AdjudicationNeedsReport(report=report)
-        if adjudicated_on < report_date:
-            raise rules.AdjudicationBeforeReport(
-                date=adjudicated_on, report=report, report_date=report_date
-            )
+    check_adjudication_date(stage, adjudicated_on, appointments=list(stage.appointments.all()))
     not_in_future(adjudicated_on, what="adjudication")
     audit.save_changes(
         stage,
