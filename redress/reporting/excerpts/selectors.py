@@ -9,7 +9,6 @@ from typing import Any
 
 from django.db.models import Model
 
-from redress.accounts.models import Role
 from redress.complaints.models import Complaint, LearningAction
 from redress.core import clock
 from redress.feedback.models import Compliment
@@ -20,6 +19,7 @@ from redress.reporting.models import (
     PublishableExcerpt,
     ReportEdition,
 )
+from redress.reporting.selectors.access import report_access
 
 MANAGERS_ONLY = (
     "Only a complaints manager can write, approve or withdraw an excerpt for publication."
@@ -43,11 +43,7 @@ SLUG_OF = {source: slug for slug, source in SLUGS.items()}
 
 def may_approve_excerpts(user: Any) -> bool:
     """Complaints managers (and superusers) decide what leaves the team, as they publish."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.role == Role.COMPLAINTS_MANAGER)
-    )
+    return report_access(user).publish_editions
 
 
 def source_of(record: Record) -> ExcerptSource:
@@ -163,9 +159,7 @@ def candidates(edition: ReportEdition, source: ExcerptSource) -> list[Candidate]
 
 def _when(record: Record) -> datetime.date:
     match record:
-        case Compliment():
-            return record.received_date
-        case Complaint():
+        case Compliment() | Complaint():
             return record.received_date
         case _:
             return record.raised_date
