@@ -117,7 +117,7 @@ def authenticator_confirm(
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-    codes = _new_backup_codes(user)
+    codes = new_backup_codes(user)
     otp_login(request, device)
     request.session[ENROLLED_SESSION_KEY] = True
     audit.record(
@@ -130,12 +130,13 @@ def authenticator_confirm(
 def backup_codes_renew(*, request: HttpRequest) -> list[str]:
     """New backup codes for a verified user; the old ones stop working."""
     user: Any = request.user
-    codes = _new_backup_codes(user)
+    codes = new_backup_codes(user)
     audit.record(action="account.backup_codes_renewed", obj=user, by=user)
     return codes
 
 
-def _new_backup_codes(user: User) -> list[str]:
+def new_backup_codes(user: User) -> list[str]:
+    """Ten new single-use backup codes in place of any the user had."""
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=BACKUP, defaults={"confirmed": True}
     )

@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from redress.accounts import second_factor
@@ -66,9 +66,7 @@ def set_up_second_factor(user: User) -> DemoSecondFactor:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     device = TOTPDevice.objects.create(user=user, name=second_factor.AUTHENTICATOR, confirmed=True)
-    backup = StaticDevice.objects.create(user=user, name=second_factor.BACKUP, confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(second_factor.BACKUP_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=backup, token=c) for c in codes)
+    codes = second_factor.new_backup_codes(user)
     return DemoSecondFactor(user.username, second_factor.secret_text(device), codes)
 
 

@@ -80,7 +80,6 @@ UNSAFE_XML = re.compile(
         for encoding in ("utf-8", "utf-16-le", "utf-16-be")
     )
 )
-_FLOAT = re.compile("[.eE]")
 _OVERLAP = max(len(d) for d in _DECLARATIONS) * 2
 
 
