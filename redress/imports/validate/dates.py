@@ -13,30 +13,24 @@ import datetime
 
 from redress.core.clock import today
 
+from ..format import SHEETS, date
 from ..problems import DateInFuture, DateTooFarAhead
 from .checker import Checker
 
-# The dates by which something is due; every other date column records what happened.
+# The dates by which something is due.
 PLANNED = {
     "ombudsman": ("remedy_due_date",),
     "actions": ("due_date",),
 }
+# Every other date column records what happened: read from the format, so a new one is checked.
 HAPPENED = {
-    "complaints": ("received_date",),
-    "stages": (
-        "received_date",
-        "acknowledged_date",
-        "statement_agreed_date",
-        "responded_date",
-        "panel_date",
-        "panel_report_date",
-    ),
-    "mediation": ("offered_date", "held_date"),
-    "ombudsman": ("received_date", "response_sent_date", "decision_date", "remedy_completed_date"),
-    "payments": ("date",),
-    "actions": ("raised_date", "completed_date"),
-    "compliments": ("received_date",),
-    "feedback": ("received_date",),
+    name: columns
+    for name, sheet in SHEETS.items()
+    if (
+        columns := tuple(
+            c.name for c in sheet.columns if c.parse is date and c.name not in PLANNED.get(name, ())
+        )
+    )
 }
 PLANNED_YEARS = 5
 
