@@ -27,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from redress.core import audit
 
-from .models import Role, User
+from .models import User
 
 AUTHENTICATOR = "Authenticator app"
 BACKUP = "Backup codes"
@@ -38,9 +38,7 @@ ENROLLED_SESSION_KEY = "redress_second_factor"
 
 def required_for(user: Any) -> bool:
     """Whether the user's role or access means a second factor is not optional."""
-    return bool(
-        user.is_superuser or user.is_staff or getattr(user, "role", None) == Role.COMPLAINTS_MANAGER
-    )
+    return bool(user.is_staff or getattr(user, "configures", False))  # (managers, superusers)
 
 
 def authenticator_of(user: User, *, confirmed: bool = True) -> TOTPDevice | None:

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Hold, Mediation, Stage
-from redress.core.presenters import govuk_date
+from redress.core.presenters import govuk_date, plural
 from redress.procedures.calendar import DeadlineExplanation
 from redress.procedures.deadlines import StageDeadlines, explain_stage_deadline
 from redress.procedures.models import StageRule
@@ -148,7 +148,7 @@ class RelatedComplaints:
     @property
     def hidden_phrase(self) -> str:
         n = self.later_hidden
-        return f"{n} later complaint{'' if n == 1 else 's'} that you cannot see" if n else ""
+        return f"{n} later {plural(n, 'complaint')} that you cannot see" if n else ""
 
 
 def related_complaints(*, user: Any, complaint: Complaint) -> RelatedComplaints:
