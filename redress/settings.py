@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "redress.reporting",
     "redress.imports",
     "redress.demo",
+    "redress.retention",
 ]
 
 MIDDLEWARE = [
@@ -278,6 +279,9 @@ REDRESS_IMPORT_MAX_COMPRESSION_RATIO = int(
 REDRESS_IMPORT_MAX_ROWS = int(os.environ.get("REDRESS_IMPORT_MAX_ROWS", "1048575"))
 REDRESS_IMPORT_MAX_COLUMNS = int(os.environ.get("REDRESS_IMPORT_MAX_COLUMNS", "256"))
 REDRESS_IMPORT_MAX_CELL_CHARS = int(os.environ.get("REDRESS_IMPORT_MAX_CELL_CHARS", "32767"))
+# An imported date before 1 January of this year is refused as a slip of the year
+# (redress/imports/validate/dates.py).
+REDRESS_IMPORT_EARLIEST_YEAR = int(os.environ.get("REDRESS_IMPORT_EARLIEST_YEAR", "1990"))
 
 # The Content-Security-Policy of every page (docs/security.md): scripts, styles, images and fonts
 # from Redress itself; no inline script but one carrying the response's nonce (the report's

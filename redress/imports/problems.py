@@ -209,6 +209,10 @@ class DateTooFarAhead(Rule):
     """more than {years} years after today ({today})"""
 
 
+class DateTooEarly(Rule):
+    """before {year}: check the year"""
+
+
 class NotConfigured(Rule):
     """{kind} {name!r} is not configured; add it, or import with --create-missing to create
     it"""

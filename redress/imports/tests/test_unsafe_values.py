@@ -228,3 +228,47 @@ def test_what_is_due_may_be_ahead_but_not_by_decades(tmp_path, today):
     result = import_dataset(path=path, partial=True)
     assert result.counts["actions"]["created"] == 1
     assert result.counts["ombudsman"]["created"] == 1
+
+
+def test_a_date_before_1990_is_refused_as_a_slip_of_the_year(tmp_path, today):
+    complaints = csv_rows(
+        HEADER,
+        "CSC-1,1066-10-14,statutory,Fostering,",
+        "CSC-2,0001-01-01,statutory,Fostering,",
+        "CSC-3,1990-01-01,statutory,Fostering,",
+    )
+    stages = csv_rows(
+        "reference,stage,received_date,responded_date",
+        "CSC-1,1,1066-10-14,",
+        "CSC-2,1,0001-01-01,",
+        "CSC-3,1,1990-01-01,1989-12-31",
+    )
+    path = write_folder(tmp_path, complaints, stages)
+    (path / "actions.csv").write_text(
+        "reference,description,raised_date,due_date\nCSC-3,Train the team,1990-01-02,0001-01-01\n"
+    )
+    result = import_dataset(path=path)
+    too_early = [line for line in lines(result) if "before 1990" in line]
+    assert too_early == [
+        "complaints row 2, column received_date, value '1066-10-14': before 1990: check the year",
+        "complaints row 3, column received_date, value '0001-01-01': before 1990: check the year",
+        "stages row 2, column received_date, value '1066-10-14': before 1990: check the year",
+        "stages row 3, column received_date, value '0001-01-01': before 1990: check the year",
+        "stages row 4, column responded_date, value '1989-12-31': before 1990: check the year",
+        "actions row 2, column due_date, value '0001-01-01': before 1990: check the year",
+    ]
+    assert_nothing_written(result)
+
+
+def test_the_earliest_year_is_a_setting(tmp_path, today, settings):
+    settings.REDRESS_IMPORT_EARLIEST_YEAR = 2021
+    path = write_folder(
+        tmp_path,
+        csv_rows(HEADER, "CSC-1,2020-12-31,statutory,Fostering,"),
+        csv_rows("reference,stage,received_date", "CSC-1,1,2021-01-04"),
+    )
+    result = import_dataset(path=path)
+    assert lines(result) == [
+        "complaints row 2, column received_date, value '2020-12-31': before 2021: check the year",
+    ]
+    assert_nothing_written(result)
