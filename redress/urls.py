@@ -18,6 +18,7 @@ urlpatterns = [
     path("ombudsman/", include("redress.ombudsman.urls")),
     path("learning/", include("redress.complaints.urls_learning")),
     path("feedback/", include("redress.feedback.urls")),
+    path("people/", include("redress.people.urls")),
     path("reports/", include("redress.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -144,6 +144,10 @@ reporting:figure                           L   200 200 200 403 200 403
 # row 0 of received.by_service counts two complaints: withheld from the publication version,
 # the one rm and pw read (every figure and table: `drill_decisions`)
 reporting:table                            L   200 200 403 403 403 403
+
+# subject access: the complaints team only; anyone else is told the person is not found
+people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
+people:subject_access_download             L   200 200 404 404 404 404 | 404 404 404 404
 """
 
 COLUMNS = (
@@ -184,11 +188,12 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "reporting:excerpt": {"kind": "compliments", "pk": "compliment"},
     "reporting:figure": {"figure_id": "outcome.stage1.upheld", "?": REPORT_QUERY},
     "reporting:table": {"table_id": "received.by_service", "row": 0, "?": REPORT_QUERY},
+    "people": {"pk": "person"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(
     {"complaint", "payment", "appointment", "aspect", "mediation", "action", "enquiry", "remedy"}
-    | {"compliment", "informal", "edition"}
+    | {"compliment", "informal", "edition", "person"}
 )
 
 
@@ -350,6 +355,7 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
     published = {"status": EditionStatus.PUBLISHED, "as_of": day("2022-05-31")}
     return SimpleNamespace(
         complaint=complaint,
+        person=complaint.complainant,
         stage2=stage2,
         stage3=stage3,
         appointment=appointment,
