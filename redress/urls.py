@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include(HOME)),
     path("accounts/", include("redress.accounts.urls")),
     path("complaints/", include("redress.complaints.urls")),
+    path("complaints/", include("redress.retention.urls")),
     path("ombudsman/", include("redress.ombudsman.urls")),
     path("learning/", include("redress.complaints.urls_learning")),
     path("feedback/", include("redress.feedback.urls")),

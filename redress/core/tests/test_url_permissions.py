@@ -105,6 +105,8 @@ complaints:stage3_respond                  L   200 200 403 403 403 403 | 404 404
 complaints:mediation_offer                 L   200 200 403 403 403 403 | 404 404 404 403
 complaints:mediation_hold                  L   200 200 403 403 403 403 | 404 404 404 403
 complaints:mediation_outcome               L   200 200 403 403 403 403 | 404 404 404 403
+# a legal hold keeps a complaint from the retention policy: the complaints team places and lifts it
+retention:legal_hold                       L   200 200 403 403 403 403 | 404 404 404 403
 
 ombudsman:list                             L   200 200 200 200 200 403
 ombudsman:record                           L   200 200 403 403 403 403
@@ -189,6 +191,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "reporting:figure": {"figure_id": "outcome.stage1.upheld", "?": REPORT_QUERY},
     "reporting:table": {"table_id": "received.by_service", "row": 0, "?": REPORT_QUERY},
     "people": {"pk": "person"},
+    "retention": {"pk": "complaint"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(

@@ -1,0 +1,67 @@
+"""Which fields of which records hold personal data, and what they become when anonymised.
+
+The figures read none of these (`redress.reporting.facts.extract` reads references, dates,
+outcomes, categories, ids and a person's `key`, never a name or free text), which is why
+anonymising them leaves every figure as it was. A person's `key`, `age_band` and
+`preferred_contact` stay: the key counts repeat complainants, and the other two identify no one.
+
+Documents (issue 9) are not stored yet: when they are, their files and extracted text join
+this list and `services.anonymise_complaints` removes them with the rest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from redress.complaints.models import Complaint, Extension, Hold, Mediation, Payment, Stage
+from redress.feedback.models import Compliment, InformalFeedback
+from redress.ombudsman.models import Enquiry, Remedy
+from redress.people.models import Person
+
+from .models import LegalHold
+
+# model -> the personal fields, each with the value that replaces it.
+PERSONAL_FIELDS: dict[type[models.Model], dict[str, Any]] = {
+    Person: {
+        "name": "",
+        "email": "",
+        "phone": "",
+        "address": "",
+        "date_of_birth": None,
+        "accessibility_needs": "",
+        "interpreter": "",
+        "notes": "",
+    },
+    Complaint: {"summary": "", "desired_outcome": "", "custom_data": {}},
+    Stage: {"panel_recommendations": "", "closed_reason": "", "custom_data": {}},
+    Hold: {"reason": "Removed under the retention policy."},
+    Extension: {"reason": ""},
+    Mediation: {"notes": "", "custom_data": {}},
+    Payment: {"description": "", "custom_data": {}},
+    Enquiry: {"summary": "", "recommendations": "", "custom_data": {}},
+    Remedy: {"description": "", "evidence": ""},
+    InformalFeedback: {"summary": "", "custom_data": {}},
+    Compliment: {"text": "", "staff_member": "", "custom_data": {}},
+    LegalHold: {"reason": "Removed under the retention policy.", "lifted_reason": ""},
+}
+
+# An audit event's note can quote what was typed (a hold's or an extension's reason).
+NOTE_REMOVED = "Note removed under the retention policy."
+
+
+def personal_fields(model: type[models.Model]) -> dict[str, Any]:
+    return PERSONAL_FIELDS.get(model, {})
+
+
+def scrub_snapshot(model: type[models.Model], data: Any) -> Any:
+    """An audit snapshot (before or after) with the model's personal fields replaced."""
+    fields = personal_fields(model)
+    if not isinstance(data, dict) or not fields:
+        return data
+    return {key: (_json(fields[key]) if key in fields else value) for key, value in data.items()}
+
+
+def _json(value: Any) -> Any:
+    return dict(value) if isinstance(value, dict) else value

@@ -1,0 +1,383 @@
+"""Writes for retention: placing and lifting legal holds, and anonymising the personal data of
+records past their retention period.
+
+Anonymising replaces personal data in place (`personal.PERSONAL_FIELDS`) and never deletes a
+row, so every figure reads exactly what it read before: the references, dates, outcomes,
+reasons, services and the people's keys (repeat complainants) all stay. The audit trail's
+snapshots of those records are anonymised the same way, through the one sanctioned way round
+its append-only trigger (`core.append_only.audit_erasure`), and each anonymised record gets an
+audit event of its own saying what rule was applied, with no personal data in it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import batched
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Min, Q
+
+from redress.complaints.models import Complaint, Extension, Hold, Mediation, Payment, Stage
+from redress.complaints.state import refresh_complaints
+from redress.core import audit, clock
+from redress.core.append_only import audit_erasure
+from redress.core.models import AuditEvent
+from redress.feedback.models import Compliment, InformalFeedback
+from redress.ombudsman.models import Enquiry, Remedy
+from redress.people.models import AgeBand, Person
+from redress.procedures.rules import RuleViolation
+
+from . import selectors
+from .models import Anonymisation, LegalHold, RecordType
+from .personal import NOTE_REMOVED, personal_fields, scrub_snapshot
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+
+BATCH = 500
+ANONYMISED = "retention.anonymised"
+
+
+# -- legal holds --------------------------------------------------------------------------------
+
+
+class LegalHoldAlreadyInForce(RuleViolation):
+    """Complaint {reference} is already on legal hold (placed on {placed}): lift that hold
+    first, or leave it in force."""
+
+
+class NoLegalHold(RuleViolation):
+    """Complaint {reference} is not on legal hold, so there is no hold to lift."""
+
+
+class AlreadyAnonymised(RuleViolation):
+    """Complaint {reference}'s personal data has already been anonymised under the retention
+    policy, so a legal hold can no longer keep it."""
+
+
+class LegalHoldReasonMissing(RuleViolation):
+    """Enter why the complaint is on legal hold"""
+
+    field = "reason"
+
+
+def _locked(complaint: Complaint) -> Complaint:
+    # The retention run locks the complaints it anonymises, so a hold placed meanwhile either
+    # waits for that batch or is seen by it.
+    return Complaint.objects.select_for_update(of=("self",)).get(pk=complaint.pk)
+
+
+@transaction.atomic
+def legal_hold_place(*, complaint: Complaint, reason: str, by: User | None) -> LegalHold:
+    """Keep the complaint out of retention until the hold is lifted."""
+    _locked(complaint)
+    reason = reason.strip()
+    if not reason:
+        raise LegalHoldReasonMissing()
+    if selectors.is_anonymised(complaint):
+        raise AlreadyAnonymised(reference=complaint.reference)
+    current = selectors.legal_hold_in_force(complaint)
+    if current is not None:
+        raise LegalHoldAlreadyInForce(reference=complaint.reference, placed=current.placed_at)
+    hold = LegalHold.objects.create(
+        complaint=complaint, reason=reason, placed_by=by, placed_at=clock.now()
+    )
+    audit.record(
+        action="legal_hold.placed",
+        obj=hold,
+        by=by,
+        complaint=complaint,
+        after=audit.snapshot(hold, ["reason", "placed_at"]),
+    )
+    return hold
+
+
+@transaction.atomic
+def legal_hold_lift(*, complaint: Complaint, reason: str, by: User | None) -> LegalHold:
+    """End the complaint's legal hold: retention applies to it again from the next run."""
+    _locked(complaint)
+    hold = selectors.legal_hold_in_force(complaint)
+    if hold is None:
+        raise NoLegalHold(reference=complaint.reference)
+    audit.save_changes(
+        hold,
+        {"lifted_at": clock.now(), "lifted_by": by, "lifted_reason": reason.strip()},
+        action="legal_hold.lifted",
+        by=by,
+        complaint=complaint,
+        shown=["lifted_at", "lifted_reason"],
+    )
+    return hold
+
+
+# -- the retention run ----------------------------------------------------------------------
+
+
+@dataclass
+class RetentionReport:
+    """What a run found (a dry run) or did (an applied run)."""
+
+    as_of: datetime.date
+    applied: bool
+    policies: dict[str, str]
+    complaints: list[str] = field(default_factory=list)  # references
+    people: int = 0
+    informal_feedback: int = 0
+    compliments: int = 0
+    audit_events: int = 0
+    held: list[str] = field(default_factory=list)  # references a legal hold keeps back
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not (self.complaints or self.people or self.informal_feedback or self.compliments)
+
+
+def retention_run(
+    *,
+    as_of: datetime.date,
+    apply: bool,
+    by: User | None = None,
+    batch: int = BATCH,
+    progress: Callable[[str], None] | None = None,
+) -> RetentionReport:
+    """Find (and with `apply`, anonymise) every record past its retention period on `as_of`.
+
+    Each batch is one transaction: a run stopped halfway leaves whole batches anonymised and
+    the rest as they were, and running it again carries on (records already anonymised are
+    never touched again)."""
+    report = RetentionReport(
+        as_of=as_of,
+        applied=apply,
+        policies={t: selectors.policy_text(t) for t in RecordType.values},
+    )
+    report.held = list(selectors.complaints_held(as_of=as_of).values_list("reference", flat=True))
+    due = list(selectors.complaints_due(as_of=as_of).values_list("pk", "reference"))
+    report.complaints = [reference for _, reference in due]
+    ids = [pk for pk, _ in due]
+    feedback = list(selectors.feedback_due(as_of=as_of).values_list("pk", flat=True))
+    compliments = list(selectors.compliments_due(as_of=as_of).values_list("pk", flat=True))
+    report.informal_feedback, report.compliments = len(feedback), len(compliments)
+    if not apply:
+        released: set[int] = set()
+        for chunk in batched(ids, batch, strict=False):
+            released |= set(selectors.people_released(chunk, also_done=ids))
+        report.people = len(released)
+        report.audit_events = _scrub_events(_events(ids, released), write=False)
+        for model, found in ((InformalFeedback, feedback), (Compliment, compliments)):
+            report.audit_events += _scrub_events(_events_of(model, found), write=False)
+        return report
+    for chunk in batched(ids, batch, strict=False):
+        people, events = _anonymise_complaints(list(chunk), as_of=as_of, by=by)
+        report.people += people
+        report.audit_events += events
+        if progress:
+            progress(f"Anonymised {len(chunk)} complaints and {people} people.")
+    for model, record_type, found in (
+        (InformalFeedback, RecordType.INFORMAL_FEEDBACK, feedback),
+        (Compliment, RecordType.COMPLIMENT, compliments),
+    ):
+        for chunk in batched(found, batch, strict=False):
+            report.audit_events += _anonymise_records(model, record_type, list(chunk), by=by)
+    return report
+
+
+def _events(complaint_ids: Iterable[int], person_ids: Iterable[int]) -> models.QuerySet:
+    """The audit events that can hold these complaints' and people's personal data."""
+    person_type = ContentType.objects.get_for_model(Person)
+    return AuditEvent.objects.filter(
+        Q(complaint_id__in=list(complaint_ids))
+        | Q(content_type=person_type, object_id__in=[str(p) for p in person_ids])
+    )
+
+
+# Each complaint's records, by the path from the record to its complaint.
+COMPLAINT_RECORDS: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
+    (Complaint, ("pk",)),
+    (Stage, ("complaint_id",)),
+    (Hold, ("stage__complaint_id",)),
+    (Extension, ("stage__complaint_id",)),
+    (Mediation, ("complaint_id",)),
+    (Payment, ("complaint_id", "enquiry__complaint_id")),
+    (Enquiry, ("complaint_id",)),
+    (Remedy, ("enquiry__complaint_id",)),
+    (LegalHold, ("complaint_id",)),
+)
+
+
+def _events_of(model: type[models.Model], ids: Iterable[int]) -> models.QuerySet:
+    content_type = ContentType.objects.get_for_model(model)
+    return AuditEvent.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in ids]
+    )
+
+
+def _blank(model: type[models.Model], rows: models.QuerySet) -> None:
+    values = dict(personal_fields(model))
+    if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+        values["updated_at"] = clock.now()
+    if values:
+        rows.update(**values)
+
+
+def _anonymise_complaints(
+    ids: list[int], *, as_of: datetime.date, by: User | None
+) -> tuple[int, int]:
+    """One batch, in one transaction: (people anonymised, audit events anonymised)."""
+    with transaction.atomic(), audit_erasure():
+        # Lock them, then ask again: a legal hold placed since the run began keeps its complaint.
+        list(Complaint.objects.select_for_update(of=("self",)).filter(pk__in=ids).values("pk"))
+        due = {
+            c.pk: c
+            for c in selectors.complaints_due(as_of=as_of)
+            .filter(pk__in=ids)
+            .only("pk", "reference")
+        }
+        ids = sorted(due)
+        if not ids:
+            return 0, 0
+        people = selectors.people_released(ids, also_done=ids)
+        bands = _age_bands(people)
+        for model, paths in COMPLAINT_RECORDS:
+            where = Q()
+            for path in paths:
+                where |= Q(**{f"{path}__in": ids})
+            _blank(model, model._default_manager.filter(where))
+        _blank(Person, Person.objects.filter(pk__in=people))
+        for band, members in bands.items():
+            Person.objects.filter(pk__in=members).update(age_band=band)
+        events = _scrub_events(_events(ids, people))
+        now = clock.now()
+        policy = selectors.policy_text(RecordType.COMPLAINT)
+        Anonymisation.objects.bulk_create(
+            [
+                Anonymisation(
+                    record_type=RecordType.COMPLAINT, object_id=pk, anonymised_at=now, policy=policy
+                )
+                for pk in ids
+            ]
+            + [
+                Anonymisation(
+                    record_type=selectors.PERSON, object_id=pk, anonymised_at=now, policy=policy
+                )
+                for pk in people
+            ]
+        )
+        closed = dict(
+            selectors.complaints_past_retention(as_of=as_of)
+            .filter(pk__in=ids)
+            .values_list("pk", "closed_on")
+        )
+        for pk in ids:
+            audit.record(
+                action=ANONYMISED,
+                obj=due[pk],
+                by=by,
+                complaint=due[pk],
+                note=f"Personal data anonymised under the retention policy ({policy}; "
+                f"closed {closed.get(pk)}).",
+            )
+        for person in Person.objects.filter(pk__in=people).only("pk"):
+            audit.record(
+                action=ANONYMISED,
+                obj=person,
+                by=by,
+                note=f"Personal data anonymised under the retention policy ({policy}): "
+                "every complaint they were behind is anonymised.",
+            )
+        # Names are gone: the complaints' stored state (and search text) is worked out again.
+        touched = set(ids).union(*selectors.complaints_of_people(people).values())
+        refresh_complaints(touched)
+        return len(people), events
+
+
+def _anonymise_records(
+    model: type[models.Model], record_type: str, ids: list[int], *, by: User | None
+) -> int:
+    """A batch of feedback or compliments, in one transaction: audit events anonymised."""
+    with transaction.atomic(), audit_erasure():
+        done = selectors.anonymised_ids(record_type, ids)
+        ids = [pk for pk in ids if pk not in done]
+        if not ids:
+            return 0
+        _blank(model, model._default_manager.filter(pk__in=ids))
+        events = _scrub_events(_events_of(model, ids))
+        now = clock.now()
+        policy = selectors.policy_text(record_type)
+        Anonymisation.objects.bulk_create(
+            [
+                Anonymisation(
+                    record_type=record_type, object_id=pk, anonymised_at=now, policy=policy
+                )
+                for pk in ids
+            ]
+        )
+        for obj in model._default_manager.filter(pk__in=ids).only("pk"):
+            audit.record(
+                action=ANONYMISED,
+                obj=obj,
+                by=by,
+                note=f"Personal data anonymised under the retention policy ({policy}).",
+            )
+        return events
+
+
+def _scrub_events(events: models.QuerySet, *, write: bool = True) -> int:
+    """Replace the personal fields in these events' snapshots, and notes that may quote what
+    was typed; returns how many events change (with `write=False`, would change)."""
+    models_by_type: dict[int, Any] = {}
+    changed = []
+    for event in events.only("pk", "action", "content_type_id", "before", "after", "note"):
+        if event.content_type_id not in models_by_type:
+            models_by_type[event.content_type_id] = ContentType.objects.get_for_id(
+                event.content_type_id
+            ).model_class()
+        model = models_by_type[event.content_type_id]
+        before = scrub_snapshot(model, event.before)
+        after = scrub_snapshot(model, event.after)
+        note = NOTE_REMOVED if event.note and event.action != ANONYMISED else event.note
+        if (before, after, note) != (event.before, event.after, event.note):
+            event.before, event.after, event.note = before, after, note
+            changed.append(event)
+    if write:
+        AuditEvent.objects.bulk_update(changed, ["before", "after", "note"], batch_size=500)
+    return len(changed)
+
+
+def _age_bands(person_ids: list[int]) -> dict[str, list[int]]:
+    """Age band -> people: for the children and young people a complaint was about whose date
+    of birth is known but band is not, their band at the first such complaint, so the age they
+    were stays known once the date goes. (Adults keep no band: "18 to 25" means a care leaver.)"""
+    out: dict[str, list[int]] = {}
+    rows = (
+        Person.objects.filter(pk__in=person_ids, date_of_birth__isnull=False, age_band="")
+        .annotate(
+            first_about=Min("complaints_about__received_date"),
+            first_for=Min("complaints_on_behalf__received_date"),
+        )
+        .values_list("pk", "date_of_birth", "first_about", "first_for")
+    )
+    for pk, born, *firsts in rows:
+        dates = [d for d in firsts if d is not None]
+        band = age_band(born, min(dates)) if dates and born else None
+        if band is not None:
+            out.setdefault(band, []).append(pk)
+    return out
+
+
+CHILD_BANDS = (
+    (4, AgeBand.UNDER_5),
+    (9, AgeBand.FROM_5),
+    (15, AgeBand.FROM_10),
+    (17, AgeBand.FROM_16),
+    (25, AgeBand.CARE_LEAVER),
+)
+
+
+def age_band(born: datetime.date, on: datetime.date) -> str | None:
+    """A child's or young person's age band on a day; None past 25."""
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return next((str(band) for upper, band in CHILD_BANDS if age <= upper), None)
