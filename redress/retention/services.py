@@ -246,6 +246,8 @@ def _anonymise_complaints(
             for path in paths:
                 where |= Q(**{f"{path}__in": ids})
             _blank(model, model._default_manager.filter(where))
+        # Documents (issue 9) are not stored yet: when they are, the complaint's files are
+        # removed here, in this batch's transaction, and listed in `personal.PERSONAL_FIELDS`.
         _blank(Person, Person.objects.filter(pk__in=people))
         for band, members in bands.items():
             Person.objects.filter(pk__in=members).update(age_band=band)
