@@ -11,8 +11,7 @@ from redress.accounts.models import User
 
 from .access import may_export_subject_access
 from .models import Person
-from .sar import complaints_of, subject_access_export
-from .sar.material import ROLES
+from .sar import complaints_of, roles_in, subject_access_export
 
 NOT_FOUND = "There is no person with that address."
 
@@ -28,16 +27,10 @@ def _person_or_404(request: HttpRequest, pk: int) -> Person:
 
 def subject_access(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person_or_404(request, pk)
-    linked = []
-    for complaint in complaints_of(person):
-        links = {
-            "complainant": complaint.complainant_id == person.pk,
-            "on_behalf_of": complaint.on_behalf_of_id == person.pk,
-            "children": any(c.pk == person.pk for c in complaint.children.all()),
-            "advocate_person": complaint.advocate_person_id == person.pk,
-        }
-        roles = [ROLES[link] for link, held in links.items() if held]
-        linked.append({"complaint": complaint, "roles": roles})
+    linked = [
+        {"complaint": complaint, "roles": roles_in(person, complaint)}
+        for complaint in complaints_of(person)
+    ]
     return render(request, "people/subject_access.html", {"person": person, "linked": linked})
 
 

@@ -22,8 +22,9 @@ from django.utils import timezone
 from redress.core.audit import json_value
 from redress.core.spreadsheets import csv_text
 
-from .material import Material, Table, Value
+from .material import Material
 from .redactions import Flag
+from .tables import Table, Value
 
 FORMAT = "redress.subject-access/1"
 DATA = "data"
@@ -33,7 +34,15 @@ DOCUMENTS_NOTE = (
     "Redress holds no documents (letters, attachments or other files) about anyone: it keeps "
     "no files, so none are included."
 )
-REDACTION_HEADINGS = ["Name", "Their record key", "Who they are", "Record type", "Record", "Field"]
+REDACTION_HEADINGS = [
+    "Name",
+    "Their record key",
+    "Who they are",
+    "Found",
+    "Record type",
+    "Record",
+    "Field",
+]
 
 
 def _plain(value: Value) -> Any:
@@ -84,7 +93,10 @@ def table_json(table: Table) -> bytes:
 def redactions_csv(flags: list[Flag]) -> bytes:
     return _csv(
         REDACTION_HEADINGS,
-        [[f.name, f.person_key, f.relation, f.record_type, f.record, f.field] for f in flags],
+        [
+            [f.name, f.person_key, f.relation, f.found, f.record_type, f.record, f.field]
+            for f in flags
+        ],
     )
 
 
@@ -103,7 +115,9 @@ def _summary_table(table: Table) -> str:
     return "\n".join(parts)
 
 
-def summary_html(material: Material, manifest: dict[str, Any], flags: list[Flag]) -> bytes:
+def summary_html(
+    material: Material, manifest: dict[str, Any], flags: list[Flag], *, made: str
+) -> bytes:
     e = html.escape
     person = material.person
     contents = "\n".join(
@@ -120,8 +134,7 @@ dt{{font-weight:bold}}dd{{margin:0 0 .5em 1.5em;white-space:pre-wrap}}</style>
 </head>
 <body>
 <h1>Everything Redress holds about {e(person.name or person.key)} ({e(person.key)})</h1>
-<p>Made {e(manifest["generated_at"])} by {e(manifest["generated_by"])} for
-{e(manifest["authority"])}.</p>
+<p>Made {e(made)} by {e(manifest["generated_by"])} for {e(manifest["authority"])}.</p>
 <p><strong>Before release:</strong> {len(flags)} places name other people
 (<code>redactions.csv</code> lists each); redact them as the law requires. Staff names are
 not listed there.</p>
@@ -170,7 +183,8 @@ def package(
 
     with zipfile.ZipFile(out, "w") as archive:
         put("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode())
-        put("summary.html", summary_html(material, manifest, flags))
+        made = f"{timezone.localtime(generated_at):%-d %B %Y at %H:%M}"
+        put("summary.html", summary_html(material, manifest, flags, made=made))
         put("redactions.csv", redactions_csv(flags))
         for table in material.tables:
             put(f"{DATA}/{table.name}.csv", table_csv(table))

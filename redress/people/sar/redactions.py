@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from redress.people.models import Person
 
-from .material import Material, Value
+from .material import Material
+from .tables import Value
 
 NAMED_IN_TEXT = "named in the text (held as a person)"
 CHUNK = 2000
@@ -28,9 +29,10 @@ SHORTEST_NAME = 3
 
 @dataclass(frozen=True)
 class Flag:
-    name: str  # as held, or the record key where the occurrence is the key
+    name: str  # as held
     person_key: str
     relation: str
+    found: str  # what was found: their name, or their record key
     record_type: str
     record: str
     field: str
@@ -84,13 +86,13 @@ def names_to_redact(material: Material) -> list[Flag]:
     own_name = " ".join(subject.name.split()).casefold()
     texts = list(_texts(material))
     words = {w for t in texts for w in _words(t.text)}
-    # (pattern, name, key, relation), the people linked to the complaints first.
-    sought: list[tuple[re.Pattern[str], str, str, str]] = []
+    # (pattern, what it finds, name, key, relation), the people linked to the complaints first.
+    sought: list[tuple[re.Pattern[str], str, str, str, str]] = []
     for other, relations in material.others.values():
         relation = "; ".join(relations)
         if _usable(other.name, own_name):
-            sought.append((_pattern(other.name), other.name, other.key, relation))
-        sought.append((_pattern(other.key), other.key, other.key, relation))
+            sought.append((_pattern(other.name), other.name, other.name, other.key, relation))
+        sought.append((_pattern(other.key), other.key, other.name, other.key, relation))
     linked = {*material.others, subject.pk}
     people = (
         Person.objects.exclude(pk__in=linked)
@@ -101,10 +103,10 @@ def names_to_redact(material: Material) -> list[Flag]:
     for name, key in people.iterator(chunk_size=CHUNK):
         name_words = _words(name)
         if name_words and all(w in words for w in name_words) and _usable(name, own_name):
-            sought.append((_pattern(name), name, key, NAMED_IN_TEXT))
+            sought.append((_pattern(name), name, name, key, NAMED_IN_TEXT))
     flags = []
     for t in texts:
-        for pattern, name, key, relation in sought:
+        for pattern, found, name, key, relation in sought:
             if pattern.search(t.text):
-                flags.append(Flag(name, key, relation, t.record_type, t.record, t.field))
+                flags.append(Flag(name, key, relation, found, t.record_type, t.record, t.field))
     return flags

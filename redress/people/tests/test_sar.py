@@ -46,8 +46,8 @@ day = datetime.date.fromisoformat
 def world(officer):
     """Alice Subject complains about her son Bobby (complaint `own`, with everything a complaint
     can hold) and is a child in a complaint her mother made (`about`); a stranger's complaint
-    (`other`) named her as complainant until it was corrected; a fourth has nothing to do with
-    her."""
+    (`other`) named her as complainant and as a child until it was corrected; a fourth has
+    nothing to do with her."""
     alice = PersonFactory(name="Alice Subject", key="S000101", email="alice@example.org")
     bobby = PersonFactory(name="Bobby Subject", key="S000102")
     carol = PersonFactory(name="Carol Advocate", key="S000103")
@@ -103,7 +103,21 @@ def world(officer):
         after={"complainant": other.complainant_id},
         complaint=other,
     )
-    audit.record(action="complaint.record", obj=unrelated, by=officer, complaint=unrelated)
+    audit.record(
+        action="complaint.change_details",
+        obj=other,
+        by=officer,
+        before={"children": [alice.pk, bobby.pk]},
+        after={"children": [bobby.pk]},
+        complaint=other,
+    )
+    audit.record(
+        action="complaint.record",
+        obj=unrelated,
+        by=officer,
+        after={"children": [bobby.pk], "complainant": unrelated.complainant_id},
+        complaint=unrelated,
+    )
     person_update(person=alice, by=officer, phone="0121 496 0000")
     return SimpleNamespace(
         alice=alice, bobby=bobby, carol=carol, mother=mother, frank=frank, own=own, about=about
@@ -165,7 +179,8 @@ def test_the_export_holds_everything_about_the_person(world, tmp_path):
     assert [a["you_said"] for a in _json(archive, "learning_actions")] == ["Tell parents first."]
     actions = [(e["action"], e["complaint"]) for e in _json(archive, "audit_events")]
     assert ("complaint.record", "KCT-2021-00001") in actions
-    assert ("complaint.change_details", "KCT-2021-00003") in actions
+    # the complaint that named her until it was corrected: its complainant, and its children
+    assert actions.count(("complaint.change_details", "KCT-2021-00003")) == 2
     assert ("person.update", "") in actions
     assert ("complaint.record", "KCT-2021-00004") not in actions
     manifest = json.loads(archive.read("manifest.json"))
@@ -191,22 +206,34 @@ def test_someone_linked_to_nothing_gets_their_record_alone(tmp_path, officer):
 def test_other_peoples_names_are_listed_for_redaction(world, tmp_path):
     archive = _export(tmp_path, world.alice)
     heading, *rows = _csv(archive, "redactions.csv")
-    assert heading == ["Name", "Their record key", "Who they are", "Record type", "Record", "Field"]
-    flagged = {(r[0], r[3], r[4], r[5]) for r in rows}
+    assert heading == [
+        "Name",
+        "Their record key",
+        "Who they are",
+        "Found",
+        "Record type",
+        "Record",
+        "Field",
+    ]
+    flagged = {(r[0], r[3], r[4], r[5], r[6]) for r in rows}
     relation = {r[0]: r[2] for r in rows}
     # her son, linked to her complaint, wherever his name or key is
-    assert ("Bobby Subject", "complaints", "KCT-2021-00001", "On behalf of") in flagged
-    assert ("S000102", "complaints", "KCT-2021-00001", "Children and young people it is about") in (
-        flagged
-    )
+    own = "KCT-2021-00001"
+    assert ("Bobby Subject", "Bobby Subject", "complaints", own, "On behalf of") in flagged
+    children = "Children and young people it is about"
+    assert ("Bobby Subject", "S000102", "complaints", own, children) in flagged
     assert relation["Bobby Subject"] == (
         "the child or young person it was made on behalf of on KCT-2021-00001; "
         "a child or young person it is about on KCT-2021-00001"
     )
     assert relation["Carol Advocate"] == "advocate on KCT-2021-00001"
-    assert ("Margaret Parent", "complaints", "KCT-2021-00002", "Complainant") in flagged
-    # a neighbour held as a person, named only in the summary
-    assert ("Frank Neighbour", "complaints", "KCT-2021-00001", "Summary") in flagged
+    mother = "Margaret Parent"
+    assert (mother, mother, "complaints", "KCT-2021-00002", "Complainant") in flagged
+    # a neighbour held as a person, named only in the summary (and the audit trail's copy)
+    frank = "Frank Neighbour"
+    assert (frank, frank, "complaints", own, "Summary") in flagged
+    recorded = AuditEvent.objects.get(action="complaint.record", complaint=world.own)
+    assert (frank, frank, "audit_events", f"event {recorded.pk}", "After") in flagged
     assert relation["Frank Neighbour"] == "named in the text (held as a person)"
     names = {r[0] for r in rows}
     assert "Alice Subject" not in names  # her own name is hers
