@@ -1,6 +1,6 @@
 """What else hangs off the person's complaints, as tables: mediation, closing-the-loop
-answers, Ombudsman enquiries and remedies, payments, learning actions, and the excerpts written
-from them for the published report."""
+answers, Ombudsman enquiries and remedies, payments, learning actions, the excerpts written
+from them for the published report, and legal holds."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from redress.complaints.models import LearningAction, Mediation, Payment
 from redress.feedback.models import SatisfactionAnswer
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.reporting.models import PublishableExcerpt
+from redress.retention.models import LegalHold
 
 from .tables import Table, make_table, name_of, who
 
@@ -194,6 +195,40 @@ def case_tables(complaint_ids: list[int], enquiries: list[Enquiry]) -> list[Tabl
             ],
         ),
     ]
+
+
+def legal_holds_table(complaint_ids: list[int]) -> Table:
+    holds = (
+        LegalHold.objects.filter(complaint__in=complaint_ids)
+        .select_related("complaint", "placed_by", "lifted_by")
+        .order_by("complaint__received_date", "complaint__reference", "placed_at", "id")
+    )
+    return make_table(
+        "legal_holds",
+        "Legal holds (kept from the retention policy)",
+        [
+            ("complaint", "Complaint"),
+            ("reason", "Reason"),
+            ("placed_by", "Placed by"),
+            ("placed_at", "Placed"),
+            ("lifted_by", "Lifted by"),
+            ("lifted_at", "Lifted"),
+            ("lifted_reason", "Why lifted"),
+        ],
+        [
+            {
+                "record": f"{h.complaint.reference} legal hold placed {h.placed_at:%Y-%m-%d}",
+                "complaint": h.complaint.reference,
+                "reason": h.reason,
+                "placed_by": who(h.placed_by),
+                "placed_at": h.placed_at,
+                "lifted_by": who(h.lifted_by),
+                "lifted_at": h.lifted_at,
+                "lifted_reason": h.lifted_reason,
+            }
+            for h in holds
+        ],
+    )
 
 
 def excerpts_table(complaint_ids: list[int], action_ids: list[int]) -> Table:

@@ -30,9 +30,10 @@ from redress.feedback.models import SatisfactionAnswer
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import Person
 from redress.reporting.models import PublishableExcerpt
+from redress.retention.models import LegalHold
 
 from .audit_trail import audit_table
-from .case_records import case_tables, excerpts_table
+from .case_records import case_tables, excerpts_table, legal_holds_table
 from .complaint_records import complaints_table, person_table, stage_tables
 from .tables import ROLES, Table
 
@@ -105,6 +106,7 @@ def subject_access_material(*, person: Person) -> Material:
         *stage_tables(stages),
         *case_tables(complaint_ids, enquiries),
         excerpts_table(complaint_ids, action_ids),
+        legal_holds_table(complaint_ids),
     ]
     stage_ids = [s.pk for s in stages]
     on_stages = {"stage__in": stage_ids}
@@ -122,7 +124,7 @@ def subject_access_material(*, person: Person) -> Material:
             model: list(
                 model.objects.filter(complaint__in=complaint_ids).values_list("pk", flat=True)
             )
-            for model in (Mediation, SatisfactionAnswer)
+            for model in (Mediation, SatisfactionAnswer, LegalHold)
         },
         PublishableExcerpt: list(
             PublishableExcerpt.objects.filter(

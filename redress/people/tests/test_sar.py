@@ -37,6 +37,7 @@ from redress.people.models import Person
 from redress.people.sar import ACTION
 from redress.people.services import person_update
 from redress.people.tests.factories import PersonFactory
+from redress.retention.services import legal_hold_place
 
 pytestmark = pytest.mark.django_db
 day = datetime.date.fromisoformat
@@ -119,6 +120,7 @@ def world(officer):
         complaint=unrelated,
     )
     person_update(person=alice, by=officer, phone="0121 496 0000")
+    legal_hold_place(complaint=own, reason="Her subject access request", by=officer)
     return SimpleNamespace(
         alice=alice, bobby=bobby, carol=carol, mother=mother, frank=frank, own=own, about=about
     )
@@ -177,11 +179,13 @@ def test_the_export_holds_everything_about_the_person(world, tmp_path):
     ]
     assert sorted(p["amount"] for p in _json(archive, "payments")) == ["150.00", "300.00"]
     assert [a["you_said"] for a in _json(archive, "learning_actions")] == ["Tell parents first."]
+    assert [h["reason"] for h in _json(archive, "legal_holds")] == ["Her subject access request"]
     actions = [(e["action"], e["complaint"]) for e in _json(archive, "audit_events")]
     assert ("complaint.record", "KCT-2021-00001") in actions
     # the complaint that named her until it was corrected: its complainant, and its children
     assert actions.count(("complaint.change_details", "KCT-2021-00003")) == 2
     assert ("person.update", "") in actions
+    assert ("legal_hold.placed", "KCT-2021-00001") in actions
     assert ("complaint.record", "KCT-2021-00004") not in actions
     manifest = json.loads(archive.read("manifest.json"))
     assert manifest["person"] == "S000101"
