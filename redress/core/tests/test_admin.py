@@ -11,6 +11,7 @@ from django import forms as django_forms
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
 from redress.accounts.models import Role, User
 from redress.complaints.models import (
@@ -52,6 +53,8 @@ from redress.procedures.models import ClosureDay, Procedure, StageRule
 from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory, SectionNarrativeFactory
+from redress.retention.models import Anonymisation, LegalHold, RetentionPeriod
+from redress.retention.services import legal_hold_place
 from redress.taxonomies.models import Taxonomy, TaxonomyKind, Term
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +106,10 @@ def one_of_everything(superuser):
     config.set_value("stage2_average_cost", "3500", by=superuser)
     ImportRun.objects.create(file_name="history.xlsx", checksum="0" * 64, status="imported")
     audit.record(action="complaint.recorded", obj=complaint, by=superuser, complaint=complaint)
+    legal_hold_place(complaint=complaint, reason="Claim issued", by=superuser)
+    Anonymisation.objects.create(
+        record_type="complaint", object_id=0, anonymised_at=timezone.now(), policy="6 years"
+    )
     return complaint
 
 
@@ -260,6 +267,7 @@ CASE_RECORDS = [
     SatisfactionAnswer,
     Person,
     AuditEvent,
+    LegalHold,
 ]
 CONFIGURATION = [
     Procedure,
@@ -273,6 +281,7 @@ CONFIGURATION = [
     Locality,
     User,
     ContextFigure,
+    RetentionPeriod,
 ]
 
 
@@ -284,6 +293,7 @@ def test_every_redress_model_is_decided_case_record_or_configuration():
         "reporting.ReportEdition",
         "reporting.SectionNarrative",
         "reporting.PublishableExcerpt",  # written and approved on the reports pages
+        "retention.Anonymisation",  # written by `redress retention`
     }
     undecided = (
         {m._meta.label for m in REGISTERED if m.__module__.startswith("redress.")}
