@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from redress.accounts.models import User
 
 BATCH = 500
-ANONYMISED = "retention.anonymised"
+ANONYMISED = "retention.anonymise"
 
 
 # -- legal holds --------------------------------------------------------------------------------
@@ -87,7 +87,7 @@ def legal_hold_place(*, complaint: Complaint, reason: str, by: User | None) -> L
         complaint=complaint, reason=reason, placed_by=by, placed_at=clock.now()
     )
     audit.record(
-        action="legal_hold.placed",
+        action="legal_hold.place",
         obj=hold,
         by=by,
         complaint=complaint,
@@ -106,7 +106,7 @@ def legal_hold_lift(*, complaint: Complaint, reason: str, by: User | None) -> Le
     audit.save_changes(
         hold,
         {"lifted_at": clock.now(), "lifted_by": by, "lifted_reason": reason.strip()},
-        action="legal_hold.lifted",
+        action="legal_hold.lift",
         by=by,
         complaint=complaint,
         shown=["lifted_at", "lifted_reason"],
@@ -275,7 +275,7 @@ def _anonymise_complaints(
         )
         for pk in ids:
             audit.record(
-                action=ANONYMISED,
+                action="retention.anonymise",
                 obj=due[pk],
                 by=by,
                 complaint=due[pk],
@@ -284,7 +284,7 @@ def _anonymise_complaints(
             )
         for person in Person.objects.filter(pk__in=people).only("pk"):
             audit.record(
-                action=ANONYMISED,
+                action="retention.anonymise",
                 obj=person,
                 by=by,
                 note=f"Personal data anonymised under the retention policy ({policy}): "
@@ -319,7 +319,7 @@ def _anonymise_records(
         )
         for obj in model._default_manager.filter(pk__in=ids).only("pk"):
             audit.record(
-                action=ANONYMISED,
+                action="retention.anonymise",
                 obj=obj,
                 by=by,
                 note=f"Personal data anonymised under the retention policy ({policy}).",

@@ -51,4 +51,7 @@ ACTIONS: dict[str, str] = {
     "locality.create": "Locality added",
     "closure_day.add": "Closure day added",
     "closure_day.remove": "Closure day removed",
+    "legal_hold.place": "Put on legal hold",
+    "legal_hold.lift": "Legal hold lifted",
+    "retention.anonymise": "Personal data anonymised under the retention policy",
 }

@@ -88,7 +88,7 @@ def test_every_years_figures_json_is_identical_after_retention(authority):
     )
     # The import's audit events of those complaints kept their summaries until now.
     snapshots = AuditEvent.objects.filter(complaint_id__in=ids, content_type__model="complaint")
-    assert snapshots.exclude(action="retention.anonymised").exists()
+    assert snapshots.exclude(action="retention.anonymise").exists()
     for event in snapshots:
         assert not (event.after or {}).get("summary")
     assert f"complaints: {len(ids)}" in printed

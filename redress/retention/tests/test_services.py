@@ -217,7 +217,7 @@ def test_a_legal_hold_keeps_a_complaint_until_it_is_lifted(manager):
     report = services.retention_run(as_of=AS_OF, apply=True)
     assert report.complaints == [complaint.reference]
     events = AuditEvent.objects.filter(complaint=complaint, action__startswith="legal_hold")
-    assert [e.action for e in events] == ["legal_hold.placed", "legal_hold.lifted"]
+    assert [e.action for e in events] == ["legal_hold.place", "legal_hold.lift"]
     assert events[0].actor == manager
 
 

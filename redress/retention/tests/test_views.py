@@ -48,7 +48,7 @@ def test_an_officer_places_and_lifts_a_legal_hold(officer_client, officer):
     hold.refresh_from_db()
     assert (hold.in_force, hold.lifted_by, hold.lifted_reason) == (False, officer, "Settled")
     actions = AuditEvent.objects.filter(complaint=complaint).values_list("action", flat=True)
-    assert list(actions) == ["legal_hold.placed", "legal_hold.lifted"]
+    assert list(actions) == ["legal_hold.place", "legal_hold.lift"]
 
 
 def test_a_reason_is_needed(officer_client):
@@ -71,3 +71,17 @@ def test_others_may_not(responding_manager_client, executive_client):
     assert responding_manager_client.post(url(complaint), {"reason": "x"}).status_code in (403, 404)
     assert executive_client.post(url(complaint), {"reason": "x"}).status_code == 403
     assert not LegalHold.objects.exists()
+
+
+def test_the_timeline_after_anonymisation(officer_client, manager, d):
+    complaint = closed_complaint("2016-05-02", "2016-06-01")
+    services.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
+    services.legal_hold_lift(complaint=complaint, reason="Settled", by=manager)
+    services.retention_run(as_of=d("2028-01-10"), apply=True)
+    page = officer_client.get(reverse("complaints:timeline", args=[complaint.pk])).content.decode()
+    assert "Put on legal hold" in page
+    assert "Legal hold lifted" in page
+    assert "Personal data anonymised under the retention policy" in page
+    assert "Claim issued" not in page
+    assert "Jo Bloggs" not in page
+    assert "Jo Bloggs" not in summary(officer_client, complaint)

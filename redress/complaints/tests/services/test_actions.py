@@ -6,7 +6,7 @@ from redress.complaints.services.actions import ACTIONS
 REDRESS = Path(__file__).resolve().parents[3]
 SERVICE_MODULES = [
     *sorted((REDRESS / "complaints" / "services").glob("*.py")),
-    *(REDRESS / app / "services.py" for app in ["ombudsman", "feedback", "people"]),
+    *(REDRESS / app / "services.py" for app in ["ombudsman", "feedback", "people", "retention"]),
     REDRESS / "organisations" / "services.py",
 ]
 
