@@ -181,7 +181,7 @@ def complaints_of_people(person_ids: Iterable[int]) -> dict[int, set[int]]:
 def people_released(complaint_ids: Iterable[int], *, also_done: Iterable[int] = ()) -> list[int]:
     """The people behind these complaints every one of whose complaints is anonymised, or is
     among `also_done` (being anonymised now), and who are not anonymised yet."""
-    done_now = set(also_done)
+    done_now = also_done if isinstance(also_done, set) else set(also_done)
     links = people_of(complaint_ids)
     every = set().union(*links.values()) if links else set()
     done = anonymised_ids(RecordType.COMPLAINT, every) | done_now

@@ -162,13 +162,18 @@ def retention_run(
     compliments = list(selectors.compliments_due(as_of=as_of).values_list("pk", flat=True))
     report.informal_feedback, report.compliments = len(feedback), len(compliments)
     if not apply:
+        # Counted a batch at a time (no IN list of every id), each event and person once.
         released: set[int] = set()
+        would_change: set[int] = set()
+        due_ids = set(ids)
         for chunk in batched(ids, batch, strict=False):
-            released |= set(selectors.people_released(chunk, also_done=ids))
-        report.people = len(released)
-        report.audit_events = _scrub_events(_events(ids, released), write=False)
+            newly = set(selectors.people_released(chunk, also_done=due_ids)) - released
+            released |= newly
+            would_change |= {e.pk for e in _scrubbed(_events(chunk, newly))}
         for model, found in ((InformalFeedback, feedback), (Compliment, compliments)):
-            report.audit_events += _scrub_events(_events_of(model, found), write=False)
+            for part in batched(found, batch, strict=False):
+                would_change |= {e.pk for e in _scrubbed(_events_of(model, part))}
+        report.people, report.audit_events = len(released), len(would_change)
         return report
     for chunk in batched(ids, batch, strict=False):
         people, events = _anonymise_complaints(list(chunk), as_of=as_of, by=by)
@@ -327,9 +332,17 @@ def _anonymise_records(
         return events
 
 
-def _scrub_events(events: models.QuerySet, *, write: bool = True) -> int:
-    """Replace the personal fields in these events' snapshots, and notes that may quote what
-    was typed; returns how many events change (with `write=False`, would change)."""
+def _scrub_events(events: models.QuerySet) -> int:
+    """Anonymise these events' snapshots and notes; returns how many changed."""
+    changed = _scrubbed(events)
+    AuditEvent.objects.bulk_update(changed, ["before", "after", "note"], batch_size=500)
+    return len(changed)
+
+
+def _scrubbed(events: models.QuerySet) -> list[AuditEvent]:
+    """The events that hold personal data, with their personal fields replaced (in memory
+    only): the values in snapshots, and notes, which can quote what was typed (a hold's or an
+    extension's reason)."""
     models_by_type: dict[int, Any] = {}
     changed = []
     for event in events.only("pk", "action", "content_type_id", "before", "after", "note"):
@@ -344,9 +357,7 @@ def _scrub_events(events: models.QuerySet, *, write: bool = True) -> int:
         if (before, after, note) != (event.before, event.after, event.note):
             event.before, event.after, event.note = before, after, note
             changed.append(event)
-    if write:
-        AuditEvent.objects.bulk_update(changed, ["before", "after", "note"], batch_size=500)
-    return len(changed)
+    return changed
 
 
 def _age_bands(person_ids: list[int]) -> dict[str, list[int]]:

@@ -258,3 +258,22 @@ def test_a_retention_period_never_set_is_six_years():
 
 def test_the_cutoff_of_29_february():
     assert selectors.cutoff(datetime.date(2028, 2, 29), 6) == datetime.date(2022, 2, 28)
+
+
+def test_batches_count_each_person_and_event_once():
+    shared = person()
+    first = closed_complaint("2015-05-04", "2015-06-01", complainant=shared)
+    second = closed_complaint("2016-05-02", "2016-06-01", complainant=shared)
+    recorded(first)
+    recorded(second)
+    dry = services.retention_run(as_of=AS_OF, apply=False, batch=1)
+    applied = services.retention_run(as_of=AS_OF, apply=True, batch=1)
+    assert (dry.complaints, dry.people, dry.audit_events) == (
+        applied.complaints,
+        applied.people,
+        applied.audit_events,
+    )
+    assert (applied.complaints, applied.people) == ([first.reference, second.reference], 1)
+    shared.refresh_from_db()
+    assert shared.name == ""
+    assert AuditEvent.objects.filter(action=services.ANONYMISED).count() == 3
