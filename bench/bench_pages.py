@@ -121,7 +121,7 @@ def _last_day() -> datetime.date:
     return Stage.objects.aggregate(last=Max("received_date"))["last"]
 
 
-PREPARED = "bench_pages 3"  # the bench executive's job title: what `prepare` last did
+PREPARED = "bench_pages 4"  # the bench executive's job title: what `prepare` last did
 
 
 def prepare() -> None:
@@ -131,6 +131,7 @@ def prepare() -> None:
 
     from redress.accounts.models import Role, User
     from redress.complaints.models import Appointment, Complaint
+    from redress.complaints.state import refresh_complaints
     from redress.organisations.models import Organisation
     from redress.people.models import Person
 
@@ -201,6 +202,9 @@ def prepare() -> None:
                 [_last_day() - datetime.timedelta(days=7)],
             )
         _name_people()
+        # The names are written here in SQL, as no service would: the search text of every
+        # complaint they are on, as the services keep it.
+        refresh_complaints(Complaint.objects.values_list("pk", flat=True))
     print(f"Prepared the caseload in {time.perf_counter() - started:.0f} s", flush=True)
 
 

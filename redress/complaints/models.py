@@ -98,6 +98,9 @@ class Complaint(TimeStampedModel):
         null=True, blank=True, editable=False, help_text="The current open stage's deadline."
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    # What the list's search looks in (reference, names, Ombudsman references), kept with the
+    # stored state (`complaints.state.search_text`; trigram-indexed on PostgreSQL).
+    search_text = models.TextField(blank=True, default="", editable=False)
     related_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ons"
     )

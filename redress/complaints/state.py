@@ -6,6 +6,10 @@ deadline out in SQL for every row. The services call `complaint_changed` in the 
 as the change they make; imports and configuration changes (closure days, timescales) call
 `refresh_complaints` for every complaint they touch. The calendar stays the one in
 `procedures.calendar`: due dates are worked out here in Python, vectorised when there are many.
+
+The same refresh keeps `Complaint.search_text`, what the list's search looks in (its reference,
+the names of its complainant, of whom it is on behalf and of its children, and its Ombudsman
+references), so a search reads one column on one trigram index (ADR 0015).
 """
 
 from __future__ import annotations
@@ -23,12 +27,17 @@ from django.db.models import F, Max, Model
 
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Extension, Hold, Stage
+from redress.ombudsman.models import Enquiry
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.deadlines import clock_start
 from redress.procedures.models import StageRule
 from redress.procedures.selectors import stage_rules_by_key, working_calendar
 
 BATCH = 2000
+# Between the parts of the search text, so a search cannot match across two of them.
+SEARCH_SEPARATOR = "\n"
+# The parts of the search text kept on the complaint's own row (or one join away).
+SEARCHED = ("reference", "complainant__name", "on_behalf_of__name")
 STAGE_COLUMNS = (
     "pk",
     "complaint_id",
@@ -135,19 +144,65 @@ def refresh_complaints(
             if (status, due_date, held) != tuple(row[8:11]):
                 stage_updates.append((status, due_date, held, row[0]))
             current[row[1]] = (row[2], status, due_date)
-        complaint_updates = []
+        complaint_updates, search_updates = [], []
         existing = Complaint.objects.filter(pk__in=ids).values_list(
-            "pk", "stage_reached", "status", "due_date"
+            "pk", "stage_reached", "status", "due_date", "search_text", *SEARCHED
         )
-        for pk, reached, status, due_date in existing:
+        more = _searched_elsewhere(ids)
+        for pk, reached, status, due_date, text, *searched in existing:
             number, now_status, due = current.get(pk, (None, StageStatus.CLOSED, None))
             now_due = due if now_status == StageStatus.OPEN else None
             if (reached, status, due_date) != (number, now_status, now_due):
                 complaint_updates.append((number, now_status, now_due, pk))
+            now_text = search_text(*searched, *sorted(more.get(pk, ())))
+            if text != now_text:
+                search_updates.append((now_text, pk))
         _write(Stage, ("status", "due_date", "held_days"), stage_updates)
         _write(Complaint, ("stage_reached", "status", "due_date"), complaint_updates)
-        changed += len(stage_updates) + len(complaint_updates)
+        _write(Complaint, ("search_text",), search_updates)
+        changed += len(stage_updates) + len(complaint_updates) + len(search_updates)
     return changed
+
+
+def search_text(*parts: str | None) -> str:
+    """What the list's search looks in, from its parts: in lower case (so a search matches in
+    any case on either database, whatever the alphabet), with single spaces, blanks left out."""
+    return SEARCH_SEPARATOR.join(" ".join(p.split()).lower() for p in parts if p and p.strip())
+
+
+def _searched_elsewhere(ids: Iterable[int]) -> dict[int, list[str]]:
+    """The parts of these complaints' search texts kept in other tables: their children's names
+    and their Ombudsman references (two queries, however many complaints)."""
+    parts: dict[int, list[str]] = defaultdict(list)
+    for pk, child in Complaint.children.through.objects.filter(complaint_id__in=ids).values_list(
+        "complaint_id", "person__name"
+    ):
+        parts[pk].append(child or "")
+    for pk, lgo_reference in Enquiry.objects.filter(complaint_id__in=ids).values_list(
+        "complaint_id", "lgo_reference"
+    ):
+        parts[pk].append(lgo_reference)
+    return parts
+
+
+def people_changed(person_ids: Iterable[int]) -> int:
+    """After a few people's names change: the search text of every complaint they are on."""
+    people = list(person_ids)
+    on = (
+        Complaint.objects.filter(complainant_id__in=people)
+        .order_by()
+        .values_list("pk", flat=True)
+        .union(
+            Complaint.objects.filter(on_behalf_of_id__in=people)
+            .order_by()
+            .values_list("pk", flat=True),
+            Complaint.children.through.objects.filter(person_id__in=people)
+            .order_by()
+            .values_list("complaint_id", flat=True),
+        )
+        .order_by()  # (else the complaints' default order, which a union cannot sort by)
+    )
+    return refresh_complaints(on)
 
 
 def _write(model: type[Model], columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -176,4 +176,9 @@ def person_update(
             before={k: before[k] for k in changed},
             after=changed,
         )
+        if "name" in changed:
+            # The complaints' search finds them by name (kept with the complaints' state).
+            from redress.complaints.state import people_changed
+
+            people_changed([person.pk])
     return person

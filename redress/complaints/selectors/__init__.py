@@ -22,7 +22,6 @@ from .lists import (
     complaint_list,
     current_stages,
     status_counts,
-    with_search,
 )
 from .paging import Cursor, KeysetPage, keyset_page
 from .scoping import (
@@ -77,5 +76,4 @@ __all__ = [
     "status_counts",
     "team_work",
     "why_hidden",
-    "with_search",
 ]

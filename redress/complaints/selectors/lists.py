@@ -9,7 +9,7 @@ numbered `stage_reached`), so no deadline is worked out in SQL, and the counts t
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -31,7 +31,7 @@ from redress.procedures.models import Procedure, StageRule
 
 from .paging import SortKey
 from .scoping import complaints_visible_to
-from .search import found, search
+from .search import matching
 
 STATUSES = {"open": "Open", "on_hold": "On hold", "overdue": "Overdue", "closed": "Closed"}
 # What a stage can be waiting for, as "My work" counts it and the list filters by it.
@@ -79,8 +79,6 @@ class ComplaintFilters:
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
     due: str = ""
-    # What the search `q` found, once read (`with_search`): ids, or the search as a subquery.
-    found: Any = None
     complainant_type: str = ""
     sort: str = DEFAULT_SORT
 
@@ -268,7 +266,7 @@ def _filtered(
     elif filters.unallocated:
         conditions &= with_open_stage(Q(allocated_to__isnull=True))
     if filters.q:
-        conditions &= Q(pk__in=search(filters.q) if filters.found is None else filters.found)
+        conditions &= matching(filters.q)
     return complaints.filter(conditions)
 
 
@@ -288,7 +286,7 @@ def complaint_list(
 
 
 def _found_by_subquery(filters: ComplaintFilters) -> bool:
-    """Whether a filter finds its complaints from another table (a search, a person's or a
+    """Whether a filter finds its complaints on an index of its own (a search, a person's or a
     team's stages, what stages wait for): a set small enough to read the rows of."""
     return bool(
         filters.q
@@ -297,14 +295,6 @@ def _found_by_subquery(filters: ComplaintFilters) -> bool:
         or filters.team is not None
         or filters.waiting
     )
-
-
-def with_search(filters: ComplaintFilters) -> ComplaintFilters:
-    """The filters with what their search finds read once, for the counts, the page and a
-    download to share."""
-    if not filters.q or filters.found is not None:
-        return filters
-    return replace(filters, found=found(filters.q))
 
 
 def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date) -> StatusCounts:

@@ -40,7 +40,10 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def stage1(obj, create, extracted, **kwargs):  # noqa: N805
-        if not create or extracted is False:
+        if not create:
+            return
+        if extracted is False:
+            refresh_complaints([obj.pk])  # its search text, as the services keep it
             return
         StageFactory(complaint=obj, number=1, received_date=obj.received_date, **kwargs)
 

@@ -18,7 +18,7 @@ from django.http import FileResponse, HttpRequest, HttpResponseBase, StreamingHt
 from openpyxl import Workbook
 
 from redress.complaints.forms import ComplaintFilterForm
-from redress.complaints.selectors import clock, with_search
+from redress.complaints.selectors import clock
 from redress.complaints.selectors.downloads import HEADINGS, download_rows
 from redress.core.spreadsheets import csv_text, xlsx_value
 
@@ -63,7 +63,7 @@ def _workbook(rows: Iterable[list[Any]]) -> Any:
 def download(request: HttpRequest) -> HttpResponseBase:
     require_team(request, "download the list of complaints")
     kind = request.GET.get("format", "csv")
-    filters = with_search(ComplaintFilterForm(request.GET or None).filters())
+    filters = ComplaintFilterForm(request.GET or None).filters()
     today = clock().today
     rows = download_rows(user=request.user, filters=filters, today=today)
     name = f"complaints-{today.isoformat()}"

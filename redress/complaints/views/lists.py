@@ -26,7 +26,6 @@ from redress.complaints.selectors import (
     keyset_page,
     may_manage_complaints,
     status_counts,
-    with_search,
 )
 from redress.core.presenters import govuk_date
 
@@ -187,7 +186,7 @@ def _pagination(page: KeysetPage, params: QueryDict) -> dict[str, Any] | None:
 def complaint_list_view(request: HttpRequest) -> HttpResponse:
     require_complaint_pages(request)
     form = ComplaintFilterForm(request.GET or None)
-    filters = with_search(form.filters())
+    filters = form.filters()
     now = clock()
     params = request.GET
     counts = status_counts(user=request.user, filters=filters, today=now.today)
