@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 
 from redress.complaints.models import Complaint, Extension, Hold, Mediation, Payment, Stage
 from redress.complaints.state import refresh_complaints
@@ -257,6 +257,8 @@ def _anonymise_complaints(
         for band, members in bands.items():
             Person.objects.filter(pk__in=members).update(age_band=band)
         events = _scrub_events(_events(ids, people))
+        # A form opened on one of them before now is refused rather than write over it (ADR 0016).
+        Complaint.objects.filter(pk__in=ids).update(version=F("version") + 1)
         now = clock.now()
         policy = selectors.policy_text(RecordType.COMPLAINT)
         Anonymisation.objects.bulk_create(
@@ -273,11 +275,6 @@ def _anonymise_complaints(
                 for pk in people
             ]
         )
-        closed = dict(
-            selectors.complaints_past_retention(as_of=as_of)
-            .filter(pk__in=ids)
-            .values_list("pk", "closed_on")
-        )
         for pk in ids:
             audit.record(
                 action="retention.anonymise",
@@ -285,7 +282,7 @@ def _anonymise_complaints(
                 by=by,
                 complaint=due[pk],
                 note=f"Personal data anonymised under the retention policy ({policy}; "
-                f"closed {closed.get(pk)}).",
+                f"closed {due[pk].closed_on}).",
             )
         for person in Person.objects.filter(pk__in=people).only("pk"):
             audit.record(

@@ -138,7 +138,10 @@ def test_the_audit_snapshots_are_anonymised_and_the_anonymisation_audited():
     assert changed.after == {"name": "", "address": ""}
     assert held.note == NOTE_REMOVED
     assert anonymised.action == services.ANONYMISED
-    assert "6 years after closing" in anonymised.note
+    assert anonymised.note == (
+        "Personal data anonymised under the retention policy "
+        "(complaints: 6 years after closing; closed 2016-06-01)."
+    )
     assert "Jo" not in anonymised.note
     person_events = AuditEvent.objects.filter(
         action=services.ANONYMISED,
