@@ -23,7 +23,7 @@ from .tables import Value
 
 NAMED_IN_TEXT = "named in the text (held as a person)"
 CHUNK = 2000
-# Shorter names match too much ordinary text to be worth the officer's time.
+# Shorter names (and record keys) match too much ordinary text to be worth the officer's time.
 SHORTEST_NAME = 3
 
 
@@ -92,7 +92,8 @@ def names_to_redact(material: Material) -> list[Flag]:
         relation = "; ".join(relations)
         if _usable(other.name, own_name):
             sought.append((_pattern(other.name), other.name, other.name, other.key, relation))
-        sought.append((_pattern(other.key), other.key, other.name, other.key, relation))
+        if len(other.key) >= SHORTEST_NAME:
+            sought.append((_pattern(other.key), other.key, other.name, other.key, relation))
     linked = {*material.others, subject.pk}
     people = (
         Person.objects.exclude(pk__in=linked)
