@@ -101,8 +101,13 @@ def test_apply_anonymises_the_records_and_the_people():
     report = services.retention_run(as_of=AS_OF, apply=True)
     assert report.complaints == [complaint.reference]
     assert report.people == 2
+    before_search = complaint.search_text
     complaint.refresh_from_db()
     assert (complaint.summary, complaint.desired_outcome, complaint.custom_data) == ("", "", {})
+    # The list's search finds them by name no more (the stored search text is written again).
+    assert "bloggs" in before_search.lower()
+    assert "bloggs" not in complaint.search_text.lower()
+    assert complaint.reference.lower() in complaint.search_text.lower()
     # What the figures read stays.
     assert complaint.reference.startswith("CSC-")
     assert complaint.received_date == d("2016-05-02")
