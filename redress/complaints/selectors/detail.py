@@ -18,7 +18,7 @@ from redress.procedures.deadlines import StageDeadlines, explain_stage_deadline
 from redress.procedures.models import StageRule
 
 from .clock import Clock
-from .scoping import complaints_visible_to, sees_every_complaint
+from .scoping import complaints_visible_to, visible_among
 
 
 @dataclass(frozen=True)
@@ -156,18 +156,15 @@ def related_complaints(*, user: Any, complaint: Complaint) -> RelatedComplaints:
     them) through the same scoping as every complaint page."""
     earlier = complaint.related_to
     later = sorted(complaint.follow_ons.all(), key=lambda c: (c.received_date, c.reference))
-    if not sees_every_complaint(user):
-        ids = [c.pk for c in later] + ([earlier.pk] if earlier is not None else [])
-        visible = set(complaints_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
-        shown = [c for c in later if c.pk in visible]
-        hidden_earlier = earlier is not None and earlier.pk not in visible
-        return RelatedComplaints(
-            earlier=None if hidden_earlier else earlier,
-            earlier_hidden=hidden_earlier,
-            later=shown,
-            later_hidden=len(later) - len(shown),
-        )
-    return RelatedComplaints(earlier=earlier, earlier_hidden=False, later=later, later_hidden=0)
+    visible = visible_among(user, [c.pk for c in later] + ([earlier.pk] if earlier else []))
+    shown = [c for c in later if c.pk in visible]
+    hidden_earlier = earlier is not None and earlier.pk not in visible
+    return RelatedComplaints(
+        earlier=None if hidden_earlier else earlier,
+        earlier_hidden=hidden_earlier,
+        later=shown,
+        later_hidden=len(later) - len(shown),
+    )
 
 
 def stage_views(complaint: Complaint, clock: Clock) -> list[StageView]:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -86,6 +87,14 @@ def complaint_ids_visible_to(user: Any) -> QuerySet[Any, Any]:
     ):
         return _involved_ids(user)
     return complaints_visible_to(user).values("pk")
+
+
+def visible_among(user: Any, ids: Iterable[int]) -> set[int]:
+    """Which of these complaints the user may see (one query; none for the complaints team)."""
+    ids = set(ids)
+    if not ids or sees_every_complaint(user):
+        return ids
+    return set(complaints_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def stages_visible_to(user: Any) -> QuerySet[Stage]:

@@ -11,7 +11,7 @@ from redress.complaints.models import Aspect, Complaint, Stage
 from redress.core.models import AuditEvent
 from redress.taxonomies.models import Term
 
-from .scoping import complaints_visible_to, sees_every_complaint
+from .scoping import visible_among
 
 # What a record's name needs, so naming a hundred of them stays one query.
 NAME_NEEDS: dict[type[models.Model], tuple[str, ...]] = {
@@ -71,9 +71,8 @@ def referenced_names(events: list[AuditEvent], *, user: Any = None) -> Names:
             names[(model, pk)] = getattr(obj, "display_name", None) or str(obj)
             if isinstance(obj, Complaint | Stage):
                 complaint_of[(model, pk)] = obj.complaint_id if isinstance(obj, Stage) else obj.pk
-    if user is not None and complaint_of and not sees_every_complaint(user):
-        ids = set(complaint_of.values())
-        visible = set(complaints_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    if user is not None:
+        visible = visible_among(user, complaint_of.values())
         for key, complaint_id in complaint_of.items():
             if complaint_id not in visible:
                 names[key] = HIDDEN_COMPLAINT

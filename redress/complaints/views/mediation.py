@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from redress.complaints import services
-from redress.complaints.choices import OUTCOMES_EXCLUDED_FROM_TIMELINESS, MediationOutcome
+from redress.complaints.choices import MediationOutcome
 from redress.complaints.forms.mediation import (
     MediationHoldForm,
     MediationOfferForm,
@@ -118,22 +118,6 @@ def outcome(request: HttpRequest, pk: int, mediation: int) -> HttpResponse:
         context={"complaint": complaint, "mediation": found, "next_stage": next_stage},
         complaint=complaint,
     )
-
-
-def may_offer(complaint: Complaint) -> bool:
-    """Whether mediation can be offered now: a stage has a response (not a withdrawal or a
-    finding of no jurisdiction) and no mediation is waiting for its outcome."""
-    answered = [
-        s
-        for s in complaint.stages.all()
-        if s.responded_date is not None and s.outcome not in OUTCOMES_EXCLUDED_FROM_TIMELINESS
-    ]
-    pending = any(m.outcome == "" for m in complaint.mediations.all())
-    # Mediation is offered instead of, or before, the next stage: after the procedure's last
-    # stage there is none to go to, and the Ombudsman is next.
-    latest = max((s.number for s in answered), default=0)
-    further = any(r.stage > latest for r in complaint.procedure.stage_rules.all())
-    return bool(answered) and not pending and further
 
 
 def page_links(complaint: Complaint) -> dict[int, dict[str, str]]:

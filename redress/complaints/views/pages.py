@@ -22,6 +22,7 @@ from redress.complaints.selectors import (
     related_complaints,
     stage_views,
 )
+from redress.complaints.selectors.mediation import may_offer as may_offer_mediation
 from redress.feedback.selectors import closing_the_loop
 
 from . import allocation as allocation_views
@@ -97,7 +98,7 @@ def _actions(request: HttpRequest, complaint: Complaint, current: StageView | No
                 "classes": "govuk-button--secondary",
             }
         )
-    if team and not stage.is_open and mediation_views.may_offer(complaint):
+    if team and not stage.is_open and may_offer_mediation(complaint):
         buttons.append(
             {
                 "text": "Offer mediation",
