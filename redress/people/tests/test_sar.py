@@ -185,7 +185,7 @@ def test_the_export_holds_everything_about_the_person(world, tmp_path):
     # the complaint that named her until it was corrected: its complainant, and its children
     assert actions.count(("complaint.change_details", "KCT-2021-00003")) == 2
     assert ("person.update", "") in actions
-    assert ("legal_hold.placed", "KCT-2021-00001") in actions
+    assert ("legal_hold.place", "KCT-2021-00001") in actions
     assert ("complaint.record", "KCT-2021-00004") not in actions
     manifest = json.loads(archive.read("manifest.json"))
     assert manifest["person"] == "S000101"
