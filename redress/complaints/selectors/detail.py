@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Hold, Mediation, Stage
-from redress.core.presenters import govuk_date, plural
+from redress.core.presenters import govuk_date
 from redress.procedures.calendar import DeadlineExplanation
 from redress.procedures.deadlines import StageDeadlines, explain_stage_deadline
 from redress.procedures.models import StageRule
@@ -137,18 +137,13 @@ def _for_page(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
 @dataclass(frozen=True)
 class RelatedComplaints:
     """The complaints linked to one (the earlier one it follows on from, the later ones that
-    follow on from it) as one user may see them: those they may not see are only counted, so
-    their references never reach the page."""
+    follow on from it) as one user may see them. That this complaint follows on from another
+    is part of its own record, so one the user may not see is mentioned, never named; a later
+    complaint they may not see is another complaint's fact, and is left out altogether."""
 
     earlier: Complaint | None
     earlier_hidden: bool
     later: list[Complaint]
-    later_hidden: int
-
-    @property
-    def hidden_phrase(self) -> str:
-        n = self.later_hidden
-        return f"{n} later {plural(n, 'complaint')} that you cannot see" if n else ""
 
 
 def related_complaints(*, user: Any, complaint: Complaint) -> RelatedComplaints:
@@ -163,7 +158,6 @@ def related_complaints(*, user: Any, complaint: Complaint) -> RelatedComplaints:
         earlier=None if hidden_earlier else earlier,
         earlier_hidden=hidden_earlier,
         later=shown,
-        later_hidden=len(later) - len(shown),
     )
 
 
