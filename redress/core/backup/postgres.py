@@ -203,12 +203,15 @@ def _entries(listing: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 
 def _migrations(pg_restore: str, path: Path, database: dict[str, Any]) -> set[tuple[str, str]]:
     """The migrations applied in the backed-up database, read from its django_migrations data."""
-    script = _run(
-        [pg_restore, "--data-only", "--table=django_migrations", "--file=-", str(path)],
-        database,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    try:
+        script = _run(
+            [pg_restore, "--data-only", "--table=django_migrations", "--file=-", str(path)],
+            database,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+    except BackupError as error:
+        raise BackupError(f"{path} cannot be read by pg_restore:\n{error}") from None
     match = re.search(
         r"^COPY \S*django_migrations \(([^)]*)\) FROM stdin;\n(.*?)^\\\.$",
         script,

@@ -332,6 +332,21 @@ def test_the_service_refuses_a_database_holding_data_too(tmp_path, empty_target)
         restore_backup(path=backup, database=empty_target)
 
 
+def test_a_backup_damaged_part_way_changes_nothing(tmp_path, empty_target):
+    """Cut short after its start, so it still looks like a backup: SQLite's check and
+    pg_restore's reading of the migrations notice."""
+    user("olive_officer")
+    restore_backup(path=take_backup(tmp_path, "first.backup"), database=empty_target)
+    user("oscar_officer")
+    whole = take_backup(tmp_path, "second.backup").read_bytes()
+    damaged = tmp_path / "damaged.backup"
+    damaged.write_bytes(whole[: len(whole) * 4 // 5])
+    with pytest.raises(BackupError, match=r"damaged|cannot be read"):
+        restore_backup(path=damaged, database=empty_target, replace=True)
+    after = target_contents(database=empty_target)
+    assert (after.users, "core_auditevent" in after.tables) == (1, True)
+
+
 def test_a_backup_never_overwrites_a_file(tmp_path):
     existing = tmp_path / "redress.backup"
     existing.write_text("An older backup.\n")
@@ -372,6 +387,29 @@ def test_postgres_refuses_a_database_with_tables_the_backup_lacks(tmp_path, empt
     with pytest.raises(BackupError, match=r"has tables the backup does not \(stray\)"):
         restore_backup(path=backup, database=empty_target)
     assert target_contents(database=empty_target).tables == {"stray"}
+
+
+@only_postgres
+def test_postgres_a_restore_failing_part_way_changes_nothing(tmp_path, empty_target):
+    """The backup grants a role that the restoring server no longer has: pg_restore fails at
+    the grants, after every table and row, and its one transaction undoes the lot."""
+    user("olive_officer")
+    restore_backup(path=take_backup(tmp_path, "first.backup"), database=empty_target)
+    user("oscar_officer")
+    role = f"{connection.settings_dict['NAME']}_reader"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE ROLE "{role}"')
+        cursor.execute(f'GRANT SELECT ON core_auditevent TO "{role}"')
+    try:
+        second = take_backup(tmp_path, "second.backup")
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'REVOKE SELECT ON core_auditevent FROM "{role}"')
+            cursor.execute(f'DROP ROLE "{role}"')
+    with pytest.raises(BackupError, match=rf"pg_restore failed, .*nothing changed:\n.*{role}"):
+        restore_backup(path=second, database=empty_target, replace=True)
+    after = target_contents(database=empty_target)
+    assert (after.users, "core_auditevent" in after.tables) == (1, True)
 
 
 @only_postgres
