@@ -45,6 +45,7 @@ ACTIONS: dict[str, str] = {
     "informal_feedback.record": "Informal feedback recorded",
     "person.record": "Person recorded",
     "person.update": "Person's details changed",
+    "person.subject_access_export": "Subject access export made",
     "service_area.create": "Service area added",
     "service_area.close": "Service area closed",
     "service_area.open": "Service area opened",

@@ -20,7 +20,7 @@ from .redactions import names_to_redact
 if TYPE_CHECKING:
     from redress.accounts.models import User
 
-ACTION = "person.subject_access_export"
+ACTION = "person.subject_access_export"  # as recorded below (written out for the label test)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def subject_access_export(*, person: Person, by: User | None, via: str) -> Subje
     )
     records = {t.name: len(t.rows) for t in material.tables}
     audit.record(
-        action=ACTION,
+        action="person.subject_access_export",
         obj=person,
         by=by,
         after={"records": records, "redactions": len(flags), "via": via},
