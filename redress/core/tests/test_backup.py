@@ -316,6 +316,9 @@ def test_a_database_holding_data_is_replaced_only_when_asked(tmp_path, empty_tar
     assert declined.returncode == 1
     assert "Type 'yes' to go on" in declined.stdout
     assert "Restore cancelled. Nothing changed." in declined.stderr
+    unanswered = redress("restore", str(second), "--replace", database=empty_target)
+    assert unanswered.returncode == 1
+    assert "there was no answer (give --no-input" in unanswered.stderr
     assert target_contents(database=empty_target).users == 1
 
     replaced = redress("restore", str(second), "--replace", database=empty_target, answer="yes\n")

@@ -76,7 +76,13 @@ class Command(BaseCommand):
             )
 
     def _confirmed(self, path: Path, where: str, held: object) -> bool:
-        answer = input(
-            f"{where} holds {held}. Restoring {path} replaces all of it. Type 'yes' to go on: "
-        )
+        try:
+            answer = input(
+                f"{where} holds {held}. Restoring {path} replaces all of it. Type 'yes' to go on: "
+            )
+        except EOFError:  # no one to ask (a script): --no-input says so explicitly
+            raise CommandError(
+                "Restore cancelled: there was no answer (give --no-input to skip the question). "
+                "Nothing changed."
+            ) from None
         return answer.strip().lower() == "yes"
