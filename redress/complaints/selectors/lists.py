@@ -27,7 +27,7 @@ from django.db.models import (
 from redress.complaints.choices import AppointmentRole, StageStatus
 from redress.complaints.models import Appointment, Complaint, Stage
 from redress.organisations.models import Locality, Organisation, ServiceArea
-from redress.procedures.models import Procedure, StageRule
+from redress.procedures.models import Procedure
 
 from .paging import SortKey
 from .scoping import complaints_visible_to
@@ -170,12 +170,13 @@ def stage_waiting_for(what: str) -> Q:
             AppointmentRole.INDEPENDENT_PERSON
         )
         # Only an independent investigation has them (the statutory stage 2; a local stage 2 is
-        # a manager's review): its stage rule says so.
+        # a manager's review): its stage rule says so. Asked of the stage 2s alone, through
+        # their complaint's id (`complaint__procedure` would join every stage to its complaint).
         investigation = Exists(
-            StageRule.objects.filter(
-                procedure=OuterRef("complaint__procedure"),
-                stage=OuterRef("number"),
-                independent_investigation=True,
+            Complaint.objects.filter(
+                pk=OuterRef("complaint_id"),
+                procedure__stage_rules__stage=OuterRef("number"),
+                procedure__stage_rules__independent_investigation=True,
             )
         )
         return Q(number=2) & Q(investigation) & missing
