@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
 
 from redress.core.backup import BackupError, backup_database, size_shown
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, path: Path, database: str, **options: Any) -> None:
+        if database not in connections:
+            raise CommandError(f"There is no database {database!r} in the settings' DATABASES.")
         try:
             result = backup_database(path=path, using=database)
         except BackupError as error:

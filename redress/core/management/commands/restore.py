@@ -45,7 +45,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, path: Path, replace: bool, interactive: bool, **options: Any):
-        connection = connections[options["database"]]
+        alias = options["database"]
+        if alias not in connections:
+            raise CommandError(f"There is no database {alias!r} in the settings' DATABASES.")
+        connection = connections[alias]
         connection.close()  # the restore connects by itself; SQLite wants no other connection
         database = connection.settings_dict
         try:
