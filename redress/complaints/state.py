@@ -144,7 +144,7 @@ def refresh_complaints(
             if (status, due_date, held) != tuple(row[8:11]):
                 stage_updates.append((status, due_date, held, row[0]))
             current[row[1]] = (row[2], status, due_date)
-        complaint_updates, search_updates = [], []
+        complaint_updates = []
         existing = Complaint.objects.filter(pk__in=ids).values_list(
             "pk", "stage_reached", "status", "due_date", "search_text", *SEARCHED
         )
@@ -152,15 +152,13 @@ def refresh_complaints(
         for pk, reached, status, due_date, text, *searched in existing:
             number, now_status, due = current.get(pk, (None, StageStatus.CLOSED, None))
             now_due = due if now_status == StageStatus.OPEN else None
-            if (reached, status, due_date) != (number, now_status, now_due):
-                complaint_updates.append((number, now_status, now_due, pk))
             now_text = search_text(*searched, *sorted(more.get(pk, ())))
-            if text != now_text:
-                search_updates.append((now_text, pk))
+            now = (number, now_status, now_due, now_text)
+            if (reached, status, due_date, text) != now:
+                complaint_updates.append((*now, pk))
         _write(Stage, ("status", "due_date", "held_days"), stage_updates)
-        _write(Complaint, ("stage_reached", "status", "due_date"), complaint_updates)
-        _write(Complaint, ("search_text",), search_updates)
-        changed += len(stage_updates) + len(complaint_updates) + len(search_updates)
+        _write(Complaint, ("stage_reached", "status", "due_date", "search_text"), complaint_updates)
+        changed += len(stage_updates) + len(complaint_updates)
     return changed
 
 
