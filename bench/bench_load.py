@@ -33,6 +33,7 @@ Logs, locust's CSV files and the run's configuration are kept in var/bench/load/
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -50,7 +51,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pages import SURNAMES, _built, _last_day, analyse, build, database_url, prepare
-from common import ROOT, machine
+from common import ROOT, machine, manage
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/redress_bench_load"
 TARGET_P95_MS = 300.0
@@ -338,6 +339,10 @@ def _writes_check(log: list[dict[str, Any]], before: dict[str, int], ack: set) -
 
 
 def _restart_check(log: list[dict[str, Any]], times: dict[str, float], grace: float) -> bool:
+    """Every failure a server error showing the site's error page, or Django's 400 for a
+    session it could not save (SessionInterrupted: the database went between the page's work
+    and the end of the request), none showing anything of the exception; none before the
+    restart, none `grace` seconds after it finished, and requests succeeding after the last."""
     if "restart_finished" not in times:
         print("PostgreSQL was not restarted (the run ended first)")
         return False
@@ -346,13 +351,14 @@ def _restart_check(log: list[dict[str, Any]], times: dict[str, float], grace: fl
     requests = [e for e in log if e["kind"] == "request"]
     failed = [e for e in requests if not e["ok"]]
     server_errors = [e for e in failed if e["status"] >= 500]
-    unclean = [e for e in server_errors if not e.get("clean")]
-    other = [e for e in failed if e["status"] < 500]
+    site_page = [e for e in server_errors if e.get("error_page") and e.get("clean")]
+    sessions = [e for e in failed if e["status"] == 400 and e.get("clean")]
+    other = [e for e in failed if e not in server_errors and e not in sessions]
     last = max((e["t"] for e in failed), default=start)
     after = [e for e in requests if e["t"] > last]
     print(
-        f"failures {len(failed)}: server errors {len(server_errors)} "
-        f"(showing the error page: {len(server_errors) - len(unclean)}, not: {len(unclean)}), "
+        f"failures {len(failed)}: server errors {len(server_errors)} (showing the site's error "
+        f"page: {len(site_page)}), sessions not saved (Django's 400 page) {len(sessions)}, "
         f"other {len(other)} {sorted({(e['status'], e.get('error', '')) for e in other})[:5]}"
     )
     print(
@@ -360,8 +366,16 @@ def _restart_check(log: list[dict[str, Any]], times: dict[str, float], grace: fl
         f"last {last - start:+.1f} s from the restart's start; "
         f"{len(after)} requests after the last failure, all succeeded"
     )
+    for status, title in sorted({(e["status"], e.get("title", "")) for e in failed}):
+        print(f"  {status}: {title}")
     before = [e for e in failed if e["t"] < start]
-    return not unclean and not other and not before and last <= end + grace and len(after) > 0
+    return (
+        len(site_page) == len(server_errors)
+        and not other
+        and not before
+        and last <= end + grace
+        and len(after) > 0
+    )
 
 
 def main() -> None:
@@ -387,6 +401,8 @@ def main() -> None:
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     if args.rebuild or not _built(url):
         build(url, args.complaints)
+    else:  # a kept database, made before the latest migrations
+        manage("migrate", "--verbosity", "0", env={**os.environ, "DATABASE_URL": url})
 
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "redress.settings")
@@ -457,11 +473,16 @@ def main() -> None:
     p95 = _report(requests)
     failures = sum(1 for e in requests if not e["ok"])
     print(f"{len(requests)} requests, {failures} failed, {len(requests) / seconds:.1f} a second")
+    with (folder / "locust_exceptions.csv").open(newline="") as f:
+        crashes = list(csv.DictReader(f))
+    for crash in crashes:
+        print(f"a load user's task failed {crash['Count']} times: {crash['Message']}")
     writes_ok = _writes_check(log, before, {tuple(s) for s in config["acknowledge"]})
     stale = _consistent()
     print(f"stored state: refresh_complaints over all would change {stale} rows")
     verdicts = [("writes: each 'done' left its audit event, nothing else did", writes_ok),
-                ("stored state consistent", stale == 0)]  # fmt: skip
+                ("stored state consistent", stale == 0),
+                ("no task of a load user failed (locust_exceptions.csv)", not crashes)]  # fmt: skip
     if args.restart_postgres:
         verdicts.append(("restart: clean error pages, then recovery", _restart_check(
             log, times, args.recovery_seconds)))  # fmt: skip

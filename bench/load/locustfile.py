@@ -36,6 +36,8 @@ CONFIG: dict[str, Any] = json.loads(
 )
 THINK = CONFIG["think_seconds"]
 ERROR_PAGE = "Sorry, there is a problem with the service"
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+LEAKS = ("Traceback", "psycopg", "OperationalError", "Exception Value")
 _log = open(CONFIG["request_log"], "a", encoding="utf-8", buffering=1)  # noqa: SIM115
 
 
@@ -63,10 +65,13 @@ def _on_request(
     }
     if exception is not None:
         entry["error"] = str(exception)[:200]
-    if status >= 500:
+    if status >= 400:
         text = getattr(response, "text", "") or ""
-        # The site's error page, and nothing of the exception (no traceback, no SQL).
-        entry["clean"] = ERROR_PAGE in text and "Traceback" not in text and "psycopg" not in text
+        # Nothing of the exception (no traceback, no SQL), and whether it is the site's page.
+        entry["clean"] = not any(leak in text for leak in LEAKS)
+        entry["error_page"] = ERROR_PAGE in text
+        title = TITLE.search(text)
+        entry["title"] = (title.group(1) if title else text[:80]).strip()
     log(**entry)
 
 
@@ -245,13 +250,15 @@ class ComplaintsTeam(Staff):
     @task(1)
     def acknowledge(self) -> None:
         targets = CONFIG["acknowledge"]
-        if not targets:
-            return self.findings(*random.choice(CONFIG["findings"]))
+        if not targets:  # every stage acknowledged: another write instead
+            return self.record_findings()
         pk, number = targets.pop()
         self.write("acknowledge", pk, number, "acknowledge", lambda form, _: form.fields)
 
     @task(1)
     def extend(self) -> None:
+        if not CONFIG["extend"]:
+            return
         pk, number = random.choice(CONFIG["extend"])
 
         def change(form: FormReader, text: str) -> dict[str, str] | None:
@@ -268,7 +275,8 @@ class ComplaintsTeam(Staff):
 
     @task(1)
     def record_findings(self) -> None:
-        self.findings(*random.choice(CONFIG["findings"]))
+        if CONFIG["findings"]:
+            self.findings(*random.choice(CONFIG["findings"]))
 
 
 class ComplaintsManager(ComplaintsTeam):
@@ -290,8 +298,9 @@ class RespondingManager(Staff):
     pool = itertools.cycle(CONFIG["responding_managers"])
 
     def complaint(self) -> int | None:
-        return random.choice(self.me["complaints"])
+        return random.choice(self.me["complaints"]) if self.me["complaints"] else None
 
     @task(2)
     def record_findings(self) -> None:
-        self.findings(*random.choice(self.me["stages"]))
+        if self.me["stages"]:
+            self.findings(*random.choice(self.me["stages"]))
