@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "redress.imports",
     "redress.demo",
     "redress.retention",
+    "redress.notifications",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,48 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Messages and reminders (README, "Messages and reminders"; redress/notifications).
+# Email through Django's mailers: the console when DEBUG (the demo), else SMTP with the
+# EMAIL_* variables (the variable names of Django's old settings, kept for familiarity).
+_EMAIL_BACKEND = os.environ.get(
+    "REDRESS_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS: dict[str, dict[str, object]] = {
+    "default": {
+        "BACKEND": _EMAIL_BACKEND,
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "587")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": _env_bool("EMAIL_USE_TLS", default=True),
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
+        }
+        if _EMAIL_BACKEND.endswith(".smtp.EmailBackend")
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redress@localhost")
+# "email" (the backend above) or "notify" (GOV.UK Notify, key in REDRESS_NOTIFY_API_KEY).
+REDRESS_NOTIFICATIONS_CHANNEL = os.environ.get("REDRESS_NOTIFICATIONS_CHANNEL", "email")
+REDRESS_NOTIFY_TEMPLATES = {
+    channel: os.environ.get(f"REDRESS_NOTIFY_{channel.upper()}_TEMPLATE_ID", "")
+    for channel in ("email", "sms", "letter")
+}
+REDRESS_NOTIFICATIONS_ATTEMPTS = int(os.environ.get("REDRESS_NOTIFICATIONS_ATTEMPTS", "5"))
+# The waits before the 2nd, 3rd, ... attempts (the last repeats).
+REDRESS_NOTIFICATIONS_RETRY_MINUTES = [
+    int(m) for m in os.environ.get("REDRESS_NOTIFICATIONS_RETRY_MINUTES", "5,30,120,480").split(",")
+]
+REDRESS_REMINDER_DAYS_BEFORE = int(os.environ.get("REDRESS_REMINDER_DAYS_BEFORE", "3"))
+REDRESS_DIGEST_WEEKDAY = int(os.environ.get("REDRESS_DIGEST_WEEKDAY", "1"))  # 1 Monday … 5 Friday
+REDRESS_REMINDER_TIME = os.environ.get("REDRESS_REMINDER_TIME", "07:00")
+# Where the links in messages point.
+REDRESS_SITE_URL = os.environ.get("REDRESS_SITE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

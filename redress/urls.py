@@ -21,5 +21,6 @@ urlpatterns = [
     path("feedback/", include("redress.feedback.urls")),
     path("people/", include("redress.people.urls")),
     path("reports/", include("redress.reporting.urls")),
+    path("messages/", include("redress.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

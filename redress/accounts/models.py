@@ -11,6 +11,13 @@ class Role(models.TextChoices):
     EXECUTIVE = "executive", "Executive or board member"
 
 
+class Reminders(models.TextChoices):
+    """How someone wants their own reminders (redress.notifications.reminders)."""
+
+    EMAIL = "email", "By email"
+    NONE = "none", "No reminders"
+
+
 class User(AbstractUser):
     """A member of staff or an external investigator. The role decides what they can see."""
 
@@ -18,6 +25,12 @@ class User(AbstractUser):
     job_title = models.CharField(max_length=200, blank=True)
     organisation = models.ForeignKey(
         "organisations.Organisation", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reminders = models.CharField(
+        max_length=8,
+        choices=Reminders.choices,
+        default=Reminders.EMAIL,
+        help_text="Reminders of their own deadlines, and the weekly digest for a manager.",
     )
 
     @property

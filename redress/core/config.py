@@ -83,6 +83,16 @@ def _reference_year(value: str) -> str:
     return value
 
 
+def _reminder_days(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingError(f"'{value}' is not a whole number of working days.") from None
+    if not 0 <= number <= 30:
+        raise SettingError("Reminders go between 0 and 30 working days before a deadline.")
+    return number
+
+
 def _closure_days(value: str) -> dict[datetime.date, str]:
     """`2021-12-29=Christmas closure,2021-12-30`: comma-separated dates, each with an optional
     reason after `=`. An empty value clears them."""
@@ -177,6 +187,14 @@ SETTINGS: dict[str, Setting] = {
             "complaint is agreed.",
             "received",
             _clock_start,
+        ),
+        Setting(
+            "reminder_days_before",
+            "Reminders, working days before a deadline",
+            "Staff are reminded this many working days before a deadline of theirs falls "
+            "(when not set: REDRESS_REMINDER_DAYS_BEFORE, 3 unless changed).",
+            3,
+            _reminder_days,
         ),
     ]
 }

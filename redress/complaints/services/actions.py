@@ -54,5 +54,10 @@ ACTIONS: dict[str, str] = {
     "closure_day.remove": "Closure day removed",
     "legal_hold.place": "Put on legal hold",
     "legal_hold.lift": "Legal hold lifted",
+    "message.send": "Message sent",
+    "message.deliver": "Message delivered",
+    "message.fail": "Message not sent",
+    "message.retry": "Message queued to be sent again",
+    "user.set_reminders": "Reminders chosen",
     "retention.anonymise": "Personal data anonymised under the retention policy",
 }

@@ -147,6 +147,11 @@ reporting:figure                           L   200 200 200 403 200 403
 # the one rm and pw read (every figure and table: `drill_decisions`)
 reporting:table                            L   200 200 403 403 403 403
 
+# messages: anyone chooses their own reminders; the complaints manager sees and resends failures
+notifications:preferences                  L   200 200 200 200 200 200
+notifications:failed                       L   200 403 403 403 403 403
+notifications:retry                        L   405 405 405 405 405 405
+
 # subject access: the complaints team only; anyone else is told the person is not found
 people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
 people:subject_access_download             L   200 200 404 404 404 404 | 404 404 404 404
@@ -192,6 +197,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "reporting:table": {"table_id": "received.by_service", "row": 0, "?": REPORT_QUERY},
     "people": {"pk": "person"},
     "retention": {"pk": "complaint"},
+    "notifications:retry": {"pk": 1},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(

@@ -9,6 +9,7 @@ SERVICE_MODULES = [
     *(REDRESS / app / "services.py" for app in ["ombudsman", "feedback", "people", "retention"]),
     REDRESS / "organisations" / "services.py",
     REDRESS / "people" / "sar" / "services.py",
+    REDRESS / "notifications" / "services.py",
 ]
 
 
