@@ -44,6 +44,21 @@ def _flush_may_empty_the_audit_trail():
     BaseDatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _documents_in_a_folder_of_the_run(tmp_path_factory):
+    """Documents uploaded by tests (and the live server of the browser tests) go to a temporary
+    folder, never to var/documents."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    documents = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path_factory.mktemp("documents"))},
+    }
+    with override_settings(STORAGES={**settings.STORAGES, "documents": documents}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing takes a noticeable fraction of a second per password; tests need no security.

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "redress.imports",
     "redress.demo",
     "redress.retention",
+    "redress.documents",
     "redress.notifications",
 ]
 
@@ -260,7 +261,7 @@ def _front_end_packages(node: Path) -> list[Path | tuple[str, Path]]:
 STATICFILES_DIRS = _front_end_packages(
     Path(os.environ.get("REDRESS_NODE_MODULES", BASE_DIR / "node_modules"))
 )
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
@@ -268,6 +269,51 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 MEDIA_ROOT = VAR_DIR / "media"
+
+
+def _documents_storage() -> dict[str, object]:
+    """Where documents' bytes are kept (README, "Documents"): a folder under var/ that no URL
+    serves, or an S3-compatible bucket through django-storages. Either way only Redress's
+    download view, which checks who may see the complaint, hands them out."""
+    kind = os.environ.get("REDRESS_DOCUMENTS_STORAGE", "filesystem").strip().lower()
+    if kind == "filesystem":
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": Path(os.environ.get("REDRESS_DOCUMENTS_DIR", VAR_DIR / "documents")),
+                "file_permissions_mode": 0o600,
+                "directory_permissions_mode": 0o700,
+            },
+        }
+    if kind == "s3":
+        bucket = os.environ.get("REDRESS_DOCUMENTS_S3_BUCKET", "")
+        if not bucket:
+            raise ImproperlyConfigured(
+                "REDRESS_DOCUMENTS_STORAGE=s3 needs REDRESS_DOCUMENTS_S3_BUCKET, the bucket's name."
+            )
+        options: dict[str, object] = {
+            "bucket_name": bucket,
+            "location": os.environ.get("REDRESS_DOCUMENTS_S3_PREFIX", "documents"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        }
+        for option, variable in [
+            ("endpoint_url", "REDRESS_DOCUMENTS_S3_ENDPOINT_URL"),
+            ("region_name", "REDRESS_DOCUMENTS_S3_REGION"),
+        ]:
+            if value := os.environ.get(variable):
+                options[option] = value
+        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    raise ImproperlyConfigured(
+        f"REDRESS_DOCUMENTS_STORAGE is {kind!r}: give filesystem (the default) or s3."
+    )
+
+
+STORAGES["documents"] = _documents_storage()
+# The largest document an upload may be (README, "Documents"); an upload past it is refused
+# while it arrives, before it is written anywhere (redress/documents/uploads.py).
+REDRESS_DOCUMENT_MAX_MB = int(os.environ.get("REDRESS_DOCUMENT_MAX_MB", "20"))
 
 # What `redress import` reads at most (docs/IMPORT_FORMAT.md, "Limits"; redress/imports/limits.py):
 # a file past one is refused with a message naming the setting to raise.

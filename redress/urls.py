@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("redress.accounts.urls")),
     path("complaints/", include("redress.complaints.urls")),
     path("complaints/", include("redress.retention.urls")),
+    path("complaints/", include("redress.documents.urls")),
     path("ombudsman/", include("redress.ombudsman.urls")),
     path("learning/", include("redress.complaints.urls_learning")),
     path("feedback/", include("redress.feedback.urls")),

@@ -40,7 +40,10 @@ TABS = [
     ("timeline", "Timeline"),
     ("people", "People"),
     ("payments", "Payments and learning"),
+    ("documents", "Documents"),
 ]
+# Tabs whose pages another app serves (with `render_tab`), by their URL's name.
+TAB_URLS = {"documents": "documents:list"}
 
 
 def _actions(request: HttpRequest, complaint: Complaint, current: StageView | None) -> list:
@@ -140,21 +143,26 @@ def _case_links(request: HttpRequest, complaint: Complaint, stages: list[StageVi
 
 
 def _render(
-    request: HttpRequest, complaint: Complaint, tab: str, context: dict[str, Any]
+    request: HttpRequest,
+    complaint: Complaint,
+    tab: str,
+    context: dict[str, Any],
+    *,
+    template: str | None = None,
 ) -> HttpResponse:
     now = clock()
     stages = stage_views(complaint, now)
     current = stages[-1] if stages else None
     return render(
         request,
-        f"complaints/complaint/{tab}.html",
+        template or f"complaints/complaint/{tab}.html",
         {
             "complaint": complaint,
             "tab": dict(TABS)[tab],
             "tabs": [
                 {
                     "text": label,
-                    "href": reverse(f"complaints:{name}", args=[complaint.pk]),
+                    "href": reverse(TAB_URLS.get(name, f"complaints:{name}"), args=[complaint.pk]),
                     "active": name == tab,
                 }
                 for name, label in TABS
@@ -174,6 +182,10 @@ def _render(
             **context,
         },
     )
+
+
+# A tab served by another app (documents): the complaint's header and sub-navigation around it.
+render_tab = _render
 
 
 def summary(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,0 +1,159 @@
+"""Uploading, downloading and removing documents: each one on the audit trail, and so on the
+complaint's timeline.
+
+The bytes go to the `documents` storage under a random name; the record keeps the cleaned name
+the person gave and the type found in the content. Removing deletes the bytes (a child's
+records should not linger in a file store) once the removal is committed, and keeps the record
+marked removed, with who, when and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from typing import IO, TYPE_CHECKING
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
+from django.db import transaction
+
+from redress.core import audit, clock
+from redress.procedures.checks import choice, required_text
+
+from . import content, rules
+from .models import Document, DocumentKind
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+    from redress.complaints.models import Complaint, Stage
+
+logger = logging.getLogger(__name__)
+SHOWN = ["kind", "name", "stage", "content_type", "size", "sha256"]
+
+
+def storage() -> Storage:
+    return storages["documents"]
+
+
+def max_bytes() -> int:
+    return int(settings.REDRESS_DOCUMENT_MAX_MB) * 1024 * 1024
+
+
+def size_text(size: int) -> str:
+    """`2.4 MB`, `18 KB`, `120 bytes`."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    if size >= 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size} bytes"
+
+
+def _read(file: IO[bytes], *, name: str) -> bytes:
+    """The whole file, refusing one past the limit without reading more than a byte beyond it."""
+    limit = max_bytes()
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        size = getattr(file, "size", None)
+        shown = size_text(size) if size else ""
+        if not shown or shown == size_text(limit):  # "21 MB", but never "20 MB: … 20 MB"
+            shown = f"larger than {size_text(limit)}"
+        raise rules.DocumentTooLarge(name=name, size=shown, limit=size_text(limit))
+    return data
+
+
+@transaction.atomic
+def document_upload(
+    *,
+    complaint: Complaint,
+    file: IO[bytes],
+    name: str,
+    kind: str,
+    by: User | None,
+    stage: Stage | None = None,
+) -> Document:
+    """Keep a document on a complaint, or on one of its stages. The name is cleaned (a name
+    with folders in it is refused), the size checked against REDRESS_DOCUMENT_MAX_MB and the
+    type read from the content (PDF, Word, images, plain text, email), whatever the name says."""
+    choice(kind, DocumentKind, what="kind of document")
+    if stage is not None and stage.complaint_id != complaint.pk:
+        raise rules.DocumentStageOtherComplaint(stage=stage.number, reference=complaint.reference)
+    cleaned = content.clean_name(name)
+    data = _read(file, name=cleaned)
+    cleaned, found = content.check(raw_name=name, content=data)
+    stored_name = secrets.token_hex(20)
+    document = Document.objects.create(
+        complaint=complaint,
+        stage=stage,
+        kind=kind,
+        name=cleaned,
+        stored_name=stored_name,
+        content_type=found.content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=by,
+        uploaded_at=clock.now(),
+    )
+    audit.record(
+        action="document.upload",
+        obj=document,
+        by=by,
+        after=audit.snapshot(document, SHOWN),
+        complaint=complaint,
+    )
+    saved = storage().save(stored_name, ContentFile(data))
+    if saved != stored_name:  # a storage that renamed it: the record must name what it holds
+        Document.objects.filter(pk=document.pk).update(stored_name=saved)
+        document.stored_name = saved
+    # Should the transaction fail after this, the bytes are an orphan under a random name that
+    # no record names: never served, and removed with the storage's housekeeping.
+    return document
+
+
+def document_open(*, document: Document, by: User | None) -> IO[bytes]:
+    """The document's bytes, for someone the view has let see its complaint; the download is
+    on the audit trail."""
+    if document.is_removed:
+        raise rules.DocumentAlreadyRemoved(name=document.name)
+    handle = storage().open(document.stored_name, "rb")
+    with transaction.atomic():
+        audit.record(
+            action="document.download",
+            obj=document,
+            by=by,
+            after={"name": document.name},
+            complaint=document.complaint,
+        )
+    return handle
+
+
+@transaction.atomic
+def document_remove(*, document: Document, reason: str, by: User | None) -> Document:
+    """Remove a document (uploaded by mistake, or not to be kept), saying why: its bytes are
+    deleted once the removal is committed; the record stays, marked removed."""
+    reason = required_text(reason, what="reason for removing the document")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.is_removed:
+        raise rules.DocumentAlreadyRemoved(name=document.name)
+    audit.save_changes(
+        document,
+        {"removed_at": clock.now(), "removed_by": by, "removed_reason": reason},
+        action="document.remove",
+        by=by,
+        complaint=document.complaint,
+        note=reason,
+        shown=["name", "removed_reason"],
+    )
+    stored_name = document.stored_name
+    transaction.on_commit(lambda: _delete_bytes(stored_name), robust=True)
+    return document
+
+
+def _delete_bytes(stored_name: str) -> None:
+    try:
+        storage().delete(stored_name)
+    except Exception:  # the record says removed; the bytes are left for an administrator
+        logger.exception("Could not delete the bytes of removed document %s", stored_name)
