@@ -8,6 +8,7 @@ SERVICE_MODULES = [
     *sorted((REDRESS / "complaints" / "services").glob("*.py")),
     *(REDRESS / app / "services.py" for app in ["ombudsman", "feedback", "people", "retention"]),
     REDRESS / "organisations" / "services.py",
+    REDRESS / "documents" / "services.py",
     REDRESS / "people" / "sar" / "services.py",
     REDRESS / "notifications" / "services.py",
 ]
