@@ -18,7 +18,7 @@ DEMO_WORKBOOK := var/demo/redress-demo.xlsx
 DEMO_TODAY := 2022-05-31
 PYTEST_ARGS ?=
 
-.PHONY: help install python-deps node-deps browser demo demo-data serve test lint typecheck check bench clean
+.PHONY: help install python-deps node-deps browser demo demo-data serve test lint typecheck check bench fuzz clean
 
 help:
 	@echo "make demo   install everything, build the demo database and start the server"
@@ -83,6 +83,10 @@ check: lint typecheck
 
 bench: install
 	$(PY) bench/run_all.py
+
+# Every staff form given 10,000 generated submissions, none may end in a server error (issue 8).
+fuzz: install
+	$(PY) bench/fuzz_forms.py
 
 clean:
 	rm -rf .venv $(TOOLS) node_modules var/demo $(DEMO_DB)
