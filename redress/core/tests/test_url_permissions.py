@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -107,6 +108,12 @@ complaints:mediation_hold                  L   200 200 403 403 403 403 | 404 404
 complaints:mediation_outcome               L   200 200 403 403 403 403 | 404 404 404 403
 # a legal hold keeps a complaint from the retention policy: the complaints team places and lifts it
 retention:legal_hold                       L   200 200 403 403 403 403 | 404 404 404 403
+# documents: whoever sees the complaint lists and downloads them; the team uploads to it and its
+# stages, rm and io to stage 2 (allocated, appointed); only the team removes one
+documents:list                             L   200 200 200 200 200 403 | 404 404 404 403
+documents:upload                           L   200 200 200 200 403 403 | 404 404 404 403
+documents:download                         L   200 200 200 200 200 403 | 404 404 404 403
+documents:remove                           L   200 200 403 403 403 403 | 404 404 404 403
 
 ombudsman:list                             L   200 200 200 200 200 403
 ombudsman:record                           L   200 200 403 403 403 403
@@ -197,12 +204,13 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "reporting:table": {"table_id": "received.by_service", "row": 0, "?": REPORT_QUERY},
     "people": {"pk": "person"},
     "retention": {"pk": "complaint"},
+    "documents": {"pk": "complaint", "document_pk": "document"},
     "notifications:retry": {"pk": 1},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(
     {"complaint", "payment", "appointment", "aspect", "mediation", "action", "enquiry", "remedy"}
-    | {"compliment", "informal", "edition", "person"}
+    | {"compliment", "informal", "edition", "person", "document"}
 )
 
 
@@ -329,6 +337,8 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
         PaymentFactory,
         StageFactory,
     )
+    from redress.documents import samples
+    from redress.documents.services import document_upload
     from redress.feedback.tests.factories import ComplimentFactory, InformalFeedbackFactory
     from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
     from redress.organisations.tests.factories import ServiceAreaFactory
@@ -362,6 +372,14 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
     mediation = MediationFactory(complaint=complaint, offered_date=day("2021-05-20"))
     enquiry = EnquiryFactory(complaint=complaint, received_date=day("2021-09-01"))
     published = {"status": EditionStatus.PUBLISHED, "as_of": day("2022-05-31")}
+    document = document_upload(
+        complaint=complaint,
+        file=io.BytesIO(samples.pdf(["A letter"])),
+        name="letter.pdf",
+        kind="complaint_letter",
+        stage=stage2,
+        by=None,
+    )
     return SimpleNamespace(
         complaint=complaint,
         person=complaint.complainant,
@@ -372,6 +390,7 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
         mediation=mediation,
         payment=PaymentFactory(complaint=complaint, date=day("2021-06-01")),
         enquiry=enquiry,
+        document=document,
         remedy=RemedyFactory(enquiry=enquiry),
         action=LearningActionFactory(complaint=complaint),
         **({"compliment": ComplimentFactory()} if seen else {}),
