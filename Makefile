@@ -59,9 +59,16 @@ demo-data: install
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) import $(DEMO_WORKBOOK) --create-missing
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) demo_setup
 
+# The demo's reminders for its today are printed here (the console email backend) and are on
+# the complaints' timelines; then the sign-in details (var/demo/logins.txt, which demo_users
+# writes) come last, above the server's log. The server runs tasks as they are queued (no
+# db_worker needed).
+DEMO_TASKS := django.tasks.backends.immediate.ImmediateBackend
 demo: demo-data
-	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) demo_users --url http://$(HOST):$(PORT)/
-	DEBUG=1 REDRESS_TODAY=$(DEMO_TODAY) DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) runserver $(HOST):$(PORT) --noreload
+	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) demo_users --url http://$(HOST):$(PORT)/ >/dev/null
+	DEBUG=1 REDRESS_TODAY=$(DEMO_TODAY) REDRESS_SITE_URL=http://$(HOST):$(PORT) DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) reminders
+	@cat var/demo/logins.txt
+	DEBUG=1 REDRESS_TODAY=$(DEMO_TODAY) REDRESS_TASKS_BACKEND=$(DEMO_TASKS) REDRESS_SITE_URL=http://$(HOST):$(PORT) DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) runserver $(HOST):$(PORT) --noreload
 
 serve: install
 	DEBUG=1 $(REDRESS) runserver $(HOST):$(PORT)

@@ -256,9 +256,8 @@ def _digests(day: datetime.date, calendar: WorkingCalendar, to: list[User]) -> I
         return
     year, week, _ = day.isocalendar()
     keys = {user.pk: f"{Kind.DIGEST}:{year}-W{week:02}:{user.pk}" for user in to}
-    if Message.objects.filter(dedupe_key__in=keys.values()).count() == len(keys):
-        return  # every manager has this week's (no need to build it)
-    body = _digest_body(day, calendar)
+    every_one_sent = Message.objects.filter(dedupe_key__in=keys.values()).count() == len(keys)
+    body = "" if every_one_sent else _digest_body(day, calendar)  # (not built to go nowhere)
     monday = day - datetime.timedelta(days=day.weekday())
     for user in to:
         yield Reminder(
