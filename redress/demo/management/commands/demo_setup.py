@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from redress.core import config
+from redress.demo.documents import add_demo_documents
 
 DEMO_SETTINGS = {
     "authority_name": "Kingsmoor Children's Trust",
@@ -17,10 +18,12 @@ DEMO_SETTINGS = {
 class Command(BaseCommand):
     help = (
         "Configure the demo authority (name, average stage 2 cost, suppression threshold, and "
-        "complaint references numbered like its records)."
+        "complaint references numbered like its records), and add a few generated documents."
     )
 
     def handle(self, *args, **options):
         for key, value in DEMO_SETTINGS.items():
             config.set_value(key, value, by=None)
             self.stdout.write(f"{key} = {config.show(key)}")
+        added = add_demo_documents()
+        self.stdout.write(f"{added} demo documents added")
