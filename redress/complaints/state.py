@@ -28,6 +28,7 @@ from django.db.models import F, Max, Model
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Extension, Hold, Stage
 from redress.ombudsman.models import Enquiry
+from redress.people.models import Person
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.deadlines import clock_start
 from redress.procedures.models import StageRule
@@ -128,9 +129,18 @@ def refresh_complaints(
     wanted = sorted(set(complaint_ids))
     if len(wanted) > BATCH and connection.vendor == "postgresql":
         # Rows an import has just written have no statistics yet, and without them PostgreSQL
-        # reads every stage for each batch rather than use the index.
+        # reads every stage (or every person, for the search text) for each batch rather than
+        # use the index.
         with connection.cursor() as cursor:
-            for model in (Complaint, Stage, Extension, Hold):
+            for model in (
+                Complaint,
+                Stage,
+                Extension,
+                Hold,
+                Complaint.children.through,
+                Person,
+                Enquiry,
+            ):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     for ids in batched(wanted, BATCH, strict=False):
         rows = list(
