@@ -51,7 +51,7 @@ def row(document: Document) -> DocumentRow:
     return DocumentRow(
         document=document,
         pk=document.pk,
-        name=document.name,
+        name=document.name or "Name removed under the retention policy",
         kind=document.get_kind_display(),
         belongs_to=f"Stage {document.stage.number}" if document.stage else "The complaint",
         type=type_label(document.content_type),

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 SHOWN = ["kind", "name", "stage", "content_type", "size", "sha256"]
+RETENTION_REASON = "Removed under the retention policy."
 
 
 def storage() -> Storage:
@@ -157,3 +158,20 @@ def _delete_bytes(stored_name: str) -> None:
         storage().delete(stored_name)
     except Exception:  # the record says removed; the bytes are left for an administrator
         logger.exception("Could not delete the bytes of removed document %s", stored_name)
+
+
+def documents_remove_for_retention(*, complaint_ids: list[int], by: User | None) -> int:
+    """The documents of complaints anonymised under the retention policy (called inside its
+    batch's transaction, which audits each complaint): marked removed, and every file of
+    theirs deleted once the batch is committed. Returns how many were still held."""
+    documents = Document.objects.filter(complaint_id__in=complaint_ids)
+    stored_names = list(documents.values_list("stored_name", flat=True))
+    held = documents.filter(removed_at__isnull=True).update(
+        removed_at=clock.now(),
+        removed_by=by,
+        removed_reason=RETENTION_REASON,
+        updated_at=clock.now(),
+    )
+    for stored_name in stored_names:
+        transaction.on_commit(lambda name=stored_name: _delete_bytes(name), robust=True)
+    return held

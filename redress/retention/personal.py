@@ -5,8 +5,8 @@ outcomes, categories, ids and a person's `key`, never a name or free text), whic
 anonymising them leaves every figure as it was. A person's `key`, `age_band` and
 `preferred_contact` stay: the key counts repeat complainants, and the other two identify no one.
 
-Documents (issue 9) are not stored yet: when they are, their files and extracted text join
-this list and `services.anonymise_complaints` removes them with the rest.
+A complaint's documents (redress.documents) are removed with it: their files deleted once the
+batch is committed, their records kept, marked removed, with their names blanked here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 from django.db import models
 
 from redress.complaints.models import Complaint, Extension, Hold, Mediation, Payment, Stage
+from redress.documents.models import Document
+from redress.documents.services import RETENTION_REASON
 from redress.feedback.models import Compliment, InformalFeedback
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import Person
@@ -45,6 +47,7 @@ PERSONAL_FIELDS: dict[type[models.Model], dict[str, Any]] = {
     InformalFeedback: {"summary": "", "custom_data": {}},
     Compliment: {"text": "", "staff_member": "", "custom_data": {}},
     LegalHold: {"reason": "Removed under the retention policy.", "lifted_reason": ""},
+    Document: {"name": "", "removed_reason": RETENTION_REASON},
 }
 
 # An audit event's note can quote what was typed (a hold's or an extension's reason).

@@ -26,6 +26,8 @@ from redress.complaints.state import refresh_complaints
 from redress.core import audit, clock
 from redress.core.append_only import audit_erasure
 from redress.core.models import AuditEvent
+from redress.documents.models import Document
+from redress.documents.services import documents_remove_for_retention
 from redress.feedback.models import Compliment, InformalFeedback
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import AgeBand, Person
@@ -210,6 +212,7 @@ COMPLAINT_RECORDS: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
     (Enquiry, ("complaint_id",)),
     (Remedy, ("enquiry__complaint_id",)),
     (LegalHold, ("complaint_id",)),
+    (Document, ("complaint_id",)),
 )
 
 
@@ -251,8 +254,9 @@ def _anonymise_complaints(
             for path in paths:
                 where |= Q(**{f"{path}__in": ids})
             _blank(model, model._default_manager.filter(where))
-        # Documents (issue 9) are not stored yet: when they are, the complaint's files are
-        # removed here, in this batch's transaction, and listed in `personal.PERSONAL_FIELDS`.
+        # Their documents: marked removed, their files deleted once this batch is committed
+        # (their names are blanked with the rest, `personal.PERSONAL_FIELDS`).
+        documents_remove_for_retention(complaint_ids=ids, by=by)
         _blank(Person, Person.objects.filter(pk__in=people))
         for band, members in bands.items():
             Person.objects.filter(pk__in=members).update(age_band=band)
