@@ -23,6 +23,7 @@ from redress.complaints.selectors import (
     sees_every_complaint,
     team_work,
 )
+from redress.notifications.selectors import failed_count
 
 
 def _href(base: str, **params: Any) -> str:
@@ -132,6 +133,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "presenters": presenters,
             "all_mine_href": mine["open"],
             "team_href": reverse("complaints:team") if sees_every_complaint(user) else None,
+            # The complaints manager's: messages every attempt failed to send.
+            "messages_not_sent": failed_count() if user.configures else 0,
         },
     )
 

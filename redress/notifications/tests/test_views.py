@@ -34,3 +34,13 @@ def test_no_choice_is_refused_with_the_reason(responding_manager_client):
 
 def test_retry_takes_only_post(manager_client):
     assert manager_client.get("/messages/1/retry/").status_code == 405
+
+
+def test_the_managers_my_work_counts_the_messages_not_sent(manager_client, officer_client):
+    from redress.notifications.models import Kind, Message, State
+
+    Message.objects.create(
+        kind=Kind.OTHER, subject="S", body="B", to="x@council.example", state=State.FAILED
+    )
+    assert "1 message not sent" in manager_client.get("/").content.decode()
+    assert "not sent" not in officer_client.get("/").content.decode()
