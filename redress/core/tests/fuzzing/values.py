@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+import re
 from types import SimpleNamespace
 
 from hypothesis import strategies as st
@@ -97,7 +98,27 @@ def value_for(item: Field, ids: list[str]) -> st.SearchStrategy[str]:
         odd = DATES | st.sampled_from(NASTY)
     else:
         odd = TEXT | st.sampled_from(NASTY) | NUMBERS | DATES
+    if any(DIGITS.search(v) for v in item.values):
+        odd = odd | st.sampled_from(item.values).flatmap(near_miss)
     return st.one_of(own, own, odd)
+
+
+DIGITS = re.compile(r"\d+")
+# What a number inside a value becomes in a near miss.
+NUMBER_SWAPS = ("0", "00", "1", "-1", "13", "32", "99", "9999", "10000", "99999999999999999999")
+
+
+def near_miss(value: str) -> st.SearchStrategy[str]:
+    """The page's own value with its numbers changed: "year:2021-22" as "year:9999-0", a
+    version "1.0" as "99999999999999999999.1", an id as another."""
+    runs = len(DIGITS.findall(value))
+    swaps = st.lists(st.sampled_from(NUMBER_SWAPS), min_size=runs, max_size=runs)
+    return swaps.map(lambda new: _renumbered(value, new))
+
+
+def _renumbered(value: str, numbers: list[str]) -> str:
+    given = iter(numbers)
+    return DIGITS.sub(lambda _match: next(given), value)
 
 
 def submission(form: Form, ids: list[str]) -> st.SearchStrategy[list[tuple[str, str]]]:
