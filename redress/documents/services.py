@@ -9,6 +9,7 @@ marked removed, with who, when and why.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import secrets
@@ -173,5 +174,5 @@ def documents_remove_for_retention(*, complaint_ids: list[int], by: User | None)
         updated_at=clock.now(),
     )
     for stored_name in stored_names:
-        transaction.on_commit(lambda name=stored_name: _delete_bytes(name), robust=True)
+        transaction.on_commit(functools.partial(_delete_bytes, stored_name), robust=True)
     return held

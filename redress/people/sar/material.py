@@ -26,6 +26,7 @@ from redress.complaints.models import (
     Payment,
     Stage,
 )
+from redress.documents.models import Document
 from redress.feedback.models import SatisfactionAnswer
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import Person
@@ -35,6 +36,7 @@ from redress.retention.models import LegalHold
 from .audit_trail import audit_table
 from .case_records import case_tables, excerpts_table, legal_holds_table
 from .complaint_records import complaints_table, person_table, stage_tables
+from .documents import documents_of, documents_table
 from .tables import ROLES, Table
 
 
@@ -44,6 +46,8 @@ class Material:
     tables: list[Table]
     # The other people linked to the person's complaints, with how (for the redactions).
     others: dict[int, tuple[Person, list[str]]] = field(default_factory=dict)
+    # The documents on their complaints (the files go into the export with the tables).
+    documents: list[Document] = field(default_factory=list)
 
 
 def person_by_key_or_id(value: str) -> Person | None:
@@ -108,6 +112,8 @@ def subject_access_material(*, person: Person) -> Material:
         excerpts_table(complaint_ids, action_ids),
         legal_holds_table(complaint_ids),
     ]
+    documents = documents_of(complaint_ids)
+    tables.append(documents_table(documents))
     stage_ids = [s.pk for s in stages]
     on_stages = {"stage__in": stage_ids}
     records: dict[type[models.Model], list[int]] = {
@@ -137,6 +143,7 @@ def subject_access_material(*, person: Person) -> Material:
             ).values_list("pk", flat=True)
         ),
         Remedy: list(Remedy.objects.filter(enquiry__in=enquiries).values_list("pk", flat=True)),
+        Document: [d.pk for d in documents],
     }
     tables.append(audit_table(person, complaint_ids, records))
     others: dict[int, tuple[Person, list[str]]] = {}
@@ -154,4 +161,4 @@ def subject_access_material(*, person: Person) -> Material:
             entry = others.setdefault(other.pk, (other, []))
             if relation not in entry[1]:
                 entry[1].append(relation)
-    return Material(person=person, tables=tables, others=others)
+    return Material(person=person, tables=tables, others=others, documents=documents)

@@ -21,18 +21,25 @@ from django.utils import timezone
 
 from redress.core.audit import json_value
 from redress.core.spreadsheets import csv_text
+from redress.documents.services import storage as document_storage
 
+from .documents import zip_path
 from .material import Material
 from .redactions import Flag
 from .tables import Table, Value
 
 FORMAT = "redress.subject-access/1"
 DATA = "data"
-# Redress keeps no documents yet (letters, attachments: issue 9). When it does, the export adds
-# each document the person's records hold under documents/ and lists them in the manifest.
+# The documents on the person's complaints go in under documents/, one folder per complaint,
+# listed in data/documents and the manifest.
 DOCUMENTS_NOTE = (
-    "Redress holds no documents (letters, attachments or other files) about anyone: it keeps "
-    "no files, so none are included."
+    "The documents held on these complaints (letters, reports, emails and other files) are in "
+    "documents/, a folder for each complaint, and listed in data/documents with who uploaded "
+    "each. A document that was removed is listed, but its file is no longer held. Read the "
+    "documents before release too: redactions.csv does not look inside them."
+)
+NO_DOCUMENTS_NOTE = (
+    "Redress holds no documents (letters, reports or other files) on these complaints."
 )
 REDACTION_HEADINGS = [
     "Name",
@@ -138,7 +145,7 @@ dt{{font-weight:bold}}dd{{margin:0 0 .5em 1.5em;white-space:pre-wrap}}</style>
 <p><strong>Before release:</strong> {len(flags)} places name other people
 (<code>redactions.csv</code> lists each); redact them as the law requires. Staff names are
 not listed there.</p>
-<p>{e(DOCUMENTS_NOTE)}</p>
+<p>{e(manifest["documents_note"])}</p>
 <p>Each record type is also in <code>{DATA}/</code> as CSV and JSON.</p>
 <ul>
 {contents}
@@ -167,10 +174,24 @@ def package(
         "generated_at": timezone.localtime(generated_at).isoformat(timespec="seconds"),
         "generated_by": generated_by,
         "records": {t.name: len(t.rows) for t in material.tables},
-        "files": ["summary.html", "redactions.csv", *files],
+        "files": [
+            "summary.html",
+            "redactions.csv",
+            *files,
+            *(zip_path(d) for d in material.documents if not d.is_removed),
+        ],
         "redactions": len(flags),
-        "documents": [],
-        "documents_note": DOCUMENTS_NOTE,
+        "documents": [
+            {
+                "file": zip_path(d),
+                "complaint": d.complaint.reference,
+                "name": d.name,
+                "sha256": d.sha256,
+            }
+            for d in material.documents
+            if not d.is_removed
+        ],
+        "documents_note": DOCUMENTS_NOTE if material.documents else NO_DOCUMENTS_NOTE,
         "staff_names": "Staff names are included and not listed in redactions.csv.",
     }
     out = io.BytesIO()
@@ -189,4 +210,8 @@ def package(
         for table in material.tables:
             put(f"{DATA}/{table.name}.csv", table_csv(table))
             put(f"{DATA}/{table.name}.json", table_json(table))
+        for document in material.documents:
+            if not document.is_removed:
+                with document_storage().open(document.stored_name, "rb") as stored:
+                    put(zip_path(document), stored.read())
     return out.getvalue()
