@@ -118,7 +118,10 @@ def download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     would run (see `presenters.served_type`), never cached."""
     complaint = complaint_or_refuse(request, pk)
     document = _document(complaint, document_pk)
-    handle = services.document_open(document=document, by=by(request))
+    try:
+        handle = services.document_open(document=document, by=by(request))
+    except FileNotFoundError:  # a database restored from before the file was deleted
+        raise Http404("The document's file is no longer held.") from None
     response = FileResponse(
         handle,
         as_attachment=True,

@@ -114,6 +114,7 @@ def test_a_download_is_an_attachment_of_its_detected_type_never_cached(officer_c
     assert response["Content-Disposition"] == 'attachment; filename="letter.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert AuditEvent.objects.filter(action="document.download").count() == 1
 
 
