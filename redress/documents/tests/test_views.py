@@ -195,3 +195,21 @@ def test_an_officer_removes_a_document_saying_why(officer_client):
     assert officer_client.post(url, {"reason": "Wrong complaint"}).status_code == 302
     document.refresh_from_db()
     assert document.removed_reason == "Wrong complaint"
+
+
+def test_the_documents_tab_is_current_in_the_complaint_sub_navigation(officer_client):
+    complaint = ComplaintFactory()
+    url = reverse("documents:list", args=[complaint.pk])
+    page = officer_client.get(url).content.decode()
+    assert 'class="moj-sub-navigation"' in page
+    assert page.count('aria-current="page"') == 1
+    assert f'aria-current="page" href="{url}"' in page
+    summary = officer_client.get(reverse("complaints:summary", args=[complaint.pk]))
+    assert f'href="{url}"' in summary.content.decode()
+
+
+def test_a_hidden_complaint_s_documents_answer_exactly_as_a_missing_one(investigator_client):
+    hidden = investigator_client.get(reverse("documents:list", args=[ComplaintFactory().pk]))
+    missing = investigator_client.get(reverse("documents:list", args=[99999]))
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.content == missing.content
