@@ -4,6 +4,8 @@ written when the answer is an error."""
 from __future__ import annotations
 
 import contextlib
+import html
+import re
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -11,11 +13,12 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 from unittest import mock
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, transaction
 from django.test import Client, override_settings
+from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 
@@ -63,24 +66,57 @@ def targets(
     URL records (and their twins) and once for the open stage 2: read as each role that gets
     the page, or only as the first of FIRST_ROLES that does."""
     found: dict[tuple[str, str, str], Target] = {}
+
+    def read(role: str, url: str, records: str, response: Any) -> None:
+        pages = [form_of_query(url)] if "?" in url else []
+        if response["Content-Type"].startswith("text/html"):
+            pages += forms_on(url, response.content.decode())
+        for form in pages:
+            found.setdefault((form.label(), role, records), Target(form, role, url))
+
     for name, decision in permissions.TABLE.items():
         if name in NOT_STAFF_FORMS:
             continue
         for url, answers, records in _pages(name, decision, world):
-            roles = [role for role in FIRST_ROLES if answers[role] == "200"]
+            roles = [role for role in FIRST_ROLES if answers[role] in {"200", "302"}]
             for role in dict.fromkeys(roles if every_role else roles[:1]):
-                response = clients[role].get(url)
-                if records == "open" and response.status_code != 200:
-                    continue  # no stage 3 yet, for one: the table's answers are for the others
+                client = clients[role]
+                response = client.get(url)
+                if answers[role] == "302" and response.status_code == 302:
+                    # A journey's start: its pages, each a form, hang off the page it leads to.
+                    url = response["Location"]
+                    response = client.get(url)
+                    for page in journey_pages(url, response):
+                        read(role, page, records, client.get(page))
+                if response.status_code != 200 and (records == "open" or answers[role] == "302"):
+                    # No stage 3 yet, for one (the table's answers are for the others); or a
+                    # journey not begun, sent on to its start.
+                    continue
                 assert response.status_code == 200, (
                     f"{name} {url} as {role}: {response.status_code}"
                 )
-                pages = [form_of_query(name, url)] if "?" in url else []
-                if response["Content-Type"].startswith("text/html"):
-                    pages += forms_on(url, response.content.decode())
-                for form in pages:
-                    found.setdefault((form.label(), role, records), Target(form, role, url))
+                read(role, url, records, response)
     return list(found.values())
+
+
+def journey_pages(url: str, response: Any) -> list[str]:
+    """The pages of a journey (URLs with a `<page>` argument) that the page at `url` links to:
+    a check-your-answers page's "Change" links."""
+    if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+        return []
+    pages = []
+    for href in dict.fromkeys(_LINK.findall(response.content.decode())):
+        path = urlsplit(html.unescape(href)).path
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if "page" in match.kwargs and path != urlsplit(url).path:
+            pages.append(path)
+    return pages
+
+
+_LINK = re.compile(r'<a [^>]*href="([^"]+)"')
 
 
 def _pages(
@@ -102,13 +138,13 @@ def _pages(
         yield opened, decision.answers, "open"
 
 
-def form_of_query(name: str, url: str) -> Form:
+def form_of_query(url: str) -> Form:
     """A page with a query string but no form of its own (a drill-down, a download): its query
     parameters as a GET form."""
     path, _, query = url.partition("?")
     pairs = parse_qsl(query, keep_blank_values=True)
     fields = tuple(Field(key, "text", (value,)) for key, value in pairs)
-    return Form("GET", path, (), fields, name)
+    return Form("GET", path, (), fields, resolve(path).view_name)
 
 
 def uncovered_post_views(forms: list[Target], world: SimpleNamespace) -> list[str]:
@@ -306,8 +342,11 @@ def in_world(body: Callable[[SimpleNamespace], Any]) -> Any:
 
 
 def describe(outcome: Outcome) -> Iterator[str]:
+    """The outcome as lines to print, each failure with its traceback and submission."""
     statuses = ", ".join(f"{k}: {v}" for k, v in sorted(outcome.statuses.items()))
-    yield f"Forms:       {outcome.forms} (form x role)"
+    posts = sum(1 for name in outcome.url_names if name.startswith("POST "))
+    gets = len(outcome.url_names) - posts
+    yield f"Forms:       {outcome.forms} (form x role) at {posts} POST and {gets} GET URLs"
     yield f"Submissions: {outcome.submissions} ({statuses})"
     yield f"Failures:    {len(outcome.failures)}"
     yield f"Seconds:     {outcome.seconds:.1f}"
