@@ -328,7 +328,8 @@ def fuzz(
         if problems:
             outcome.failures.append(Failure(label, problems[-1]))
         if progress:
-            progress(f"{label}: {'FAILED' if problems else 'ok'}")
+            done = f"{outcome.submissions} submissions so far"
+            progress(f"{label}: {'FAILED' if problems else 'ok'} ({done})")
     outcome.seconds = time.perf_counter() - started
     return outcome
 
