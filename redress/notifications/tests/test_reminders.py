@@ -166,3 +166,36 @@ def test_the_next_run_is_at_the_reminder_time(settings):
     after = datetime.datetime(2021, 6, 16, 7, 30, tzinfo=tz)
     assert reminders.next_run_at(before) == datetime.datetime(2021, 6, 16, 7, 0, tzinfo=tz)
     assert reminders.next_run_at(after) == datetime.datetime(2021, 6, 17, 7, 0, tzinfo=tz)
+
+
+def test_a_stage_on_hold_is_not_chased(stage, staff):
+    from redress.complaints.models import Hold
+    from redress.complaints.state import refresh_complaints
+
+    Hold.objects.create(stage=stage, start_date=D("2021-06-14"), reason="Waiting for the family")
+    refresh_complaints([stage.complaint_id])
+    assert reminders.reminders_due(day=D("2021-06-22")) == []
+
+
+def test_a_remedy_overdue_is_chased_daily(boss, settings):
+    from redress.ombudsman.tests.factories import RemedyFactory
+
+    settings.REDRESS_DIGEST_WEEKDAY = 5
+    remedy = RemedyFactory(due_date=D("2021-10-01"), enquiry__lgo_reference="21 002 345")
+    monday = reminders.reminders_run(day=D("2021-10-04")).sent
+    tuesday = reminders.reminders_run(day=D("2021-10-05")).sent
+    assert [(r.kind, r.recipient) for r in monday + tuesday] == [
+        (Kind.REMEDY_OVERDUE, boss),
+        (Kind.REMEDY_OVERDUE, boss),
+    ]
+    assert monday[0].subject == (
+        "A remedy the Ombudsman asked for (apology) on enquiry 21 002 345: overdue"
+    )
+    assert f"/ombudsman/{remedy.enquiry_id}/" in monday[0].body
+
+
+def test_the_reminders_task_sends_the_days_reminders(stage):
+    from redress.notifications import tasks
+
+    tasks.send_reminders.enqueue("2021-06-16")
+    assert Message.objects.get().kind == Kind.STAGE_DUE
