@@ -1,5 +1,5 @@
 """Every staff form with generated input (issue 8): a few submissions a form here; `make fuzz`
-(bench/fuzz_forms.py) runs 10,000 and more. The engine is `form_fuzzing.py`."""
+(bench/fuzz_forms.py) runs 10,000 and more. The engine is `fuzzing/`."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.db.models import F
+from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 
 from redress.accounts.models import Role
 from redress.complaints.models import Complaint
-from redress.core.tests import fuzzing as form_fuzzing
+from redress.core.tests import fuzzing
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,8 @@ EXAMPLES = int(os.environ.get("REDRESS_FUZZ_EXAMPLES", "3"))
 
 
 def test_no_form_answers_a_server_error_or_writes_when_it_refuses():
-    outcome = form_fuzzing.in_world(lambda world: form_fuzzing.fuzz(world, examples=EXAMPLES))
-    report = "\n".join(form_fuzzing.describe(outcome))
+    outcome = fuzzing.in_world(lambda world: fuzzing.fuzz(world, examples=EXAMPLES))
+    report = "\n".join(fuzzing.describe(outcome))
     assert outcome.forms > 50, report
     assert outcome.submissions >= outcome.forms * EXAMPLES, report
     assert not outcome.failures, report
@@ -39,11 +40,11 @@ def test_no_form_answers_a_server_error_or_writes_when_it_refuses():
 
 def _hold_form(
     world: SimpleNamespace,
-) -> tuple[Client, form_fuzzing.Form, list[tuple[str, str]]]:
+) -> tuple[Client, fuzzing.Form, list[tuple[str, str]]]:
     """The open stage 2's hold form as the complaints officer reads it, filled in validly."""
     url = reverse("complaints:hold", args=[world.open.complaint.pk, 2])
-    client = form_fuzzing.signed_in(getattr(world.people, Role.COMPLAINTS_OFFICER))
-    (form,) = form_fuzzing.forms_on(url, client.get(url).content.decode())
+    client = fuzzing.signed_in(getattr(world.people, Role.COMPLAINTS_OFFICER))
+    (form,) = fuzzing.forms_on(url, client.get(url).content.decode())
     filled = {"start_on-day": "6", "start_on-month": "6", "start_on-year": "2022"}
     data = [
         (f.name, filled.get(f.name, f.values[0] or "Waiting for the police")) for f in form.fields
@@ -52,7 +53,7 @@ def _hold_form(
 
 
 def test_a_form_is_read_with_its_token_version_and_dates():
-    _, hold, _ = form_fuzzing.in_world(_hold_form)
+    _, hold, _ = fuzzing.in_world(_hold_form)
     names = {f.name for f in hold.fields}
     assert {"csrfmiddlewaretoken", "complaint_version", "start_on-day", "reason"} <= names
     assert (hold.method, hold.url_name) == ("POST", "complaints:hold")
@@ -61,30 +62,42 @@ def test_a_form_is_read_with_its_token_version_and_dates():
 def test_a_server_error_and_a_write_with_a_refusal_are_failures(monkeypatch):
     from redress.complaints.views import holds, lists
 
+    def bump(complaint: Complaint) -> None:
+        Complaint.objects.filter(pk=complaint.pk).update(version=F("version") + 1)
+
     def check(world):
         client, form, data = _hold_form(world)
-        sql = form_fuzzing.fingerprint_sql()
-        answers = [form_fuzzing.check(client, form, data, sql)]
+        sql = fuzzing.fingerprint_sql()
+        answers = [fuzzing.check(client, form, data, sql)]
 
         def broken(**kwargs):
             raise ZeroDivisionError
 
         monkeypatch.setattr(holds.services, "stage_hold", broken)
-        answers.append(form_fuzzing.check(client, form, data, sql))
-        # A list that writes as it is read (a GET never may), and a refusal that wrote.
+        answers.append(fuzzing.check(client, form, data, sql))
+        monkeypatch.undo()
+
+        # A refusal that wrote first, and a list that writes as it is read (a GET never may).
+        def refusing(complaint, number):
+            bump(complaint)
+            raise Http404("No such stage")
+
+        monkeypatch.setattr(holds, "stage_of", refusing)
+        answers.append(fuzzing.check(client, form, data, sql))
         counts = lists.status_counts
 
         def writing(**kwargs):
-            Complaint.objects.filter(pk=world.open.complaint.pk).update(version=F("version") + 1)
+            bump(world.open.complaint)
             return counts(**kwargs)
 
         monkeypatch.setattr(lists, "status_counts", writing)
-        listing = form_fuzzing.Form("GET", reverse("complaints:list"), (), (), "complaints:list")
-        answers.append(form_fuzzing.check(client, listing, [], sql))
+        listing = fuzzing.Form("GET", reverse("complaints:list"), (), (), "complaints:list")
+        answers.append(fuzzing.check(client, listing, [], sql))
         return answers
 
-    ok, broken, writes = form_fuzzing.in_world(check)
+    ok, broken, refused, listed = fuzzing.in_world(check)
     assert ok == (302, "")
     assert broken[0] == 500
     assert "ZeroDivisionError" in broken[1]
-    assert writes == (200, "answered 200 but wrote to the database")
+    assert refused == (404, "answered 404 but wrote to the database")
+    assert listed == (200, "answered 200 but wrote to the database")
