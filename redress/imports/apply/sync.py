@@ -39,6 +39,8 @@ class Spec:
     unique: bool = False
     is_complaint: bool = False  # the records are complaints, so each is its own trail's key
     create_only: tuple[str, ...] = ()  # set on new records; never a reason to update one
+    # Values every new record starts with, before the import's state refresh (same transaction).
+    created_as: tuple[tuple[str, Any], ...] = ()
 
     @property
     def compared(self) -> tuple[str, ...]:
@@ -151,7 +153,7 @@ def sync(
             changed_fields.update(before)
             trail.updated(spec.model, obj.pk, _complaint(spec, item, obj.pk), before, after)
         if created:
-            new_ids = insert.insert([row for _, row, _ in created])
+            new_ids = insert.insert([row for _, row, _ in created], dict(spec.created_as))
             for (index, row, item), pk in zip(created, new_ids, strict=True):
                 ids[index] = pk
                 after = created_values(item.values, spec.model)
