@@ -208,7 +208,8 @@ class Stage(TimeStampedModel):
             models.Index(fields=["allocated_to", "status", "due_date"], name="stage_allocated_idx"),
             # ADR 0015: the open stages alone (a few thousand at a million complaints), with what
             # My work and the team's work count as keys (SQLite has no INCLUDE), so counting
-            # them reads no table rows.
+            # them reads no table rows: the id too, which counting and the appointments asked
+            # of each stage read.
             models.Index(
                 fields=[
                     "allocated_to",
@@ -218,6 +219,7 @@ class Stage(TimeStampedModel):
                     "complaint",
                     "acknowledged_date",
                     "statement_agreed_date",
+                    "id",
                 ],
                 condition=models.Q(status__in=["open", "on_hold"]),
                 name="stage_open_idx",
