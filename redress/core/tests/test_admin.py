@@ -44,6 +44,7 @@ from redress.feedback.tests.factories import (
     SatisfactionAnswerFactory,
 )
 from redress.imports.models import ImportRun
+from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.ombudsman.tests.factories import RemedyFactory
 from redress.organisations.models import Locality, Organisation, ServiceArea
@@ -109,6 +110,9 @@ def one_of_everything(superuser):
     legal_hold_place(complaint=complaint, reason="Claim issued", by=superuser)
     Anonymisation.objects.create(
         record_type="complaint", object_id=0, anonymised_at=timezone.now(), policy="6 years"
+    )
+    Message.objects.create(
+        complaint=complaint, kind="reminder.stage_due", subject="Due", body="Due.", to="a@b.example"
     )
     return complaint
 
@@ -294,6 +298,7 @@ def test_every_redress_model_is_decided_case_record_or_configuration():
         "reporting.SectionNarrative",
         "reporting.PublishableExcerpt",  # written and approved on the reports pages
         "retention.Anonymisation",  # written by `redress retention`
+        "notifications.Message",  # written by the notifications service
     }
     undecided = (
         {m._meta.label for m in REGISTERED if m.__module__.startswith("redress.")}
