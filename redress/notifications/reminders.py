@@ -211,10 +211,12 @@ def _other_reminders(
             )
 
 
-def _listed(lines: list[str]) -> str:
+def _listed(lines: list[str], total: int | None = None) -> str:
+    """The first DIGEST_LISTED lines, and how many more of `total` (default: all given)."""
+    total = len(lines) if total is None else total
     shown = "\n".join(f"- {line}" for line in lines[:DIGEST_LISTED])
-    more = len(lines) - DIGEST_LISTED
-    return shown + (f"\n- and {more} more" if more > 0 else "") if lines else "- none"
+    more = total - min(len(lines), DIGEST_LISTED)
+    return shown + (f"\n- and {more} more" if more > 0 else "") if total else "- none"
 
 
 def _digest_body(day: datetime.date, calendar: WorkingCalendar) -> str:
@@ -230,18 +232,20 @@ def _digest_body(day: datetime.date, calendar: WorkingCalendar) -> str:
         when = _when(calendar, day, stage.due_date).removeprefix("is ").removeprefix("was ")
         return f"{stage.complaint.reference} stage {stage.number}: {when} ({who})"
 
-    overdue = [line(s) for s in open_stages.filter(due_date__lt=day).order_by("due_date", "pk")]
-    next_week = [
-        line(s)
-        for s in open_stages.filter(due_date__range=(monday, sunday)).order_by("due_date", "pk")
-    ]
+    # Counted by the database, and only the first few read: a large authority has thousands.
+    overdue_stages = open_stages.filter(due_date__lt=day).order_by("due_date", "pk")
+    week_stages = open_stages.filter(due_date__range=(monday, sunday)).order_by("due_date", "pk")
+    overdue_count, week_count = overdue_stages.count(), week_stages.count()
+    overdue = [line(s) for s in overdue_stages[:DIGEST_LISTED]]
+    next_week = [line(s) for s in week_stages[:DIGEST_LISTED]]
     others = list(_other_due(sunday))
     late = [o.what for o in others if o.due < day]
     coming = [o.what + f": due {govuk_date(o.due)}" for o in others if monday <= o.due <= sunday]
     return (
-        f"Complaints overdue on {govuk_date(day)}: {len(overdue)}\n{_listed(overdue)}\n\n"
+        f"Complaints overdue on {govuk_date(day)}: {overdue_count}\n"
+        f"{_listed(overdue, overdue_count)}\n\n"
         f"Complaints due next week ({govuk_date(monday)} to {govuk_date(sunday)}): "
-        f"{len(next_week)}\n{_listed(next_week)}\n\n"
+        f"{week_count}\n{_listed(next_week, week_count)}\n\n"
         f"Ombudsman responses, remedies and learning actions overdue: {len(late)}\n"
         f"{_listed(late)}\n\n"
         f"Due next week: {len(coming)}\n{_listed(coming)}\n\n"

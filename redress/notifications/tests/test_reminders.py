@@ -199,3 +199,10 @@ def test_the_reminders_task_sends_the_days_reminders(stage):
 
     tasks.send_reminders.enqueue("2021-06-16")
     assert Message.objects.get().kind == Kind.STAGE_DUE
+
+
+def test_a_long_digest_lists_the_first_and_counts_the_rest():
+    assert reminders._listed(["a", "b"]) == "- a\n- b"
+    assert reminders._listed([]) == "- none"
+    lines = [str(n) for n in range(reminders.DIGEST_LISTED)]
+    assert reminders._listed(lines, 45).endswith(f"- {reminders.DIGEST_LISTED - 1}\n- and 15 more")
