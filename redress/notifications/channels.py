@@ -6,6 +6,7 @@ the outcome on the message.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any, Protocol
 
@@ -16,6 +17,7 @@ from django.core.mail import EmailMessage
 from .models import Channel, Message
 
 NOTIFY_KEY_VARIABLE = "REDRESS_NOTIFY_API_KEY"
+log = logging.getLogger(__name__)
 
 
 class SendError(Exception):
@@ -119,8 +121,15 @@ class NotifyChannel:
         return str(response.get("id", ""))
 
     def delivery_status(self, provider_id: str) -> str:
-        """Notify's status of a notification: delivered, permanent-failure, sending, ..."""
-        return str(self.client.get_notification_by_id(provider_id).get("status", ""))
+        """Notify's status of a notification: delivered, permanent-failure, sending, ... ("" if
+        Notify cannot say now: asked again at the next run)."""
+        from notifications_python_client.errors import HTTPError
+
+        try:
+            return str(self.client.get_notification_by_id(provider_id).get("status", ""))
+        except (HTTPError, OSError) as error:
+            log.warning("GOV.UK Notify gave no status for %s: %s", provider_id, error)
+            return ""
 
 
 def configured_channel() -> MessageChannel:

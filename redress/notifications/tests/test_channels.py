@@ -108,6 +108,9 @@ def test_a_message_sent_through_notify_and_its_delivery(client, settings, monkey
 
     client.get_notification_by_id.return_value = {"status": "sending"}
     assert services.messages_check_delivery() == 0
+    client.get_notification_by_id.side_effect = _http_error(503)
+    assert services.messages_check_delivery() == 0  # asked again next time
+    client.get_notification_by_id.side_effect = None
     client.get_notification_by_id.return_value = {"status": "delivered"}
     assert services.messages_check_delivery() == 1
     client.get_notification_by_id.assert_called_with("notify-1")
