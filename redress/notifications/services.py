@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from redress.core import audit, clock
 
@@ -175,7 +176,8 @@ def message_deliver(
                 )
                 log.warning("Message %s not sent: %s", message.pk, error)
                 return message
-            message.next_attempt_at = now + _backoff(message.attempts)
+            # Real time, not the demonstration's pinned day: a retry waits minutes.
+            message.next_attempt_at = timezone.now() + _backoff(message.attempts)
             message.save()
             retry_at = message.next_attempt_at
         else:
@@ -210,7 +212,7 @@ def message_retry(*, message: Message, by: User) -> Message:
 def messages_retry_due(*, now: datetime.datetime | None = None, inline: bool = False) -> int:
     """Try again every message whose next attempt is due (a backend that cannot defer a task,
     or a cron run, leaves them to this): here with `inline`, else queued; returns how many."""
-    now = now or clock.now()
+    now = now or timezone.now()
     due = list(
         Message.objects.filter(state=State.QUEUED, next_attempt_at__lte=now).values_list(
             "pk", flat=True
