@@ -99,24 +99,27 @@ def hold_phrase(hold: Hold) -> str:
 
 def complaint_for_page(*, user: Any, pk: int) -> Complaint | None:
     """The complaint with everything its pages show, if the user may see it."""
-    return _for_page(complaints_visible_to(user)).filter(pk=pk).first()
+    return next(iter(_for_page(complaints_visible_to(user)).filter(pk=pk).order_by()), None)
 
 
 def _for_page(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
     stages = Stage.objects.order_by("number").select_related(
         "organisation", "allocated_to", "responded_by"
     )
+    # Joined: the people. Each other record it points to is read by its own small query: the
+    # time PostgreSQL takes to plan a join grows steeply with its tables, and with ten it
+    # spent 10-17 ms planning a read of one row (measured at a million complaints).
     return complaints.select_related(
+        "complainant",
+        "on_behalf_of",
+        "advocate_person",
+    ).prefetch_related(
         "procedure",
         "service_area",
         "locality",
         "organisation",
         "theme__parent",
-        "complainant",
-        "on_behalf_of",
-        "advocate_person",
         "related_to",
-    ).prefetch_related(
         Prefetch("stages", queryset=stages),
         "stages__extensions__agreed_by",
         "stages__holds",
