@@ -51,7 +51,7 @@ class DateInputField(forms.MultiValueField):
             raise ValidationError(f"{self.label} must be a real date, like 27 3 2021")
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # a month of 2147483648 overflows, not ValueError
             raise ValidationError(f"{self.label} must be a real date, like 27 3 2021") from None
 
 

@@ -66,8 +66,8 @@ DATES = st.one_of(
 ).flatmap(lambda inner: inner)
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
 DAY_PARTS = {
-    "day": st.integers(-1, 40).map(str),
-    "month": st.integers(-1, 14).map(str),
+    "day": st.integers(-1, 40).map(str) | st.sampled_from(["2147483648", "9" * 20]),
+    "month": st.integers(-1, 14).map(str) | st.sampled_from(["2147483648", "9" * 20]),
     "year": st.sampled_from(["1", "0001", "2021", "9999", "10000", "99", "2099"]),
 }
 
@@ -105,7 +105,10 @@ def value_for(item: Field, ids: list[str]) -> st.SearchStrategy[str]:
 
 DIGITS = re.compile(r"\d+")
 # What a number inside a value becomes in a near miss.
-NUMBER_SWAPS = ("0", "00", "1", "-1", "13", "32", "99", "9999", "10000", "99999999999999999999")
+NUMBER_SWAPS = (
+    *("0", "00", "1", "-1", "13", "32", "99", "9999", "10000"),
+    *("2147483648", "9223372036854775808", "99999999999999999999"),  # past C's int and long
+)
 
 
 def near_miss(value: str) -> st.SearchStrategy[str]:
