@@ -220,6 +220,8 @@ class Journey:
             pk = int(pk)
         except (TypeError, ValueError):
             return None
+        if not 0 < pk < 2**63:  # no record has it, and the database cannot be asked (make fuzz)
+            return None
         if pk not in self._people:
             self._people.update(people_by_pk([pk]))
         return self._people.get(pk)
