@@ -62,7 +62,7 @@ class AlreadyAnonymised(RuleViolation):
 
 
 class LegalHoldReasonMissing(RuleViolation):
-    """Enter why the complaint is on legal hold"""
+    """Enter why the complaint is on legal hold."""
 
     field = "reason"
 

@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 DATE_PARTS = ("day", "month", "year")
@@ -32,7 +33,10 @@ class DateInputField(forms.MultiValueField):
 
     widget = DateInputWidget
 
-    def __init__(self, *, label: str, **kwargs: Any) -> None:
+    def __init__(self, *, label: str, earliest_year: int | None = None, **kwargs: Any) -> None:
+        """`earliest_year`: the first year accepted; by default the year before which no date
+        of a complaint's record can be (`REDRESS_IMPORT_EARLIEST_YEAR`, as imports refuse)."""
+        self.earliest_year = earliest_year
         parts = tuple(forms.CharField(required=False) for _ in DATE_PARTS)
         kwargs.setdefault(
             "error_messages", {"required": f"Enter the {label[:1].lower() + label[1:]}"}
@@ -50,9 +54,15 @@ class DateInputField(forms.MultiValueField):
         if not all(v.isdigit() for v in values) or len(year) != 4:
             raise ValidationError(f"{self.label} must be a real date, like 27 3 2021")
         try:
-            return datetime.date(int(year), int(month), int(day))
+            date = datetime.date(int(year), int(month), int(day))
         except (ValueError, OverflowError):  # a month of 2147483648 overflows, not ValueError
             raise ValidationError(f"{self.label} must be a real date, like 27 3 2021") from None
+        earliest = datetime.date(self.earliest_year or settings.REDRESS_IMPORT_EARLIEST_YEAR, 1, 1)
+        if date < earliest:
+            raise ValidationError(
+                f"{self.label} must be the same as or after {earliest.day} January {earliest.year}"
+            )
+        return date
 
 
 def date_parts(form: forms.Form, name: str) -> dict[str, Any]:

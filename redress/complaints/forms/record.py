@@ -207,7 +207,7 @@ class ChildForm(QuestionForm):
     date_fields = ("date_of_birth",)
 
     name = forms.CharField(label="Their name", required=False, max_length=200)
-    date_of_birth = DateInputField(label="Date of birth", required=False)
+    date_of_birth = DateInputField(label="Date of birth", required=False, earliest_year=1900)
     age_band = forms.ChoiceField(
         label="Or, if the date of birth is not known, their age",
         required=False,

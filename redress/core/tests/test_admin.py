@@ -3,6 +3,7 @@ audited) while case records are only shown, no one types raw JSON, inline fields
 accessible names, and only complaints managers (and superusers) get in."""
 
 import datetime
+import io
 import re
 from decimal import Decimal
 
@@ -37,6 +38,9 @@ from redress.complaints.tests.factories import (
 )
 from redress.core import audit, config
 from redress.core.models import AuditEvent, AuthoritySetting
+from redress.documents.models import Document
+from redress.documents.services import document_upload
+from redress.documents.tests.helpers import LETTER
 from redress.feedback.models import Compliment, InformalFeedback, SatisfactionAnswer
 from redress.feedback.tests.factories import (
     ComplimentFactory,
@@ -113,6 +117,13 @@ def one_of_everything(superuser):
     )
     Message.objects.create(
         complaint=complaint, kind="reminder.stage_due", subject="Due", body="Due.", to="a@b.example"
+    )
+    document_upload(
+        complaint=complaint,
+        file=io.BytesIO(LETTER),
+        name="letter.pdf",
+        kind="complaint_letter",
+        by=superuser,
     )
     return complaint
 
@@ -272,6 +283,7 @@ CASE_RECORDS = [
     Person,
     AuditEvent,
     LegalHold,
+    Document,
 ]
 CONFIGURATION = [
     Procedure,

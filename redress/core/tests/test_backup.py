@@ -36,7 +36,9 @@ from redress.core.models import AuditEvent
 from redress.imports.services import import_dataset
 from redress.imports.tests.test_export import empty_the_database, every_sheet
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after each test would otherwise leave later tests without the
+# procedures and taxonomies the migrations ship (and recreate content types they then load).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ON_SQLITE = connection.vendor == "sqlite"
 only_postgres = pytest.mark.skipif(ON_SQLITE, reason="pg_dump and pg_restore: PostgreSQL only")
