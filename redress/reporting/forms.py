@@ -21,6 +21,10 @@ from redress.reporting.render import FORMATS
 from redress.reporting.selectors import report_years, service_names
 from redress.reporting.services import NARRATIVE_LIMIT
 
+# A report's dates are checked by the reports' own rules (the years 1900 to 2199, periods.py), which
+# say more than the date input's general earliest year would.
+ANY_YEAR = 1
+
 OTHER_DATES = "dates"
 # In the order people are offered them.
 FORMAT_LABELS = {
@@ -74,8 +78,8 @@ class PeriodForm(GovukForm):
             "invalid_choice": "Select a period from the list",
         },
     )
-    start = DateInputField(label="From", required=False)
-    end = DateInputField(label="To", required=False)
+    start = DateInputField(label="From", required=False, earliest_year=ANY_YEAR)
+    end = DateInputField(label="To", required=False, earliest_year=ANY_YEAR)
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -179,7 +183,7 @@ class ReportForm(PeriodForm):
             "invalid_choice": "Select one of the formats",
         },
     )
-    as_of = DateInputField(label="Figures as at", required=False)
+    as_of = DateInputField(label="Figures as at", required=False, earliest_year=ANY_YEAR)
 
     def __init__(self, *args: Any, internal: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -241,7 +245,7 @@ class NarrativeForm(GovukForm):
 class PublishForm(GovukForm):
     date_fields = ("as_of",)
 
-    as_of = DateInputField(label="Figures as at")
+    as_of = DateInputField(label="Figures as at", earliest_year=ANY_YEAR)
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
