@@ -4,12 +4,12 @@ exit (for cron), or queue the daily task for `redress db_worker`
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from redress.core import clock
+from redress.core.commands import date_option
 from redress.notifications import reminders
 
 
@@ -47,12 +47,7 @@ class Command(BaseCommand):
             return
         day = today
         if options["date"]:
-            try:
-                day = datetime.date.fromisoformat(options["date"])
-            except ValueError:
-                raise CommandError(
-                    f"--date '{options['date']}' is not a date in the form YYYY-MM-DD."
-                ) from None
+            day = date_option("--date", options["date"])
             if day > today:
                 raise CommandError(
                     f"--date {day} is after today ({today}): reminders are sent on their day."

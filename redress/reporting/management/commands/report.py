@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from redress.core import clock
+from redress.core.commands import date_option
 from redress.reporting.models import ReportEdition
 from redress.reporting.periods import (
     Period,
@@ -24,13 +25,6 @@ from redress.reporting.selectors import ReportError
 from redress.reporting.services import generate_report
 
 PERIOD_FORMS = "a financial year (2021-22), a quarter of one (2021-22-Q1) or a month (2021-07)"
-
-
-def _date(option: str, text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{option} '{text}' is not a date in the form YYYY-MM-DD.") from None
 
 
 def parse_period(text: str) -> Period:
@@ -106,7 +100,7 @@ class Command(BaseCommand):
         period = self._period(options, edition)
         today = clock.today()
         if options["as_of"]:
-            as_of = _date("--as-of", options["as_of"])
+            as_of = date_option("--as-of", options["as_of"])
         elif edition is not None and edition.as_of:
             as_of = edition.as_of
         else:
@@ -168,7 +162,7 @@ class Command(BaseCommand):
             raise CommandError("Give both --from and --to (or --period).")
         if not start:
             return last_complete_financial_year(clock.today())
-        first, last = _date("--from", start), _date("--to", end)
+        first, last = date_option("--from", start), date_option("--to", end)
         if last < first:
             raise CommandError(f"--from {first} is after --to {last}.")
         return make_period(first, last)

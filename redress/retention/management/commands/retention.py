@@ -3,13 +3,13 @@ the personal data past its retention period (redress.retention.services.retentio
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from redress.core import clock
+from redress.core.commands import date_option
 from redress.retention.services import RetentionReport, retention_run
 
 SHOWN_REFERENCES = 50
@@ -43,12 +43,7 @@ class Command(BaseCommand):
         today = clock.today()
         as_of = today
         if options["as_of"]:
-            try:
-                as_of = datetime.date.fromisoformat(options["as_of"])
-            except ValueError:
-                raise CommandError(
-                    f"--as-of '{options['as_of']}' is not a date in the form YYYY-MM-DD."
-                ) from None
+            as_of = date_option("--as-of", options["as_of"])
             if as_of > today:
                 raise CommandError(
                     f"--as-of {as_of} is in the future (today is {today}): retention counts "
