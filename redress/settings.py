@@ -379,7 +379,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redress@localhost")
 REDRESS_NOTIFICATIONS_CHANNEL = os.environ.get("REDRESS_NOTIFICATIONS_CHANNEL", "email")
 REDRESS_NOTIFY_TEMPLATES = {
     channel: os.environ.get(f"REDRESS_NOTIFY_{channel.upper()}_TEMPLATE_ID", "")
-    for channel in ("email", "sms", "letter")
+    for channel in ("email", "sms", "letter", "email_file")  # email_file: with an attachment
 }
 REDRESS_NOTIFICATIONS_ATTEMPTS = int(os.environ.get("REDRESS_NOTIFICATIONS_ATTEMPTS", "5"))
 # The waits before the 2nd, 3rd, ... attempts (the last repeats).

@@ -21,6 +21,7 @@ class DocumentKind(models.TextChoices):
     PANEL_REPORT = "panel_report", "Review panel's report"
     RESPONSE_LETTER = "response_letter", "Response letter"
     OMBUDSMAN_LETTER = "ombudsman_letter", "Ombudsman letter"
+    LETTER = "letter", "Letter from the authority"
     OTHER = "other", "Other"
 
 

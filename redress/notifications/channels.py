@@ -6,6 +6,7 @@ the outcome on the message.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from typing import Any, Protocol
@@ -29,6 +30,26 @@ class PermanentSendError(SendError):
     configured provider lacks): no retry."""
 
 
+def attachment_of(message: Message) -> tuple[str, bytes, str] | None:
+    """The document sent with a message, as (name, bytes, type); None when there is none. Read
+    from the documents storage by its stored name (`redress.documents`)."""
+    document = message.attachment
+    if document is None:
+        return None
+    if document.removed_at is not None:
+        raise PermanentSendError(f"The document '{document.name}' was removed: it cannot be sent.")
+    from django.core.files.storage import storages
+
+    try:
+        with storages["documents"].open(document.stored_name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError as error:
+        raise PermanentSendError(f"The file of '{document.name}' is no longer held.") from error
+    except OSError as error:
+        raise SendError(f"The document '{document.name}' could not be read: {error}") from error
+    return document.name, data, document.content_type
+
+
 class MessageChannel(Protocol):
     def send(self, message: Message) -> str:
         """Send it; return the provider's id for it ("" when there is none). Raise SendError."""
@@ -50,6 +71,8 @@ class DjangoEmailChannel:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.to],
         )
+        if (attached := attachment_of(message)) is not None:
+            email.attach(*attached)
         try:
             email.send(fail_silently=False)
         except (OSError, ValueError) as error:  # SMTP and socket errors are OSErrors
@@ -77,8 +100,13 @@ class NotifyChannel:
     def _template(self, channel: str) -> str:
         template_id: str = settings.REDRESS_NOTIFY_TEMPLATES.get(channel, "")
         if not template_id:
+            what = (
+                "emails with a document"
+                if channel == "email_file"
+                else f"{Channel(channel).label.lower()}s"
+            )
             raise PermanentSendError(
-                f"No GOV.UK Notify template for {Channel(channel).label.lower()}s: set "
+                f"No GOV.UK Notify template for {what}: set "
                 f"REDRESS_NOTIFY_{channel.upper()}_TEMPLATE_ID."
             )
         return template_id
@@ -86,8 +114,21 @@ class NotifyChannel:
     def send(self, message: Message) -> str:
         from notifications_python_client.errors import HTTPError
 
-        template_id = self._template(message.channel)
-        personalisation: dict[str, str] = {"subject": message.subject, "body": message.body}
+        attached = attachment_of(message)
+        # An email with a document: a template with ((link_to_file)) as well, whose link Notify
+        # makes (the recipient confirms their address before downloading).
+        template_id = self._template("email_file" if attached else message.channel)
+        personalisation: dict[str, Any] = {"subject": message.subject, "body": message.body}
+        if attached is not None:
+            from notifications_python_client import prepare_upload
+
+            name, data, _ = attached
+            try:
+                personalisation["link_to_file"] = prepare_upload(
+                    io.BytesIO(data), filename=name, confirm_email_before_download=True
+                )
+            except ValueError as error:  # larger than Notify's 2 MB
+                raise PermanentSendError(f"GOV.UK Notify cannot send '{name}': {error}") from error
         reference = f"redress-message-{message.pk}"
         try:
             if message.channel == Channel.EMAIL:

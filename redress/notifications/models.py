@@ -33,6 +33,7 @@ class Kind(models.TextChoices):
     LEARNING_DUE = "reminder.learning_due", "Reminder: learning action due soon"
     LEARNING_OVERDUE = "reminder.learning_overdue", "Reminder: learning action overdue"
     DIGEST = "digest.weekly", "Weekly digest"
+    LETTER = "letter", "Letter from a template"
     OTHER = "other", "Other message"
 
 
@@ -73,6 +74,15 @@ class Message(TimeStampedModel):
         max_length=100, blank=True, help_text="The provider's id (GOV.UK Notify's notification id)."
     )
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # A document sent with the message (a letter made from a template): attached to an email.
+    attachment = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="messages",
+        help_text="A document of the complaint sent with the message.",
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
 

@@ -72,11 +72,15 @@ def message_send(
     complaint: Any = None,
     dedupe_key: str | None = None,
     deliver_now: bool = False,
+    attachment: Any = None,
 ) -> Message | None:
     """Record a message and queue it for delivery. `to` defaults to the recipient's email
     address. With a `dedupe_key`, a message already recorded under it is not sent again: the
     answer is then None. `deliver_now` makes the first attempt here rather than in the
-    background (`redress reminders`, run by cron, sends and exits)."""
+    background (`redress reminders`, run by cron, sends and exits). `attachment`, a document of
+    the complaint, goes with an email (a file attached; with GOV.UK Notify, a link to it)."""
+    if attachment is not None and channel != Channel.EMAIL:
+        raise MessageError("Only an email can carry a document.")
     if channel not in Channel.values:
         raise MessageError(f"'{channel}' is not a channel: {', '.join(Channel.values)}.")
     to = (to or (recipient.email if recipient is not None else "")).strip()
@@ -98,6 +102,7 @@ def message_send(
                 channel=channel,
                 complaint=complaint,
                 dedupe_key=dedupe_key,
+                attachment=attachment,
             )
     except IntegrityError:
         if dedupe_key is not None and Message.objects.filter(dedupe_key=dedupe_key).exists():
