@@ -9,6 +9,12 @@ def _refresh_due_dates(**kwargs: Any) -> None:
     refresh_all(open_only=True)
 
 
+def _refresh_search(*, person_ids: list[int], **kwargs: Any) -> None:
+    from redress.complaints.state import people_changed
+
+    people_changed(person_ids)
+
+
 class ComplaintsConfig(AppConfig):
     name = "redress.complaints"
     label = "complaints"
@@ -16,4 +22,7 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         from redress.procedures.signals import deadline_rules_changed
 
+        from redress.people.signals import people_renamed
+
         deadline_rules_changed.connect(_refresh_due_dates, dispatch_uid="complaints.state")
+        people_renamed.connect(_refresh_search, dispatch_uid="complaints.search")

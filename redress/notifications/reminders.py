@@ -18,7 +18,7 @@ address get them. The texts carry references and dates, never names (docs/securi
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,49 +146,66 @@ def _about(complaint: Complaint | None) -> str:
     return f" (complaint {complaint.reference})" if complaint is not None else ""
 
 
+def _enquiry_due(enquiry: Enquiry) -> tuple[str, Complaint | None, str]:
+    return (
+        f"The response to the Ombudsman's enquiry {enquiry.lgo_reference}"
+        + _about(enquiry.complaint),
+        enquiry.complaint,
+        _link("ombudsman:enquiry", enquiry.pk),
+    )
+
+
+def _remedy_due(remedy: Remedy) -> tuple[str, Complaint | None, str]:
+    complaint = remedy.enquiry.complaint
+    return (
+        f"A remedy the Ombudsman asked for ({remedy.get_kind_display().lower()}) on "
+        f"enquiry {remedy.enquiry.lgo_reference}" + _about(complaint),
+        complaint,
+        _link("ombudsman:enquiry", remedy.enquiry_id),
+    )
+
+
+def _action_due(action: LearningAction) -> tuple[str, Complaint | None, str]:
+    return (
+        f"Learning action {action.pk}" + _about(action.complaint),
+        action.complaint,
+        _link("learning:action", action.pk),
+    )
+
+
+# (kinds, rows still to do, their due date's field, what / complaint / link of one)
+_OTHER_SOURCES: tuple[tuple[tuple[Kind, Kind], Callable[[], QuerySet[Any]], str, Any], ...] = (
+    (
+        (Kind.RESPONSE_DUE, Kind.RESPONSE_OVERDUE),
+        lambda: Enquiry.objects.filter(response_sent_date__isnull=True).select_related("complaint"),
+        "response_due_date",
+        _enquiry_due,
+    ),
+    (
+        (Kind.REMEDY_DUE, Kind.REMEDY_OVERDUE),
+        lambda: Remedy.objects.filter(completed_date__isnull=True).select_related(
+            "enquiry__complaint"
+        ),
+        "due_date",
+        _remedy_due,
+    ),
+    (
+        (Kind.LEARNING_DUE, Kind.LEARNING_OVERDUE),
+        lambda: LearningAction.objects.filter(completed_date__isnull=True).select_related(
+            "complaint"
+        ),
+        "due_date",
+        _action_due,
+    ),
+)
+
+
 def _other_due(horizon: datetime.date) -> Iterator[_Due]:
-    responses = Enquiry.objects.filter(
-        response_sent_date__isnull=True, response_due_date__lte=horizon
-    ).select_related("complaint")
-    for enquiry in responses.order_by("response_due_date", "pk"):
-        assert enquiry.response_due_date is not None
-        yield _Due(
-            (Kind.RESPONSE_DUE, Kind.RESPONSE_OVERDUE),
-            enquiry.pk,
-            enquiry.response_due_date,
-            f"The response to the Ombudsman's enquiry {enquiry.lgo_reference}"
-            + _about(enquiry.complaint),
-            enquiry.complaint,
-            _link("ombudsman:enquiry", enquiry.pk),
-        )
-    remedies = Remedy.objects.filter(
-        completed_date__isnull=True, due_date__lte=horizon
-    ).select_related("enquiry__complaint")
-    for remedy in remedies.order_by("due_date", "pk"):
-        assert remedy.due_date is not None
-        complaint = remedy.enquiry.complaint
-        yield _Due(
-            (Kind.REMEDY_DUE, Kind.REMEDY_OVERDUE),
-            remedy.pk,
-            remedy.due_date,
-            f"A remedy the Ombudsman asked for ({remedy.get_kind_display().lower()}) on "
-            f"enquiry {remedy.enquiry.lgo_reference}" + _about(complaint),
-            complaint,
-            _link("ombudsman:enquiry", remedy.enquiry_id),
-        )
-    actions = LearningAction.objects.filter(
-        completed_date__isnull=True, due_date__lte=horizon
-    ).select_related("complaint")
-    for action in actions.order_by("due_date", "pk"):
-        assert action.due_date is not None
-        yield _Due(
-            (Kind.LEARNING_DUE, Kind.LEARNING_OVERDUE),
-            action.pk,
-            action.due_date,
-            f"Learning action {action.pk}" + _about(action.complaint),
-            action.complaint,
-            _link("learning:action", action.pk),
-        )
+    """Ombudsman responses, remedies and learning actions not done and due by `horizon`."""
+    for kinds, rows, due_field, describe in _OTHER_SOURCES:
+        for row in rows().filter(**{f"{due_field}__lte": horizon}).order_by(due_field, "pk"):
+            what, complaint, link = describe(row)
+            yield _Due(kinds, row.pk, getattr(row, due_field), what, complaint, link)
 
 
 def _other_reminders(

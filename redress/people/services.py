@@ -15,6 +15,7 @@ from redress.core.sequences import create_with_next_key
 from redress.procedures import rules
 
 from .models import AgeBand, ContactMethod, Person
+from .signals import people_renamed
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -178,7 +179,5 @@ def person_update(
         )
         if "name" in changed:
             # The complaints' search finds them by name (kept with the complaints' state).
-            from redress.complaints.state import people_changed
-
-            people_changed([person.pk])
+            people_renamed.send(sender=Person, person_ids=[person.pk])
     return person
