@@ -20,9 +20,8 @@ class ComplaintsConfig(AppConfig):
     label = "complaints"
 
     def ready(self) -> None:
-        from redress.procedures.signals import deadline_rules_changed
-
         from redress.people.signals import people_renamed
+        from redress.procedures.signals import deadline_rules_changed
 
         deadline_rules_changed.connect(_refresh_due_dates, dispatch_uid="complaints.state")
         people_renamed.connect(_refresh_search, dispatch_uid="complaints.search")
