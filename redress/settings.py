@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "redress.retention",
     "redress.documents",
     "redress.notifications",
+    "redress.surveys",
 ]
 
 MIDDLEWARE = [
@@ -391,6 +392,8 @@ REDRESS_DIGEST_WEEKDAY = int(os.environ.get("REDRESS_DIGEST_WEEKDAY", "1"))  # 1
 REDRESS_REMINDER_TIME = os.environ.get("REDRESS_REMINDER_TIME", "07:00")
 # Where the links in messages point.
 REDRESS_SITE_URL = os.environ.get("REDRESS_SITE_URL", "http://127.0.0.1:8000")
+# How long the satisfaction survey's link works after it is sent (README, "Satisfaction survey").
+REDRESS_SURVEY_LINK_DAYS = int(os.environ.get("REDRESS_SURVEY_LINK_DAYS", "28"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

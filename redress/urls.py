@@ -23,5 +23,6 @@ urlpatterns = [
     path("people/", include("redress.people.urls")),
     path("reports/", include("redress.reporting.urls")),
     path("messages/", include("redress.notifications.urls")),
+    path("", include("redress.surveys.urls")),  # /survey/… (public) and /complaints/<pk>/survey/…
     path("admin/", admin.site.urls),
 ]

@@ -61,6 +61,11 @@ ACTIONS: dict[str, str] = {
     "message.deliver": "Message delivered",
     "message.fail": "Message not sent",
     "message.retry": "Message queued to be sent again",
+    "survey.offer": "Satisfaction survey sent",
+    "survey.resend": "Satisfaction survey sent again",
+    "survey.answer": "Satisfaction survey answered",
+    "survey.opt_out": "Complainant asked not to be sent surveys",
+    "survey.opt_in": "Complainant will be sent surveys again",
     "user.set_reminders": "Reminders chosen",
     "retention.anonymise": "Personal data anonymised under the retention policy",
 }

@@ -19,6 +19,7 @@ from redress.procedures import rules
 
 from .checks import ensure_open, lock_stage, not_before, not_in_future
 from .holds import end_hold, last_resumed, running_hold
+from .stages import offer_survey
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -61,6 +62,7 @@ def _close(
         running.stage = stage
         end_hold(running, on=on, by=by, note=f"The stage closed: {outcome.label.lower()}.")
     complaint_changed(stage.complaint, stage=stage)
+    offer_survey(stage, by)
     return stage
 
 

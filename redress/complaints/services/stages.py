@@ -322,4 +322,14 @@ def stage_respond(
         complaint=stage.complaint,
     )
     complaint_changed(stage.complaint, stage=stage)
+    offer_survey(stage, by)
     return stage
+
+
+def offer_survey(stage: Stage, by: User | None) -> None:
+    """The change may have closed the complaint: if so, its complainant is sent the
+    satisfaction survey (`redress.surveys`), in this transaction; a survey that cannot be sent
+    never undoes the change."""
+    from redress.surveys.services import survey_offer_on_close  # (surveys builds on complaints)
+
+    survey_offer_on_close(complaint=stage.complaint, by=by)

@@ -192,7 +192,12 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
     loop = closing_the_loop(user=request.user, complaint=complaint)
     related = related_complaints(user=request.user, complaint=complaint)
-    return _render(request, complaint, "summary", {"closing_the_loop": loop, "related": related})
+    context = {"closing_the_loop": loop, "related": related, "survey": None}
+    if may_manage_complaints(request.user):
+        from redress.surveys.presenters import survey_state  # (surveys builds on complaints)
+
+        context["survey"] = survey_state(complaint)
+    return _render(request, complaint, "summary", context)
 
 
 def stages(request: HttpRequest, pk: int) -> HttpResponse:

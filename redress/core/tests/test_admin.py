@@ -60,6 +60,8 @@ from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory, SectionNarrativeFactory
 from redress.retention.models import Anonymisation, LegalHold, RetentionPeriod
 from redress.retention.services import legal_hold_place
+from redress.surveys.models import OptOut, Survey
+from redress.surveys.tests.factories import SurveyFactory
 from redress.taxonomies.models import Taxonomy, TaxonomyKind, Term
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +127,8 @@ def one_of_everything(superuser):
         kind="complaint_letter",
         by=superuser,
     )
+    SurveyFactory(complaint=complaint, listened="yes", answered_at=timezone.now())
+    OptOut.objects.create(person=complaint.complainant, recorded_by=superuser)
     return complaint
 
 
@@ -284,6 +288,8 @@ CASE_RECORDS = [
     AuditEvent,
     LegalHold,
     Document,
+    Survey,
+    OptOut,
 ]
 CONFIGURATION = [
     Procedure,

@@ -159,6 +159,13 @@ notifications:preferences                  L   200 200 200 200 200 200
 notifications:failed                       L   200 403 403 403 403 403
 notifications:retry                        L   405 405 405 405 405 405
 
+# the satisfaction survey: its link answers anyone, signed in or not (the world has a survey
+# sent with the link in ARGUMENTS); the complaints team sends it and records an opt-out
+surveys:respond                            200 200 200 200 200 200 200
+surveys:done                               200 200 200 200 200 200 200
+surveys:send                               L   200 200 403 403 403 403 | 404 404 404 403
+surveys:opt_out                            L   200 200 403 403 403 403 | 404 404 404 403
+
 # subject access: the complaints team only; anyone else is told the person is not found
 people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
 people:subject_access_download             L   200 200 404 404 404 404 | 404 404 404 404
@@ -206,6 +213,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "retention": {"pk": "complaint"},
     "documents": {"pk": "complaint", "document_pk": "document"},
     "notifications:retry": {"pk": 1},
+    "surveys": {"pk": "complaint", "token": "the-role-test-survey-link"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(
@@ -380,6 +388,8 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
         stage=stage2,
         by=None,
     )
+    if seen:
+        _survey(complaint, token=ARGUMENTS["surveys"]["token"])
     return SimpleNamespace(
         complaint=complaint,
         person=complaint.complainant,
@@ -400,6 +410,24 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
             if seen
             else {}
         ),
+    )
+
+
+def _survey(complaint: Any, *, token: str) -> None:
+    """A satisfaction survey sent with this link, unanswered and unexpired."""
+    from redress.surveys.models import Survey
+    from redress.surveys.services import token_hash
+
+    sent = datetime.datetime(2022, 6, 1, tzinfo=datetime.UTC)
+    Survey.objects.create(
+        complaint=complaint,
+        stage_number=2,
+        service_area=complaint.service_area,
+        token_hash=token_hash(token),
+        channel="email",
+        sent_on=sent.date(),
+        last_sent_at=sent,
+        expires_at=sent + datetime.timedelta(days=36500),
     )
 
 
