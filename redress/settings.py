@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "redress.retention",
     "redress.documents",
     "redress.notifications",
+    "redress.letters",
     "redress.surveys",
 ]
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("people/", include("redress.people.urls")),
     path("reports/", include("redress.reporting.urls")),
     path("messages/", include("redress.notifications.urls")),
+    path("complaints/", include("redress.letters.urls")),
+    path("letters/templates/", include("redress.letters.urls_templates")),
     path("", include("redress.surveys.urls")),  # /survey/… (public) and /complaints/<pk>/survey/…
     path("admin/", admin.site.urls),
 ]

@@ -46,6 +46,17 @@ def _text(value: str) -> str:
     return value
 
 
+def _optional_text(value: str) -> str:
+    return value.strip()
+
+
+def _email_or_blank(value: str) -> str:
+    value = value.strip()
+    if value and ("@" not in value or " " in value):
+        raise SettingError(f"'{value}' is not an email address, e.g. complaints@council.gov.uk.")
+    return value
+
+
 def _money(value: str) -> Decimal:
     try:
         amount = Decimal(value.strip().lstrip("£").replace(",", ""))
@@ -195,6 +206,37 @@ SETTINGS: dict[str, Setting] = {
             "(when not set: REDRESS_REMINDER_DAYS_BEFORE, 3 unless changed).",
             3,
             _reminder_days,
+        ),
+        # The letterhead of letters made from templates (redress/letters), and merge fields.
+        Setting(
+            "letter_address",
+            "Address on letters",
+            "The authority's postal address in the letterhead, its lines separated by commas: "
+            "Civic Centre, 1 High Street, Kingsmoor KM1 1AA",
+            "",
+            _optional_text,
+        ),
+        Setting(
+            "complaints_phone",
+            "Complaints team's phone number",
+            "On letters, in the letterhead and where a letter says how to get in touch.",
+            "",
+            _optional_text,
+        ),
+        Setting(
+            "complaints_email",
+            "Complaints team's email address",
+            "On letters, in the letterhead and where a letter says how to get in touch.",
+            "",
+            _email_or_blank,
+        ),
+        Setting(
+            "complaints_website",
+            "Complaints procedure on the web",
+            "Where a letter says the complaints procedure is published, e.g. "
+            "www.council.gov.uk/complaints",
+            "",
+            _optional_text,
         ),
     ]
 }

@@ -41,9 +41,10 @@ TABS = [
     ("people", "People"),
     ("payments", "Payments and learning"),
     ("documents", "Documents"),
+    ("letters", "Letters"),
 ]
 # Tabs whose pages another app serves (with `render_tab`), by their URL's name.
-TAB_URLS = {"documents": "documents:list"}
+TAB_URLS = {"documents": "documents:list", "letters": "letters:list"}
 
 
 def _actions(request: HttpRequest, complaint: Complaint, current: StageView | None) -> list:

@@ -48,6 +48,8 @@ from redress.feedback.tests.factories import (
     SatisfactionAnswerFactory,
 )
 from redress.imports.models import ImportRun
+from redress.letters.models import Letter, LetterTemplate
+from redress.letters.services import letter_produce
 from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.ombudsman.tests.factories import RemedyFactory
@@ -129,6 +131,15 @@ def one_of_everything(superuser):
     )
     SurveyFactory(complaint=complaint, listened="yes", answered_at=timezone.now())
     OptOut.objects.create(person=complaint.complainant, recorded_by=superuser)
+    letter_produce(
+        complaint=complaint,
+        stage=stage1,
+        template=LetterTemplate.objects.get(code="ombudsman"),
+        recipient_role="complainant",
+        subject="Your complaint and the Ombudsman",
+        body="Dear complainant,\n\nYou may ask the Ombudsman.",
+        by=superuser,
+    )
     return complaint
 
 
@@ -286,6 +297,7 @@ CASE_RECORDS = [
     SatisfactionAnswer,
     Person,
     AuditEvent,
+    Letter,
     LegalHold,
     Document,
     Survey,
@@ -317,6 +329,8 @@ def test_every_redress_model_is_decided_case_record_or_configuration():
         "reporting.PublishableExcerpt",  # written and approved on the reports pages
         "retention.Anonymisation",  # written by `redress retention`
         "notifications.Message",  # written by the notifications service
+        "letters.LetterTemplate",  # edited on the letter templates pages, checked and versioned
+        "letters.LetterTemplateVersion",  # kept by each save of a template
     }
     undecided = (
         {m._meta.label for m in REGISTERED if m.__module__.startswith("redress.")}

@@ -114,6 +114,17 @@ documents:list                             L   200 200 200 200 200 403 | 404 404
 documents:upload                           L   200 200 200 200 403 403 | 404 404 404 403
 documents:download                         L   200 200 200 200 200 403 | 404 404 404 403
 documents:remove                           L   200 200 403 403 403 403 | 404 404 404 403
+# letters: whoever sees the complaint sees its letters; the complaints team writes, emails and
+# posts them; the team reads the templates and only the complaints manager changes one (POST)
+letters:list                               L   200 200 200 200 200 403 | 404 404 404 403
+letters:choose                             L   200 200 403 403 403 403 | 404 404 404 403
+letters:compose                            L   200 200 403 403 403 403 | 404 404 404 403
+letters:letter                             L   200 200 200 200 200 403 | 404 404 404 403
+letters:send                               L   200 200 403 403 403 403 | 404 404 404 403
+letters:posted                             L   200 200 403 403 403 403 | 404 404 404 403
+letter_templates:list                      L   200 200 403 403 403 403
+letter_templates:edit                      L   200 200 403 403 403 403
+letter_templates:history                   L   200 200 403 403 403 403
 
 ombudsman:list                             L   200 200 200 200 200 403
 ombudsman:record                           L   200 200 403 403 403 403
@@ -212,13 +223,15 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "people": {"pk": "person"},
     "retention": {"pk": "complaint"},
     "documents": {"pk": "complaint", "document_pk": "document"},
+    "letters": {"pk": "complaint", "letter_pk": "letter", "code": "response"},
+    "letter_templates": {"code": "response"},
     "notifications:retry": {"pk": 1},
     "surveys": {"pk": "complaint", "token": "the-role-test-survey-link"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(
     {"complaint", "payment", "appointment", "aspect", "mediation", "action", "enquiry", "remedy"}
-    | {"compliment", "informal", "edition", "person", "document"}
+    | {"compliment", "informal", "edition", "person", "document", "letter"}
 )
 
 
@@ -348,6 +361,8 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
     from redress.documents import samples
     from redress.documents.services import document_upload
     from redress.feedback.tests.factories import ComplimentFactory, InformalFeedbackFactory
+    from redress.letters.models import LetterTemplate
+    from redress.letters.services import letter_produce
     from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
     from redress.organisations.tests.factories import ServiceAreaFactory
     from redress.reporting.models import EditionStatus
@@ -390,8 +405,18 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
     )
     if seen:
         _survey(complaint, token=ARGUMENTS["surveys"]["token"])
+    letter = letter_produce(
+        complaint=complaint,
+        stage=stage3,
+        template=LetterTemplate.objects.get(code="ombudsman"),
+        recipient_role="complainant",
+        subject="Your complaint and the Ombudsman",
+        body="Dear complainant,\n\nYou may ask the Ombudsman.",
+        by=None,
+    )
     return SimpleNamespace(
         complaint=complaint,
+        letter=letter,
         person=complaint.complainant,
         stage2=stage2,
         stage3=stage3,
