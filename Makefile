@@ -43,12 +43,19 @@ install: python-deps node-deps
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own browser here), and
 # Liberation Sans (metric-compatible with Arial, the report's font) for the PDF report; its tests
-# read the printed text, whose lines break where that font's widths put them.
+# read the printed text, whose lines break where that font's widths put them. LibreOffice Writer
+# (without its desktop parts) for the letters' browser test, which checks every Word letter opens
+# in it (`soffice --headless --convert-to pdf`).
 browser:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then \
 		echo "Installing Chromium for the browser tests and Liberation fonts for the PDF report"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null; \
+	fi
+	@if ! command -v soffice >/dev/null 2>&1; then \
+		echo "Installing LibreOffice Writer for the letters' browser test"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; \
 	fi
 
 demo-data: install

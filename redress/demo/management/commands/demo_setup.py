@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 
 from redress.core import config
 from redress.demo.documents import add_demo_documents
+from redress.demo.letters import add_demo_letters
+from redress.demo.surveys import add_demo_surveys
 
 DEMO_SETTINGS = {
     "authority_name": "Kingsmoor Children's Trust",
@@ -12,13 +14,19 @@ DEMO_SETTINGS = {
     # within each reporting year, after the highest number already used.
     "reference_prefix": "KCT",
     "reference_year": "reporting",
+    # The letterhead and contact details of letters made from templates (redress/letters).
+    "letter_address": "Kingsmoor House, 1 Market Street, Kingsmoor, KM1 1AA",
+    "complaints_phone": "0300 123 4567",
+    "complaints_email": "complaints@kingsmoor.example",
+    "complaints_website": "www.kingsmoor.example/complaints",
 }
 
 
 class Command(BaseCommand):
     help = (
         "Configure the demo authority (name, average stage 2 cost, suppression threshold, and "
-        "complaint references numbered like its records), and add a few generated documents."
+        "complaint references numbered like its records, the letterhead), and add a few generated "
+        "documents and letters."
     )
 
     def handle(self, *args, **options):
@@ -27,3 +35,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{key} = {config.show(key)}")
         added = add_demo_documents()
         self.stdout.write(f"{added} demo documents added")
+        surveys, link = add_demo_surveys()
+        self.stdout.write(f"{surveys} demo satisfaction surveys added")
+        if link:
+            self.stdout.write(f"A satisfaction survey link to try, as a complainant: {link}")
+        letters = add_demo_letters()
+        self.stdout.write(f"{letters} demo letters produced, each as Word and PDF")
