@@ -260,7 +260,12 @@ def letter_send(*, letter: Letter, by: User | None) -> Letter:
     """Email a produced letter to its recipient through the notifications service: the text in
     the email and the PDF attached. The message's delivery state is on the timeline; a letter
     whose email failed can be sent again."""
-    letter = Letter.objects.select_for_update().select_related("pdf", "message").get(pk=letter.pk)
+    # (Locked alone: PostgreSQL cannot lock the nullable side of the outer joins.)
+    letter = (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("pdf", "message")
+        .get(pk=letter.pk)
+    )
     if letter.message is not None and letter.message.state not in FAILED_STATES:
         sent = letter.message.sent_at or letter.message.created_at
         raise rules.LetterAlreadySent(sent=timezone.localdate(sent))
