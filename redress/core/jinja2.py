@@ -1,6 +1,7 @@
 """The Jinja2 environment for every page: GOV.UK Frontend macros, URLs, static files and the
 presenters' filters."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from redress.core import presenters
 
@@ -27,6 +29,18 @@ def authority_name() -> str:
         return str(config.SETTINGS["authority_name"].default)
 
 
+def select_options(items: Iterable[dict[str, Any]]) -> Markup:
+    """A select's options as GOV.UK's select macro writes them, joined here: the macro costs
+    tens of microseconds an option, and a long list (people to allocate to) has hundreds."""
+    return Markup(  # noqa: S704 (every value and text is escaped)
+        "".join(
+            f'<option value="{escape(item["value"])}"'
+            f"{' selected' if item.get('selected') else ''}>{escape(item['text'])}</option>"
+            for item in items
+        )
+    )
+
+
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader", None)
     govuk = PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")})
@@ -43,4 +57,5 @@ def environment(**options: Any) -> Environment:
         }
     )
     env.filters.update(presenters.FILTERS)
+    env.filters["select_options"] = select_options
     return env

@@ -65,8 +65,6 @@ class ComplaintFilterForm(GovukForm):
         "outcome",
         "complainant_type",
     )
-    # Selects with hundreds of options, which the page writes out without the GOV.UK macro.
-    long_selects = frozenset({"allocated_to"})
 
     q = forms.CharField(label="Search", required=False, max_length=MAX_SEARCH)
     status = forms.ChoiceField(label="Status", required=False, choices=_any(STATUSES.items()))

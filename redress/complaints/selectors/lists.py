@@ -9,16 +9,19 @@ numbered `stage_reached`), so no deadline is worked out in SQL, and the counts t
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
+    CharField,
     Count,
     Exists,
     F,
     FilteredRelation,
+    Lookup,
     OuterRef,
     Q,
     QuerySet,
@@ -110,9 +113,30 @@ class StatusCounts:
     listed: int
 
 
+class AmongLiterals(Lookup):
+    """`field__among=(...)`: `IN` with the values written into the SQL rather than bound.
+    SQLite uses a partial index only where the query's condition is the index's own, and a
+    bound parameter never is: written out, `status IN ('open', 'on_hold')` reaches the small
+    `stage_open_idx` and `complaint_open_list_idx` (bound, SQLite read every stage through
+    another index, 83 ms of the team's work at 100,000). Only plain codes are written out."""
+
+    lookup_name = "among"
+    prepare_rhs = False
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        lhs, params = self.process_lhs(compiler, connection)
+        values = [str(value) for value in self.rhs]
+        if not values or not all(PLAIN_CODE.fullmatch(value) for value in values):
+            raise ValueError(f"Only plain codes can be written into SQL: {values!r}")
+        return f"{lhs} IN ({', '.join(f"'{value}'" for value in values)})", tuple(params)
+
+
+PLAIN_CODE = re.compile(r"[a-z][a-z0-9_]*")
+CharField.register_lookup(AmongLiterals)
+
 # Not closed: open or on hold (an IN the status index can serve, where "<> closed" cannot).
 OPEN_STATUSES = (StageStatus.OPEN, StageStatus.ON_HOLD)
-NOT_CLOSED = Q(status__in=OPEN_STATUSES)
+NOT_CLOSED = Q(status__among=OPEN_STATUSES)
 OPEN_FILTERS = frozenset({"open", "on_hold", "overdue"})
 
 
@@ -144,7 +168,7 @@ def open_stages() -> QuerySet[Stage]:
     """Open (or on hold) stages, on the small partial index `stage_open_idx`. Only a
     complaint's current stage can be open (a stage is escalated only once it is answered), so
     "the open complaints whose current stage…" is "the complaints of the open stages that…"."""
-    return Stage.objects.filter(status__in=OPEN_STATUSES)
+    return Stage.objects.filter(status__among=OPEN_STATUSES)
 
 
 def stage_assigned_to(user: Any) -> Q:
@@ -201,7 +225,7 @@ def assigned_to(user: Any, *, open_only: bool = False) -> Q:
     the caller keeps open (or on hold) complaints only, so their open stages are enough."""
     if open_only:
         allocated = open_stages().filter(allocated_to=user).order_by().values("complaint_id")
-        appointed = Appointment.objects.filter(user=user, stage__status__in=OPEN_STATUSES)
+        appointed = Appointment.objects.filter(user=user, stage__status__among=OPEN_STATUSES)
         return Q(pk__in=allocated.union(appointed.order_by().values("stage__complaint_id")))
     appointed = Appointment.objects.filter(
         user=user, stage__number=F("stage__complaint__stage_reached")

@@ -202,6 +202,8 @@ def complaint_list_view(request: HttpRequest) -> HttpResponse:
         before=Cursor.decode(params["before"], key) if params.get("before") else None,
     )
     stages = current_stages(page.rows)
+    # One reverse for the page's 25 links (each costs a tenth of a millisecond).
+    summary = reverse("complaints:summary", args=[0]).removesuffix("0/")
     rows = []
     for complaint in page.rows:
         stage = stages.get(complaint.pk)
@@ -209,6 +211,7 @@ def complaint_list_view(request: HttpRequest) -> HttpResponse:
         rows.append(
             {
                 "complaint": complaint,
+                "href": f"{summary}{complaint.pk}/",
                 "stage": stage,
                 "tag": presenters.deadline_tag(stage, days_left),
             }

@@ -180,7 +180,14 @@ def test_the_restored_database_keeps_the_audit_triggers(tmp_path, empty_target):
     backup = inspect_backup(path=take_backup(tmp_path), database=empty_target)
     result = restore_backup(path=backup.path, database=empty_target)
     expected = (
-        {"core_auditevent_no_update", "core_auditevent_no_delete"}
+        {
+            "core_auditevent_no_update",
+            "core_auditevent_no_delete",
+            # The complaints' search index (complaints 0008)
+            "complaints_search_insert",
+            "complaints_search_update",
+            "complaints_search_delete",
+        }
         if ON_SQLITE
         else {"core_auditevent_append_only"}
     )
