@@ -38,6 +38,8 @@ ACTIONS: dict[str, str] = {
     "letter.produce": "Letter produced",
     "letter.send": "Letter emailed",
     "letter.post": "Letter marked as posted",
+    "letter_template.add": "Letter template added",
+    "letter_template.save": "Letter template changed",
     "action.raise": "Learning action raised",
     "action.complete": "Learning action completed",
     "enquiry.record": "Ombudsman enquiry recorded",

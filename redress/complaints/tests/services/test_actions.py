@@ -11,13 +11,18 @@ SERVICE_MODULES = [
     REDRESS / "documents" / "services.py",
     REDRESS / "people" / "sar" / "services.py",
     REDRESS / "notifications" / "services.py",
+    REDRESS / "letters" / "services.py",
+    REDRESS / "surveys" / "services.py",
 ]
+# action="x", or action="x" if ... else "y"
+RECORDED = re.compile(r'action="([a-z0-9_.]+)"(?: if [^\n]* else "([a-z0-9_.]+)")?')
 
 
 def recorded_actions() -> set[str]:
     found = set()
     for path in SERVICE_MODULES:
-        found |= set(re.findall(r'action="([a-z0-9_.]+)"', path.read_text()))
+        for match in RECORDED.finditer(path.read_text()):
+            found |= {action for action in match.groups() if action}
     return found
 
 
