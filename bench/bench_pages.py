@@ -370,6 +370,8 @@ def main() -> None:
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     if args.rebuild or not _built(url):
         build(url, complaints)
+    else:  # a kept database, made before the latest migrations
+        manage("migrate", "--verbosity", "0", env={**os.environ, "DATABASE_URL": url})
 
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "redress.settings")
