@@ -19,8 +19,11 @@ from redress.complaints.models import Complaint, Extension, Hold, Mediation, Pay
 from redress.documents.models import Document
 from redress.documents.services import RETENTION_REASON
 from redress.feedback.models import Compliment, InformalFeedback
+from redress.letters.models import Letter
+from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import Person
+from redress.surveys.models import Survey
 
 from .models import LegalHold
 
@@ -48,6 +51,17 @@ PERSONAL_FIELDS: dict[type[models.Model], dict[str, Any]] = {
     Compliment: {"text": "", "staff_member": "", "custom_data": {}},
     LegalHold: {"reason": "Removed under the retention policy.", "lifted_reason": ""},
     Document: {"name": "", "removed_reason": RETENTION_REASON},
+    # A letter and the message that sent it hold the recipient's name and address and the
+    # letter's text; a survey's answers are figures, its comment is free text.
+    Letter: {
+        "recipient_name": "",
+        "recipient_address": "",
+        "recipient_email": "",
+        "subject": "",
+        "body": "",
+    },
+    Message: {"to": "", "subject": "", "body": "", "last_error": ""},
+    Survey: {"comment": ""},
 }
 
 # An audit event's note can quote what was typed (a hold's or an extension's reason).

@@ -29,9 +29,12 @@ from redress.core.models import AuditEvent
 from redress.documents.models import Document
 from redress.documents.services import documents_remove_for_retention
 from redress.feedback.models import Compliment, InformalFeedback
+from redress.letters.models import Letter
+from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import AgeBand, Person
 from redress.procedures.rules import RuleViolation
+from redress.surveys.models import Survey
 
 from . import selectors
 from .models import Anonymisation, LegalHold, RecordType
@@ -213,6 +216,9 @@ COMPLAINT_RECORDS: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
     (Remedy, ("enquiry__complaint_id",)),
     (LegalHold, ("complaint_id",)),
     (Document, ("complaint_id",)),
+    (Letter, ("complaint_id",)),
+    (Message, ("complaint_id",)),
+    (Survey, ("complaint_id",)),
 )
 
 

@@ -8,11 +8,120 @@ from django.db.models import Q
 
 from redress.complaints.models import LearningAction, Mediation, Payment
 from redress.feedback.models import SatisfactionAnswer
+from redress.letters.models import Letter
+from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.reporting.models import PublishableExcerpt
 from redress.retention.models import LegalHold
+from redress.surveys.models import Survey
 
 from .tables import Table, make_table, name_of, who
+
+
+def correspondence_tables(complaint_ids: list[int]) -> list[Table]:
+    """The letters produced about the person's complaints, the messages sent about them to
+    anyone but staff (staff's reminders name no one), and the satisfaction surveys sent."""
+    letters = (
+        Letter.objects.filter(complaint__in=complaint_ids)
+        .select_related("complaint", "produced_by", "message")
+        .order_by("produced_at", "id")
+    )
+    messages = (
+        Message.objects.filter(complaint__in=complaint_ids, recipient__isnull=True)
+        .select_related("complaint")
+        .order_by("created_at", "id")
+    )
+    surveys = Survey.objects.filter(complaint__in=complaint_ids).select_related("complaint")
+    return [
+        make_table(
+            "letters",
+            "Letters",
+            [
+                ("complaint", "Complaint"),
+                ("produced_at", "Produced"),
+                ("produced_by", "Produced by"),
+                ("recipient", "To"),
+                ("recipient_address", "Address"),
+                ("recipient_email", "Email"),
+                ("subject", "Heading"),
+                ("body", "Letter"),
+                ("emailed", "Emailed"),
+                ("posted_on", "Posted"),
+            ],
+            [
+                {
+                    "record": f"{letter.complaint.reference} letter {letter.pk}",
+                    "complaint": letter.complaint.reference,
+                    "produced_at": letter.produced_at,
+                    "produced_by": who(letter.produced_by),
+                    "recipient": f"{letter.recipient_name} ({letter.get_recipient_role_display()})",
+                    "recipient_address": letter.recipient_address,
+                    "recipient_email": letter.recipient_email,
+                    "subject": letter.subject,
+                    "body": letter.body,
+                    "emailed": letter.message.sent_at if letter.message else None,
+                    "posted_on": letter.posted_on,
+                }
+                for letter in letters
+            ],
+        ),
+        make_table(
+            "messages",
+            "Messages sent",
+            [
+                ("complaint", "Complaint"),
+                ("created_at", "Made"),
+                ("channel", "By"),
+                ("to", "To"),
+                ("subject", "Subject"),
+                ("body", "Message"),
+                ("state", "Delivery"),
+                ("sent_at", "Sent"),
+            ],
+            [
+                {
+                    "record": f"message {m.pk}",
+                    "complaint": m.complaint.reference if m.complaint else "",
+                    "created_at": m.created_at,
+                    "channel": m.get_channel_display(),
+                    "to": m.to,
+                    "subject": m.subject,
+                    "body": m.body,
+                    "state": m.get_state_display(),
+                    "sent_at": m.sent_at,
+                }
+                for m in messages
+            ],
+        ),
+        make_table(
+            "satisfaction_surveys",
+            "Satisfaction surveys",
+            [
+                ("complaint", "Complaint"),
+                ("sent_on", "Sent"),
+                ("answered_at", "Answered"),
+                ("listened", "Did we listen to you?"),
+                ("outcome_understood", "Did you understand the outcome?"),
+                ("kept_informed", "Were you kept informed?"),
+                ("complain_again", "Would you feel able to complain again?"),
+                ("comment", "Comment"),
+            ],
+            [
+                {
+                    "record": f"{survey.complaint.reference} survey {survey.pk}",
+                    "complaint": survey.complaint.reference,
+                    "sent_on": survey.sent_on,
+                    "answered_at": survey.answered_at,
+                    "listened": survey.get_listened_display(),
+                    "outcome_understood": survey.get_outcome_understood_display(),
+                    "kept_informed": survey.get_kept_informed_display(),
+                    "complain_again": survey.get_complain_again_display(),
+                    "comment": survey.comment,
+                }
+                for survey in surveys
+            ],
+        ),
+    ]
 
 
 def case_tables(complaint_ids: list[int], enquiries: list[Enquiry]) -> list[Table]:

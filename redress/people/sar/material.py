@@ -28,13 +28,15 @@ from redress.complaints.models import (
 )
 from redress.documents.models import Document
 from redress.feedback.models import SatisfactionAnswer
+from redress.letters.models import Letter
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import Person
 from redress.reporting.models import PublishableExcerpt
 from redress.retention.models import LegalHold
+from redress.surveys.models import Survey
 
 from .audit_trail import audit_table
-from .case_records import case_tables, excerpts_table, legal_holds_table
+from .case_records import case_tables, correspondence_tables, excerpts_table, legal_holds_table
 from .complaint_records import complaints_table, person_table, stage_tables
 from .documents import documents_of, documents_table
 from .tables import ROLES, Table
@@ -109,6 +111,7 @@ def subject_access_material(*, person: Person) -> Material:
         complaints_table(person, complaints),
         *stage_tables(stages),
         *case_tables(complaint_ids, enquiries),
+        *correspondence_tables(complaint_ids),
         excerpts_table(complaint_ids, action_ids),
         legal_holds_table(complaint_ids),
     ]
@@ -130,7 +133,7 @@ def subject_access_material(*, person: Person) -> Material:
             model: list(
                 model.objects.filter(complaint__in=complaint_ids).values_list("pk", flat=True)
             )
-            for model in (Mediation, SatisfactionAnswer, LegalHold)
+            for model in (Mediation, SatisfactionAnswer, LegalHold, Letter, Survey)
         },
         PublishableExcerpt: list(
             PublishableExcerpt.objects.filter(
