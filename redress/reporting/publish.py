@@ -18,7 +18,10 @@ Which tables, and why:
 - cut by theme: `themes.stage1`, `themes.stage1.top5`, `cyp.themes`,
   `informal_feedback.themes`, `actions.by_theme`;
 - about children's own answers: `cyp.satisfaction` (a handful of children answer each
-  question, and a "no" from one of two children is theirs).
+  question, and a "no" from one of two children is theirs);
+- complainants' own answers to the satisfaction survey: `survey.answers`,
+  `survey.answers.by_stage` and `survey.answers.by_service` (few complaints reach stages 2
+  and 3, and a service's complainants are often a family the service knows).
 
 Not withheld: the reasons of Appendix B (`aspects.stage1.*`) count reasons across every
 complainant, most of them parents, not complaints or people, and annual reports publish them in
@@ -85,6 +88,9 @@ CUT_TABLES: tuple[CutTable, ...] = (
     CutTable("compliments.by_service", ("count",)),
     CutTable("actions.by_theme", ("total", "completed", "overdue")),
     CutTable("cyp.satisfaction", ("yes", "no", "partly", "no_answer")),
+    CutTable("survey.answers", ("yes", "partly", "no")),
+    CutTable("survey.answers.by_stage", ("yes", "partly", "no")),
+    CutTable("survey.answers.by_service", ("yes", "partly", "no")),
 )
 
 

@@ -19,6 +19,7 @@ from redress.complaints.choices import (
 )
 from redress.feedback.models import ComplimentSource, Question
 from redress.ombudsman.models import Decision
+from redress.surveys.models import Question as SurveyQuestion
 
 
 def _choices(choices: type[TextChoices]) -> dict[str, str]:
@@ -31,6 +32,7 @@ COMPLAINANTS = {**_choices(ComplainantType), "not_recorded": "Not recorded"}
 MEDIATION_OUTCOMES = {**_choices(MediationOutcome), "pending": "Pending"}
 DECISIONS = {**_choices(Decision), "pending": "Pending"}
 QUESTIONS = _choices(Question)
+SURVEY_QUESTIONS = _choices(SurveyQuestion)
 SOURCES = {**_choices(ComplimentSource), "Not recorded": "Not recorded"}
 PAYMENT_KINDS = _choices(PaymentKind)
 PAYMENT_STAGES = {**_choices(PaymentStage), "any": "Any stage"}
@@ -69,6 +71,9 @@ TABLE_CAPTIONS: dict[str, str] = {
     "cyp.themes": "What children and young people complained about",
     "informal_feedback.themes": "Informal feedback by theme",
     "cyp.satisfaction": "Closing the loop: what children and young people told us",
+    "survey.answers": "What complainants told us when their complaint closed",
+    "survey.answers.by_stage": "What complainants told us, by the stage their complaint closed at",
+    "survey.answers.by_service": "What complainants told us, by service",
     "repeat_complainants.distribution": "Repeat complainants",
     "mediation.outcomes": "Outcomes of mediation",
     "lgo.decisions": "Ombudsman decisions",

@@ -23,6 +23,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("outcomes", "Outcomes"),
     SectionSpec("methods", "How complaints are made"),
     SectionSpec("complainants", "Who complains"),
+    SectionSpec("what_complainants_told_us", "What complainants told us"),
     SectionSpec("children", "Children and young people"),
     SectionSpec("mediation", "Mediation"),
     SectionSpec("ombudsman", "The Local Government and Social Care Ombudsman"),

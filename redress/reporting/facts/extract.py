@@ -26,7 +26,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Round
+from django.db.models.functions import Cast, Coalesce, Round, TruncDate
 
 from redress.complaints.models import (
     Aspect,
@@ -44,6 +44,7 @@ from redress.people.models import Person
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.models import Procedure, StageRule
 from redress.reporting.models import ContextFigure
+from redress.surveys.models import Survey
 from redress.taxonomies.models import Term
 
 from . import schema
@@ -80,6 +81,7 @@ def extract_facts(
         actions=frames["actions"],
         context=frames["context"],
         stage_rules=frames["stage_rules"],
+        surveys=_surveys_as_of(frames["surveys"], as_of),
     )
 
 
@@ -101,6 +103,7 @@ def _reads(
         "holds": lambda: _frame(_hold_rows(as_of, areas), HOLD_QUERY),
         "feedback": lambda: _frame(_feedback_rows(as_of, areas), schema.FEEDBACK),
         "satisfaction": lambda: _frame(_satisfaction_rows(as_of, areas), schema.SATISFACTION),
+        "surveys": lambda: _frame(_survey_rows(as_of, areas), schema.SURVEY),
         "enquiries": lambda: _frame(_enquiry_rows(as_of, areas), schema.ENQUIRY),
         "actions": lambda: _frame(_action_rows(as_of, areas), schema.ACTION),
         "mediations": lambda: _frame(_mediation_rows(as_of, areas), schema.MEDIATION),
@@ -440,6 +443,37 @@ def _satisfaction_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySe
         "answer",
     )
     return _scoped(qs, areas, "complaint__service_area_id")
+
+
+def _survey_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
+    # The comment (free text, perhaps about a child) is not read: it never reaches a report.
+    qs = Survey.objects.filter(sent_on__lte=as_of).values_list(
+        "id",
+        "complaint_id",
+        "complaint__reference",
+        "stage_number",
+        "service_area_id",
+        "service_area__name",
+        "sent_on",
+        TruncDate("answered_at"),
+        "listened",
+        "outcome_understood",
+        "kept_informed",
+        "complain_again",
+    )
+    return _scoped(qs, areas, "service_area_id")
+
+
+SURVEY_ANSWERS = ("listened", "outcome_understood", "kept_informed", "complain_again")
+
+
+def _surveys_as_of(frame: pl.DataFrame, as_of: datetime.date) -> pl.DataFrame:
+    """A survey answered after `as_of` was not answered yet then."""
+    later = pl.col("answered") > as_of
+    return frame.with_columns(
+        pl.when(later).then(None).otherwise(pl.col(c)).alias(c)
+        for c in ("answered", *SURVEY_ANSWERS)
+    )
 
 
 def _action_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:

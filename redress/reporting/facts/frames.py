@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
+
+from . import schema
 
 
 @dataclass(frozen=True)
@@ -22,3 +24,5 @@ class Facts:
     actions: pl.DataFrame
     context: pl.DataFrame
     stage_rules: pl.DataFrame
+    # Satisfaction surveys (redress.surveys); empty where none are given.
+    surveys: pl.DataFrame = field(default_factory=lambda: schema.empty(schema.SURVEY))

@@ -113,6 +113,24 @@ SATISFACTION: dict[str, pl.DataType] = {
     "answer": pl.String(),
 }
 
+# A satisfaction survey sent to a complainant (redress.surveys): the stage the complaint closed
+# at and its service area when it was sent; `answered` and the answers are null until the
+# survey is answered (by `as_of`). Its free-text comment is never extracted.
+SURVEY: dict[str, pl.DataType] = {
+    "survey_id": pl.Int64(),
+    "complaint_id": pl.Int64(),
+    "reference": pl.String(),
+    "stage": pl.Int8(),
+    "service_area_id": pl.Int64(),
+    "service": pl.String(),
+    "sent": pl.Date(),
+    "answered": pl.Date(),
+    "listened": pl.String(),
+    "outcome_understood": pl.String(),
+    "kept_informed": pl.String(),
+    "complain_again": pl.String(),
+}
+
 ACTION: dict[str, pl.DataType] = {
     "action_id": pl.Int64(),
     "complaint_id": pl.Int64(),

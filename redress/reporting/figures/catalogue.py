@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     money,
     outcomes,
     reasons,
+    surveys,
     timeliness,
     volumes,
     who_and_how,

@@ -12,6 +12,7 @@ from redress.complaints.choices import PaymentKind as Kind
 from redress.core.presenters import count, money, short_date, yes_no
 from redress.feedback.models import Answer, ComplimentSource, Question
 from redress.ombudsman.models import Decision
+from redress.surveys.models import Answer as SurveyAnswer
 
 from .listing import Cell, Column, Formatter, Ref
 
@@ -136,6 +137,22 @@ def _answer(r: dict[str, Any]) -> tuple[Cell, ...]:
     )
 
 
+def _survey(r: dict[str, Any]) -> tuple[Cell, ...]:
+    """A satisfaction survey; in a table row's list, with its answer to the row's question."""
+    if r["answered"] is None:
+        answer = "Not answered"
+    else:
+        answer = _label(SurveyAnswer, r.get("answer"), empty="–") if "answer" in r else "Answered"
+    return (
+        _ref(r),
+        str(r["stage"]),
+        r["service"] or "Not recorded",
+        short_date(r["sent"]),
+        short_date(r["answered"], empty="Not answered"),
+        answer,
+    )
+
+
 def _action(r: dict[str, Any]) -> tuple[Cell, ...]:
     return (
         _ref(r),
@@ -226,6 +243,20 @@ KINDS: list[tuple[set[str], str, tuple[Column, ...], Formatter, list[str]]] = [
         ),
         _feedback,
         ["received", "feedback_id"],
+    ),
+    (
+        {"survey_id"},
+        "satisfaction survey",
+        columns_of(
+            REF,
+            ("stage", "Stage"),
+            ("service", "Service area"),
+            ("sent", "Sent"),
+            ("answered", "Answered"),
+            ("answer", "Answer"),
+        ),
+        _survey,
+        ["sent", "reference", "stage"],
     ),
     (
         {"question", "answer"},

@@ -149,6 +149,9 @@ def test_the_listed_tables_are_those_cut_by_service_area_or_theme():
         "compliments.by_service",
         "actions.by_theme",
         "cyp.satisfaction",
+        "survey.answers",
+        "survey.answers.by_stage",
+        "survey.answers.by_service",
     }
 
 

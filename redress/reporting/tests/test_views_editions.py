@@ -88,7 +88,7 @@ def test_the_edition_page_lists_every_section_and_the_downloads(officer_client, 
     page = officer_client.get(reverse("reporting:edition", args=[draft.pk])).content.decode()
     assert "Volumes and trends" in page
     assert "Annex: figures withheld to protect children" in page
-    assert page.count("Not written") == 24
+    assert page.count("Not written") == 25
     assert section_url(draft) in page
     assert f"/reports/editions/{draft.pk}/download/?format=pdf&amp;version=internal" in page
     assert f"/reports/editions/{draft.pk}/download/?format=docx&amp;version=published" in page
@@ -113,7 +113,7 @@ def test_writing_a_section(officer_client, officer, draft):
     )
     page = officer_client.get(response["Location"]).content.decode()
     assert "The narrative for &#39;Volumes and trends&#39; is saved." in page
-    assert page.count("Not written") == 23
+    assert page.count("Not written") == 24
 
 
 def test_previewing_a_section_saves_nothing(officer_client, draft):

@@ -14,6 +14,7 @@ from .money import compliments, costs
 from .reasons import appendix_reasons, complainants, methods, outcomes, reasons
 from .routes import mediation, ombudsman
 from .summary import headlines, procedure, summary
+from .surveys import what_complainants_told_us
 from .timeliness import appendix_responsiveness, timeliness
 from .volumes import escalation, rates, services, volumes
 
@@ -29,6 +30,7 @@ BUILDERS: dict[str, Callable[[BuildContext], Blocks]] = {
     "outcomes": outcomes,
     "methods": methods,
     "complainants": complainants,
+    "what_complainants_told_us": what_complainants_told_us,
     "children": children,
     "mediation": mediation,
     "ombudsman": ombudsman,

@@ -75,6 +75,7 @@ class FactsBuilder:
     compliments: list[dict[str, Any]] = field(default_factory=list)
     feedback: list[dict[str, Any]] = field(default_factory=list)
     satisfaction: list[dict[str, Any]] = field(default_factory=list)
+    surveys: list[dict[str, Any]] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
     services: dict[str, int] = field(default_factory=dict)
@@ -321,6 +322,39 @@ class FactsBuilder:
             }
         )
 
+    def survey(
+        self,
+        complaint_id: int,
+        sent: Day,
+        *,
+        stage: int = 1,
+        answered: Day = None,
+        answers: tuple[str, str, str, str] | None = None,
+    ) -> None:
+        """A satisfaction survey; `answers` to the four questions in order (listened,
+        outcome_understood, kept_informed, complain_again)."""
+        complaint = self.complaints[complaint_id]
+        given = dict(
+            zip(
+                ("listened", "outcome_understood", "kept_informed", "complain_again"),
+                answers or (None, None, None, None),
+                strict=True,
+            )
+        )
+        self.surveys.append(
+            {
+                "survey_id": len(self.surveys) + 1,
+                "complaint_id": complaint_id,
+                "reference": complaint["reference"],
+                "stage": stage,
+                "service_area_id": complaint["service_area_id"],
+                "service": complaint["service"],
+                "sent": day(sent),
+                "answered": day(answered),
+                **given,
+            }
+        )
+
     def action(
         self,
         raised: Day,
@@ -380,6 +414,7 @@ class FactsBuilder:
             compliments=_frame(self.compliments, schema.COMPLIMENT),
             feedback=_frame(self.feedback, schema.FEEDBACK),
             satisfaction=_frame(self.satisfaction, schema.SATISFACTION),
+            surveys=_frame(self.surveys, schema.SURVEY),
             actions=_frame(self.actions, schema.ACTION),
             context=_frame(self.context, schema.CONTEXT),
             stage_rules=pl.DataFrame(

@@ -1,0 +1,97 @@
+"""What complainants told us: the satisfaction survey sent when a complaint closes
+(redress.surveys), its response rate and its answers by stage reached and by service."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from redress.surveys.models import Answer, Question
+
+from .context import STAGES, FigureContext
+from .numbers import pct
+from .registry import Counted, Table, counted, scalar, table
+
+QUESTIONS = tuple(q.value for q in Question)
+ANSWERS = tuple(a.value for a in Answer)  # yes, partly, no
+
+
+def surveys_sent(ctx: FigureContext) -> pl.DataFrame:
+    return ctx.facts.surveys.filter(ctx.in_period("sent"))
+
+
+def surveys_answered(ctx: FigureContext) -> pl.DataFrame:
+    # (Extraction leaves out answers given after `as_of`; hand-built facts may hold them.)
+    return surveys_sent(ctx).filter(pl.col("answered") <= ctx.as_of)
+
+
+@scalar("survey.sent")
+def sent(ctx: FigureContext) -> Counted:
+    """satisfaction surveys sent in the period (one per complaint and stage it closed at,
+    however often its link was sent)
+    """
+    return counted(surveys_sent(ctx))
+
+
+@scalar("survey.responses")
+def responses(ctx: FigureContext) -> Counted:
+    """of `survey.sent`, those answered by `as_of`"""
+    return counted(surveys_answered(ctx))
+
+
+@scalar("survey.responses.pct")
+def responses_pct(ctx: FigureContext) -> float | None:
+    """`survey.responses` ÷ `survey.sent` × 100"""
+    return pct(surveys_answered(ctx).height, surveys_sent(ctx).height)
+
+
+def _answer_rows(
+    frame: pl.DataFrame, key: dict[str, object]
+) -> list[tuple[dict[str, object], pl.DataFrame]]:
+    """A row per question: how many answered yes, partly and no, with the surveys behind it
+    (their answer to that question as `answer`)."""
+    rows = []
+    for question in QUESTIONS:
+        evidence = frame.with_columns(
+            pl.lit(question).alias("question"), pl.col(question).alias("answer")
+        )
+        counts = {a: int((frame[question] == a).sum()) for a in ANSWERS}
+        rows.append(({**key, "question": question, **counts}, evidence))
+    return rows
+
+
+def _table(pairs: list[tuple[dict[str, object], pl.DataFrame]]) -> Table:
+    return Table([row for row, _ in pairs], {i: frame for i, (_, frame) in enumerate(pairs)})
+
+
+@table("survey.answers")
+def answers(ctx: FigureContext) -> Table:
+    """Columns question, yes, partly, no: the answers to the surveys of `survey.responses`,
+    a row per question
+    """
+    return _table(_answer_rows(surveys_answered(ctx), {}))
+
+
+@table("survey.answers.by_stage")
+def answers_by_stage(ctx: FigureContext) -> Table:
+    """Columns stage, question, yes, partly, no: the same by the stage the complaint closed at
+    when the survey was sent, a row per stage (1, 2, 3) and question
+    """
+    answered = surveys_answered(ctx)
+    pairs = []
+    for stage in STAGES:
+        pairs += _answer_rows(answered.filter(pl.col("stage") == stage), {"stage": stage})
+    return _table(pairs)
+
+
+@table("survey.answers.by_service")
+def answers_by_service(ctx: FigureContext) -> Table:
+    """Columns service, question, yes, partly, no: the same by the complaint's service area
+    when the survey was sent, a row per question for each service with an answered survey, by
+    service name
+    """
+    answered = surveys_answered(ctx)
+    pairs = []
+    for service in sorted(answered["service"].drop_nulls().unique().to_list()):
+        mine = answered.filter(pl.col("service") == service)
+        pairs += _answer_rows(mine, {"service": service})
+    return _table(pairs)
