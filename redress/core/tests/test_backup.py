@@ -187,9 +187,19 @@ def test_the_restored_database_keeps_the_audit_triggers(tmp_path, empty_target):
             "complaints_search_insert",
             "complaints_search_update",
             "complaints_search_delete",
+            # The complaint tally (complaints 0009)
+            "complaint_tally_insert",
+            "complaint_tally_update",
+            "complaint_tally_delete",
         }
         if ON_SQLITE
-        else {"core_auditevent_append_only"}
+        else {
+            "core_auditevent_append_only",
+            "complaint_tally_insert",
+            "complaint_tally_update",
+            "complaint_tally_delete",
+            "complaint_tally_truncate",
+        }
     )
     assert backup.triggers == result.triggers == expected
 
