@@ -80,3 +80,29 @@ def test_the_survey_works_without_javascript(no_js_page):
     page.get_by_role("button", name="Send your answers").click()
     page.get_by_role("heading", name="Thank you for your answers").wait_for()
     assert Survey.objects.get().kept_informed == "no"
+
+
+def test_the_team_sees_the_answers_and_sends_the_survey_again(page, officer):
+    from redress.core.tests.browser.support import sign_in
+    from redress.surveys import services
+
+    answered = closed_complaint(reference="CSC-2021-00051")
+    services.survey_answer(
+        token=latest_token(answered),
+        answers=dict.fromkeys(("listened", "outcome_understood", "kept_informed"), "yes")
+        | {"complain_again": "partly"},
+        comment="Thank you for listening.",
+    )
+    waiting = closed_complaint(reference="CSC-2021-00052", email="sam@example.org")
+    sign_in(page, officer.username)
+    page.goto(f"/complaints/{answered.pk}/")
+    page.get_by_role("heading", name="Satisfaction survey").wait_for()
+    assert page.get_by_text("Thank you for listening.").is_visible()
+    assert_accessible(page, "a complaint's summary with its survey answered")
+    page.goto(f"/complaints/{waiting.pk}/")
+    page.get_by_role("link", name="Send the survey again").click()
+    page.get_by_role("heading", name="Send the satisfaction survey").wait_for()
+    assert_accessible(page, "sending the survey again")
+    page.get_by_role("button", name="Send the survey again").click()
+    page.get_by_text("Satisfaction survey sent to the complainant of CSC-2021-00052").wait_for()
+    assert Survey.objects.get(complaint=waiting).sends == 2
