@@ -64,19 +64,20 @@ def add_demo_surveys() -> tuple[int, str | None]:
     days = datetime.timedelta(days=link_days())
     surveys = []
     for stage in stages:
-        complaint = stage.complaint
-        sent = _at_noon(stage.responded_date)
+        complaint, closed_on = stage.complaint, stage.responded_date
+        assert closed_on is not None  # (the query asks for a response date)
+        sent = _at_noon(closed_on)
         draw = random.Random(f"{complaint.reference}/{stage.number}")
         survey = Survey(
             complaint=complaint,
             stage_number=stage.number,
             service_area_id=complaint.service_area_id,
             channel="email",
-            sent_on=stage.responded_date,
+            sent_on=closed_on,
             last_sent_at=sent,
             expires_at=sent + days,
         )
-        answered_on = stage.responded_date + datetime.timedelta(days=draw.randint(1, 20))
+        answered_on = closed_on + datetime.timedelta(days=draw.randint(1, 20))
         if draw.random() < RESPONSE_RATE and answered_on <= today:
             weights = ANSWER_WEIGHTS[stage.number]
             for question in Question:
