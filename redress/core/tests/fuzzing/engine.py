@@ -64,30 +64,35 @@ def targets(
 ) -> list[Target]:
     """Every form on every page of the role x URL table, once per (form, role) for the role x
     URL records (and their twins) and once for the open stage 2: read as each role that gets
-    the page, or only as the first of FIRST_ROLES that does."""
+    the page, or only as the first of FIRST_ROLES that does and finds a form there (an officer
+    reads a letter template the complaints manager alone may change)."""
     found: dict[tuple[str, str, str], Target] = {}
 
-    def read(role: str, url: str, records: str, response: Any) -> None:
+    def read(role: str, url: str, records: str, response: Any) -> int:
         pages = [form_of_query(url)] if "?" in url else []
         if response["Content-Type"].startswith("text/html"):
             pages += forms_on(url, response.content.decode())
         for form in pages:
             found.setdefault((form.label(), role, records), Target(form, role, url))
+        return len(pages)
 
     for name, decision in permissions.TABLE.items():
         if name in NOT_STAFF_FORMS:
             continue
         for url, answers, records in _pages(name, decision, world):
             roles = [role for role in FIRST_ROLES if answers[role] in {"200", "302"}]
-            for role in dict.fromkeys(roles if every_role else roles[:1]):
+            page_url = url
+            for role in dict.fromkeys(roles):
                 client = clients[role]
+                url = page_url
+                forms = 0
                 response = client.get(url)
                 if answers[role] == "302" and response.status_code == 302:
                     # A journey's start: its pages, each a form, hang off the page it leads to.
                     url = response["Location"]
                     response = client.get(url)
                     for page in journey_pages(url, response):
-                        read(role, page, records, client.get(page))
+                        forms += read(role, page, records, client.get(page))
                 if response.status_code != 200 and (records == "open" or answers[role] == "302"):
                     # No stage 3 yet, for one (the table's answers are for the others); or a
                     # journey not begun, sent on to its start.
@@ -95,7 +100,9 @@ def targets(
                 assert response.status_code == 200, (
                     f"{name} {url} as {role}: {response.status_code}"
                 )
-                read(role, url, records, response)
+                forms += read(role, url, records, response)
+                if forms and not every_role:
+                    break
     return list(found.values())
 
 
