@@ -87,7 +87,7 @@ def word(layout: LetterLayout) -> bytes:
         right=True,
         bold_first=True,
     )
-    lines_paragraph((layout.recipient_name, *layout.recipient_address_lines))
+    lines_paragraph(tuple(filter(None, (layout.recipient_name, *layout.recipient_address_lines))))
     lines_paragraph((layout.date, f"Our reference: {layout.reference}"))
     document.add_heading(layout.subject, level=1)
     for lines in layout.paragraphs:

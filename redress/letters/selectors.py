@@ -62,9 +62,10 @@ def letter_of(complaint: Complaint, pk: int) -> Letter | None:
 class Recipient:
     role: str
     label: str  # "The complainant: Jordan Smith"
-    name: str
+    name: str  # as staff see it ("Name not recorded" when it is not)
     address: str
     email: str
+    known_name: str = ""  # as the letter names them: nothing when not recorded
 
 
 def _child(complaint: Complaint) -> Person | None:
@@ -78,6 +79,10 @@ def _child(complaint: Complaint) -> Person | None:
     return next(iter(complaint.children.all()), None)
 
 
+# Whom a letter greets when the person's name is not recorded (an import may carry only a key).
+UNNAMED = "Sir or Madam"
+
+
 def _recipient(role: str, person: Person) -> Recipient:
     name = person.name or "Name not recorded"
     return Recipient(
@@ -86,6 +91,7 @@ def _recipient(role: str, person: Person) -> Recipient:
         name=name,
         address=person.address,
         email=person.email,
+        known_name=person.name,
     )
 
 
@@ -159,7 +165,7 @@ def merge_values(
         {
             "letter_date": _date(now.today),
             "reference": complaint.reference,
-            "recipient_name": recipient.name,
+            "recipient_name": recipient.known_name or UNNAMED,
             # No officer (the demo's letters, made by the system): signed by the team.
             "officer_name": officer.display_name if officer else "The complaints team",
             "officer_role": officer.get_role_display() if officer else "Complaints and feedback",

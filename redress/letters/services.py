@@ -142,7 +142,7 @@ def letter_layout(
         authority_name=authority["authority_name"],
         address_lines=tuple(selectors.address_lines()),
         contact_lines=contacts,
-        recipient_name=recipient.name,
+        recipient_name=recipient.known_name,
         recipient_address_lines=tuple(
             line.strip()
             for line in recipient.address.replace(",", "\n").splitlines()

@@ -282,3 +282,25 @@ def test_seeding_adds_only_what_is_missing():
     LetterTemplate.objects.filter(code="ombudsman-child").delete()
     assert services.letter_templates_seed() == 1
     assert services.letter_templates_seed() == 0
+
+
+def test_a_recipient_whose_name_is_not_recorded_is_greeted_sir_or_madam(officer):
+    complaint = _page_complaint(answered_complaint(), officer)
+    complaint.complainant.name = ""
+    complaint.complainant.save()
+    recipient = selectors.recipient(complaint, "complainant")
+    assert recipient.label == "The complainant: Name not recorded"
+    draft = selectors.letter_draft(
+        complaint=complaint,
+        stage=complaint.stages.get(),
+        template=_template("response"),
+        recipient=recipient,
+        officer=officer,
+    )
+    assert draft.body.startswith("Dear Sir or Madam,")
+    assert "Name not recorded" not in draft.body
+    layout = services.letter_layout(
+        reference=complaint.reference, recipient=recipient, subject="Ours", body=draft.body
+    )
+    assert layout.recipient_name == ""  # the address block starts with the address
+    assert _produce(complaint, officer).recipient_name == "Name not recorded"
