@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from redress.core import config
 from redress.demo.documents import add_demo_documents
 from redress.demo.letters import add_demo_letters
+from redress.demo.names import add_demo_names
 from redress.demo.surveys import add_demo_surveys
 
 DEMO_SETTINGS = {
@@ -25,14 +26,16 @@ DEMO_SETTINGS = {
 class Command(BaseCommand):
     help = (
         "Configure the demo authority (name, average stage 2 cost, suppression threshold, and "
-        "complaint references numbered like its records, the letterhead), and add a few generated "
-        "documents and letters."
+        "complaint references numbered like its records, the letterhead), give its people made-up "
+        "names, and add a few generated documents, surveys and letters."
     )
 
     def handle(self, *args, **options):
         for key, value in DEMO_SETTINGS.items():
             config.set_value(key, value, by=None)
             self.stdout.write(f"{key} = {config.show(key)}")
+        named = add_demo_names()
+        self.stdout.write(f"{named} demo people given made-up names, addresses and emails")
         added = add_demo_documents()
         self.stdout.write(f"{added} demo documents added")
         surveys, link = add_demo_surveys()
