@@ -15,8 +15,9 @@ references), so a search reads one column on one trigram index (ADR 0015).
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import batched
 from typing import Any
@@ -155,19 +156,27 @@ def refresh_complaints(
                 stage_updates.append((status, due_date, held, row[0]))
             current[row[1]] = (row[2], status, due_date)
         complaint_updates = []
+        moves: Counter[tuple[Any, ...]] = Counter()
         existing = Complaint.objects.filter(pk__in=ids).values_list(
-            "pk", "stage_reached", "status", "due_date", "search_text", *SEARCHED
+            "pk", "stage_reached", "status", "due_date", "search_text", *TALLIED, *SEARCHED
         )
         more = _searched_elsewhere(ids)
-        for pk, reached, status, due_date, text, *searched in existing:
+        for pk, reached, status, due_date, text, *rest in existing:
+            tallied, searched = rest[: len(TALLIED)], rest[len(TALLIED) :]
             number, now_status, due = current.get(pk, (None, StageStatus.CLOSED, None))
             now_due = due if now_status == StageStatus.OPEN else None
             now_text = search_text(*searched, *sorted(more.get(pk, ())))
             now = (number, now_status, now_due, now_text)
             if (reached, status, due_date, text) != now:
                 complaint_updates.append((*now, pk))
+                if reached != number:
+                    moves[_tally_key(reached, tallied)] -= 1
+                    moves[_tally_key(number, tallied)] += 1
         _write(Stage, ("status", "due_date", "held_days"), stage_updates)
-        _write(Complaint, ("stage_reached", "status", "due_date", "search_text"), complaint_updates)
+        with _tally_counted(moves, many=len(complaint_updates) > TALLY_PAUSE):
+            _write(
+                Complaint, ("stage_reached", "status", "due_date", "search_text"), complaint_updates
+            )
         changed += len(stage_updates) + len(complaint_updates)
     return changed
 
@@ -211,6 +220,50 @@ def people_changed(person_ids: Iterable[int]) -> int:
         .order_by()  # (else the complaints' default order, which a union cannot sort by)
     )
     return refresh_complaints(on)
+
+
+# The complaint's columns the complaint tally counts by besides its stage reached (complaints
+# 0009), and how many complaints' stage reached moved at once makes the refresh count the moves
+# itself on PostgreSQL rather than its trigger row by row (about 0.5 ms a row here).
+TALLIED = ("procedure_id", "service_area_id", "organisation_id", "locality_id", "complainant_type")
+TALLY_PAUSE = 50
+
+
+def _tally_key(stage_reached: int | None, tallied: list[Any]) -> tuple[Any, ...]:
+    procedure, service_area, organisation, locality, complainant_type = tallied
+    return (
+        procedure or 0,
+        stage_reached or 0,
+        service_area or 0,
+        organisation or 0,
+        locality or 0,
+        complainant_type or "",
+    )
+
+
+@contextmanager
+def _tally_counted(moves: Counter[tuple[Any, ...]], *, many: bool) -> Iterator[None]:
+    """Pause the tally's update trigger on PostgreSQL while many complaints' stage reached is
+    written, then count their moves in one statement (the net change of each counted group)."""
+    if not many or connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('redress.tally_paused', 'on', true)")
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT set_config('redress.tally_paused', 'off', true)")
+        rows = [(*key, change) for key, change in moves.items() if change]
+        if rows:
+            cursor.executemany(
+                "INSERT INTO complaint_tally (procedure_id, stage_reached, service_area_id, "
+                "organisation_id, locality_id, complainant_type, complaints) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (procedure_id, stage_reached, "
+                "service_area_id, organisation_id, locality_id, complainant_type) "
+                "DO UPDATE SET complaints = complaint_tally.complaints + EXCLUDED.complaints",
+                rows,
+            )
 
 
 def _write(model: type[Model], columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -144,3 +144,22 @@ def test_the_lists_counts_from_the_tally_are_the_counts_of_the_rows(
     # Someone who sees only some complaints is never counted from it.
     assert _counted_from_tally(responding_manager, ComplaintFilters()) is None
     assert _counted_from_tally(officer, ComplaintFilters(q="smith")) is None
+
+
+def test_a_refresh_of_many_complaints_counts_their_moves_itself():
+    """Past TALLY_PAUSE complaints, the state refresh pauses the update trigger on PostgreSQL
+    and counts the moves of stage reached in one statement: the tally is the same."""
+    from redress.complaints.state import TALLY_PAUSE
+
+    complaints = [ComplaintFactory() for _ in range(TALLY_PAUSE + 5)]
+    for complaint in complaints[::3]:
+        StageFactory(complaint=complaint, number=2)
+    Complaint.objects.update(stage_reached=None)  # as an import leaves them
+    assert _tally() == _counted()
+    refresh_complaints([c.pk for c in complaints])
+    reached = set(Complaint.objects.values_list("stage_reached", flat=True))
+    assert reached == {1, 2}
+    assert _tally() == _counted()
+    # Paused for that refresh only: a later move is counted by the trigger again.
+    Complaint.objects.filter(pk=complaints[1].pk).update(stage_reached=3)
+    assert _tally() == _counted()
