@@ -43,7 +43,18 @@ class LetterStageOtherComplaint(LetterRuleViolation):
 
 
 class LetterTemplateWrongStage(LetterRuleViolation):
-    """The template '{template}' is for stage {template_stage}, not stage {stage}."""
+    """The template '{template}' is for stage {template_stage}, not stage {stage}: choose stage
+    {template_stage}, or another letter."""
+
+
+def check_template_stage(template: Any, stage: int | None) -> None:
+    """A template written for one stage is used for that stage only."""
+    if template.stage is not None and stage != template.stage:
+        raise LetterTemplateWrongStage(
+            template=template.name,
+            template_stage=template.stage,
+            stage=stage if stage is not None else "none",
+        )
 
 
 class LetterNoRecipient(LetterRuleViolation):

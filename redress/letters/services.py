@@ -171,12 +171,7 @@ def letter_produce(
     saved on the complaint's documents, and the letter recorded on its timeline."""
     if stage is not None and stage.complaint_id != complaint.pk:
         raise rules.LetterStageOtherComplaint(stage=stage.number, reference=complaint.reference)
-    if template.stage is not None and (stage is None or stage.number != template.stage):
-        raise rules.LetterTemplateWrongStage(
-            template=template.name,
-            template_stage=template.stage,
-            stage=stage.number if stage else "none",
-        )
+    rules.check_template_stage(template, stage.number if stage else None)
     recipient = selectors.recipient(complaint, recipient_role)
     if recipient is None:
         who = RecipientRole(recipient_role).label.removeprefix("The ").lower()

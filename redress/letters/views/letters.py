@@ -25,7 +25,7 @@ from redress.complaints.views.pages import render_tab
 from redress.notifications.models import FAILED_STATES
 from redress.procedures.rules import RuleViolation
 
-from .. import access, presenters, selectors, services
+from .. import access, presenters, rules, selectors, services
 from .. import render as render_text
 from ..forms import ChooseForm, ComposeForm, PostedForm, SendForm
 from ..models import Letter, LetterTemplate
@@ -86,12 +86,10 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
         template = selectors.template_by_code(form.cleaned_data["template"])
         assert template is not None
         stage = int(form.cleaned_data["stage"])
-        if template.stage is not None and template.stage != stage:
-            form.add_error(
-                "template",
-                f"{template.name} is for stage {template.stage}: choose stage "
-                f"{template.stage}, or another letter",
-            )
+        try:
+            rules.check_template_stage(template, stage)
+        except RuleViolation as violation:
+            form.add_error("template", str(violation))
         else:
             query = urlencode({"stage": stage, "recipient": form.cleaned_data["recipient"]})
             return redirect(f"{reverse('letters:compose', args=[pk, template.code])}?{query}")
