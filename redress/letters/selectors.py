@@ -17,7 +17,7 @@ from redress.complaints.choices import AppointmentRole, ComplainantType, Outcome
 from redress.complaints.models import Complaint, Stage
 from redress.complaints.selectors import clock as complaint_clock
 from redress.core import config
-from redress.core.presenters import govuk_date
+from redress.core.presenters import govuk_date, working_days
 from redress.people.models import Person
 
 from .fields import NAMES, OMBUDSMAN_DETAILS
@@ -114,9 +114,7 @@ def recipient(complaint: Complaint, role: str) -> Recipient | None:
 
 
 def _days(number: int | None) -> str:
-    if number is None:
-        return ""
-    return "1 working day" if number == 1 else f"{number} working days"
+    return "" if number is None else working_days(number)
 
 
 def _date(value: datetime.date | None) -> str:

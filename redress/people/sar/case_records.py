@@ -13,7 +13,7 @@ from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.reporting.models import PublishableExcerpt
 from redress.retention.models import LegalHold
-from redress.surveys.models import Survey
+from redress.surveys.models import Answer, Question, Survey
 
 from .tables import Table, make_table, name_of, who
 
@@ -100,10 +100,7 @@ def correspondence_tables(complaint_ids: list[int]) -> list[Table]:
                 ("complaint", "Complaint"),
                 ("sent_on", "Sent"),
                 ("answered_at", "Answered"),
-                ("listened", "Did we listen to you?"),
-                ("outcome_understood", "Did you understand the outcome?"),
-                ("kept_informed", "Were you kept informed?"),
-                ("complain_again", "Would you feel able to complain again?"),
+                *((question.value, str(question.label)) for question in Question),
                 ("comment", "Comment"),
             ],
             [
@@ -112,10 +109,12 @@ def correspondence_tables(complaint_ids: list[int]) -> list[Table]:
                     "complaint": survey.complaint.reference,
                     "sent_on": survey.sent_on,
                     "answered_at": survey.answered_at,
-                    "listened": survey.get_listened_display(),
-                    "outcome_understood": survey.get_outcome_understood_display(),
-                    "kept_informed": survey.get_kept_informed_display(),
-                    "complain_again": survey.get_complain_again_display(),
+                    **{
+                        question.value: Answer(getattr(survey, question.value)).label
+                        if getattr(survey, question.value)
+                        else ""
+                        for question in Question
+                    },
                     "comment": survey.comment,
                 }
                 for survey in surveys
