@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "redress.notifications",
     "redress.letters",
     "redress.surveys",
+    "redress.front",
 ]
 
 MIDDLEWARE = [
@@ -395,6 +396,11 @@ REDRESS_REMINDER_TIME = os.environ.get("REDRESS_REMINDER_TIME", "07:00")
 REDRESS_SITE_URL = os.environ.get("REDRESS_SITE_URL", "http://127.0.0.1:8000")
 # How long the satisfaction survey's link works after it is sent (README, "Satisfaction survey").
 REDRESS_SURVEY_LINK_DAYS = int(os.environ.get("REDRESS_SURVEY_LINK_DAYS", "28"))
+
+# The public side (redress.front): forms one address may send in an hour (a form, or a request
+# for a link to follow a complaint), and how long that link works.
+REDRESS_PUBLIC_PER_HOUR = int(os.environ.get("REDRESS_PUBLIC_PER_HOUR", "10"))
+REDRESS_FOLLOW_LINK_MINUTES = int(os.environ.get("REDRESS_FOLLOW_LINK_MINUTES", "60"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

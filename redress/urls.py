@@ -26,5 +26,6 @@ urlpatterns = [
     path("complaints/", include("redress.letters.urls")),
     path("letters/templates/", include("redress.letters.urls_templates")),
     path("", include("redress.surveys.urls")),  # /survey/… (public) and /complaints/<pk>/survey/…
+    path("public/", include("redress.front.urls")),
     path("admin/", admin.site.urls),
 ]

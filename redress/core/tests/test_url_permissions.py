@@ -177,6 +177,9 @@ surveys:done                               200 200 200 200 200 200 200
 surveys:send                               L   200 200 403 403 403 403 | 404 404 404 403
 surveys:opt_out                            L   200 200 403 403 403 403 | 404 404 404 403
 
+# the public side (redress.front): anyone, signed in or not, the same public pages
+front:start                                200 200 200 200 200 200 200
+
 # subject access: the complaints team only; anyone else is told the person is not found
 people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
 people:subject_access_download             L   200 200 404 404 404 404 | 404 404 404 404

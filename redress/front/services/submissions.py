@@ -1,0 +1,98 @@
+"""Recording what the public send: a submission with its answers and attachments, and the
+acknowledgement sent through the notifications service."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import IO, Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from redress.core import audit, clock, config
+from redress.core.sequences import create_with_next_key
+from redress.documents import content
+from redress.documents.services import _read, storage
+
+from ..models import Submission, SubmissionFile, SubmissionKind
+
+REFERENCE_WIDTH = 4
+
+
+def _stem(year: int) -> str:
+    return f"{config.get('reference_prefix')}-{year}-W"
+
+
+@transaction.atomic
+def submission_record(
+    *,
+    kind: str,
+    answers: Mapping[str, Any],
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    complaint: Any = None,
+    files: Iterable[tuple[str, IO[bytes]]] = (),
+) -> Submission:
+    """Keep what was sent through a public form, waiting for triage, with its next
+    `{prefix}-{YYYY}-W{NNNN}` reference. `files` are (name, file) pairs, each checked as a
+    document is (name, size, type read from the content); a file refused refuses the whole
+    submission, so nothing is half-kept."""
+    if kind not in SubmissionKind.values:
+        raise ValueError(f"'{kind}' is not a kind of submission.")
+    now = clock.now()
+    today = clock.today()
+
+    def create(reference: str) -> Submission:
+        return Submission.objects.create(
+            reference=reference,
+            kind=kind,
+            submitted_at=now,
+            received_date=today,
+            name=name.strip(),
+            email=email.strip(),
+            phone=phone.strip(),
+            answers=dict(answers),
+            complaint=complaint,
+        )
+
+    submission = create_with_next_key(
+        model=Submission,
+        field="reference",
+        stem=_stem(today.year),
+        width=REFERENCE_WIDTH,
+        create=create,
+    )
+    audit.record(
+        action="submission.record",
+        obj=submission,
+        by=None,
+        after={"reference": submission.reference, "kind": kind},
+        complaint=complaint,
+    )
+    for raw_name, file in files:
+        submission_attach(submission=submission, name=raw_name, file=file)
+    return submission
+
+
+def submission_attach(*, submission: Submission, name: str, file: IO[bytes]) -> SubmissionFile:
+    """Keep a file sent with a submission, with the documents' checks."""
+    cleaned = content.clean_name(name)
+    data = _read(file, name=cleaned)
+    cleaned, found = content.check(raw_name=name, content=data)
+    stored_name = secrets.token_hex(20)
+    kept = SubmissionFile.objects.create(
+        submission=submission,
+        name=cleaned,
+        stored_name=stored_name,
+        content_type=found.content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    saved = storage().save(stored_name, ContentFile(data))
+    if saved != stored_name:
+        SubmissionFile.objects.filter(pk=kept.pk).update(stored_name=saved)
+        kept.stored_name = saved
+    return kept
