@@ -36,8 +36,8 @@ def test_a_member_of_the_public_answers_the_survey_once(client):
         assert link not in html
     assert 'name="csrfmiddlewaretoken"' in html
     # The public layout's scripts only improve the page (GOV.UK Frontend), from files.
-    assert html.count("<script") == html.count('<script src="/static/redress/') + html.count(
-        '<script type="module" src="/static/redress/'
+    assert html.count("<script") == html.count('<script src="/assets/redress/') + html.count(
+        '<script type="module" src="/assets/redress/'
     )
 
     done = client.post(url, ALL_YES | {"outcome_understood": "partly", "comment": "Kind staff"})
