@@ -1,0 +1,1 @@
+"""The public forms' question pages (one thing per page)."""
