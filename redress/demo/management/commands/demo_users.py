@@ -27,7 +27,10 @@ class Command(BaseCommand):
         lines = [
             "",
             "Redress demo is ready.",
-            f"Sign in at {url.rstrip('/')}/accounts/login/ with one of these:",
+            f"The public pages (complain, compliment, follow a complaint; no sign-in) are at "
+            f"{url.rstrip('/')}/public/",
+            "",
+            f"Staff sign in at {url.rstrip('/')}/accounts/login/ with one of these:",
             "",
         ]
         lines += [
