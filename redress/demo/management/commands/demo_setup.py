@@ -4,6 +4,7 @@ from redress.core import config
 from redress.demo.documents import add_demo_documents
 from redress.demo.letters import add_demo_letters
 from redress.demo.names import add_demo_names
+from redress.demo.submissions import add_demo_submissions, complaint_to_follow
 from redress.demo.surveys import add_demo_surveys
 
 DEMO_SETTINGS = {
@@ -27,7 +28,8 @@ class Command(BaseCommand):
     help = (
         "Configure the demo authority (name, average stage 2 cost, suppression threshold, and "
         "complaint references numbered like its records, the letterhead), give its people made-up "
-        "names, and add a few generated documents, surveys and letters."
+        "names, and add a few generated documents, surveys, letters and forms sent through the "
+        "public pages."
     )
 
     def handle(self, *args, **options):
@@ -44,3 +46,11 @@ class Command(BaseCommand):
             self.stdout.write(f"A satisfaction survey link to try, as a complainant: {link}")
         letters = add_demo_letters()
         self.stdout.write(f"{letters} demo letters produced, each as Word and PDF")
+        sent = add_demo_submissions()
+        self.stdout.write(f"{sent} demo forms sent through the public pages, waiting for triage")
+        follow = complaint_to_follow()
+        if follow is not None and follow.complainant is not None:
+            self.stdout.write(
+                f"To follow a complaint as its complainant at /public/follow/: reference "
+                f"{follow.reference}, email address {follow.complainant.email}"
+            )
