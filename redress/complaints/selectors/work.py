@@ -10,6 +10,7 @@ so each count links to a list showing exactly those complaints.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from operator import add
 from typing import Any
@@ -131,7 +132,7 @@ class TeamWork:
             TeamCounts(
                 pk,
                 people[0].team or "No team",
-                sum((p.counts for p in people), CaseCounts()),
+                _total(p.counts for p in people),
                 len(people),
             )
             for pk, people in found.items()
@@ -157,6 +158,12 @@ def _count_columns(today: datetime.date) -> dict[str, Count]:
 
 
 COUNTED = tuple(f.name for f in fields(CaseCounts))
+
+
+def _total(counts: Iterable[CaseCounts]) -> CaseCounts:
+    """The sum of many counts, column by column (no CaseCounts made along the way)."""
+    columns = list(zip(*map(_values, counts), strict=True))
+    return CaseCounts(*map(sum, columns)) if columns else CaseCounts()
 
 
 def _counts(row: Any) -> CaseCounts:
@@ -218,18 +225,27 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
     stage (one query, grouped on two numbers), the people's names (one more), and the
     service's Ombudsman and learning work."""
     rows = (
-        open_stages().order_by().values("allocated_to", "number").annotate(**_count_columns(today))
+        open_stages()
+        .order_by()
+        .values("allocated_to", "number")
+        .annotate(**_count_columns(today))
+        .values_list("allocated_to", "number", *COUNTED)
     )
-    people: dict[int | None, dict[int, CaseCounts]] = {}
-    by_stage: dict[int, CaseCounts] = {}
-    total = CaseCounts()
-    for row in rows:
-        counts = _counts(row)
-        total += counts
-        number = row["number"]
-        by_stage[number] = by_stage.get(number, CaseCounts()) + counts
-        stages = people.setdefault(row["allocated_to"], {})
-        stages[number] = stages.get(number, CaseCounts()) + counts
+    # Each person's counts by stage, as tuples added up at the end (a large authority has
+    # thousands of person-and-stage rows: no arithmetic on CaseCounts per row).
+    grouped: dict[int | None, dict[int, tuple[int, ...]]] = {}
+    for allocated_to, number, *values in rows:
+        grouped.setdefault(allocated_to, {})[number] = tuple(values)
+    people = {
+        pk: {number: CaseCounts(*values) for number, values in stages.items()}
+        for pk, stages in grouped.items()
+    }
+    numbers = sorted({number for stages in grouped.values() for number in stages})
+    by_stage = {
+        number: _total(stages[number] for stages in people.values() if number in stages)
+        for number in numbers
+    }
+    total = _total(by_stage.values())
     # Names only (a large authority has hundreds of people with work).
     users = User.objects.filter(pk__in=[pk for pk in people if pk]).values_list(
         "pk", "first_name", "last_name", "username", "organisation_id", "organisation__name"
@@ -243,7 +259,7 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
                 user_id=pk,
                 name=str(f"{first} {last}".strip() or username) if pk else "Not allocated",
                 team=team or "",
-                counts=sum(stages.values(), CaseCounts()),
+                counts=_total(stages.values()),
                 by_stage=dict(sorted(stages.items())),
                 team_id=team_id,
             )
@@ -254,6 +270,6 @@ def team_work(*, user: Any, today: datetime.date) -> TeamWork:
         counts=total,
         other=other_counts(user, today, everyone=True),
         people=people_work,
-        by_stage=dict(sorted(by_stage.items())),
-        unallocated=sum(people.get(None, {}).values(), CaseCounts()),
+        by_stage=by_stage,
+        unallocated=_total(people.get(None, {}).values()),
     )

@@ -31,21 +31,26 @@ def _href(base: str, **params: Any) -> str:
     return base + (f"?{urlencode(query)}" if query else "")
 
 
+# Each count's filter on the complaints list (`case_links`).
+CASE_FILTERS = {
+    "open": "status=open",
+    "on_hold": "status=on_hold",
+    "awaiting_acknowledgement": "waiting=acknowledgement",
+    "due_today": "due=today",
+    "due_this_week": "due=this_week",
+    "overdue": "status=overdue",
+    "waiting_appointments": "waiting=appointments",
+    "waiting_statement": "waiting=statement",
+}
+
+
 def case_links(**scope: Any) -> dict[str, str]:
     """For each of `CaseCounts`' counts, the complaints list that shows them (within `scope`,
-    e.g. one person's)."""
+    e.g. one person's), sorted by due date. The scope is encoded once for all eight (the
+    team's page makes them for every team)."""
     base = reverse("complaints:list")
-    due = {"sort": "due", **scope}
-    return {
-        "open": _href(base, status="open", **due),
-        "on_hold": _href(base, status="on_hold", **due),
-        "awaiting_acknowledgement": _href(base, waiting="acknowledgement", **due),
-        "due_today": _href(base, due="today", **due),
-        "due_this_week": _href(base, due="this_week", **due),
-        "overdue": _href(base, status="overdue", **due),
-        "waiting_appointments": _href(base, waiting="appointments", **due),
-        "waiting_statement": _href(base, waiting="statement", **due),
-    }
+    rest = urlencode({"sort": "due"} | {k: str(v) for k, v in scope.items() if v not in (None, "")})
+    return {name: f"{base}?{condition}&{rest}" for name, condition in CASE_FILTERS.items()}
 
 
 def other_links(owner: str = "") -> dict[str, str]:
