@@ -121,6 +121,13 @@ class Complaint(TimeStampedModel):
                 condition=models.Q(status__in=["open", "on_hold"]),
                 name="complaint_open_list_idx",
             ),
+            # The open complaints at a stage under a procedure (the stage 2s of an independent
+            # investigation waiting for appointments): read once, not a lookup per stage.
+            models.Index(
+                fields=["stage_reached", "procedure", "id"],
+                condition=models.Q(status__in=["open", "on_hold"]),
+                name="complaint_open_stage_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -30,7 +30,7 @@ from django.db.models import (
 from redress.complaints.choices import AppointmentRole, StageStatus
 from redress.complaints.models import Appointment, Complaint, Stage
 from redress.organisations.models import Locality, Organisation, ServiceArea
-from redress.procedures.models import Procedure
+from redress.procedures.models import Procedure, StageRule
 
 from .paging import SortKey
 from .scoping import complaints_visible_to, sees_every_complaint
@@ -194,16 +194,17 @@ def stage_waiting_for(what: str) -> Q:
             AppointmentRole.INDEPENDENT_PERSON
         )
         # Only an independent investigation has them (the statutory stage 2; a local stage 2 is
-        # a manager's review): its stage rule says so. Asked of the stage 2s alone, through
-        # their complaint's id (`complaint__procedure` would join every stage to its complaint).
-        investigation = Exists(
-            Complaint.objects.filter(
-                pk=OuterRef("complaint_id"),
-                procedure__stage_rules__stage=OuterRef("number"),
-                procedure__stage_rules__independent_investigation=True,
-            )
-        )
-        return Q(number=2) & Q(investigation) & missing
+        # a manager's review): its stage rule says so. An open stage 2 is its complaint's
+        # current stage, so these are the open stage 2s of the open complaints at stage 2 under
+        # such a procedure: a set the database reads once from `complaint_open_stage_idx`
+        # (a lookup of each stage's complaint cost 20 ms on the team's page at a million).
+        investigating = StageRule.objects.filter(stage=2, independent_investigation=True)
+        under_investigation = Complaint.objects.filter(
+            NOT_CLOSED,
+            stage_reached=2,
+            procedure_id__in=investigating.values("procedure_id"),
+        ).values("pk")
+        return Q(number=2) & missing & Q(complaint_id__in=under_investigation)
     if what == "statement":
         return Q(number=2, statement_agreed_date__isnull=True)
     return Q()
