@@ -1,16 +1,17 @@
 """What a submission's `answers` hold: the contract between the public forms that fill them
-(`front.forms`, `front.views`) and the triage that turns them into records (`front.services.triage`).
+(`front.forms`, `front.views`) and the triage that turns them into records
+(`front.services.triage`).
 
 Values are JSON: strings (blank when not answered), booleans or None (not answered), ints (a
 record's primary key) and ISO dates. Name, email and phone are the submission's own fields.
 
 Complaint (kinds `complaint` and `child_complaint`; the child's form fills fewer):
-    service_area       int | None  the service it is about (organisations.ServiceArea pk); None: not sure
+    service_area       int | None  the service it is about (a ServiceArea's pk); None: not sure
     about              str         which service, team or worker, in the sender's words
     what_happened      str         what happened
     put_right          str         what would put it right
     on_behalf          bool        made for a child or young person (not by them)
-    complainant_type   str         complaints.choices.ComplainantType; the child's form: child_young_person
+    complainant_type   str         ComplainantType; the child's form: child_young_person
     child_name         str         the child it is about (on behalf) or the sender (child's form)
     child_dob          str         ISO date or ""
     child_age_band     str         people.models.AgeBand or "" (when no date of birth)

@@ -149,3 +149,6 @@ class PublicAttempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["action", "address_hash", "at"], name="attempt_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"

@@ -179,6 +179,15 @@ surveys:opt_out                            L   200 200 403 403 403 403 | 404 404
 
 # the public side (redress.front): anyone, signed in or not, the same public pages
 front:start                                200 200 200 200 200 200 200
+front:complaint_start                      200 200 200 200 200 200 200
+front:complaint_question                   200 200 200 200 200 200 200
+# check and sent, before any answer: back to the first page or the start
+front:complaint_check                      302 302 302 302 302 302 302
+front:complaint_done                       302 302 302 302 302 302 302
+front:child_start                          200 200 200 200 200 200 200
+front:child_question                       200 200 200 200 200 200 200
+front:child_check                          302 302 302 302 302 302 302
+front:child_done                           302 302 302 302 302 302 302
 
 # subject access: the complaints team only; anyone else is told the person is not found
 people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
@@ -230,6 +239,8 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "letter_templates": {"code": "response"},
     "notifications:retry": {"pk": 1},
     "surveys": {"pk": "complaint", "token": "the-role-test-survey-link"},
+    "front:complaint_question": {"slug": "what-happened"},
+    "front:child_question": {"slug": "about"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(

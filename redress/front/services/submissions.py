@@ -96,3 +96,39 @@ def submission_attach(*, submission: Submission, name: str, file: IO[bytes]) -> 
         SubmissionFile.objects.filter(pk=kept.pk).update(stored_name=saved)
         kept.stored_name = saved
     return kept
+
+
+ACKNOWLEDGEMENTS = {
+    SubmissionKind.COMPLAINT: (
+        "We have received your complaint",
+        "Thank you for your complaint about children's social care. Your reference is "
+        "{reference}.\n\nWe will contact you within 10 working days to tell you who is looking "
+        "into it and when you should hear from us. Keep your reference: you need it to follow "
+        "your complaint.",
+    ),
+    SubmissionKind.CHILD_COMPLAINT: (
+        "We got your form",
+        "Thank you for telling us. Your number is {reference}.\n\nSomeone from our team will get "
+        "in touch with you soon. Keep this number safe.",
+    ),
+}
+
+
+def submission_acknowledge(submission: Submission) -> Any:
+    """Send the acknowledgement through the notifications service, to the email address given
+    (none given: nothing is sent; the team contacts them as they asked). The message says only
+    the reference and what happens next, nothing of what was sent."""
+    if not submission.email or submission.kind not in ACKNOWLEDGEMENTS:
+        return None
+    from redress.notifications.models import Kind
+    from redress.notifications.services import message_send
+
+    authority = str(config.get("authority_name"))
+    subject, body = ACKNOWLEDGEMENTS[SubmissionKind(submission.kind)]
+    return message_send(
+        kind=Kind.OTHER,
+        subject=f"{subject}: {submission.reference}",
+        body=body.format(reference=submission.reference) + f"\n\n{authority}",
+        to=submission.email,
+        dedupe_key=f"submission.acknowledge:{submission.reference}",
+    )

@@ -11,7 +11,11 @@ from redress.accounts.middleware import second_factor_not_required
 
 # (URL name, link text, hint), in the order shown; a form not yet served is not listed.
 FORMS = (
-    ("front:complaint_start", "Make a complaint", "About a service or a worker, for yourself or for a child."),
+    (
+        "front:complaint_start",
+        "Make a complaint",
+        "About a service or a worker, for yourself or for a child.",
+    ),
     (
         "front:child_start",
         "I am a child or young person and I want to complain",
