@@ -27,5 +27,6 @@ urlpatterns = [
     path("letters/templates/", include("redress.letters.urls_templates")),
     path("", include("redress.surveys.urls")),  # /survey/… (public) and /complaints/<pk>/survey/…
     path("public/", include("redress.front.urls")),
+    path("triage/", include("redress.front.urls_triage")),
     path("admin/", admin.site.urls),
 ]

@@ -71,6 +71,12 @@ ACTIONS: dict[str, str] = {
     "survey.answer": "Satisfaction survey answered",
     "survey.opt_out": "Complainant asked not to be sent surveys",
     "survey.opt_in": "Complainant will be sent surveys again",
+    "submission.record": "Sent through the public pages",
+    "submission.accept": "Accepted from the public pages",
+    "submission.informal": "Handled as informal feedback",
+    "submission.compliment": "Recorded as a compliment",
+    "submission.next_stage": "Next stage opened from a request made online",
+    "submission.decline": "Marked as not a complaint",
     "user.set_reminders": "Reminders chosen",
     "retention.anonymise": "Personal data anonymised under the retention policy",
 }

@@ -18,11 +18,13 @@ from redress.complaints.selectors import (
     CaseCounts,
     OtherCounts,
     clock,
+    may_manage_complaints,
     my_work,
     sees_complaints,
     sees_every_complaint,
     team_work,
 )
+from redress.front.selectors import waiting_count
 from redress.notifications.selectors import failed_count
 
 
@@ -140,6 +142,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "team_href": reverse("complaints:team") if sees_every_complaint(user) else None,
             # The complaints manager's: messages every attempt failed to send.
             "messages_not_sent": failed_count() if user.configures else 0,
+            # The complaints team's: what the public sent, waiting for triage.
+            "waiting_triage": waiting_count() if may_manage_complaints(user) else 0,
         },
     )
 

@@ -189,6 +189,16 @@ front:child_question                       200 200 200 200 200 200 200
 front:child_check                          302 302 302 302 302 302 302
 front:child_done                           302 302 302 302 302 302 302
 
+# triage of what the public sent: the complaints team's (the world's submission is a complaint,
+# so recording it as a compliment or opening a next stage for it is not found)
+triage:queue                               L   200 200 403 403 403 403
+triage:record                              L   200 200 403 403 403 403 | 403 403 403 403
+triage:accept                              L   200 200 403 403 403 403 | 403 403 403 403
+triage:informal                            L   200 200 403 403 403 403 | 403 403 403 403
+triage:decline                             L   200 200 403 403 403 403 | 403 403 403 403
+triage:compliment                          L   404 404 403 403 403 403 | 403 403 403 403
+triage:next_stage                          L   404 404 403 403 403 403 | 403 403 403 403
+
 # subject access: the complaints team only; anyone else is told the person is not found
 people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
 people:subject_access_download             L   200 200 404 404 404 404 | 404 404 404 404
@@ -241,11 +251,12 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "surveys": {"pk": "complaint", "token": "the-role-test-survey-link"},
     "front:complaint_question": {"slug": "what-happened"},
     "front:child_question": {"slug": "about"},
+    "triage": {"pk": "submission"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(
     {"complaint", "payment", "appointment", "aspect", "mediation", "action", "enquiry", "remedy"}
-    | {"compliment", "informal", "edition", "person", "document", "letter"}
+    | {"compliment", "informal", "edition", "person", "document", "letter", "submission"}
 )
 
 
@@ -375,6 +386,7 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
     from redress.documents import samples
     from redress.documents.services import document_upload
     from redress.feedback.tests.factories import ComplimentFactory, InformalFeedbackFactory
+    from redress.front.services.submissions import submission_record
     from redress.letters.models import LetterTemplate
     from redress.letters.services import letter_produce
     from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
@@ -444,6 +456,9 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
         action=LearningActionFactory(complaint=complaint),
         **({"compliment": ComplimentFactory()} if seen else {}),
         informal=InformalFeedbackFactory(from_child=seen),
+        submission=submission_record(
+            kind="complaint", answers={"what_happened": "No reply.", "service_area": None}
+        ),
         edition=ReportEditionFactory(
             **(published | {"published_at": datetime.datetime(2022, 6, 1, tzinfo=datetime.UTC)})
             if seen

@@ -13,6 +13,7 @@ SERVICE_MODULES = [
     REDRESS / "notifications" / "services.py",
     REDRESS / "letters" / "services.py",
     REDRESS / "surveys" / "services.py",
+    *sorted((REDRESS / "front" / "services").glob("*.py")),
 ]
 # action="x", or action="x" if ... else "y"
 RECORDED = re.compile(r'action="([a-z0-9_.]+)"(?: if [^\n]* else "([a-z0-9_.]+)")?')
