@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .forms import child, public
+from .forms import child, other, public
 from .forms.public import PublicForm
 from .models import SubmissionKind
 
@@ -36,6 +36,9 @@ class Journey:
     fixed: dict[str, Any] = field(default_factory=dict)
     # Answers that are the submission's own fields (who sent it), not kept among its answers.
     contact_fields: tuple[str, ...] = ("name", "email", "phone")
+    # What the answers become once complete, where the contract shapes them (the closing-the-
+    # loop answers together).
+    finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
     def page(self, slug: str) -> Page | None:
         return next((p for p in self.pages if p.slug == slug), None)
@@ -71,7 +74,8 @@ class Journey:
             for name in page.form.base_fields:
                 if name in answers:
                     kept[name] = answers[name]
-        return kept | self.fixed
+        kept |= self.fixed
+        return self.finish(kept) if self.finish else kept
 
 
 def _as_data(initial: dict[str, Any]) -> dict[str, Any]:
@@ -159,4 +163,47 @@ CHILD = Journey(
     contact_fields=("email", "phone"),
 )
 
-JOURNEYS = {journey.name: journey for journey in (COMPLAINT, CHILD)}
+COMPLIMENT = Journey(
+    kind=SubmissionKind.COMPLIMENT,
+    name="compliment",
+    title="Say thank you",
+    pages=(
+        Page("who", other.ComplimentServiceForm),
+        Page("what", other.ComplimentWhatForm),
+        Page("sharing", other.ComplimentShareForm),
+        Page("you", other.ComplimentFromForm),
+    ),
+    start_intro=(
+        "Tell us about a team or a worker in children’s social care who helped you or a "
+        "child you know.",
+        "It takes about 3 minutes.",
+    ),
+    done_next=("Thank you. We will pass your thanks on to the worker or team and their manager.",),
+    send_label="Send your thanks",
+)
+
+FEEDBACK = Journey(
+    kind=SubmissionKind.FEEDBACK,
+    name="feedback",
+    title="Tell us what you think",
+    pages=(
+        Page("about", other.FeedbackAboutForm),
+        Page("what", other.FeedbackWhatForm),
+        Page("better", other.FeedbackBetterForm),
+        Page("questions", other.FeedbackLoopForm),
+    ),
+    start_intro=(
+        "Tell us what is good, or what could be better. It is not a complaint.",
+        "You do not have to give your name.",
+        "If you are in danger now, call 999.",
+    ),
+    done_next=(
+        "Thank you for telling us.",
+        "Our team reads everything you send. We use it to make things better.",
+    ),
+    send_label="Send",
+    fixed={"service_area": None},
+    finish=other.loop_answers,
+)
+
+JOURNEYS = {journey.name: journey for journey in (COMPLAINT, CHILD, COMPLIMENT, FEEDBACK)}

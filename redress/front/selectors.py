@@ -36,7 +36,7 @@ def answer_rows(submission: Submission) -> list[dict[str, Any]]:
     given (the form's own wording), then who sent it."""
     from .journeys import JOURNEYS
 
-    answers = submission.answers
+    answers = submission.answers | submission.answers.get("loop", {})
     rows: list[dict[str, Any]] = []
     journey = next((j for j in JOURNEYS.values() if j.kind == submission.kind), None)
     if journey is not None:

@@ -12,7 +12,12 @@ urlpatterns = [
 ]
 # Each public form: /public/<form>/ (start), /<form>/<page>/, /<form>/check/, /<form>/sent/.
 for name in JOURNEYS:
-    prefix = {"complaint": "complaint", "child": "young-people"}[name]
+    prefix = {
+        "complaint": "complaint",
+        "child": "young-people",
+        "compliment": "compliment",
+        "feedback": "have-your-say",
+    }[name]
     urlpatterns += [
         path(f"{prefix}/", journey.start, {"journey": name}, name=f"{name}_start"),
         path(f"{prefix}/check/", journey.check, {"journey": name}, name=f"{name}_check"),

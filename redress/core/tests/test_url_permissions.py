@@ -188,6 +188,14 @@ front:child_start                          200 200 200 200 200 200 200
 front:child_question                       200 200 200 200 200 200 200
 front:child_check                          302 302 302 302 302 302 302
 front:child_done                           302 302 302 302 302 302 302
+front:compliment_start                     200 200 200 200 200 200 200
+front:compliment_question                  200 200 200 200 200 200 200
+front:compliment_check                     302 302 302 302 302 302 302
+front:compliment_done                      302 302 302 302 302 302 302
+front:feedback_start                       200 200 200 200 200 200 200
+front:feedback_question                    200 200 200 200 200 200 200
+front:feedback_check                       302 302 302 302 302 302 302
+front:feedback_done                        302 302 302 302 302 302 302
 
 # triage of what the public sent: the complaints team's (the world's submission is a complaint,
 # so recording it as a compliment or opening a next stage for it is not found)
@@ -251,6 +259,8 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "surveys": {"pk": "complaint", "token": "the-role-test-survey-link"},
     "front:complaint_question": {"slug": "what-happened"},
     "front:child_question": {"slug": "about"},
+    "front:compliment_question": {"slug": "what"},
+    "front:feedback_question": {"slug": "questions"},
     "triage": {"pk": "submission"},
 }
 # The records ARGUMENTS may name (see `_records`).

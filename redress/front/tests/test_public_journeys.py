@@ -62,6 +62,21 @@ CHILD_PAGES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+COMPLIMENT_PAGES: list[tuple[str, dict[str, Any]]] = [
+    ("who", {"service_area": "SERVICE", "staff_member": "Asha"}),
+    ("what", {"what": "Asha visited every week and always called back."}),
+    ("sharing", {"consent_to_share": "yes"}),
+    ("you", {"source": "foster_carer", "name": "Graham Example", "email": ""}),
+]
+
+FEEDBACK_PAGES: list[tuple[str, dict[str, Any]]] = [
+    ("about", {"about": "Meetings about me"}),
+    ("what", {"what": "My meetings are in class time."}),
+    ("better", {"better": "Have them after school."}),
+    ("questions", {"taken_seriously": "partly", "advocacy_aware": "no", "advocate": "yes"}),
+]
+
+
 @pytest.fixture
 def service(settings):
     settings.REDRESS_TODAY = datetime.date(2026, 12, 4)
@@ -192,3 +207,34 @@ def test_the_check_page_sends_back_to_the_first_unanswered_page(service):
     fill(client, "complaint", COMPLAINT_PAGES[:2], service)
     response = client.get(reverse("front:complaint_check"))
     assert response.url == reverse("front:complaint_question", args=["put-right"])
+
+
+def test_a_compliment_with_consent_to_name_the_worker(service):
+    client = Client()
+    fill(client, "compliment", COMPLIMENT_PAGES, service)
+    client.post(reverse("front:compliment_check"), {})
+    submission = Submission.objects.get()
+    assert submission.kind == "compliment"
+    assert submission.name == "Graham Example"
+    assert submission.answers == {
+        "service_area": service.pk,
+        "staff_member": "Asha",
+        "what": "Asha visited every week and always called back.",
+        "consent_to_share": True,
+        "source": "foster_carer",
+    }
+
+
+def test_a_child_tells_us_something_with_the_closing_the_loop_questions(service):
+    client = Client()
+    fill(client, "feedback", FEEDBACK_PAGES)
+    html = client.get(reverse("front:feedback_check")).content.decode()
+    assert "Do you feel we listen to you?" in html
+    assert "A bit" in html
+    client.post(reverse("front:feedback_check"), {})
+    submission = Submission.objects.get()
+    assert submission.kind == "feedback"
+    assert submission.name == ""
+    assert submission.answers["loop"] == {"taken_seriously": "partly", "advocacy_aware": "no"}
+    assert submission.answers["advocate"] is True
+    assert "taken_seriously" not in submission.answers
