@@ -196,6 +196,15 @@ front:feedback_start                       200 200 200 200 200 200 200
 front:feedback_question                    200 200 200 200 200 200 200
 front:feedback_check                       302 302 302 302 302 302 302
 front:feedback_done                        302 302 302 302 302 302 302
+# follow my complaint: no one has a follow session here, so its pages go back to asking for a
+# link; an unknown link is not found; stopping takes only POST
+front:follow_start                         200 200 200 200 200 200 200
+front:follow_sent                          200 200 200 200 200 200 200
+front:follow_complaint                     302 302 302 302 302 302 302
+front:follow_next_stage                    302 302 302 302 302 302 302
+front:follow_letter                        404 404 404 404 404 404 404 | 404 404 404 404
+front:follow_stop                          405 405 405 405 405 405 405
+front:follow_link                          404 404 404 404 404 404 404
 
 # triage of what the public sent: the complaints team's (the world's submission is a complaint,
 # so recording it as a compliment or opening a next stage for it is not found)
@@ -261,6 +270,8 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "front:child_question": {"slug": "about"},
     "front:compliment_question": {"slug": "what"},
     "front:feedback_question": {"slug": "questions"},
+    "front:follow_link": {"token": "not-a-link"},
+    "front:follow_letter": {"letter_pk": "letter"},
     "triage": {"pk": "submission"},
 }
 # The records ARGUMENTS may name (see `_records`).
