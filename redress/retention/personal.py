@@ -6,7 +6,10 @@ anonymising them leaves every figure as it was. A person's `key`, `age_band` and
 `preferred_contact` stay: the key counts repeat complainants, and the other two identify no one.
 
 A complaint's documents (redress.documents) are removed with it: their files deleted once the
-batch is committed, their records kept, marked removed, with their names blanked here.
+batch is committed, their records kept, marked removed, with their names blanked here. So are
+the submissions sent online that became the complaint or ask for its next stage, and its
+follow links; a submission never made a record is anonymised on its own, years after it was
+sent, as long as it is no longer waiting for triage.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from redress.complaints.models import Complaint, Extension, Hold, Mediation, Pay
 from redress.documents.models import Document
 from redress.documents.services import RETENTION_REASON
 from redress.feedback.models import Compliment, InformalFeedback
+from redress.front.models import FollowLink, Submission
 from redress.letters.models import Letter
 from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
@@ -62,6 +66,11 @@ PERSONAL_FIELDS: dict[type[models.Model], dict[str, Any]] = {
     },
     Message: {"to": "", "subject": "", "body": "", "last_error": ""},
     Survey: {"comment": ""},
+    # What the public sent online (redress.front): who sent it, how to reach them, their
+    # answers and the officer's note on it; a follow link's address (and any token left).
+    # Its reference, kind, status and dates stay. Its files are deleted, rows and bytes.
+    Submission: {"name": "", "email": "", "phone": "", "answers": {}, "triage_note": ""},
+    FollowLink: {"email": "", "token_hash": None},
 }
 
 # An audit event's note can quote what was typed (a hold's or an extension's reason).

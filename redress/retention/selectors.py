@@ -14,12 +14,15 @@ from django.db.models.functions import Coalesce, Greatest
 from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint, Stage
 from redress.feedback.models import Compliment, InformalFeedback
+from redress.front.models import Submission, SubmissionStatus
 from redress.ombudsman.models import Enquiry
 
 from .models import DEFAULT_YEARS, Anonymisation, LegalHold, RecordType, RetentionPeriod
 
 # Anonymisation.record_type of a person: people are anonymised with their last complaint.
 PERSON = "person"
+# ... and of a submission sent online (redress.front), with its complaint or on its own.
+SUBMISSION = "submission"
 
 
 def retention_years(record_type: str) -> int:
@@ -149,6 +152,43 @@ def compliments_due(*, as_of: datetime.date) -> QuerySet[Compliment]:
     done = Anonymisation.objects.filter(record_type=RecordType.COMPLIMENT, object_id=OuterRef("pk"))
     return (
         Compliment.objects.filter(received_date__lte=cutoff(as_of, years))
+        .exclude(Exists(done))
+        .order_by("received_date", "id")
+    )
+
+
+def submission_policy_text() -> str:
+    years = retention_years(RecordType.COMPLAINT)
+    return f"online submission not made a record: {years} years after receipt"
+
+
+def submissions_of(complaint_ids: Iterable[int]) -> list[int]:
+    """The submissions sent online that became these complaints or asked for their next stage,
+    not yet anonymised. One still waiting for triage is never anonymised."""
+    done = Anonymisation.objects.filter(record_type=SUBMISSION, object_id=OuterRef("pk"))
+    return list(
+        Submission.objects.filter(complaint_id__in=list(complaint_ids))
+        .exclude(status=SubmissionStatus.WAITING)
+        .exclude(Exists(done))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def submissions_due(*, as_of: datetime.date) -> QuerySet[Submission]:
+    """Submissions sent online that never became a complaint's record (declined, or recorded
+    as a compliment or informal feedback), past the complaints' retention period counted from
+    the day they were sent, not yet anonymised; also those of a complaint anonymised while they
+    were still waiting. One still waiting for triage is never due."""
+    years = retention_years(RecordType.COMPLAINT)
+    done = Anonymisation.objects.filter(record_type=SUBMISSION, object_id=OuterRef("pk"))
+    complaint_done = Anonymisation.objects.filter(
+        record_type=RecordType.COMPLAINT, object_id=OuterRef("complaint_id")
+    )
+    return (
+        Submission.objects.filter(received_date__lte=cutoff(as_of, years))
+        .exclude(status=SubmissionStatus.WAITING)
+        .filter(Q(complaint__isnull=True) | Exists(complaint_done))
         .exclude(Exists(done))
         .order_by("received_date", "id")
     )

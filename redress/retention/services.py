@@ -7,11 +7,18 @@ reasons, services and the people's keys (repeat complainants) all stay. The audi
 snapshots of those records are anonymised the same way, through the one sanctioned way round
 its append-only trigger (`core.append_only.audit_erasure`), and each anonymised record gets an
 audit event of its own saying what rule was applied, with no personal data in it.
+
+What the public sent online (redress.front) goes the same way: the submissions that became a
+complaint (or asked for its next stage) and its follow links with the complaint; a submission
+never made a record on its own once the complaints' period has passed since it was sent. Their
+files are the one thing deleted, rows and bytes, as a complaint's documents' bytes are.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import batched
@@ -27,8 +34,9 @@ from redress.core import audit, clock
 from redress.core.append_only import audit_erasure
 from redress.core.models import AuditEvent
 from redress.documents.models import Document
-from redress.documents.services import documents_remove_for_retention
+from redress.documents.services import documents_remove_for_retention, storage
 from redress.feedback.models import Compliment, InformalFeedback
+from redress.front.models import FollowLink, Submission, SubmissionFile
 from redress.letters.models import Letter
 from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
@@ -43,8 +51,12 @@ from .personal import NOTE_REMOVED, personal_fields, scrub_snapshot
 if TYPE_CHECKING:
     from redress.accounts.models import User
 
+logger = logging.getLogger(__name__)
+
 BATCH = 500
 ANONYMISED = "retention.anonymise"
+# The dedupe key of the acknowledgement sent to a submission's address (front.services).
+ACKNOWLEDGEMENT_KEY = "submission.acknowledge:{}"
 
 
 # -- legal holds --------------------------------------------------------------------------------
@@ -133,12 +145,19 @@ class RetentionReport:
     people: int = 0
     informal_feedback: int = 0
     compliments: int = 0
+    submissions: int = 0  # sent online: with their complaints, and those never made a record
     audit_events: int = 0
     held: list[str] = field(default_factory=list)  # references a legal hold keeps back
 
     @property
     def nothing_to_do(self) -> bool:
-        return not (self.complaints or self.people or self.informal_feedback or self.compliments)
+        return not (
+            self.complaints
+            or self.people
+            or self.informal_feedback
+            or self.compliments
+            or self.submissions
+        )
 
 
 def retention_run(
@@ -166,6 +185,7 @@ def retention_run(
     feedback = list(selectors.feedback_due(as_of=as_of).values_list("pk", flat=True))
     compliments = list(selectors.compliments_due(as_of=as_of).values_list("pk", flat=True))
     report.informal_feedback, report.compliments = len(feedback), len(compliments)
+    submissions = list(selectors.submissions_due(as_of=as_of).values_list("pk", flat=True))
     if not apply:
         # Counted a batch at a time (no IN list of every id), each event and person once.
         released: set[int] = set()
@@ -175,14 +195,23 @@ def retention_run(
             newly = set(selectors.people_released(chunk, also_done=due_ids)) - released
             released |= newly
             would_change |= {e.pk for e in _scrubbed(_events(chunk, newly))}
-        for model, found in ((InformalFeedback, feedback), (Compliment, compliments)):
+            with_them = selectors.submissions_of(chunk)
+            report.submissions += len(with_them)
+            would_change |= {e.pk for e in _scrubbed(_events_of(Submission, with_them))}
+        report.submissions += len(submissions)
+        for model, found in (
+            (InformalFeedback, feedback),
+            (Compliment, compliments),
+            (Submission, submissions),
+        ):
             for part in batched(found, batch, strict=False):
                 would_change |= {e.pk for e in _scrubbed(_events_of(model, part))}
         report.people, report.audit_events = len(released), len(would_change)
         return report
     for chunk in batched(ids, batch, strict=False):
-        people, events = _anonymise_complaints(list(chunk), as_of=as_of, by=by)
+        people, sent, events = _anonymise_complaints(list(chunk), as_of=as_of, by=by)
         report.people += people
+        report.submissions += sent
         report.audit_events += events
         if progress:
             progress(f"Anonymised {len(chunk)} complaints and {people} people.")
@@ -192,6 +221,10 @@ def retention_run(
     ):
         for chunk in batched(found, batch, strict=False):
             report.audit_events += _anonymise_records(model, record_type, list(chunk), by=by)
+    for chunk in batched(submissions, batch, strict=False):
+        sent, events = _anonymise_submissions(list(chunk), by=by)
+        report.submissions += sent
+        report.audit_events += events
     return report
 
 
@@ -219,6 +252,7 @@ COMPLAINT_RECORDS: tuple[tuple[type[models.Model], tuple[str, ...]], ...] = (
     (Letter, ("complaint_id",)),
     (Message, ("complaint_id",)),
     (Survey, ("complaint_id",)),
+    (FollowLink, ("complaint_id",)),
 )
 
 
@@ -239,8 +273,9 @@ def _blank(model: type[models.Model], rows: models.QuerySet) -> None:
 
 def _anonymise_complaints(
     ids: list[int], *, as_of: datetime.date, by: User | None
-) -> tuple[int, int]:
-    """One batch, in one transaction: (people anonymised, audit events anonymised)."""
+) -> tuple[int, int, int]:
+    """One batch, in one transaction: (people, submissions sent online and audit events
+    anonymised)."""
     with transaction.atomic(), audit_erasure():
         # Lock them, then ask again: a legal hold placed since the run began keeps its complaint.
         list(Complaint.objects.select_for_update(of=("self",)).filter(pk__in=ids).values("pk"))
@@ -252,7 +287,7 @@ def _anonymise_complaints(
         }
         ids = sorted(due)
         if not ids:
-            return 0, 0
+            return 0, 0, 0
         people = selectors.people_released(ids, also_done=ids)
         bands = _age_bands(people)
         for model, paths in COMPLAINT_RECORDS:
@@ -263,6 +298,9 @@ def _anonymise_complaints(
         # Their documents: marked removed, their files deleted once this batch is committed
         # (their names are blanked with the rest, `personal.PERSONAL_FIELDS`).
         documents_remove_for_retention(complaint_ids=ids, by=by)
+        policy = selectors.policy_text(RecordType.COMPLAINT)
+        sent = selectors.submissions_of(ids)
+        submission_events = _forget_submissions(sent, by=by, policy=policy)
         _blank(Person, Person.objects.filter(pk__in=people))
         for band, members in bands.items():
             Person.objects.filter(pk__in=members).update(age_band=band)
@@ -270,7 +308,6 @@ def _anonymise_complaints(
         # A form opened on one of them before now is refused rather than write over it (ADR 0016).
         Complaint.objects.filter(pk__in=ids).update(version=F("version") + 1)
         now = clock.now()
-        policy = selectors.policy_text(RecordType.COMPLAINT)
         Anonymisation.objects.bulk_create(
             [
                 Anonymisation(
@@ -305,7 +342,61 @@ def _anonymise_complaints(
         # Names are gone: the complaints' stored state (and search text) is worked out again.
         touched = set(ids).union(*selectors.complaints_of_people(people).values())
         refresh_complaints(touched)
-        return len(people), events
+        return len(people), len(sent), events + submission_events
+
+
+def _anonymise_submissions(ids: list[int], *, by: User | None) -> tuple[int, int]:
+    """A batch of submissions never made a record, in one transaction: (submissions, audit
+    events anonymised)."""
+    with transaction.atomic(), audit_erasure():
+        list(Submission.objects.select_for_update().filter(pk__in=ids).values("pk"))
+        done = selectors.anonymised_ids(selectors.SUBMISSION, ids)
+        ids = [pk for pk in ids if pk not in done]
+        events = _forget_submissions(ids, by=by, policy=selectors.submission_policy_text())
+        return len(ids), events
+
+
+def _forget_submissions(ids: list[int], *, by: User | None, policy: str) -> int:
+    """Inside a batch's transaction: blank these submissions' personal data and the
+    acknowledgement sent to their address, delete their files (the rows now, the bytes once
+    the batch is committed), anonymise their audit snapshots and notes, and record and audit
+    each as anonymised. Returns how many audit events changed."""
+    if not ids:
+        return 0
+    rows = Submission.objects.filter(pk__in=ids)
+    keys = [ACKNOWLEDGEMENT_KEY.format(r) for r in rows.values_list("reference", flat=True)]
+    _blank(Submission, rows)
+    _blank(Message, Message.objects.filter(dedupe_key__in=keys))
+    files = SubmissionFile.objects.filter(submission_id__in=ids)
+    for stored_name in list(files.values_list("stored_name", flat=True)):
+        transaction.on_commit(functools.partial(_delete_file, stored_name), robust=True)
+    files.delete()
+    events = _scrub_events(_events_of(Submission, ids))
+    now = clock.now()
+    Anonymisation.objects.bulk_create(
+        [
+            Anonymisation(
+                record_type=selectors.SUBMISSION, object_id=pk, anonymised_at=now, policy=policy
+            )
+            for pk in ids
+        ]
+    )
+    for submission in rows.only("pk"):
+        audit.record(
+            action=ANONYMISED,
+            obj=submission,
+            by=by,
+            note=f"Personal data anonymised under the retention policy ({policy}); its files "
+            "deleted.",
+        )
+    return events
+
+
+def _delete_file(stored_name: str) -> None:
+    try:
+        storage().delete(stored_name)
+    except Exception:  # the row is gone; the bytes are left for an administrator
+        logger.exception("Could not delete the bytes of a submission's file %s", stored_name)
 
 
 def _anonymise_records(

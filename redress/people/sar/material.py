@@ -1,7 +1,8 @@
 """Everything Redress holds about one person, gathered for a subject access request: their
 record, every complaint they are linked to (as complainant, the child it is on behalf of, a
-child it is about, or advocate) with everything recorded on those complaints, and the audit
-events about any of it. Reads only; the export that writes them out is `services`.
+child it is about, or advocate) with everything recorded on those complaints, what they sent
+through the public pages, and the audit events about any of it. Reads only; the export that
+writes them out is `services`.
 
 Each record type is a `Table` of rows of plain values (text, numbers, dates, JSON), labelled
 for people (choices by their labels, staff and people by name) and written as CSV, JSON and
@@ -28,6 +29,7 @@ from redress.complaints.models import (
 )
 from redress.documents.models import Document
 from redress.feedback.models import SatisfactionAnswer
+from redress.front.models import Submission
 from redress.letters.models import Letter
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.people.models import Person
@@ -39,6 +41,7 @@ from .audit_trail import audit_table
 from .case_records import case_tables, correspondence_tables, excerpts_table, legal_holds_table
 from .complaint_records import complaints_table, person_table, stage_tables
 from .documents import documents_of, documents_table
+from .submissions import submissions_of, submissions_table
 from .tables import ROLES, Table
 
 
@@ -117,6 +120,8 @@ def subject_access_material(*, person: Person) -> Material:
     ]
     documents = documents_of(complaint_ids)
     tables.append(documents_table(documents))
+    submissions = submissions_of(person, complaint_ids)
+    tables.append(submissions_table(submissions))
     stage_ids = [s.pk for s in stages]
     on_stages = {"stage__in": stage_ids}
     records: dict[type[models.Model], list[int]] = {
@@ -147,6 +152,7 @@ def subject_access_material(*, person: Person) -> Material:
         ),
         Remedy: list(Remedy.objects.filter(enquiry__in=enquiries).values_list("pk", flat=True)),
         Document: [d.pk for d in documents],
+        Submission: [s.pk for s in submissions],
     }
     tables.append(audit_table(person, complaint_ids, records))
     others: dict[int, tuple[Person, list[str]]] = {}

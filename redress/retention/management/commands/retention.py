@@ -73,6 +73,7 @@ class Command(BaseCommand):
         write(f"  people: {report.people}")
         write(f"  informal feedback: {report.informal_feedback}")
         write(f"  compliments: {report.compliments}")
+        write(f"  submissions sent online: {report.submissions}")
         write(f"  audit events: {report.audit_events}")
         if report.complaints:
             shown = report.complaints if every else report.complaints[:SHOWN_REFERENCES]
