@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from redress.core.admin import CaseRecordAdmin
 
-from .models import Compliment, InformalFeedback, SatisfactionAnswer
+from .models import Compliment, InformalFeedback, InformalFeedbackAnswer, SatisfactionAnswer
 
 
 @admin.register(Compliment)
@@ -40,3 +40,10 @@ class SatisfactionAnswerAdmin(CaseRecordAdmin):
     search_fields = ("complaint__reference",)
     autocomplete_fields = ("complaint",)
     list_select_related = ("complaint",)
+
+
+@admin.register(InformalFeedbackAnswer)
+class InformalFeedbackAnswerAdmin(CaseRecordAdmin):
+    list_display = ("feedback", "question", "answer")
+    list_filter = ("question", "answer")
+    list_select_related = ("feedback",)

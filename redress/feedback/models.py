@@ -106,3 +106,27 @@ class SatisfactionAnswer(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.complaint}: {self.question} = {self.answer or 'no answer'}"
+
+
+class InformalFeedbackAnswer(TimeStampedModel):
+    """A closing-the-loop answer given with informal feedback (a child's feedback sent through
+    the public pages asks some of the questions a complaint's close asks), with the words the
+    form used to ask it, which were simpler than the question's own."""
+
+    feedback = models.ForeignKey(
+        InformalFeedback, on_delete=models.CASCADE, related_name="loop_answers"
+    )
+    question = models.CharField(max_length=24, choices=Question.choices)
+    asked = models.CharField(
+        "question as asked", max_length=200, blank=True, help_text="The form's own wording."
+    )
+    answer = models.CharField(max_length=8, choices=Answer.choices, blank=True)
+
+    class Meta:
+        ordering = ["feedback", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["feedback", "question"], name="informal_answer_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.feedback}: {self.question} = {self.answer or 'no answer'}"

@@ -6,7 +6,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import Submission, SubmissionStatus
+from redress.people.models import Person
+from redress.people.selectors import people_matching
+
+from .models import Submission, SubmissionFile, SubmissionKind, SubmissionStatus
+
+MATCHES_SHOWN = 5
 
 
 def waiting_count() -> int:
@@ -29,6 +34,30 @@ def submission_for_page(pk: int) -> Submission | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def complainant_matches(submission: Submission) -> list[Person]:
+    """People already recorded who may be the complainant: the same email address first, then
+    the same name (every word of it). A child's own complaint names the child."""
+    name = (
+        submission.answers.get("child_name", "")
+        if submission.kind == SubmissionKind.CHILD_COMPLAINT
+        else submission.name
+    )
+    found: dict[int, Person] = {}
+    if submission.email:
+        for person in people_matching(submission.email, limit=MATCHES_SHOWN):
+            if person.email.lower() == submission.email.lower():
+                found.setdefault(person.pk, person)
+    if name.strip():
+        for person in people_matching(name, limit=MATCHES_SHOWN):
+            found.setdefault(person.pk, person)
+    return list(found.values())[:MATCHES_SHOWN]
+
+
+def submission_file(submission: Submission, file_pk: int) -> SubmissionFile | None:
+    """A file sent with the submission, while it is still held (not yet made a document)."""
+    return submission.files.filter(pk=file_pk, document__isnull=True).first()
 
 
 def answer_rows(submission: Submission) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ app_name = "triage"
 urlpatterns = [
     path("", triage.queue, name="queue"),
     path("<int:pk>/", triage.record, name="record"),
+    path("<int:pk>/files/<int:file_pk>/", triage.file, name="file"),
     path("<int:pk>/accept/", triage.accept, name="accept"),
     path("<int:pk>/informal/", triage.informal, name="informal"),
     path("<int:pk>/compliment/", triage.compliment, name="compliment"),

@@ -77,6 +77,7 @@ ACTIONS: dict[str, str] = {
     "submission.compliment": "Recorded as a compliment",
     "submission.next_stage": "Next stage opened from a request made online",
     "submission.decline": "Marked as not a complaint",
+    "submission.file_download": "File sent online downloaded",
     "follow.sign_in": "Complainant opened their link to follow it online",
     "user.set_reminders": "Reminders chosen",
     "retention.anonymise": "Personal data anonymised under the retention policy",

@@ -41,7 +41,12 @@ from redress.core.models import AuditEvent, AuthoritySetting
 from redress.documents.models import Document
 from redress.documents.services import document_upload
 from redress.documents.tests.helpers import LETTER
-from redress.feedback.models import Compliment, InformalFeedback, SatisfactionAnswer
+from redress.feedback.models import (
+    Compliment,
+    InformalFeedback,
+    InformalFeedbackAnswer,
+    SatisfactionAnswer,
+)
 from redress.feedback.tests.factories import (
     ComplimentFactory,
     InformalFeedbackFactory,
@@ -106,7 +111,9 @@ def one_of_everything(superuser):
     PaymentFactory(complaint=complaint, enquiry=remedy.enquiry)
     LearningActionFactory(complaint=complaint)
     ComplimentFactory()
-    InformalFeedbackFactory()
+    InformalFeedbackAnswer.objects.create(
+        feedback=InformalFeedbackFactory(), question="taken_seriously", answer="yes"
+    )
     SatisfactionAnswerFactory(complaint=complaint)
     ContextFigureFactory()
     SectionNarrativeFactory()
@@ -294,6 +301,7 @@ CASE_RECORDS = [
     Remedy,
     Compliment,
     InformalFeedback,
+    InformalFeedbackAnswer,
     SatisfactionAnswer,
     Person,
     AuditEvent,

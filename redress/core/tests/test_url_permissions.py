@@ -215,6 +215,7 @@ triage:informal                            L   200 200 403 403 403 403 | 403 403
 triage:decline                             L   200 200 403 403 403 403 | 403 403 403 403
 triage:compliment                          L   404 404 403 403 403 403 | 403 403 403 403
 triage:next_stage                          L   404 404 403 403 403 403 | 403 403 403 403
+triage:file                                L   200 200 403 403 403 403 | 403 403 403 403
 
 # subject access: the complaints team only; anyone else is told the person is not found
 people:subject_access                      L   200 200 404 404 404 404 | 404 404 404 404
@@ -273,11 +274,13 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "front:follow_link": {"token": "not-a-link"},
     "front:follow_letter": {"letter_pk": "letter"},
     "triage": {"pk": "submission"},
+    "triage:file": {"pk": "submission", "file_pk": "submission_file"},
 }
 # The records ARGUMENTS may name (see `_records`).
 RECORDS = frozenset(
     {"complaint", "payment", "appointment", "aspect", "mediation", "action", "enquiry", "remedy"}
     | {"compliment", "informal", "edition", "person", "document", "letter", "submission"}
+    | {"submission_file"}
 )
 
 
@@ -461,6 +464,11 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
         body="Dear complainant,\n\nYou may ask the Ombudsman.",
         by=None,
     )
+    submission = submission_record(
+        kind="complaint",
+        answers={"what_happened": "No reply.", "service_area": None},
+        files=[("note.txt", io.BytesIO(b"A note sent with the complaint.\n"))],
+    )
     return SimpleNamespace(
         complaint=complaint,
         letter=letter,
@@ -477,9 +485,8 @@ def _records(*, seen: bool, people: SimpleNamespace) -> SimpleNamespace:
         action=LearningActionFactory(complaint=complaint),
         **({"compliment": ComplimentFactory()} if seen else {}),
         informal=InformalFeedbackFactory(from_child=seen),
-        submission=submission_record(
-            kind="complaint", answers={"what_happened": "No reply.", "service_area": None}
-        ),
+        submission=submission,
+        submission_file=submission.files.get(),
         edition=ReportEditionFactory(
             **(published | {"published_at": datetime.datetime(2022, 6, 1, tzinfo=datetime.UTC)})
             if seen

@@ -7,26 +7,36 @@ both act: the second is told it has been dealt with."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from functools import partial
+from typing import IO, TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from redress.complaints.choices import Method
+from redress.complaints.choices import Advocacy, Method
 from redress.complaints.services.escalation import complaint_escalate
 from redress.complaints.services.records import complaint_record
 from redress.core import audit, clock
+from redress.documents.models import DocumentKind
+from redress.documents.services import _delete_bytes, document_upload, storage
+from redress.feedback.models import Answer, InformalFeedbackAnswer, Question
 from redress.feedback.services import compliment_record, informal_feedback_record
 from redress.people.services import person_record
 
 from .. import answers as contract
-from ..models import Submission, SubmissionKind, SubmissionStatus
+from ..models import Submission, SubmissionFile, SubmissionKind, SubmissionStatus
 from ..rules import SubmissionNotWaiting
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
     from redress.complaints.models import Complaint
-    from redress.organisations.models import ServiceArea
+    from redress.feedback.models import InformalFeedback
+    from redress.organisations.models import Locality, Organisation, ServiceArea
+    from redress.people.models import Person
     from redress.procedures.models import Procedure
+    from redress.taxonomies.models import Term
+
+    Reasons = Sequence[tuple[Term, Term | None]]
 
 COMPLAINT_KINDS = (SubmissionKind.COMPLAINT, SubmissionKind.CHILD_COMPLAINT)
 
@@ -47,8 +57,11 @@ def _done(
     status: str,
     by: User | None,
     note: str = "",
+    counts: dict[str, int] | None = None,
     **links: Any,
 ) -> Submission:
+    """Mark the submission dealt with, linked to what it became (`links`: its fields), and
+    audit it (`counts`: how many of what came with it, for the audit trail)."""
     submission.status = status
     submission.triaged_by = by
     submission.triaged_at = clock.now()
@@ -64,6 +77,7 @@ def _done(
             "reference": submission.reference,
             "status": status,
             **{name: getattr(value, "pk", value) for name, value in links.items()},
+            **(counts or {}),
         },
         complaint=submission.complaint,
         note=note.strip(),
@@ -75,49 +89,85 @@ def _date(value: str) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _people(submission: Submission) -> tuple[Any, Any]:
-    """The complainant and the child it is about, as people (new records: the officer links a
-    known person afterwards on the complaint's People tab if they match)."""
+def _people(
+    submission: Submission, *, complainant: Person | None
+) -> tuple[Person, Person | None, list[Person]]:
+    """The complainant (`complainant`, a person already recorded the officer chose, or a new
+    record from the answers), the child it is made on behalf of, and the children it is about.
+    A child's own complaint: the child is the complainant and the child it is about."""
     answers = submission.answers
-    support = [answers.get("support", "")]
-    needs = "\n".join(s for s in support if s)
     child_details = {
         "name": answers.get("child_name", ""),
         "date_of_birth": _date(answers.get("child_dob", "")),
         "age_band": "" if answers.get("child_dob") else answers.get("child_age_band", ""),
     }
     if submission.kind == SubmissionKind.CHILD_COMPLAINT:
+        if complainant is None:
+            complainant = person_record(
+                by=None,
+                email=submission.email,
+                phone=submission.phone,
+                preferred_contact=answers.get("contact_method", ""),
+                **child_details,
+            )
+        return complainant, None, [complainant]
+    if complainant is None:
         complainant = person_record(
             by=None,
+            name=submission.name,
             email=submission.email,
             phone=submission.phone,
+            address=answers.get("address", ""),
             preferred_contact=answers.get("contact_method", ""),
-            **child_details,
+            accessibility_needs=answers.get("support", ""),
+            interpreter=answers.get("interpreter", ""),
         )
-        return complainant, None
-    complainant = person_record(
-        by=None,
-        name=submission.name,
-        email=submission.email,
-        phone=submission.phone,
-        address=answers.get("address", ""),
-        preferred_contact=answers.get("contact_method", ""),
-        accessibility_needs=needs,
-        interpreter=answers.get("interpreter", ""),
-    )
     child = person_record(by=None, **child_details) if answers.get("on_behalf") else None
-    return complainant, child
+    return complainant, child, []
 
 
 def _advocacy(answers: dict[str, Any]) -> dict[str, Any]:
+    """What the form's advocacy question says: asking it was the offer (the child's form always
+    asks); an advocate already helping is recorded as an external advocate, by name."""
     wanted = answers.get("advocate", "")
     if wanted == contract.ADVOCATE_HAS:
+        name = answers.get("advocate_name", "").strip()
         return {
             "advocacy_offered": True,
-            "advocate": "external",
+            "advocate": Advocacy.EXTERNAL,
+            "advocate_person": person_record(by=None, name=name) if name else None,
             "advocate_organisation": answers.get("advocate_organisation", ""),
         }
-    return {"advocacy_offered": True if wanted else None}
+    if wanted == contract.ADVOCATE_NO:
+        return {"advocacy_offered": True, "advocate": Advocacy.NONE}
+    if wanted == contract.ADVOCATE_WANTED:  # none yet: the referral follows
+        return {"advocacy_offered": True}
+    return {"advocacy_offered": None}
+
+
+def _summary(answers: dict[str, Any]) -> str:
+    about = answers.get("about", "")
+    summary = answers.get("what_happened", "")
+    if about:
+        summary = f"About: {about}\n\n{summary}"
+    if answers.get("child_views"):
+        summary += f"\n\nThe child's views: {answers['child_views']}"
+    return summary
+
+
+def _files_to_documents(submission: Submission, complaint: Complaint, *, by: User | None) -> int:
+    """Each file sent becomes one of the complaint's documents (checked again as any upload
+    is); the submission's copy is deleted once the whole acceptance is committed."""
+    count = 0
+    for sent in submission.files.filter(document__isnull=True):
+        with storage().open(sent.stored_name, "rb") as handle:
+            sent.document = document_upload(
+                complaint=complaint, file=handle, name=sent.name, kind=DocumentKind.OTHER, by=by
+            )
+        sent.save(update_fields=["document", "updated_at"])
+        transaction.on_commit(partial(_delete_bytes, sent.stored_name), robust=True)
+        count += 1
+    return count
 
 
 @transaction.atomic
@@ -128,37 +178,41 @@ def submission_accept(
     service_area: ServiceArea,
     by: User | None,
     note: str = "",
+    locality: Locality | None = None,
+    organisation: Organisation | None = None,
+    aspects: Reasons = (),
+    complainant: Person | None = None,
 ) -> Complaint:
     """Accept a complaint sent online into a procedure: its people and the complaint are
     recorded (method "online form", received the day it was sent, the reference it was given),
-    and stage 1 begins. Nothing is kept if any rule refuses."""
+    stage 1 begins, the files sent become its documents, and a sender who asked for an
+    advocate is referred to the advocacy provider. `complainant`: a person already recorded
+    (the officer found them), else one is recorded from the answers. Nothing is kept if any
+    rule refuses."""
     submission = _lock(submission)
     if submission.kind not in COMPLAINT_KINDS:
         raise ValueError(f"{submission.reference} is not a complaint.")
     answers = submission.answers
-    complainant, child = _people(submission)
-    about = answers.get("about", "")
-    summary = answers.get("what_happened", "")
-    if about:
-        summary = f"About: {about}\n\n{summary}"
-    if answers.get("child_views"):
-        summary += f"\n\nThe child's views: {answers['child_views']}"
-    if answers.get("advocate") == contract.ADVOCATE_HAS and answers.get("advocate_name"):
-        summary += f"\n\nTheir advocate: {answers['advocate_name']}"
+    complainant, child, children = _people(submission, complainant=complainant)
     complaint = complaint_record(
         received_on=submission.received_date,
         procedure=procedure,
         service_area=service_area,
+        locality=locality,
+        organisation=organisation,
+        aspects=aspects,
         by=by,
         reference=submission.reference,
         method=Method.ONLINE_FORM,
         complainant=complainant,
         complainant_type=answers.get("complainant_type", ""),
         on_behalf_of=child,
-        summary=summary,
+        children=children,
+        summary=_summary(answers),
         desired_outcome=answers.get("put_right", ""),
         **_advocacy(answers),
     )
+    documents = _files_to_documents(submission, complaint, by=by)
     _done(
         submission,
         action="submission.accept",
@@ -166,6 +220,7 @@ def submission_accept(
         by=by,
         note=note,
         complaint=complaint,
+        counts={"documents": documents},
     )
     return complaint
 
@@ -188,6 +243,7 @@ def submission_handle_informally(
         advocate=answers.get("advocate") if isinstance(answers.get("advocate"), bool) else None,
         summary="\n\n".join(p for p in parts if p),
     )
+    loop = _loop_answers(feedback, answers.get("loop") or {})
     _done(
         submission,
         action="submission.informal",
@@ -195,8 +251,28 @@ def submission_handle_informally(
         by=by,
         note=note,
         informal_feedback=feedback,
+        counts={"loop_answers": loop},
     )
     return feedback
+
+
+def _loop_answers(feedback: InformalFeedback, loop: dict[str, str]) -> int:
+    """Keep the closing-the-loop answers sent with a child's feedback, with the form's words."""
+    from ..forms.other import FeedbackLoopForm
+
+    fields = FeedbackLoopForm.base_fields
+    kept = [
+        InformalFeedbackAnswer(
+            feedback=feedback,
+            question=question,
+            asked=str(fields[question].label) if question in fields else "",
+            answer=answer if answer in Answer.values else "",
+        )
+        for question, answer in loop.items()
+        if question in Question.values
+    ]
+    InformalFeedbackAnswer.objects.bulk_create(kept)
+    return len(kept)
 
 
 @transaction.atomic
@@ -266,3 +342,17 @@ def submission_decline(*, submission: Submission, by: User | None, reason: str) 
         by=by,
         note=reason,
     )
+
+
+def submission_file_open(*, sent: SubmissionFile, by: User | None) -> IO[bytes]:
+    """A file sent with a submission, for the complaints team; the download is audited, as a
+    document's is."""
+    handle = storage().open(sent.stored_name, "rb")
+    with transaction.atomic():
+        audit.record(
+            action="submission.file_download",
+            obj=sent.submission,
+            by=by,
+            after={"name": sent.name},
+        )
+    return handle

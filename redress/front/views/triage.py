@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from redress.complaints.selectors.scoping import may_manage_complaints
 from redress.complaints.views.common import by, form_page, posted
 from redress.complaints.views.listing import page_of, pagination
+from redress.documents.presenters import served_type
+from redress.documents.services import size_text
 
 from .. import selectors
 from ..forms import triage as forms
@@ -107,9 +109,43 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "submission": submission,
             "rows": selectors.answer_rows(submission),
             "actions": actions,
-            "files": list(submission.files.all()),
+            "files": [
+                {
+                    "name": sent.name,
+                    "size": size_text(sent.size),
+                    "href": reverse(
+                        "documents:download", args=[sent.document.complaint_id, sent.document_id]
+                    )
+                    if sent.document
+                    else reverse("triage:file", args=[pk, sent.pk]),
+                }
+                for sent in submission.files.select_related("document")
+            ],
         },
     )
+
+
+def file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+    """A file sent with a submission, served as a document is (`documents.views.download`):
+    always a download, never a type a browser would run, never cached, sandboxed."""
+    submission = _submission(request, pk)
+    sent = selectors.submission_file(submission, file_pk)
+    if sent is None:
+        raise Http404("The submission has no such file, or it is now one of a complaint's.")
+    try:
+        handle = services.submission_file_open(sent=sent, by=by(request))
+    except FileNotFoundError:
+        raise Http404("The file is no longer held.") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=sent.name,
+        content_type=served_type(sent.content_type),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 def _action_page(
@@ -138,13 +174,22 @@ def _service_initial(submission: Submission) -> dict[str, Any]:
 
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk, action="triage:accept")
-    form = forms.AcceptForm(posted(request), initial=_service_initial(submission))
+    form = forms.AcceptForm(
+        posted(request),
+        initial=_service_initial(submission),
+        day=submission.received_date,
+        matches=selectors.complainant_matches(submission),
+    )
 
     def perform(data: dict[str, Any]) -> str:
         complaint = services.submission_accept(
             submission=submission,
             procedure=data["procedure"],
             service_area=data["service_area"],
+            locality=data["locality"],
+            organisation=data["organisation"],
+            aspects=form.aspects(),
+            complainant=form.chosen_complainant(),
             by=by(request),
             note=data["note"],
         )
