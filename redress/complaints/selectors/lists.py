@@ -312,15 +312,12 @@ def complaint_list(
 
 
 def _found_by_subquery(filters: ComplaintFilters) -> bool:
-    """Whether a filter finds its complaints on an index of its own (a search, a person's or a
-    team's stages, what stages wait for): a set small enough to read the rows of."""
-    return bool(
-        filters.q
-        or filters.allocated_to is not None
-        or filters.unallocated
-        or filters.team is not None
-        or filters.waiting
-    )
+    """Whether a filter finds its complaints on an index of its own, in a set small enough to
+    read the rows of once: a search (better run once than twice), or what open stages wait for.
+    A person's or a team's complaints are not: over the years they run to thousands, each
+    current stage found through its complaint; their count is of ids alone, and their open
+    ones are found on the open stages (few) again."""
+    return bool(filters.q or filters.unallocated or filters.waiting)
 
 
 # The complaint's columns `complaint_tally` (complaints 0009) counts by, each with how a filter
@@ -392,7 +389,9 @@ def status_counts(*, user: Any, filters: ComplaintFilters, today: datetime.date)
             counts[k] for k in ("total", "open", "on_hold", "overdue")
         )
     else:
-        open_ones = matching.filter(NOT_CLOSED)
+        # The open ones, on the people's open stages where a filter is on people (an open
+        # stage is always its complaint's current one).
+        open_ones = _filtered(user, filters, today, open_only=True).order_by().filter(NOT_CLOSED)
         try:
             ids_sql, ids_params = _counted_from_tally(user, filters) or _counted(matching)
             open_sql, open_params = open_ones.values("status", "due_date").query.sql_with_params()
