@@ -39,6 +39,9 @@ class Journey:
     # What the answers become once complete, where the contract shapes them (the closing-the-
     # loop answers together).
     finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    # Whether files may be sent with it (on the check page, with the answers: nothing is kept
+    # until everything is sent, and a file refused refuses the sending).
+    files: bool = False
 
     def page(self, slug: str) -> Page | None:
         return next((p for p in self.pages if p.slug == slug), None)
@@ -123,6 +126,7 @@ COMPLAINT = Journey(
         "Keep your reference. You will need it to follow your complaint.",
     ),
     send_label="Send the complaint",
+    files=True,
 )
 
 CHILD = Journey(
@@ -149,6 +153,7 @@ CHILD = Journey(
         "Keep this number safe. It is how we find your form.",
     ),
     send_label="Send",
+    files=True,
     fixed={
         "on_behalf": False,
         "complainant_type": "child_young_person",

@@ -18,3 +18,7 @@ class FollowLinkNotValid(RuleViolation):
 
 class SubmissionNotWaiting(RuleViolation):
     """{reference} has already been dealt with: it was {status}."""
+
+
+class TooManyFiles(RuleViolation):
+    """You can send up to {most} files. Choose fewer, or send the rest by email."""

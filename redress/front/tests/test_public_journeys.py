@@ -238,3 +238,26 @@ def test_a_child_tells_us_something_with_the_closing_the_loop_questions(service)
     assert submission.answers["loop"] == {"taken_seriously": "partly", "advocacy_aware": "no"}
     assert submission.answers["advocate"] is True
     assert "taken_seriously" not in submission.answers
+
+
+def test_files_sent_with_a_complaint_are_checked_as_documents_are(service, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from redress.documents import samples
+    from redress.front.models import SubmissionFile
+
+    client = Client()
+    fill(client, "complaint", COMPLAINT_PAGES, service)
+    # A program dressed as a PDF: refused, naming the file; nothing kept; the answers wait.
+    fake = SimpleUploadedFile("letter.pdf", b"MZ\x90\x00" + b"\x00" * 200)
+    refused = client.post(reverse("front:complaint_check"), {"files": [fake]})
+    assert refused.status_code == 400
+    assert "letter.pdf" in refused.content.decode()
+    assert Submission.objects.count() == 0
+    assert SubmissionFile.objects.count() == 0
+    letter = SimpleUploadedFile("letter.pdf", samples.pdf(["Our letter"]))
+    sent = client.post(reverse("front:complaint_check"), {"files": [letter]})
+    assert sent.status_code == 302
+    kept = SubmissionFile.objects.get()
+    assert (kept.name, kept.content_type) == ("letter.pdf", "application/pdf")
+    assert kept.submission == Submission.objects.get()

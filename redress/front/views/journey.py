@@ -16,13 +16,16 @@ from django.views.decorators.http import require_http_methods
 
 from redress.accounts.middleware import second_factor_not_required
 from redress.complaints.views.common import posted
+from redress.documents.services import max_bytes, size_text
+from redress.procedures.rules import RuleViolation
 
 from .. import spam
 from ..journeys import JOURNEYS, Journey
-from ..rules import TooManySent
+from ..rules import TooManyFiles, TooManySent
 from ..services.submissions import submission_acknowledge, submission_record
 
 SESSION_KEY = "front_journeys"
+MAX_FILES = 5
 SENT_KEY = "front_sent"
 
 
@@ -119,6 +122,31 @@ def _summary(journey: Journey, answers: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _check_page(
+    request: HttpRequest,
+    journey: Journey,
+    answers: dict[str, Any],
+    *,
+    problem: str = "",
+    rate_limited: bool = False,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "front/journey/check.html",
+        {
+            "journey": journey,
+            "rows": _summary(journey, answers),
+            "problem": problem,
+            "rate_limited": rate_limited,
+            "max_size": size_text(max_bytes()),
+            "back_href": _url(journey, "question", journey.applicable(answers)[-1].slug),
+            "honeypot": spam.HONEYPOT,
+        },
+        status=status,
+    )
+
+
 @public
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest, journey: str) -> HttpResponse:
@@ -127,45 +155,40 @@ def check(request: HttpRequest, journey: str) -> HttpResponse:
     missing = chosen.first_unanswered(answers)
     if missing is not None:
         return redirect(_url(chosen, "question", missing.slug))
-    problem = ""
-    status = 200
-    if request.method == "POST":
-        if spam.honeypot_filled(request):
-            _forget(request, chosen)
-            request.session[SENT_KEY] = {chosen.name: ""}
-            return redirect(_url(chosen, "done"))
-        try:
-            spam.check_rate(request, "submit")
-        except TooManySent as refused:
-            problem, status = refused.message, 429
-        else:
-            complete = chosen.complete(answers)
-            contact = {key: str(complete.pop(key, "") or "") for key in ("name", "email", "phone")}
-            if not contact["name"]:
-                contact["name"] = str(complete.get("child_name", ""))
-            submission = submission_record(
-                kind=chosen.kind,
-                answers=complete,
-                name=contact["name"],
-                email=contact["email"],
-                phone=contact["phone"],
-            )
-            submission_acknowledge(submission)
-            _forget(request, chosen)
-            request.session[SENT_KEY] = {chosen.name: submission.reference}
-            return redirect(_url(chosen, "done"))
-    return render(
-        request,
-        "front/journey/check.html",
-        {
-            "journey": chosen,
-            "rows": _summary(chosen, answers),
-            "problem": problem,
-            "back_href": _url(chosen, "question", chosen.applicable(answers)[-1].slug),
-            "honeypot": spam.HONEYPOT,
-        },
-        status=status,
-    )
+    if request.method != "POST":
+        return _check_page(request, chosen, answers)
+    if spam.honeypot_filled(request):
+        _forget(request, chosen)
+        request.session[SENT_KEY] = {chosen.name: ""}
+        return redirect(_url(chosen, "done"))
+    try:
+        spam.check_rate(request, "submit")
+    except TooManySent as refused:
+        return _check_page(
+            request, chosen, answers, problem=refused.message, rate_limited=True, status=429
+        )
+    complete = chosen.complete(answers)
+    contact = {key: str(complete.pop(key, "") or "") for key in ("name", "email", "phone")}
+    if not contact["name"]:
+        contact["name"] = str(complete.get("child_name", ""))
+    files = request.FILES.getlist("files") if chosen.files else []
+    try:
+        if len(files) > MAX_FILES:
+            raise TooManyFiles(most=MAX_FILES)
+        submission = submission_record(
+            kind=chosen.kind,
+            answers=complete,
+            name=contact["name"],
+            email=contact["email"],
+            phone=contact["phone"],
+            files=[(f.name or "file", f) for f in files],
+        )
+    except RuleViolation as refused:  # a file refused: nothing is kept, the answers wait
+        return _check_page(request, chosen, answers, problem=refused.message, status=400)
+    submission_acknowledge(submission)
+    _forget(request, chosen)
+    request.session[SENT_KEY] = {chosen.name: submission.reference}
+    return redirect(_url(chosen, "done"))
 
 
 @public
