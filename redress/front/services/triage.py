@@ -126,7 +126,7 @@ def _people(
     return complainant, child, []
 
 
-def _advocacy(answers: dict[str, Any]) -> dict[str, Any]:
+def _advocacy(answers: dict[str, Any], *, child: bool) -> dict[str, Any]:
     """What the form's advocacy question says: asking it was the offer (the child's form always
     asks); an advocate already helping is recorded as an external advocate, by name."""
     wanted = answers.get("advocate", "")
@@ -142,7 +142,7 @@ def _advocacy(answers: dict[str, Any]) -> dict[str, Any]:
         return {"advocacy_offered": True, "advocate": Advocacy.NONE}
     if wanted == contract.ADVOCATE_WANTED:  # none yet: the referral follows
         return {"advocacy_offered": True}
-    return {"advocacy_offered": None}
+    return {"advocacy_offered": True if child else None}
 
 
 def _summary(answers: dict[str, Any]) -> str:
@@ -210,7 +210,7 @@ def submission_accept(
         children=children,
         summary=_summary(answers),
         desired_outcome=answers.get("put_right", ""),
-        **_advocacy(answers),
+        **_advocacy(answers, child=submission.kind == SubmissionKind.CHILD_COMPLAINT),
     )
     documents = _files_to_documents(submission, complaint, by=by)
     _done(
