@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import datetime
 import io
+import threading
 
 import pytest
+from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from redress.complaints.tests.factories import ComplaintFactory
 from redress.core.models import AuditEvent
 from redress.feedback.models import InformalFeedback, InformalFeedbackAnswer
 from redress.front.models import Submission
+from redress.front.rules import SubmissionNotWaiting
 from redress.front.services import triage
 from redress.front.services.submissions import submission_record
 from redress.organisations.tests.factories import ServiceAreaFactory
@@ -219,3 +222,35 @@ def test_other_roles_are_refused_the_queue_and_its_records(service, role_client,
     assert response.status_code == 403
     submission.refresh_from_db()
     assert submission.waiting
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_officers_at_once_the_second_waits_for_the_first_and_is_refused(
+    service, officer, manager
+):
+    """Row locks are what PostgreSQL has (SQLite locks the whole database for a write)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL")
+    submission = complaint_sent(service)
+    refused: list[Exception] = []
+
+    def second_officer() -> None:
+        try:
+            triage.submission_decline(submission=submission, by=manager, reason="Spam.")
+        except SubmissionNotWaiting as error:
+            refused.append(error)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        triage.submission_decline(submission=submission, by=officer, reason="A records request.")
+        other = threading.Thread(target=second_officer)
+        other.start()
+        other.join(timeout=1)
+        assert other.is_alive()  # waiting for the first officer's lock
+    other.join(timeout=10)
+    assert [str(e.message) for e in refused] == [
+        f"{submission.reference} has already been dealt with: it was not a complaint."
+    ]
+    submission.refresh_from_db()
+    assert (submission.triaged_by, submission.triage_note) == (officer, "A records request.")
