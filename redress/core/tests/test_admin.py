@@ -52,6 +52,8 @@ from redress.feedback.tests.factories import (
     InformalFeedbackFactory,
     SatisfactionAnswerFactory,
 )
+from redress.front.models import FollowLink, PublicAttempt, Submission, SubmissionFile
+from redress.front.services.submissions import submission_record
 from redress.imports.models import ImportRun
 from redress.letters.models import Letter, LetterTemplate
 from redress.letters.services import letter_produce
@@ -138,6 +140,7 @@ def one_of_everything(superuser):
     )
     SurveyFactory(complaint=complaint, listened="yes", answered_at=timezone.now())
     OptOut.objects.create(person=complaint.complainant, recorded_by=superuser)
+    _sent_online(complaint)
     letter_produce(
         complaint=complaint,
         stage=stage1,
@@ -148,6 +151,24 @@ def one_of_everything(superuser):
         by=superuser,
     )
     return complaint
+
+
+def _sent_online(complaint):
+    """A complaint sent online with a file, a follow link and an address's attempt."""
+
+    submission_record(
+        kind="complaint",
+        answers={"what_happened": "No reply."},
+        name="Marcia Example",
+        files=[("letter.pdf", io.BytesIO(LETTER))],
+    )
+    FollowLink.objects.create(
+        complaint=complaint,
+        token_hash="0" * 64,
+        email="a@b.example",
+        expires_at=timezone.now(),
+    )
+    PublicAttempt.objects.create(action="submit", address_hash="1" * 64, at=timezone.now())
 
 
 def _admin_url(model, view, *args):
@@ -310,6 +331,9 @@ CASE_RECORDS = [
     Document,
     Survey,
     OptOut,
+    Submission,
+    SubmissionFile,
+    FollowLink,
 ]
 CONFIGURATION = [
     Procedure,
@@ -339,6 +363,7 @@ def test_every_redress_model_is_decided_case_record_or_configuration():
         "notifications.Message",  # written by the notifications service
         "letters.LetterTemplate",  # edited on the letter templates pages, checked and versioned
         "letters.LetterTemplateVersion",  # kept by each save of a template
+        "front.PublicAttempt",  # written by the public pages' rate limit
     }
     undecided = (
         {m._meta.label for m in REGISTERED if m.__module__.startswith("redress.")}

@@ -72,7 +72,11 @@ class _Inline(HTMLParser):
 
 # A document served (200) is sandboxed and may load nothing (documents/views.py); a refusal is
 # an ordinary page with the site's policy.
-STRICTER = {"documents:download": "default-src 'none'; sandbox"}
+STRICTER = {
+    "documents:download": "default-src 'none'; sandbox",
+    "triage:file": "default-src 'none'; sandbox",  # a file sent online, served as documents are
+    "front:follow_letter": "default-src 'none'; sandbox",  # a letter, to the complainant
+}
 
 
 @pytest.mark.parametrize("column", ["anonymous", "complaints_manager", "executive"])

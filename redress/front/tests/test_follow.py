@@ -179,3 +179,11 @@ def test_letters_sent_are_listed_and_another_complaints_letter_is_not_found(toda
     assert own["Content-Disposition"].startswith("attachment")
     other = client.get(reverse("front:follow_letter", args=[letters[theirs.pk].pk]))
     assert other.status_code == 404
+
+
+def test_stopping_forgets_the_complaint(today):
+    complaint = answered("KCT-2026-0042", "marcia@example.org")
+    client = signed_in(complaint)
+    assert client.get(reverse("front:follow_complaint")).status_code == 200
+    assert client.post(reverse("front:follow_stop")).url == reverse("front:start")
+    assert client.get(reverse("front:follow_complaint")).url == reverse("front:follow_start")

@@ -43,6 +43,9 @@ NOT_STAFF_FORMS = frozenset(
         "accounts:sso_callback",
         "accounts:second_factor_verify",
         "accounts:backup_codes",
+        # On the page of a complaint followed from the public side, which only a complainant's
+        # single-use link opens (redress/front/tests/test_follow.py posts it).
+        "front:follow_stop",
     }
 )
 
