@@ -88,6 +88,12 @@ class Complaint(TimeStampedModel):
         null=True, blank=True, help_text="Whether an advocate was offered. Blank: not recorded."
     )
     advocate_organisation = models.CharField(max_length=200, blank=True)
+    advocacy_referred_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the child was referred to the authority's advocacy provider.",
+    )
     # The current stage's state, kept by the services in the same transaction as the change
     # (`complaints.state`), so lists filter, sort and count on indexed columns (ADR 0015).
     stage_reached = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)

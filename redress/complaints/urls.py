@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     actions,
+    advocacy,
     allocation,
     closing,
     downloads,
@@ -49,6 +50,7 @@ urlpatterns = [
         payment_views.remove,
         name="payment_remove",
     ),
+    path("<int:pk>/advocacy/refer/", advocacy.refer, name="advocacy_refer"),
     path("<int:pk>/escalate/", actions.escalate, name="escalate"),
     path("<int:pk>/stages/<int:number>/acknowledge/", actions.acknowledge, name="acknowledge"),
     path("<int:pk>/stages/<int:number>/extend/", actions.extend, name="extend"),

@@ -238,6 +238,23 @@ SETTINGS: dict[str, Setting] = {
             "",
             _optional_text,
         ),
+        # Advocacy for children who complain (section 26A of the Children Act 1989): the
+        # provider the authority commissions, to whom the complaints team refers a child.
+        Setting(
+            "advocacy_provider_name",
+            "Advocacy provider",
+            "The advocacy service a child who complains is referred to, e.g. Coram Voice.",
+            "",
+            _optional_text,
+        ),
+        Setting(
+            "advocacy_provider_email",
+            "Advocacy provider's referral address",
+            "Where a referral is sent: the reference, the child's first name and age, and how "
+            "to reach the complaints team; never what the complaint says.",
+            "",
+            _email_or_blank,
+        ),
     ]
 }
 

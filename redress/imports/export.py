@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from redress.complaints.models import (
     Aspect,
@@ -75,6 +75,8 @@ def export_sheets() -> list[SheetData]:
         "complainant__key",
         "complainant_type",
         "advocate",
+        "advocacy_offered",
+        "advocacy_referred_on",
         "organisation__name",
         "service_area__name",
         "locality__name",
@@ -83,8 +85,16 @@ def export_sheets() -> list[SheetData]:
         "related_to__reference",
         "custom_data",
     )
+    offered = 7  # advocacy_offered's place: a yes or no
     rows: Rows = [
-        ((c[1], c[0]), *("" if v is None else v for v in c[:-1]), c[-1]) for c in complaints
+        (
+            (c[1], c[0]),
+            *("" if v is None else v for v in c[:offered]),
+            _yes_no(cast("bool | None", c[offered])),
+            *("" if v is None else v for v in c[offered + 1 : -1]),
+            c[-1],
+        )
+        for c in complaints
     ]
     rows.sort(key=_first)
     position = {r[1]: i for i, r in enumerate(rows)}

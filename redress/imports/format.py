@@ -257,6 +257,8 @@ SHEETS: dict[str, Sheet] = {
             _col("complainant_id", REFERENCE),
             _col("complainant_type", code(ComplainantType.values)),
             _col("advocate", code(Advocacy.values)),
+            _col("advocacy_offered", yes_no, kept_when_absent=True),
+            _col("advocacy_referred_date", date, kept_when_absent=True),
             _col("organisation", NAME),
             _col("service_area", NAME, required=True),
             _col("locality", NAME),

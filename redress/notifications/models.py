@@ -34,6 +34,7 @@ class Kind(models.TextChoices):
     LEARNING_OVERDUE = "reminder.learning_overdue", "Reminder: learning action overdue"
     DIGEST = "digest.weekly", "Weekly digest"
     LETTER = "letter", "Letter from a template"
+    ADVOCACY_REFERRAL = "advocacy.referral", "Referral to the advocacy provider"
     OTHER = "other", "Other message"
 
 

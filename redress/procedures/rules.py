@@ -643,6 +643,35 @@ class RemedyDueBeforeDecision(RuleViolation):
     field = "remedy_due_on"
 
 
+# -- advocacy ------------------------------------------------------------------------------------
+
+
+class AdvocacyAlreadyReferred(RuleViolation):
+    """{reference} was already referred for advocacy on {date}."""
+
+
+class AdvocacyReferralInFuture(DateInFuture):
+    """The referral date, {date}, is in the future."""
+
+    field = "referred_on"
+
+
+class AdvocacyReferralBeforeReceived(DateBefore):
+    """The referral date, {date}, is before the complaint was received ({earlier_date})."""
+
+    field = "referred_on"
+
+
+class AdvocacyNoChild(RuleViolation):
+    """{reference} records no child or young person to refer: record who complained or who the
+    complaint is about first."""
+
+
+class AdvocacyProviderNotSet(RuleViolation):
+    """No advocacy provider's referral address is set. A complaints manager sets it in the
+    admin's Authority settings ("Advocacy provider's referral address")."""
+
+
 # -- organisation ---------------------------------------------------------------------------------
 
 

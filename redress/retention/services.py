@@ -40,7 +40,8 @@ from redress.front.models import FollowLink, Submission, SubmissionFile
 from redress.letters.models import Letter
 from redress.notifications.models import Message
 from redress.ombudsman.models import Enquiry, Remedy
-from redress.people.models import AgeBand, Person
+from redress.people.ages import age_band
+from redress.people.models import Person
 from redress.procedures.rules import RuleViolation
 from redress.surveys.models import Survey
 
@@ -477,18 +478,3 @@ def _age_bands(person_ids: list[int]) -> dict[str, list[int]]:
         if band is not None:
             out.setdefault(band, []).append(pk)
     return out
-
-
-CHILD_BANDS = (
-    (4, AgeBand.UNDER_5),
-    (9, AgeBand.FROM_5),
-    (15, AgeBand.FROM_10),
-    (17, AgeBand.FROM_16),
-    (25, AgeBand.CARE_LEAVER),
-)
-
-
-def age_band(born: datetime.date, on: datetime.date) -> str | None:
-    """A child's or young person's age band on a day; None past 25."""
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-    return next((str(band) for upper, band in CHILD_BANDS if age <= upper), None)

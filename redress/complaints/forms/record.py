@@ -278,6 +278,23 @@ class AdvocacyForm(QuestionForm):
         max_length=200,
         help_text="For example, an advocacy service such as Coram Voice or NYAS.",
     )
+    refer = forms.ChoiceField(
+        label="Refer them to the authority's advocacy provider now?",
+        choices=YES_NO,
+        required=False,
+        help_text="The provider is sent the reference and the child's first name and age, "
+        "never what the complaint says.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("refer") == "yes" and data.get("advocacy_offered") == "no":
+            self.add_error(
+                "refer",
+                "A child referred for advocacy has been offered an advocate: select yes "
+                "for the offer, or do not refer them",
+            )
+        return data
 
     def check(self, data: dict[str, Any]) -> None:
         check_people(

@@ -6,6 +6,7 @@ an audit event with who, what, and the values before and after. Callers pass key
 and use the returned instance, which is read afresh from the database.
 """
 
+from .advocacy import complaint_refer_advocacy
 from .appointments import appointment_remove, stage_appoint
 from .aspects import aspect_add, aspect_record_finding, aspect_remove
 from .closing import stage_close_outside_jurisdiction, stage_withdraw
@@ -41,6 +42,7 @@ __all__ = [
     "complaint_escalate",
     "complaint_link_related",
     "complaint_record",
+    "complaint_refer_advocacy",
     "complaint_transfer_procedure",
     "complaint_update_details",
     "mediation_hold",

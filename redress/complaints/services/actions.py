@@ -6,6 +6,7 @@ ACTIONS: dict[str, str] = {
     "complaint.link_related": "Linked to an earlier complaint",
     "complaint.escalate": "Escalated to the next stage",
     "complaint.transfer_procedure": "Moved to another procedure",
+    "complaint.advocacy_refer": "Referred for advocacy",
     "stage.open": "Stage opened",
     "stage.allocate": "Allocated",
     "stage.acknowledge": "Acknowledged",

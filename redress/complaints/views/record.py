@@ -65,6 +65,8 @@ RULE_PAGES = {
     "DuplicateAspect": "reasons",
     "StageClosed": "reasons",
     "AlreadyResponded": "reasons",
+    "AdvocacyProviderNotSet": "advocacy",
+    "AdvocacyNoChild": "children",
 }
 
 

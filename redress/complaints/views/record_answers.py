@@ -153,6 +153,16 @@ def sections(journey: Journey) -> list[Section]:
             Row("Advocate", [_label(Advocacy, advocacy.get("advocate"))], url("advocacy")),
         ],
     )
+    referred = journey.complaint.advocacy_referred_on if journey.complaint else None
+    if referred is not None:
+        advocate.rows.append(
+            Row(
+                "Referred to the advocacy provider", [f"On {govuk_date(referred)}"], url("advocacy")
+            )
+        )
+    else:
+        refer = "Yes" if advocacy.get("refer") == "yes" else "No"
+        advocate.rows.append(Row("Refer to the advocacy provider now", [refer], url("advocacy")))
     if advocacy.get("advocate") and advocacy.get("advocate") != Advocacy.NONE:
         advocate.rows += [
             Row("Advocate's name", [advocacy.get("advocate_name") or NOT_GIVEN], url("advocacy")),

@@ -417,6 +417,7 @@ def answers_of(complaint: Complaint) -> dict[str, Any]:
             "advocate": complaint.advocate,
             "advocate_name": complaint.advocate_person.name if complaint.advocate_person else "",
             "advocate_organisation": complaint.advocate_organisation,
+            "refer": "yes" if complaint.advocacy_referred_on else "",
         },
         "service": {
             "service_area": str(complaint.service_area_id),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from redress.complaints.forms.record import NEW_PERSON, yes_no_value
 from redress.complaints.models import Complaint
+from redress.complaints.services.advocacy import complaint_refer_advocacy
 from redress.complaints.services.records import complaint_record, complaint_update_details
 from redress.people.models import Person
 from redress.people.services import person_record
@@ -74,7 +75,7 @@ def record_complaint(journey: Journey, by: User) -> Complaint:
     summary = journey.cleaned("summary")
     children = _children(journey, by)
     on_behalf = journey.cleaned("on-behalf").get("on_behalf_of") if children else None
-    return complaint_record(
+    complaint = complaint_record(
         received_on=received["received_on"],
         procedure=journey.cleaned("procedure")["procedure"],
         service_area=service["service_area"],
@@ -95,6 +96,9 @@ def record_complaint(journey: Journey, by: User) -> Complaint:
         aspects=_reasons(journey),
         by=by,
     )
+    if advocacy.get("refer") == "yes":
+        complaint = complaint_refer_advocacy(complaint=complaint, by=by)
+    return complaint
 
 
 def correct_complaint(journey: Journey, complaint: Complaint, by: User) -> Complaint:
@@ -139,4 +143,8 @@ def correct_complaint(journey: Journey, complaint: Complaint, by: User) -> Compl
             changes[name] = summary.get(name, "")
     if journey.reasons_editable and journey.changed("reasons"):
         changes["aspects"] = _reasons(journey)
-    return complaint_update_details(complaint=complaint, by=by, **changes)
+    complaint = complaint_update_details(complaint=complaint, by=by, **changes)
+    refer = journey.cleaned("advocacy").get("refer") == "yes"
+    if refer and complaint.advocacy_referred_on is None:
+        complaint = complaint_refer_advocacy(complaint=complaint, by=by)
+    return complaint

@@ -80,6 +80,7 @@ complaints:payments                        L   200 200 200 200 200 403 | 404 404
 # case work: `number` is 2 (allocated to rm, io appointed); the complaint is at stage 3
 complaints:payment_record                  L   200 200 403 403 403 403 | 404 404 404 403
 complaints:payment_remove                  L   200 200 403 403 403 403 | 404 404 404 403
+complaints:advocacy_refer                  L   200 200 403 403 403 403 | 404 404 404 403
 complaints:escalate                        L   200 200 403 403 403 403 | 404 404 404 403
 complaints:acknowledge                     L   200 200 403 403 403 403 | 404 404 404 403
 complaints:extend                          L   200 200 403 403 403 403 | 404 404 404 403

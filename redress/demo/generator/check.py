@@ -36,6 +36,7 @@ CODES = {
         "special_guardian", "advocate", "professional", "member_of_public", "other",
     },
     ("complaints", "advocate"): {"none", "internal", "external"},
+    ("complaints", "advocacy_offered"): {"yes", "no"},
     ("stages", "stage"): {"1", "2", "3"},
     ("stages", "extended"): {"yes", "no"},
     ("stages", "outcome"): {
@@ -207,6 +208,8 @@ class Figures:
         f["cyp.stage1.with_advocate"] = sum(
             1 for c in cyp if c["advocate"] in ("internal", "external")
         )
+        f["cyp.stage1.advocacy_offered"] = sum(1 for c in cyp if c["advocacy_offered"] == "yes")
+        f["cyp.stage1.advocacy_referred"] = sum(1 for c in cyp if c["advocacy_referred_date"])
         per_person = Counter(Counter(c["complainant_id"] for c in stage1).values())
         f["repeat_complainants.distribution"] = {
             "2": per_person[2], "3": per_person[3],

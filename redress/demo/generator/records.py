@@ -14,8 +14,8 @@ from .services import Service
 SHEETS: dict[str, tuple[str, ...]] = {
     "complaints": (
         "reference", "received_date", "procedure", "method", "complainant_id",
-        "complainant_type", "advocate", "organisation", "service_area", "locality", "theme",
-        "summary", "related_to",
+        "complainant_type", "advocate", "advocacy_offered", "advocacy_referred_date",
+        "organisation", "service_area", "locality", "theme", "summary", "related_to",
     ),
     "stages": (
         "reference", "stage", "received_date", "acknowledged_date", "statement_agreed_date",
@@ -127,6 +127,8 @@ class Complaint:
     complainant_id: str = ""
     complainant_type: str = ""
     advocate: str = ""
+    advocacy_offered: str = ""  # yes or no; blank, not recorded
+    advocacy_referred: datetime.date | None = None
     summary: str = ""
     related_to: Complaint | None = None
     person: object | None = None  # shared by a repeat complainant's complaints
@@ -160,8 +162,9 @@ class Complaint:
     def row(self) -> Row:
         return (
             self.reference, iso(self.received), self.stage1.procedure, self.method,
-            self.complainant_id, self.complainant_type, self.advocate, "", self.service.name,
-            self.service.locality, "", self.summary,
+            self.complainant_id, self.complainant_type, self.advocate, self.advocacy_offered,
+            iso(self.advocacy_referred) if self.advocacy_referred else "", "",
+            self.service.name, self.service.locality, "", self.summary,
             self.related_to.reference if self.related_to else "",
         )  # fmt: skip
 

@@ -18,7 +18,7 @@ from .build import working_days
 from .build.around import response_sent
 from .build.aspects import PER_COMPLAINT, findings_for
 from .build.escalation import hold_panel
-from .build.people import _phrase
+from .build.people import _phrase, referral_day
 from .history import COMPLAINANT_SHARES, OTHER_METHOD_SHARES, OUTCOME_SHARES
 from .plan import year_of
 from .records import QUESTIONS, SUBSTANTIVE, Row, Stage, iso, money, yes_no
@@ -154,8 +154,9 @@ class ScaleGenerator:
             form = SUMMARY_FORMS[0] if len(phrases) < 2 else rng.choice(SUMMARY_FORMS[1:])
             summary = form.format(who=WHO[kind], first=phrases[0], second=phrases[-1])
         yield "complaints", (
-            reference, iso(day), procedure, method, person, kind, advocate, "", service.name,
-            service.locality, "", summary, related,
+            reference, iso(day), procedure, method, person, kind, advocate,
+            "yes" if cyp else "", iso(referral_day(day)) if advocate != "none" else "", "",
+            service.name, service.locality, "", summary, related,
         )  # fmt: skip
         stages = [stage1]
         yield from self._escalate(reference, stages)

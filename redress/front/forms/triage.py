@@ -83,13 +83,24 @@ class AcceptForm(GovukForm):
             "invalid_choice": "Select the person already recorded, or that they are someone new",
         },
     )
+    refer = forms.ChoiceField(
+        label="They asked for an advocate. Refer them to the advocacy provider now?",
+        choices=[("yes", "Yes"), ("no", "No, I will refer them from the complaint later")],
+        error_messages={"required": "Select whether to refer them to the advocacy provider"},
+    )
     note = forms.CharField(label="Note (optional)", required=False, max_length=2000)
 
     def __init__(
-        self, *args: Any, day: datetime.date, matches: Sequence[Person] = (), **kwargs: Any
+        self,
+        *args: Any,
+        day: datetime.date,
+        matches: Sequence[Person] = (),
+        advocate_wanted: bool = False,
+        **kwargs: Any,
     ) -> None:
         """`day`: the day it was sent (what is in use is judged on it); `matches`: people
-        already recorded whose email address or name match the sender's."""
+        already recorded whose email address or name match the sender's; `advocate_wanted`:
+        the sender asked for an advocate, so the officer is asked whether to refer them."""
         super().__init__(*args, **kwargs)
         self.matches = list(matches)
         services = _services()
@@ -119,10 +130,15 @@ class AcceptForm(GovukForm):
             "category": fields["category"],
             "subcategory": fields["subcategory"],
             **({"complainant": complainant} if self.matches else {}),
+            **({"refer": fields["refer"]} if advocate_wanted else {}),
             "note": fields["note"],
         }
         if not self.is_bound:
             self.initial.setdefault("complainant", NEW_PERSON)
+            self.initial.setdefault("refer", "yes")
+
+    def refer_advocacy(self) -> bool:
+        return self.cleaned_data.get("refer") == "yes"
 
     def complainant_items(self) -> list[dict[str, Any]]:
         """Each person found (with what tells them apart), then someone new."""

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 from django.db import transaction
 
 from redress.complaints.choices import Advocacy, Method
+from redress.complaints.services.advocacy import complaint_refer_advocacy
 from redress.complaints.services.escalation import complaint_escalate
 from redress.complaints.services.records import complaint_record
 from redress.core import audit, clock
@@ -182,13 +183,14 @@ def submission_accept(
     organisation: Organisation | None = None,
     aspects: Reasons = (),
     complainant: Person | None = None,
+    refer_advocacy: bool = False,
 ) -> Complaint:
     """Accept a complaint sent online into a procedure: its people and the complaint are
     recorded (method "online form", received the day it was sent, the reference it was given),
-    stage 1 begins, the files sent become its documents, and a sender who asked for an
-    advocate is referred to the advocacy provider. `complainant`: a person already recorded
-    (the officer found them), else one is recorded from the answers. Nothing is kept if any
-    rule refuses."""
+    stage 1 begins, the files sent become its documents, and, with `refer_advocacy` (the
+    sender asked for an advocate), the child is referred to the advocacy provider today.
+    `complainant`: a person already recorded (the officer found them), else one is recorded
+    from the answers. Nothing is kept if any rule refuses."""
     submission = _lock(submission)
     if submission.kind not in COMPLAINT_KINDS:
         raise ValueError(f"{submission.reference} is not a complaint.")
@@ -212,6 +214,8 @@ def submission_accept(
         desired_outcome=answers.get("put_right", ""),
         **_advocacy(answers, child=submission.kind == SubmissionKind.CHILD_COMPLAINT),
     )
+    if refer_advocacy:
+        complaint = complaint_refer_advocacy(complaint=complaint, by=by)
     documents = _files_to_documents(submission, complaint, by=by)
     _done(
         submission,

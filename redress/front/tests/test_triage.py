@@ -11,6 +11,7 @@ from django.urls import reverse
 from redress.complaints.models import Complaint
 from redress.complaints.state import refresh_complaints
 from redress.complaints.tests.factories import ComplaintFactory
+from redress.core import config
 from redress.core.models import AuditEvent
 from redress.feedback.models import Compliment, InformalFeedback
 from redress.front import answers as contract
@@ -18,6 +19,7 @@ from redress.front.models import Submission
 from redress.front.rules import SubmissionNotWaiting
 from redress.front.services import triage
 from redress.front.services.submissions import submission_record
+from redress.notifications.models import Kind, Message
 from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.people.models import Person
 from redress.procedures.models import Procedure
@@ -73,10 +75,17 @@ def test_an_accepted_complaint_is_recorded_as_staff_would_with_the_method_online
     page = officer_client.get(url)
     assert "Part III of the Children Act 1989" in page.content.decode()
     response = officer_client.post(
-        url, {"procedure": str(statutory.pk), "service_area": str(service.pk), "note": ""}
+        url,
+        {
+            "procedure": str(statutory.pk),
+            "service_area": str(service.pk),
+            "refer": "no",
+            "note": "",
+        },
     )
     assert response.status_code == 302
     complaint = Complaint.objects.get()
+    assert complaint.advocacy_referred_on is None  # the officer refers them later
     assert complaint.reference == submission.reference  # the sender's reference stays theirs
     assert (complaint.method, complaint.received_date) == ("online_form", D("2026-12-04"))
     assert complaint.complainant.name == "Marcia Example"
@@ -98,6 +107,44 @@ def test_an_accepted_complaint_is_recorded_as_staff_would_with_the_method_online
     )
     online = next(r for r in figures.tables["method.stage1"] if r["method"] == "online_form")
     assert online["count"] == 1
+
+
+def test_a_sender_who_asked_for_an_advocate_is_referred_on_acceptance(service, officer_client):
+    config.set_value("advocacy_provider_email", "referrals@advocacy.example", by=None)
+    submission = complaint_sent(service)
+    url = reverse("triage:accept", args=[submission.pk])
+    page = officer_client.get(url).content.decode()
+    assert "They asked for an advocate." in page
+    assert 'name="refer" type="radio" value="yes" checked' in page
+    statutory = Procedure.objects.get(code="statutory")
+    form = {"procedure": str(statutory.pk), "service_area": str(service.pk), "note": ""}
+    assert "Select whether to refer them" in officer_client.post(url, form).content.decode()
+    response = officer_client.post(url, {**form, "refer": "yes"}, follow=True)
+    assert "They have been referred for advocacy." in response.content.decode()
+    complaint = Complaint.objects.get()
+    assert (complaint.advocacy_offered, complaint.advocacy_referred_on) == (True, D("2026-12-04"))
+    message = Message.objects.get(kind=Kind.ADVOCACY_REFERRAL)
+    assert "First name: Theo\n" in message.body  # the child it is made for
+    assert "review meeting" not in message.body
+
+
+def test_a_referral_that_cannot_be_sent_keeps_the_submission_waiting(service, officer_client):
+    submission = complaint_sent(service)  # and no provider's address is set
+    statutory = Procedure.objects.get(code="statutory")
+    response = officer_client.post(
+        reverse("triage:accept", args=[submission.pk]),
+        {"procedure": str(statutory.pk), "service_area": str(service.pk), "refer": "yes"},
+    )
+    assert "No advocacy provider&#39;s referral address is set." in response.content.decode()
+    assert Complaint.objects.count() == 0
+    submission.refresh_from_db()
+    assert submission.waiting
+
+
+def test_no_referral_question_when_no_advocate_was_asked_for(service, officer_client):
+    submission = complaint_sent(service, advocate=contract.ADVOCATE_NO)
+    page = officer_client.get(reverse("triage:accept", args=[submission.pk])).content.decode()
+    assert 'name="refer"' not in page
 
 
 def test_a_refused_acceptance_keeps_nothing_and_the_submission_waits(service, officer_client):

@@ -16,6 +16,7 @@ from redress.complaints.views.listing import page_of, pagination
 from redress.documents.presenters import served_type
 from redress.documents.services import size_text
 
+from .. import answers as contract
 from .. import selectors
 from ..forms import triage as forms
 from ..models import Submission, SubmissionKind, SubmissionStatus
@@ -179,6 +180,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
         initial=_service_initial(submission),
         day=submission.received_date,
         matches=selectors.complainant_matches(submission),
+        advocate_wanted=submission.answers.get("advocate") == contract.ADVOCATE_WANTED,
     )
 
     def perform(data: dict[str, Any]) -> str:
@@ -190,12 +192,14 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
             organisation=data["organisation"],
             aspects=form.aspects(),
             complainant=form.chosen_complainant(),
+            refer_advocacy=form.refer_advocacy(),
             by=by(request),
             note=data["note"],
         )
+        referred = " They have been referred for advocacy." if form.refer_advocacy() else ""
         return (
             f"Complaint {complaint.reference} recorded in the {data['procedure'].name} "
-            "procedure; stage 1 has begun."
+            f"procedure; stage 1 has begun.{referred}"
         )
 
     return _action_page(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from redress.complaints.choices import StageStatus
@@ -27,6 +28,8 @@ COMPLAINTS = Spec(
         "complainant_id",
         "complainant_type",
         "advocate",
+        "advocacy_offered",
+        "advocacy_referred_on",
         "organisation_id",
         "service_area_id",
         "locality_id",
@@ -94,8 +97,20 @@ def store_people(ctx: ApplyContext, rows: list[Any]) -> dict[str, int]:
     return people
 
 
+# Columns added after the format was first published, and the fields they fill: a file without
+# them leaves what Redress holds (e.g. a referral recorded on the staff pages) as it is.
+ADDED_COLUMNS = {
+    "advocacy_offered": "advocacy_offered",
+    "advocacy_referred_date": "advocacy_referred_on",
+}
+
+
 def store_complaints(ctx: ApplyContext, rows: list[Any]) -> None:
     people = store_people(ctx, rows)
+    spec = COMPLAINTS
+    if kept := ctx.kept.get("complaints"):
+        kept_fields = tuple(ADDED_COLUMNS[c] for c in kept)
+        spec = replace(spec, create_only=(*spec.create_only, *kept_fields))
     ids = ctx.complaint_ids
     fresh = {r.reference for r in rows} - ctx.known.complaints.keys()
 
@@ -108,6 +123,8 @@ def store_complaints(ctx: ApplyContext, rows: list[Any]) -> None:
             "complainant_id": people.get(r.complainant_id) if r.complainant_id else None,
             "complainant_type": r.complainant_type or "",
             "advocate": r.advocate or "",
+            "advocacy_offered": r.advocacy_offered,
+            "advocacy_referred_on": r.advocacy_referred_date,
             "organisation_id": ref_id(r.organisation),
             "service_area_id": ref_id(r.service_area),
             "locality_id": ref_id(r.locality),
@@ -126,7 +143,7 @@ def store_complaints(ctx: ApplyContext, rows: list[Any]) -> None:
         looped = not ready
         if looped:  # complaints that follow on from each other: link them afterwards
             ready = waiting
-        written = ctx.store(COMPLAINTS, map(item, ready), len(ready), skip=fresh, bar=bar)
+        written = ctx.store(spec, map(item, ready), len(ready), skip=fresh, bar=bar)
         for r, pk in zip(ready, written, strict=True):
             ids[r.reference] = pk
             if r.reference in fresh:

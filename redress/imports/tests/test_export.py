@@ -64,6 +64,8 @@ def every_sheet() -> None:
         method="online_form",
         complainant_type="child_young_person",
         advocate="external",
+        advocacy_offered=True,
+        advocacy_referred_on=D(2021, 4, 7),
         organisation=trust,
         service_area=fostering,
         locality=south,
@@ -188,9 +190,11 @@ def test_values_are_written_in_the_format(tmp_path):
     out = tmp_path / "out"
     assert (out / "complaints.csv").read_text().splitlines()[:2] == [
         "reference,received_date,procedure,method,complainant_id,complainant_type,advocate,"
-        "organisation,service_area,locality,theme,summary,related_to,x_legacy_id,x_ward",
+        "advocacy_offered,advocacy_referred_date,organisation,service_area,locality,theme,"
+        "summary,related_to,x_legacy_id,x_ward",
         "KCT-2021-0001,2021-04-06,statutory,online_form,"
-        f"{Person.objects.get().key},child_young_person,external,Kingsmoor Trust,Fostering,"
+        f"{Person.objects.get().key},child_young_person,external,yes,2021-04-07,"
+        "Kingsmoor Trust,Fostering,"
         'South,Decision Making,"Wanted to live with her sister, ""soon"".',
     ]
     assert (out / "stages.csv").read_text().splitlines()[1:3] == [

@@ -8,6 +8,7 @@ from typing import Any
 from redress.taxonomies.models import TaxonomyKind
 
 from ..problems import (
+    BeforeDate,
     BeforeReceived,
     NotExtendable,
     PreviousStageMissing,
@@ -56,6 +57,12 @@ def check_complaints(c: Checker) -> None:
                 resolved["theme"] = c.attempt(
                     sheet, r, "theme", lookups.term, TaxonomyKind.THEMES, day, r.theme
                 )
+        referred = r.advocacy_referred_date
+        if referred is not None and day is not None and referred < day:
+            c.log.report(
+                BeforeDate, sheet, r.line, "advocacy_referred_date", referred,
+                what="complaint was received", earlier=day,
+            )  # fmt: skip
         r = r._replace(**resolved)
         checked.append(r)
         if r.reference is not None:

@@ -214,6 +214,8 @@ STAGE_QUERY: dict[str, pl.DataType] = {
             "method",
             "complainant_type",
             "advocate",
+            "advocacy_offered",
+            "advocacy_referred",
         )
     },
     **dict.fromkeys(NAMED_BY_ID.values(), pl.Int64()),
@@ -352,6 +354,8 @@ def _stage_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
         "complaint__method",
         "complaint__complainant_type",
         "complaint__advocate",
+        "complaint__advocacy_offered",
+        _recorded("complaint__advocacy_referred_on", as_of),
         "complaint__procedure_id",
         "complaint__service_area_id",
         "complaint__locality_id",

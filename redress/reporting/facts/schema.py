@@ -35,6 +35,8 @@ STAGE_BASE: dict[str, pl.DataType] = {
     "complainant_type": pl.String(),
     "complainant_key": pl.String(),
     "advocate": pl.String(),
+    "advocacy_offered": pl.Boolean(),
+    "advocacy_referred": pl.Date(),
     "theme": pl.String(),
 }
 

@@ -37,6 +37,19 @@ def cyp_with_advocate(ctx: FigureContext) -> Counted:
     return counted(cyp_stage1(ctx).filter(pl.col("advocate").is_in(["internal", "external"])))
 
 
+@scalar("cyp.stage1.advocacy_offered", previous=True)
+def cyp_advocacy_offered(ctx: FigureContext) -> Counted:
+    """children's stage 1 complaints received in the period recorded as offered an advocate"""
+    return counted(cyp_stage1(ctx).filter(pl.col("advocacy_offered")))
+
+
+@scalar("cyp.stage1.advocacy_referred", previous=True)
+def cyp_advocacy_referred(ctx: FigureContext) -> Counted:
+    """children's stage 1 complaints received in the period whose child was referred to the
+    advocacy provider (the referral recorded by as_of)"""
+    return counted(cyp_stage1(ctx).filter(pl.col("advocacy_referred").is_not_null()))
+
+
 @scalar("cyp.stage1.outcome.{outcome}", outcome=OUTCOMES)
 def cyp_outcome(ctx: FigureContext, outcome: str) -> Counted:
     """children's stage 1 complaints received in the period with outcome {outcome}"""

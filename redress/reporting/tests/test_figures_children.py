@@ -69,6 +69,41 @@ def test_childrens_stage1_complaints(figures):
     )
 
 
+@covers(
+    "cyp.stage1.advocacy_offered",
+    "cyp.stage1.advocacy_offered.previous",
+    "cyp.stage1.advocacy_offered.change_pct",
+    "cyp.stage1.advocacy_referred",
+    "cyp.stage1.advocacy_referred.previous",
+    "cyp.stage1.advocacy_referred.change_pct",
+)
+def test_childrens_advocacy_offers_and_referrals(calendar):
+    b = FactsBuilder()
+    child = {"complainant_type": "child_young_person"}
+    b.stage1("2021-05-04", advocacy_offered=True, advocacy_referred="2021-05-06", **child)
+    b.stage1("2021-07-01", advocacy_offered=True, **child)  # offered, not wanted
+    b.stage1("2021-08-02", advocacy_offered=False, **child)
+    b.stage1("2021-08-03", **child)  # not recorded
+    b.stage1("2021-09-01", complainant_type="care_leaver", advocacy_offered=True,
+             advocacy_referred="2021-09-01")  # fmt: skip
+    # Not a child's complaint: a parent's, offered and referred for the child, is not counted.
+    b.stage1("2021-06-07", complainant_type="parent", advocacy_offered=True,
+             advocacy_referred="2021-06-08")  # fmt: skip
+    # 2020-21: one child offered and referred; the referral is counted in its complaint's year.
+    b.stage1("2021-03-30", advocacy_offered=True, advocacy_referred="2021-04-02", **child)
+    expect(
+        compute(b, calendar),
+        {
+            "cyp.stage1.advocacy_offered": 3,
+            "cyp.stage1.advocacy_offered.previous": 1,
+            "cyp.stage1.advocacy_offered.change_pct": 200.0,
+            "cyp.stage1.advocacy_referred": 2,
+            "cyp.stage1.advocacy_referred.previous": 1,
+            "cyp.stage1.advocacy_referred.change_pct": 100.0,
+        },
+    )
+
+
 @covers(tables=["cyp.themes"])
 def test_childrens_themes_fall_back_to_the_categories_of_their_reasons(figures):
     expect_table(

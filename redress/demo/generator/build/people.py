@@ -3,6 +3,7 @@ complainants (sharing a `complainant_id`), follow-on links, references and summa
 
 from __future__ import annotations
 
+import datetime
 import random
 from collections import Counter, defaultdict
 from itertools import pairwise
@@ -77,13 +78,23 @@ def _types(rng: random.Random, plan: YearPlan, year: list[Complaint]) -> None:
             complaint.complainant_type = take(rng, types, _adult_affinity(complaint.service))
 
 
+def referral_day(received: datetime.date) -> datetime.date:
+    """A supported child was referred to the advocacy provider the day the complaint came in
+    (never after the data's last day; no draw from the generator's random numbers, so nothing
+    else it places moves)."""
+    return received
+
+
 def _methods_and_advocates(rng: random.Random, plan: YearPlan, year: list[Complaint]) -> None:
     methods = Counter(plan.methods)
     children = [c for c in year if c.is_cyp]
     internal, external = plan.cyp_advocates
     supported = rng.sample(children, min(len(children), internal + external))
+    for complaint in children:  # every child who complains is offered an advocate
+        complaint.advocacy_offered = "yes"
     for i, complaint in enumerate(supported):
         complaint.advocate = "internal" if i < internal else "external"
+        complaint.advocacy_referred = referral_day(complaint.received)
         if methods["advocate"]:
             complaint.method = "advocate"
             methods["advocate"] -= 1

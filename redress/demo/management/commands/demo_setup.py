@@ -21,6 +21,8 @@ DEMO_SETTINGS = {
     "complaints_phone": "0300 123 4567",
     "complaints_email": "complaints@kingsmoor.example",
     "complaints_website": "www.kingsmoor.example/complaints",
+    "advocacy_provider_name": "Kingsmoor Children's Advocacy Service",
+    "advocacy_provider_email": "referrals@advocacy.kingsmoor.example",
 }
 
 

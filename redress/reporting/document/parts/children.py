@@ -29,6 +29,20 @@ def children(ctx: BuildContext) -> Blocks:
                 ".",
             )
         )
+    if v.raw("cyp.stage1.received") and v.has(
+        "cyp.stage1.advocacy_offered", "cyp.stage1.advocacy_referred"
+    ):
+        blocks.append(
+            para(
+                "An advocate was offered on ",
+                v.value("cyp.stage1.advocacy_offered"),
+                " of these complaints, and ",
+                v.value("cyp.stage1.advocacy_referred"),
+                " were referred to our advocacy provider",
+                *compared(v, "cyp.stage1.advocacy_referred", ctx.previous_label),
+                ".",
+            )
+        )
     if v.raw("cyp.stage1.received"):
         blocks.append(
             para(

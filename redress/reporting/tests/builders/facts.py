@@ -96,6 +96,8 @@ class FactsBuilder:
         complainant_type: str | None = "parent",
         complainant: str | None = None,
         advocate: str | None = "none",
+        advocacy_offered: bool | None = None,
+        advocacy_referred: Day = None,
         theme: str | None = None,
         organisation: str | None = None,
         reference: str | None = None,
@@ -114,6 +116,8 @@ class FactsBuilder:
             "complainant_type": complainant_type,
             "complainant_key": complainant,
             "advocate": advocate,
+            "advocacy_offered": advocacy_offered,
+            "advocacy_referred": day(advocacy_referred),
             "theme": theme,
         }
         return complaint_id
