@@ -21,8 +21,9 @@ from django.utils import timezone
 
 from redress.complaints.models import Stage
 from redress.core import audit, clock
+from redress.core.tokens import token_hash
 from redress.surveys.models import Answer, Question, Survey
-from redress.surveys.services import RESPONDENT, link_days, survey_link, token_hash
+from redress.surveys.services import RESPONDENT, link_days, survey_link
 
 STARTED = datetime.date(2021, 4, 1)
 NOTE = "Demonstration data (redress/demo/surveys.py)."

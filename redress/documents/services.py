@@ -13,6 +13,7 @@ import functools
 import hashlib
 import logging
 import secrets
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from django.conf import settings
@@ -67,6 +68,40 @@ def _read(file: IO[bytes], *, name: str) -> bytes:
     return data
 
 
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that passed the checks every upload does, with what its record keeps."""
+
+    name: str  # cleaned
+    content_type: str  # read from the content
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def file_check(file: IO[bytes], *, name: str) -> CheckedFile:
+    """The checks of every file Redress keeps (a document, a file sent through the public
+    pages): the name cleaned (one with folders in it is refused), the size against
+    REDRESS_DOCUMENT_MAX_MB, the type read from the content (PDF, Word, images, plain text,
+    email) whatever the name says."""
+    data = _read(file, name=content.clean_name(name))
+    cleaned, found = content.check(raw_name=name, content=data)
+    return CheckedFile(cleaned, found.content_type, data)
+
+
+def bytes_store(data: bytes) -> str:
+    """Keep the bytes in the documents storage under a random name; returns the name it holds
+    them under. Should the caller's transaction fail, they are an orphan that no record names:
+    never served, and removed with the storage's housekeeping."""
+    return storage().save(secrets.token_hex(20), ContentFile(data))
+
+
 @transaction.atomic
 def document_upload(
     *,
@@ -83,19 +118,16 @@ def document_upload(
     choice(kind, DocumentKind, what="kind of document")
     if stage is not None and stage.complaint_id != complaint.pk:
         raise rules.DocumentStageOtherComplaint(stage=stage.number, reference=complaint.reference)
-    cleaned = content.clean_name(name)
-    data = _read(file, name=cleaned)
-    cleaned, found = content.check(raw_name=name, content=data)
-    stored_name = secrets.token_hex(20)
+    checked = file_check(file, name=name)
     document = Document.objects.create(
         complaint=complaint,
         stage=stage,
         kind=kind,
-        name=cleaned,
-        stored_name=stored_name,
-        content_type=found.content_type,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        name=checked.name,
+        stored_name=bytes_store(checked.data),
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
         uploaded_by=by,
         uploaded_at=clock.now(),
     )
@@ -106,12 +138,6 @@ def document_upload(
         after=audit.snapshot(document, SHOWN),
         complaint=complaint,
     )
-    saved = storage().save(stored_name, ContentFile(data))
-    if saved != stored_name:  # a storage that renamed it: the record must name what it holds
-        Document.objects.filter(pk=document.pk).update(stored_name=saved)
-        document.stored_name = saved
-    # Should the transaction fail after this, the bytes are an orphan under a random name that
-    # no record names: never served, and removed with the storage's housekeeping.
     return document
 
 
@@ -150,11 +176,11 @@ def document_remove(*, document: Document, reason: str, by: User | None) -> Docu
         shown=["name", "removed_reason"],
     )
     stored_name = document.stored_name
-    transaction.on_commit(lambda: _delete_bytes(stored_name), robust=True)
+    transaction.on_commit(lambda: bytes_delete(stored_name), robust=True)
     return document
 
 
-def _delete_bytes(stored_name: str) -> None:
+def bytes_delete(stored_name: str) -> None:
     try:
         storage().delete(stored_name)
     except Exception:  # the record says removed; the bytes are left for an administrator
@@ -174,5 +200,5 @@ def documents_remove_for_retention(*, complaint_ids: list[int], by: User | None)
         updated_at=clock.now(),
     )
     for stored_name in stored_names:
-        transaction.on_commit(functools.partial(_delete_bytes, stored_name), robust=True)
+        transaction.on_commit(functools.partial(bytes_delete, stored_name), robust=True)
     return held

@@ -21,6 +21,7 @@ from redress.complaints.views.pages import render_tab
 from . import access, presenters, selectors, services, uploads
 from .forms import RemoveForm, UploadForm
 from .models import Document
+from .responses import sandboxed_download
 from .rules import DocumentUploadTooLarge
 
 NOT_YOURS = (
@@ -122,16 +123,7 @@ def download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
         handle = services.document_open(document=document, by=by(request))
     except FileNotFoundError:  # a database restored from before the file was deleted
         raise Http404("The document's file is no longer held.") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.name,
-        content_type=presenters.served_type(document.content_type),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return sandboxed_download(handle, filename=document.name, content_type=document.content_type)
 
 
 def remove(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:

@@ -17,7 +17,6 @@ hash is cleared when the answers are saved) and an expired one all raise the sam
 from __future__ import annotations
 
 import datetime
-import hashlib
 import hmac
 import logging
 import secrets
@@ -32,6 +31,7 @@ from redress.complaints.choices import StageStatus
 from redress.complaints.models import Complaint
 from redress.core import audit, clock, config
 from redress.core.presenters import govuk_date
+from redress.core.tokens import token_hash
 from redress.notifications.models import Channel, Kind
 from redress.notifications.services import message_send
 from redress.people.models import ContactMethod, Person
@@ -49,10 +49,6 @@ COMMENT_MAX = 2000
 SHOWN = ["stage_number", "channel", "sends", "expires_at"]
 ANSWERED = [q.value for q in Question]
 RESPONDENT = "The complainant (satisfaction survey)"
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def link_days() -> int:

@@ -8,7 +8,7 @@ field, long before the check-your-answers page. Field names are the services' ar
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from django import forms
@@ -363,6 +363,18 @@ def reason_terms(day: datetime.date) -> QuerySet[Term]:
     ).select_related("parent")
 
 
+def offer_reasons(fields: Mapping[str, forms.Field], day: datetime.date) -> None:
+    """Offer the reasons in use on `day` in a form's `category` and `subcategory` fields:
+    categories in their order, and every sub-category after its own category."""
+    terms = reason_terms(day)
+    cast(TermChoiceField, fields["category"]).queryset = terms.filter(parent__isnull=True).order_by(
+        "taxonomy__valid_from", "order", "name"
+    )
+    cast(TermChoiceField, fields["subcategory"]).queryset = terms.filter(
+        parent__isnull=False
+    ).order_by("taxonomy__valid_from", "parent__order", "parent__name", "order", "name")
+
+
 class ReasonForm(QuestionForm):
     """One reason to add: a category and, where it has them, one of its sub-categories. The
     sub-category list holds every category's, so the rule that it must be the category's own
@@ -392,13 +404,7 @@ class ReasonForm(QuestionForm):
         """`chosen`: the reasons already added, as (category id, sub-category id)."""
         super().__init__(*args, **kwargs)
         self.chosen = list(chosen)
-        terms = reason_terms(day)
-        cast(TermChoiceField, self.fields["category"]).queryset = terms.filter(
-            parent__isnull=True
-        ).order_by("taxonomy__valid_from", "order", "name")
-        cast(TermChoiceField, self.fields["subcategory"]).queryset = terms.filter(
-            parent__isnull=False
-        ).order_by("taxonomy__valid_from", "parent__order", "parent__name", "order", "name")
+        offer_reasons(self.fields, day)
 
     @property
     def blank(self) -> bool:

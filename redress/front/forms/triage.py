@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from redress.complaints.forms import GovukForm
-from redress.complaints.forms.record import NEW_PERSON, TermChoiceField, reason_terms
+from redress.complaints.forms.record import NEW_PERSON, TermChoiceField, offer_reasons
 from redress.complaints.services.aspects import check_reason
 from redress.core import clock
 from redress.organisations.models import Locality, Organisation, ServiceArea
@@ -105,18 +105,12 @@ class AcceptForm(GovukForm):
         self.matches = list(matches)
         services = _services()
         services.queryset = ServiceArea.objects.effective_on(day).order_by("name")
-        terms = reason_terms(day)
         fields = self.fields
+        offer_reasons(fields, day)
         cast(forms.ModelChoiceField, fields["procedure"]).queryset = procedures_in_use()
         cast(forms.ModelChoiceField, fields["locality"]).queryset = Locality.objects.effective_on(
             day
         ).order_by("name")
-        cast(TermChoiceField, fields["category"]).queryset = terms.filter(
-            parent__isnull=True
-        ).order_by("taxonomy__valid_from", "order", "name")
-        cast(TermChoiceField, fields["subcategory"]).queryset = terms.filter(
-            parent__isnull=False
-        ).order_by("taxonomy__valid_from", "parent__order", "parent__name", "order", "name")
         complainant = cast(forms.ChoiceField, fields["complainant"])
         complainant.choices = [
             *((str(p.pk), p.name or p.key) for p in self.matches),

@@ -9,7 +9,6 @@ is cleared when the link is used, so a used link finds nothing, exactly as an un
 from __future__ import annotations
 
 import datetime
-import hashlib
 import secrets
 from typing import Any
 
@@ -21,6 +20,8 @@ from redress.complaints.choices import Outcome
 from redress.complaints.models import Complaint
 from redress.complaints.services.escalation import complaint_escalate
 from redress.core import audit, clock, config
+from redress.core.tokens import token_hash
+from redress.procedures.models import StageRule
 from redress.procedures.selectors import working_calendar
 
 from ..models import FollowLink, Submission, SubmissionKind, SubmissionStatus
@@ -28,10 +29,6 @@ from ..rules import FollowLinkNotValid
 from .submissions import submission_record
 
 ENDED = {Outcome.WITHDRAWN, Outcome.OUTSIDE_JURISDICTION}
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def link_minutes() -> int:
@@ -129,7 +126,7 @@ def next_stage_window(complaint: Complaint) -> tuple[int, datetime.date | None] 
     try:
         procedure.stage_rule(last.number + 1)
         rule = procedure.stage_rule(last.number)
-    except Exception:  # no further stage in this procedure
+    except StageRule.DoesNotExist:  # no further stage in this procedure
         return None
     if Submission.objects.filter(
         complaint=complaint, kind=SubmissionKind.NEXT_STAGE, status=SubmissionStatus.WAITING

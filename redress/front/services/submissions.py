@@ -3,18 +3,14 @@ acknowledgement sent through the notifications service."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from redress.core import audit, clock, config
 from redress.core.sequences import create_with_next_key
-from redress.documents import content
-from redress.documents.services import _read, storage
+from redress.documents.services import bytes_store, file_check
 
 from ..models import Submission, SubmissionFile, SubmissionKind
 
@@ -79,23 +75,15 @@ def submission_record(
 
 def submission_attach(*, submission: Submission, name: str, file: IO[bytes]) -> SubmissionFile:
     """Keep a file sent with a submission, with the documents' checks."""
-    cleaned = content.clean_name(name)
-    data = _read(file, name=cleaned)
-    cleaned, found = content.check(raw_name=name, content=data)
-    stored_name = secrets.token_hex(20)
-    kept = SubmissionFile.objects.create(
+    checked = file_check(file, name=name)
+    return SubmissionFile.objects.create(
         submission=submission,
-        name=cleaned,
-        stored_name=stored_name,
-        content_type=found.content_type,
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        name=checked.name,
+        stored_name=bytes_store(checked.data),
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
     )
-    saved = storage().save(stored_name, ContentFile(data))
-    if saved != stored_name:
-        SubmissionFile.objects.filter(pk=kept.pk).update(stored_name=saved)
-        kept.stored_name = saved
-    return kept
 
 
 ACKNOWLEDGEMENTS = {

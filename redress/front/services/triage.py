@@ -19,7 +19,7 @@ from redress.complaints.services.escalation import complaint_escalate
 from redress.complaints.services.records import complaint_record
 from redress.core import audit, clock
 from redress.documents.models import DocumentKind
-from redress.documents.services import _delete_bytes, document_upload, storage
+from redress.documents.services import bytes_delete, document_upload, storage
 from redress.feedback.models import Answer, InformalFeedbackAnswer, Question
 from redress.feedback.services import compliment_record, informal_feedback_record
 from redress.people.services import person_record
@@ -166,7 +166,7 @@ def _files_to_documents(submission: Submission, complaint: Complaint, *, by: Use
                 complaint=complaint, file=handle, name=sent.name, kind=DocumentKind.OTHER, by=by
             )
         sent.save(update_fields=["document", "updated_at"])
-        transaction.on_commit(partial(_delete_bytes, sent.stored_name), robust=True)
+        transaction.on_commit(partial(bytes_delete, sent.stored_name), robust=True)
         count += 1
     return count
 

@@ -5,7 +5,6 @@ the address), its letters, and ask for the next stage."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,12 +14,13 @@ from redress.complaints.models import Complaint
 from redress.complaints.views.common import posted
 from redress.core import clock
 from redress.core.presenters import govuk_date
-from redress.documents import presenters as document_presenters
+from redress.documents.responses import sandboxed_download
 from redress.documents.services import document_open
 from redress.letters.models import Letter, RecipientRole
 
 from .. import spam
 from ..forms.follow import FollowForm, NextStageForm
+from ..presenters import followed_stages
 from ..rules import FollowLinkNotValid, TooManySent
 from ..services import follow as services
 from .journey import public
@@ -100,26 +100,6 @@ def _letters(complaint: Complaint) -> list[Letter]:
     ]
 
 
-def _stages(complaint: Complaint) -> list[dict[str, Any]]:
-    shown = []
-    for stage in complaint.stages.prefetch_related("extensions", "holds").order_by("number"):
-        rule = complaint.procedure.stage_rule(stage.number)
-        held = [h for h in stage.holds.all() if h.end_date is None]
-        shown.append(
-            {
-                "number": stage.number,
-                "name": rule.name,
-                "received": govuk_date(stage.received_date),
-                "due": govuk_date(stage.due_date) if stage.due_date else "",
-                "responded": govuk_date(stage.responded_date) if stage.responded_date else "",
-                "outcome": stage.get_outcome_display() if stage.outcome else "",
-                "extensions": [e.reason for e in stage.extensions.all() if e.reason],
-                "on_hold": bool(held),
-            }
-        )
-    return shown
-
-
 @public
 @require_http_methods(["GET"])
 def complaint_page(request: HttpRequest) -> HttpResponse:
@@ -132,7 +112,10 @@ def complaint_page(request: HttpRequest) -> HttpResponse:
         "front/follow/complaint.html",
         {
             "complaint": complaint,
-            "stages": _stages(complaint),
+            "stages": followed_stages(
+                complaint.stages.prefetch_related("extensions", "holds").order_by("number"),
+                complaint.procedure,
+            ),
             "letters": _letters(complaint),
             "next_stage": window[0] if window else None,
             "ask_by": govuk_date(window[1]) if window and window[1] else "",
@@ -184,16 +167,7 @@ def letter(request: HttpRequest, letter_pk: int) -> FileResponse:
     if found is None or found.pdf is None or found.pdf.is_removed:
         raise Http404("No such letter.")
     handle = document_open(document=found.pdf, by=None)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=found.pdf.name,
-        content_type=document_presenters.served_type(found.pdf.content_type),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return sandboxed_download(handle, filename=found.pdf.name, content_type=found.pdf.content_type)
 
 
 @public

@@ -13,7 +13,7 @@ from django.urls import reverse
 from redress.complaints.selectors.scoping import may_manage_complaints
 from redress.complaints.views.common import by, form_page, posted
 from redress.complaints.views.listing import page_of, pagination
-from redress.documents.presenters import served_type
+from redress.documents.responses import sandboxed_download
 from redress.documents.services import size_text
 
 from .. import answers as contract
@@ -137,16 +137,7 @@ def file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
         handle = services.submission_file_open(sent=sent, by=by(request))
     except FileNotFoundError:
         raise Http404("The file is no longer held.") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=sent.name,
-        content_type=served_type(sent.content_type),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return sandboxed_download(handle, filename=sent.name, content_type=sent.content_type)
 
 
 def _action_page(
