@@ -35,6 +35,7 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     child = advocacy_child(complaint)
+    provider_email = str(config.get("advocacy_provider_email"))
     preview = None
     if child is not None and complaint.advocacy_referred_on is None:
         preview = referral_message(complaint, child, referred_on=today())
@@ -47,9 +48,11 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
         context={
             "complaint": complaint,
             "provider": provider,
-            "provider_email": str(config.get("advocacy_provider_email")),
+            "provider_email": provider_email,
             "child": child,
             "preview": preview,
+            # Already referred, no child, or nowhere to send it: the page says so, no form.
+            "cannot_act": preview is None or not provider_email,
         },
         complaint=complaint,
     )

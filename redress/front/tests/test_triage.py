@@ -4,6 +4,7 @@ declines it; each audited, nothing half-written when a rule refuses, never twice
 from __future__ import annotations
 
 import datetime
+import html
 
 import pytest
 from django.urls import reverse
@@ -120,7 +121,11 @@ def test_a_sender_who_asked_for_an_advocate_is_referred_on_acceptance(service, o
     form = {"procedure": str(statutory.pk), "service_area": str(service.pk), "note": ""}
     assert "Select whether to refer them" in officer_client.post(url, form).content.decode()
     response = officer_client.post(url, {**form, "refer": "yes"}, follow=True)
-    assert "They have been referred for advocacy." in response.content.decode()
+    page = html.unescape(response.content.decode())
+    assert (
+        f"Complaint {submission.reference} recorded in the statutory children's procedure; "
+        "stage 1 has begun. They have been referred for advocacy."
+    ) in page
     complaint = Complaint.objects.get()
     assert (complaint.advocacy_offered, complaint.advocacy_referred_on) == (True, D("2026-12-04"))
     message = Message.objects.get(kind=Kind.ADVOCACY_REFERRAL)

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from redress.complaints.selectors.scoping import may_manage_complaints
+from redress.complaints.services.checks import procedure_label
 from redress.complaints.views.common import by, form_page, posted
 from redress.complaints.views.listing import page_of, pagination
 from redress.documents.responses import sandboxed_download
@@ -189,8 +190,8 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
         )
         referred = " They have been referred for advocacy." if form.refer_advocacy() else ""
         return (
-            f"Complaint {complaint.reference} recorded in the {data['procedure'].name} "
-            f"procedure; stage 1 has begun.{referred}"
+            f"Complaint {complaint.reference} recorded in the "
+            f"{procedure_label(data['procedure'])}; stage 1 has begun.{referred}"
         )
 
     return _action_page(

@@ -82,6 +82,19 @@ def test_a_date_that_is_not_a_date_is_refused(officer_client, caseload, provider
 def test_without_a_provider_the_page_says_what_to_set(officer_client, caseload):
     page = officer_client.get(_url(caseload.overdue)).content.decode()
     assert "No advocacy provider’s referral address is set" in page
+    assert "Send the referral" not in page  # no form to fill in for nothing
     page = officer_client.post(_url(caseload.overdue), _date(18, 6, "2021")).content.decode()
     assert "No advocacy provider's referral address is set." in html.unescape(page)
     assert not Message.objects.exists()
+
+
+def test_once_referred_the_page_says_when_and_offers_no_form(officer_client, caseload, provider):
+    officer_client.post(_url(caseload.overdue), _date(18, 6, "2021"))
+    page = officer_client.get(_url(caseload.overdue)).content.decode()
+    assert "Already referred to Coram Voice on 18 June 2021." in page
+    assert "Send the referral" not in page
+    page = html.unescape(
+        officer_client.post(_url(caseload.overdue), _date(21, 6, "2021")).content.decode()
+    )
+    assert "was already referred for advocacy on 18 June 2021." in page  # a stale form's post
+    assert Message.objects.filter(kind=Kind.ADVOCACY_REFERRAL).count() == 1
