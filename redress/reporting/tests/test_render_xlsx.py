@@ -23,6 +23,7 @@ from redress.reporting.figures import SCALARS, TABLES
 from redress.reporting.periods import financial_year
 from redress.reporting.publish import publish_figures
 from redress.reporting.render import renderer
+from redress.reporting.render.xlsx.columns import SheetColumn
 from redress.reporting.render.xlsx.names import sheet_names
 
 from .builders import AS_OF, FactsBuilder, compute
@@ -152,9 +153,10 @@ def test_counts_and_percentages_are_numbers_with_formats_and_codes_read_as_words
     sheet = book["Outcomes"]
     assert row_values(sheet, HEADER_ROW) == ["Stage", "Outcome", "Number", "Percentage"]
     first = sheet[HEADER_ROW + 1]
-    assert [c.value for c in first] == ["Stage 1", "Upheld", 3, 37.5]
+    # 3 of 8 upheld: the figure 37.5 is stored as the fraction and shown as 37.5%.
+    assert [c.value for c in first] == ["Stage 1", "Upheld", 3, 0.375]
     assert isinstance(first[2].value, int)
-    assert [c.number_format for c in first[2:]] == ["#,##0", "0.0"]
+    assert [c.number_format for c in first[2:]] == ["#,##0", "0.0%"]
     # Stage 3 received nothing: its percentages cannot be computed and the cells stay empty.
     assert row_values(sheet, HEADER_ROW + 15) == ["Stage 3", "Upheld", 0, None]
 
@@ -162,7 +164,25 @@ def test_counts_and_percentages_are_numbers_with_formats_and_codes_read_as_words
 def test_ratios_keep_two_decimal_places(book):
     sheet = book["Stage 1 to open cases"]
     cell = sheet.cell(HEADER_ROW + 1, 4)
-    assert (cell.value, cell.number_format) == (1, "0.00")
+    # 6 complaints to 600 open cases: 1.00%.
+    assert (cell.value, cell.number_format) == (0.01, "0.00%")
+
+
+def test_a_percentage_is_the_figure_over_100_with_the_figure_s_digits():
+    column = SheetColumn("pct", "Percentage", "pct", 1)
+    assert column.number_format == "0.0%"
+    # 14.3 / 100 in floats is 0.14300000000000002.
+    assert [column.cell_value(v) for v in (13.3, 14.3, 66.7, 100.0, 0, -20.0)] == [
+        0.133,
+        0.143,
+        0.667,
+        1.0,
+        0.0,
+        -0.2,
+    ]
+    assert column.cell_value(None) is None
+    assert SheetColumn("pct", "Percentage", "pct", 2).number_format == "0.00%"
+    assert SheetColumn("average", "Average", "days", 2).number_format == "0.00"
 
 
 def test_money_is_pounds_and_pennies_with_a_pound_format(book):
@@ -209,7 +229,9 @@ def test_the_figures_sheet_lists_every_scalar_with_its_value_and_definition(book
     assert received[1].number_format == "#,##0"
     assert SCALARS["received.stage1"].definition == "stage 1 records received in the period"
     ratio = rows["ratio.stage1_to_referrals.pct"][1]
-    assert (ratio.value, ratio.number_format) == (2.67, "0.00")
+    assert (ratio.value, ratio.number_format) == (0.0267, "0.00%")
+    upheld = rows["outcome.stage1.upheld.pct"][1]
+    assert (upheld.value, upheld.number_format) == (0.375, "0.0%")
     money = rows["costs.stage2.investigating_officer"][1]
     assert (money.value, money.number_format) == (1234.56, "£#,##0.00")
     average = rows["timeliness.stage1.average_working_days"][1]
@@ -238,6 +260,16 @@ def test_a_published_workbook_leaves_withheld_cells_empty_with_a_note(published_
     assert sheet.cell(HEADER_ROW + 2, 3).comment is None
     # The internal workbook shows the count.
     assert book["Received by service"].cell(HEADER_ROW + 2, 2).value == 2
+
+
+def test_a_withheld_percentage_is_empty_with_a_note(published_book, book):
+    # North's 4 stage 1s answered in 0-10 working days: the count and the 100% that gives it
+    # back are withheld; the internal workbook shows them.
+    row = HEADER_ROW + 4
+    published = published_book["Stage 1 times by area"]
+    assert row_values(published, row) == ["North", "0-10 working days", None, None]
+    assert published.cell(row, 4).comment.text == "fewer than 5"
+    assert row_values(book["Stage 1 times by area"], row) == ["North", "0-10 working days", 4, 1]
 
 
 def test_the_same_figures_give_the_same_bytes(content, figures):

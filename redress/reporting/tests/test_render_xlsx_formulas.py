@@ -53,3 +53,10 @@ def test_negative_numbers_stay_numbers(book):
     assert values, "the fall from the year before gives a negative % change"
     assert {c.data_type for c in values} == {"n"}
     assert not any(c.quotePrefix for c in values)
+    # Four stage 1s against five the year before: a fall of 20%, stored as the fraction.
+    change = next(
+        row[1]
+        for row in book["Figures"].iter_rows(min_row=7, max_col=2)
+        if row[0].value == "received.stage1.change_pct"
+    )
+    assert (change.value, change.data_type, change.number_format) == (-0.2, "n", "0.0%")

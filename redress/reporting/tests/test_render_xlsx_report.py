@@ -45,7 +45,9 @@ def test_the_published_casebook_workbook():
     # South had 3 stage 1s and 1 stage 2: fewer than 5, so withheld, with a note.
     south = sheet[HEADER_ROW + 1]
     assert [c.value for c in south] == ["South Safeguarding", None, None, 0]
-    assert south[1].comment.text == "fewer than 5"
+    note = south[1].comment
+    assert note is not None
+    assert note.text == "fewer than 5"
 
 
 @pytest.fixture(scope="module")
@@ -80,16 +82,28 @@ def test_the_demo_year_workbook_holds_the_published_numbers(demo_book):
     book, _ = demo_book
     values = figure_values(book)
     assert values["received.stage1"] == 362
-    assert values["received.stage1.change_pct"] == 16.8
+    assert values["received.stage1.change_pct"] == 0.168
     assert values["compensation.total"] == 7089
-    # A previous period's percentage is shown as a percentage too.
-    sheet = book["Figures"]
-    previous = next(
-        row[1]
-        for row in sheet.iter_rows(min_row=7, max_col=2)
-        if row[0].value == "escalation.stage1_to_stage2.pct.previous"
-    )
-    assert (previous.value, previous.number_format) == (15.2, "0.0")
+    # Percentages are fractions shown as percentages: 13.3% of stage 1s upheld is 0.133.
+    cells = {row[0].value: row[1] for row in book["Figures"].iter_rows(min_row=7, max_col=2)}
+    for figure_id, value in (
+        ("outcome.stage1.upheld.pct", 0.133),
+        ("outcome.stage3.not_upheld.pct", 0.143),
+        ("responses.stage1.within_maximum.pct", 0.534),
+        # A previous period's percentage is shown as a percentage too.
+        ("escalation.stage1_to_stage2.pct.previous", 0.152),
+    ):
+        assert (cells[figure_id].value, cells[figure_id].number_format) == (value, "0.0%")
+    ratio = cells["ratio.stage1_to_referrals.pct"]
+    assert (ratio.value, ratio.number_format) == (0.0232, "0.00%")
+    outcomes = book["Outcomes"]
+    assert [c.value for c in outcomes[HEADER_ROW + 1]] == [
+        "Stage 1",
+        "Upheld",
+        48,
+        0.133,
+    ]
+    assert [c.number_format for c in outcomes[HEADER_ROW + 1][2:]] == ["#,##0", "0.0%"]
     by_year = book["Received by year"]
     rows = list(by_year.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert rows[0] == ("Year", "Stage 1", "Stage 2", "Stage 3")

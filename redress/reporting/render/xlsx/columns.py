@@ -1,8 +1,9 @@
 """What each spreadsheet column holds, and how Excel should show it.
 
 Values stay real numbers and dates, so the sheets can be sorted, summed and charted: counts as
-integers, percentages as numbers with one decimal (two for ratios), money as pounds with
-pennies, dates as dates. Codes (outcomes, methods…) read as the report's words.
+integers, percentages as fractions with a percent format (13.3% is stored as 0.133 and shown to
+one decimal, two for ratios), money as pounds with pennies, dates as dates. Codes (outcomes,
+methods…) read as the report's words.
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ class SheetColumn:
         match self.kind:
             case "count":
                 return COUNT_FORMAT
-            case "pct" | "days":
-                return "0." + "0" * self.places if self.places else "0"
+            case "pct":
+                return self._decimals() + "%"
+            case "days":
+                return self._decimals()
             case "money":
                 return MONEY_FORMAT
             case "date":
@@ -61,16 +64,29 @@ class SheetColumn:
             case _:
                 return None
 
+    def _decimals(self) -> str:
+        return "0." + "0" * self.places if self.places else "0"
+
     def cell_value(self, value: Any) -> Any:
         """The value as the sheet stores it (None for an empty cell)."""
         if value is None:
             return None
+        if self.kind == "pct":
+            return fraction(value)
         if self.kind != "text":
             return value
         if self.key == "band":
             return labels.band_label(str(value))
         words = CODE_LABELS.get(self.key)
         return labels.label(words, value) if words else str(value)
+
+
+def fraction(percentage: Any) -> Any:
+    """13.3 → 0.133: a figure's percentage as the fraction a `0.0%` cell holds, divided as a
+    decimal so it keeps the figure's digits (14.3 / 100 in floats is 0.14300000000000002)."""
+    if isinstance(percentage, bool) or not isinstance(percentage, int | float | Decimal):
+        return percentage
+    return float(Decimal(str(percentage)) / 100)
 
 
 def table_columns(

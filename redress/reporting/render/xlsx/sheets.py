@@ -107,13 +107,15 @@ def _widths(
 
 def _shown(column: SheetColumn, value: Any) -> str:
     """Roughly what Excel shows, to size the column."""
+    if column.kind == "pct":  # the figure's percentage, before it becomes a fraction
+        return presenters.percent(value, column.places, empty="")
     value = column.cell_value(value)
     match column.kind:
         case "count":
             return presenters.count(value, empty="")
         case "money":
             return presenters.money(value, empty="")
-        case "pct" | "days":
+        case "days":
             return presenters.number(value, column.places, empty="")
         case "date":
             return presenters.short_date(value, empty="")
