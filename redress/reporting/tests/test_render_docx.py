@@ -12,8 +12,9 @@ from dataclasses import replace
 import docx
 import pytest
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from redress.reporting.document.model import (
     BulletList,
@@ -33,6 +34,7 @@ from redress.reporting.periods import financial_year
 from redress.reporting.render import renderer
 from redress.reporting.render.docx.charts import ChartError
 from redress.reporting.render.docx.tables import TableShapeError
+from redress.reporting.render.docx.widths import text_width
 
 PERIOD = financial_year("2021-22")
 AS_OF = datetime.date(2022, 5, 31)
@@ -172,8 +174,12 @@ def texts(word: Document) -> list[str]:
     return [p.text for p in word.paragraphs]
 
 
+def style_name(paragraph: WordParagraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
 def styled(word: Document, prefix: str) -> list[tuple[str, str]]:
-    return [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith(prefix)]
+    return [(style_name(p), p.text) for p in word.paragraphs if style_name(p).startswith(prefix)]
 
 
 def instructions(element) -> list[str]:
@@ -224,7 +230,8 @@ def test_the_contents_is_a_toc_field_that_word_updates_on_opening(word):
     # Until Word updates it, the field shows the headings in order.
     start = texts(word).index("Contents")
     assert word.paragraphs[start].style.name == "TOC Heading"
-    assert texts(word)[start + 1 : start + 7] == [
+    entries = word.paragraphs[start + 1 : start + 7]
+    headings = [
         "Executive summary",
         "Volumes and trends",
         "Our year",
@@ -232,6 +239,39 @@ def test_the_contents_is_a_toc_field_that_word_updates_on_opening(word):
         "Appendix E: the figures",
         "Annex: figures withheld to protect children",
     ]
+    # Each entry: the heading, a tab to the right margin, and its page number.
+    assert [p.text for p in entries] == [f"{h}\t" for h in headings]
+    assert [p.style.name for p in entries] == ["toc 1", "toc 1", "toc 2", "toc 1", "toc 1", "toc 1"]
+    assert [p.style.element.styleId for p in entries[1:3]] == ["TOC1", "TOC2"]
+    assert round(entries[2].style.paragraph_format.left_indent.cm, 2) == 0.75
+    section = word.sections[0]
+    for entry in entries:
+        stop = entry.paragraph_format.tab_stops[0]
+        assert (stop.alignment, stop.leader) == (WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        assert abs(stop.position - (section.page_width - 2 * section.left_margin)) < 1000
+
+
+def test_each_contents_entry_links_to_its_heading_and_numbers_its_page(word):
+    bookmarks = {
+        b.get(qn("w:name")): p for p in word.paragraphs for b in p._p.iter(qn("w:bookmarkStart"))
+    }
+    start = texts(word).index("Contents")
+    entries = word.paragraphs[start + 1 : start + 7]
+    names = []
+    for entry in entries:
+        link = entry._p.find(qn("w:hyperlink"))
+        name = link.get(qn("w:anchor"))
+        names.append(name)
+        assert instructions(link) == [f"PAGEREF {name} \\h"]
+        heading = bookmarks[name]
+        assert heading.style.name.startswith("Heading")
+        assert entry.text == f"{heading.text}\t"
+        ids = {b.get(qn("w:id")) for b in heading._p.iter(qn("w:bookmarkStart"))}
+        assert ids == {b.get(qn("w:id")) for b in heading._p.iter(qn("w:bookmarkEnd"))}
+    assert names == [f"_Toc{n}" for n in range(1, 7)]
+    # The TOC field ends after the last entry.
+    last = entries[-1]._p
+    assert last[-1].find(qn("w:fldChar")).get(qn("w:fldCharType")) == "end"
 
 
 def test_the_footer_numbers_the_pages_and_the_title_page_has_none(word):
@@ -239,14 +279,24 @@ def test_the_footer_numbers_the_pages_and_the_title_page_has_none(word):
     assert section.different_first_page_header_footer is True
     assert instructions(section.footer._element) == ["PAGE", "NUMPAGES"]
     assert section.footer.paragraphs[0].text == "Page 1 of 1"
-    assert section.header.paragraphs[0].text == (
-        "Birmingham Children's Trust: Annual complaints report 2021-22, 2021-22"
-    )
     assert round(section.page_width.cm, 1) == 21.0
 
 
+def test_the_page_header_names_the_authority_and_the_report_with_its_period_once(word):
+    header = word.sections[0].header.paragraphs[0].text
+    assert header == "Birmingham Children's Trust — Annual complaints report 2021-22"
+    assert header.count("2021-22") == 1
+
+
+def test_a_title_without_the_period_is_followed_by_it_in_the_header():
+    word = open_docx(render(report(title="Complaints report")))
+    assert word.sections[0].header.paragraphs[0].text == (
+        "Birmingham Children's Trust — Complaints report, 2021-22"
+    )
+
+
 def test_the_summary_is_bullets_with_the_figures_as_text(word):
-    bullets = [p.text for p in word.paragraphs if p.style.name == "List Bullet"]
+    bullets = [p.text for p in word.paragraphs if style_name(p) == "List Bullet"]
     assert bullets[0] == "Stage 1 complaints rose by 4.3% to 362."
     assert "We received 362 complaints." in texts(word)
 
@@ -262,8 +312,6 @@ def test_tables_are_word_tables_with_captions_and_repeating_headers(word):
     header = table.rows[0]._tr
     assert header.trPr.find(qn("w:tblHeader")) is not None
     assert table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
-    shading = table.cell(0, 0)._tc.tcPr.find(qn("w:shd"))
-    assert shading.get(qn("w:fill")) == "F3F2F1"
     # Numbers right, words left; the header and the total row bold.
     assert table.cell(1, 1).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert table.cell(0, 2).paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
@@ -282,6 +330,133 @@ def test_tables_are_word_tables_with_captions_and_repeating_headers(word):
         ["SEQ Table \\* ARABIC"],
         ["SEQ Table \\* ARABIC"],
     ]
+
+
+def borders(element) -> dict[str, str]:
+    """The borders a tblBorders / tcBorders element sets: side → "val sz color"."""
+    if element is None:
+        return {}
+    return {
+        child.tag.split("}")[1]: " ".join(
+            filter(None, (child.get(qn(a)) for a in ("w:val", "w:sz", "w:color")))
+        )
+        for child in element
+    }
+
+
+def test_tables_have_rules_between_rows_and_none_down_them(word):
+    table = word.tables[0]
+    assert table.style.name == "Report Table"
+    # The table and its style set no vertical line, and no cell adds one.
+    style_borders = borders(table.style.element.find(qn("w:tblPr")).find(qn("w:tblBorders")))
+    assert style_borders == {
+        "top": "nil",
+        "left": "nil",
+        "bottom": "single 4 B1B4B6",
+        "right": "nil",
+        "insideH": "single 4 B1B4B6",
+        "insideV": "nil",
+    }
+    assert table._tbl.tblPr.find(qn("w:tblBorders")) is None
+    for word_table in word.tables:
+        for tc in word_table._tbl.iter(qn("w:tc")):
+            cell_borders = borders(tc.tcPr.find(qn("w:tcBorders")))
+            assert not {"left", "right", "start", "end", "insideV"} & set(cell_borders)
+    # A dark rule under each header cell and over each total cell; body cells have none of
+    # their own; no grey fill.
+    rows = table.rows
+    for cell in rows[0].cells:
+        assert borders(cell._tc.tcPr.find(qn("w:tcBorders"))) == {"bottom": "single 12 0B0C0C"}
+    for cell in rows[3].cells:
+        assert borders(cell._tc.tcPr.find(qn("w:tcBorders"))) == {"top": "single 12 0B0C0C"}
+    assert rows[1].cells[0]._tc.tcPr.find(qn("w:tcBorders")) is None
+    assert not list(table._tbl.iter(qn("w:shd")))
+    # Table text is 9 point, as in the printed report.
+    assert {
+        run.font.size.pt for row in rows for c in row.cells for run in c.paragraphs[0].runs
+    } == {9.0}
+
+
+def widths(table) -> tuple[list[int], list[list[int]]]:
+    """The grid's column widths and each row's cell widths, in twips."""
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+    cells = [
+        [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.tc_lst]
+        for tr in table._tbl.tr_lst
+    ]
+    return grid, cells
+
+
+def test_columns_are_sized_to_their_text_with_autofit_off(word):
+    section = word.sections[0]
+    page_text = (section.page_width - section.left_margin - section.right_margin) // 635
+    for table in word.tables:
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        assert table.autofit is False
+        grid, cells = widths(table)
+        table_width = table._tbl.tblPr.find(qn("w:tblW"))
+        assert table_width.get(qn("w:type")) == "dxa"
+        assert int(table_width.get(qn("w:w"))) == sum(grid)
+        assert abs(sum(grid) - page_text) <= 2  # the page's width, give or take rounding
+        for row in cells:
+            assert row == grid
+    # Service, Stage 1, Percentage: each numeric column just holds its longest text on one
+    # line with the cell's margin ("Percentage" in Arial 9 point bold is 5,391/1,000 of 9 points,
+    # 970 twips; "fewer than 5" is longer than "Stage 1"), and the names' column has the rest.
+    grid, _ = widths(word.tables[0])
+    margin = 160
+    assert grid[2] == text_width("Percentage", bold=True, size=9) + margin
+    assert 970 + margin <= grid[2] < 1.1 * 970 + margin
+    assert grid[1] == text_width("fewer than 5", bold=False, size=9) + margin
+    assert grid[0] == sum(grid) - grid[1] - grid[2] > 3 * grid[2]
+
+
+def test_a_table_too_wide_for_its_headers_wraps_them_between_words_never_within_one():
+    columns = tuple(
+        Column(f"c{n}", f"Stage {n} complaints answered within the timescale", "count")
+        for n in range(6)
+    )
+    row = (Cell("Fostering"), *(Cell("12", 12) for _ in columns))
+    table = TableBlock("wide", "Wide", (Column("name", "Name"), *columns), (row,))
+    word = open_docx(render(report(sections=[Section("t", "T", blocks=[table])])))
+    grid, _ = widths(word.tables[0])
+    # Each numeric column as wide as its longest word ("complaints", bold) and no wider.
+    assert grid[1:] == [text_width("complaints", bold=True, size=9) + 160] * 6
+    assert grid[0] > grid[1]
+
+
+def test_an_empty_table_message_spans_the_whole_width():
+    empty = replace(QUARTERS, rows=())
+    word = open_docx(render(report(sections=[Section("t", "Timeliness", blocks=[empty])])))
+    grid, cells = widths(word.tables[0])
+    assert cells[1] == [sum(grid)]
+    assert word.tables[0]._tbl.tr_lst[1].tc_lst[0].grid_span == 2
+
+
+def test_headings_title_and_captions_are_in_the_body_font_and_colour(word):
+    styles = word.styles
+    fonts = dict.fromkeys(("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"), "Arial")
+
+    def font_of(element) -> dict[str, str]:
+        r_fonts = element.find(qn("w:rPr")).find(qn("w:rFonts"))
+        return dict(r_fonts.attrib)
+
+    def colour_of(style) -> dict[str, str]:
+        colour = style.element.find(qn("w:rPr")).find(qn("w:color"))
+        return dict(colour.attrib)
+
+    body = styles["Normal"]
+    expected = {qn(k): v for k, v in fonts.items()}
+    assert font_of(body.element) == expected
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert font_of(defaults) == expected
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "TOC Heading"):
+        style = styles[name]
+        # No theme font (which Word prefers to a named one) and no theme colour left.
+        assert font_of(style.element) == expected, name
+        assert style.font.name == body.font.name == "Arial"
+        assert colour_of(style) == colour_of(body) == {qn("w:val"): "0B0C0C"}, name
+    assert colour_of(styles["Caption"]) == colour_of(body)
 
 
 def test_a_withheld_value_reads_fewer_than_the_threshold_whatever_its_text():
@@ -373,7 +548,7 @@ def test_headlines_come_first_when_there_is_no_summary_section():
     document = report(sections=[Section("volumes", "Volumes", blocks=[])], suppressions=[])
     word = open_docx(render(document))
     assert styled(word, "Heading") == [("Heading 1", "Executive summary"), ("Heading 1", "Volumes")]
-    assert [p.text for p in word.paragraphs if p.style.name == "List Bullet"] == [
+    assert [p.text for p in word.paragraphs if style_name(p) == "List Bullet"] == [
         "Stage 1 complaints rose by 4.3% to 362."
     ]
 

@@ -10,6 +10,8 @@ from decimal import Decimal
 import docx
 import pytest
 from docx.document import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from redress.feedback.models import Compliment
 from redress.reporting import services
@@ -20,12 +22,15 @@ from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.periods import financial_year
 from redress.reporting.publish import publish_figures
 from redress.reporting.render import renderer
+from redress.reporting.render.docx.tables import MARGINS
+from redress.reporting.render.docx.widths import text_width
 
 from .builders.published import birmingham_facts
 from .casebook import AS_OF, build_casebook
 
 YEAR = financial_year("2021-22")
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+MARGIN = MARGINS["left"] + MARGINS["right"]
 
 
 def open_docx(content: bytes) -> Document:
@@ -48,8 +53,12 @@ def charts_of(document: ReportDocument) -> list[ChartBlock]:
     return [b for s in document.sections for b in s.blocks if isinstance(b, ChartBlock)]
 
 
+def style_name(paragraph: WordParagraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
 def section_headings(word: Document) -> list[str]:
-    return [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    return [p.text for p in word.paragraphs if style_name(p) == "Heading 1"]
 
 
 def full_text(word: Document) -> str:
@@ -148,8 +157,39 @@ def test_the_demo_year_report_lays_out_every_section_table_and_chart(demo_docume
     document, figures = demo_document
     word = open_docx(renderer("docx")(document, figures))
     assert_lays_out(word, document)
-    bullets = [p.text for p in word.paragraphs if p.style.name == "List Bullet"]
+    bullets = [p.text for p in word.paragraphs if style_name(p) == "List Bullet"]
     assert bullets[0] == "Stage 1 complaints rose by 16.8% to 362."
     assert "We listened to children this year." in [p.text for p in word.paragraphs]
     assert len(word.inline_shapes) == len(charts_of(document)) > 5
     assert "fewer than 5" in full_text(word)
+    header = word.sections[0].header.paragraphs[0].text
+    assert header == f"Kingsmoor Children's Trust — {document.title}"
+    assert header.count("2021-22") == 1
+
+
+def grid_of(table) -> list[int]:
+    return [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+
+
+def test_the_demo_year_tables_are_sized_so_that_no_word_breaks(demo_document):
+    document, figures = demo_document
+    word = open_docx(renderer("docx")(document, figures))
+    outcomes = next(t for t in word.tables if t.rows[0].cells[0].text == "Outcome")
+    texts = [row.cells[0].text for row in outcomes.rows]
+    assert "Inconclusive" in texts
+    grid = grid_of(outcomes)
+    # The outcomes' names are wider than any count or percentage column, and hold the longest
+    # name on one line.
+    assert all(grid[0] > width for width in grid[1:])
+    assert grid[0] >= max(text_width(t, bold=False, size=9) for t in texts[1:]) + MARGIN
+    for block, table in zip(tables_of(document), word.tables, strict=True):
+        assert table.autofit is False, block.key
+        grid = grid_of(table)
+        for index, width in enumerate(grid):
+            words = [
+                (w, row_index == 0)
+                for row_index, row in enumerate(table.rows)
+                for w in row.cells[index].text.split()
+            ]
+            longest = max((text_width(w, bold=b, size=9) for w, b in words), default=0)
+            assert width >= longest + MARGIN, (block.key, index)

@@ -57,7 +57,7 @@ class _WordReport:
         self.report = report
         self.word = docx.Document()
         self.threshold = report.suppression_threshold
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[tuple[int, WordParagraph]] = []
         self.tables = 0
         self.charts = 0
 
@@ -66,7 +66,7 @@ class _WordReport:
         self._title_page()
         contents = self._contents()
         self._body()
-        close_table_of_contents(contents, self.headings)
+        close_table_of_contents(self.word, contents, self.headings, CONTENT_WIDTH)
         buffer = io.BytesIO()
         self.word.save(buffer)
         return repack(buffer.getvalue(), fixed_time(self.report.as_of))
@@ -161,7 +161,9 @@ class _WordReport:
 
     def _table(self, block: TableBlock) -> None:
         self.tables += 1
-        add_table(self.word, block, number=self.tables, threshold=self.threshold)
+        add_table(
+            self.word, block, number=self.tables, threshold=self.threshold, width=CONTENT_WIDTH
+        )
 
     def _chart(self, block: ChartBlock) -> None:
         self.charts += 1
@@ -173,11 +175,10 @@ class _WordReport:
     # -- helpers -------------------------------------------------------------------------------
 
     def _heading(self, level: int, text: str) -> None:
-        self.word.add_heading(text, level)
-        self._record_heading(level, text)
+        self._record_heading(level, self.word.add_heading(text, level))
 
-    def _record_heading(self, level: int, text: str) -> None:
-        self.headings.append((level, text))
+    def _record_heading(self, level: int, paragraph: WordParagraph) -> None:
+        self.headings.append((level, paragraph))
 
     def _page_break(self) -> None:
         self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -31,7 +31,7 @@ CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
 CODE_FONT = "Consolas"
 SPACES = re.compile(r"\s+")
 
-OnHeading = Callable[[int, str], None]
+OnHeading = Callable[[int, Paragraph], None]
 
 
 @dataclass
@@ -42,8 +42,8 @@ class _List:
 
 
 def add_markdown(document: Document, text: str, *, on_heading: OnHeading) -> None:
-    """Appends the Markdown `text` to the document; `on_heading(level, text)` is called for each
-    heading written (for the table of contents)."""
+    """Appends the Markdown `text` to the document; `on_heading(level, paragraph)` is called
+    for each heading written (for the table of contents)."""
     # The narrative's own "# heading" is an h1 here; HEADING_LEVELS puts it below the section's.
     html = to_html(text, top_heading=1)
     converter = _Converter(document, on_heading)
@@ -108,7 +108,7 @@ class _Converter(HTMLParser):
         match tag:
             case "h1" | "h2" | "h3" | "h4" | "h5" | "h6":
                 if self.paragraph is not None and self.heading is not None:
-                    self.on_heading(self.heading, self.paragraph.text.strip())
+                    self.on_heading(self.heading, self.paragraph)
                 self.heading = None
                 self._end_paragraph()
             case "p" | "li":

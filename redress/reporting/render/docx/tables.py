@@ -1,24 +1,39 @@
 """Report tables as real Word tables: a numbered caption, a header row that repeats on every
 page, numbers right-aligned, rows that do not split across pages, and the caption as the
-table's alt text."""
+table's alt text.
+
+They look as the PDF's do: no vertical lines, a thin grey rule between rows, the header bold
+with a dark rule under it and the total bold with one above, in 9 point text. Columns are sized
+to what they hold (`widths`), with autofit off so Word keeps those widths."""
 
 from __future__ import annotations
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Pt, Twips
+from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
 
 from redress.reporting.document.model import Cell, Column, TableBlock
 
 from .fields import add_field
 from .text import suppressed_text
+from .widths import ColumnText, column_widths
 
-TABLE_STYLE = "Table Grid"
+TABLE_STYLE = "Report Table"
 EMPTY = "None in this period."
-HEADER_FILL = "F3F2F1"  # GOV.UK light grey
+TEXT_SIZE = 9  # points, as in the printed report
+RULE_COLOUR = "B1B4B6"  # GOV.UK border grey, between rows
+STRONG_RULE_COLOUR = "0B0C0C"  # GOV.UK text colour, under the header and over the total
+RULE = 4  # eighths of a point: the thin rule between rows
+STRONG_RULE = 12  # under the header and over the total
+# Cell margins in twips: none on the left, so a table lines up with the text, as in the PDF.
+MARGINS = {"top": 60, "left": 0, "bottom": 60, "right": 160}
+EMU_PER_TWIP = 635
 
 
 class TableShapeError(ValueError):
@@ -34,25 +49,31 @@ def add_caption(document: Document, sequence: str, number: int, text: str) -> No
     caption.paragraph_format.keep_with_next = True
 
 
-def add_table(document: Document, block: TableBlock, *, number: int, threshold: int) -> Table:
+def add_table(
+    document: Document, block: TableBlock, *, number: int, threshold: int, width: Emu
+) -> Table:
+    """The table, `width` wide (the page's text width), after its caption."""
     _check_shape(block)
     add_caption(document, "Table", number, block.caption)
     table = document.add_table(rows=1, cols=len(block.columns))
-    table.style = document.styles[TABLE_STYLE]
+    table.style = report_table_style(document)
     header = table.rows[0]
     _row_properties(header, header=True)
     for cell, column in zip(header.cells, block.columns, strict=True):
         _write(cell, column.label, column, bold=True)
-        _shade(cell)
+        _rule(cell, "bottom")
     if not block.rows:
         row = table.add_row()
         _row_properties(row)
         merged = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
-        merged.paragraphs[0].add_run(EMPTY)
+        merged.paragraphs[0].add_run(EMPTY).font.size = Pt(TEXT_SIZE)
     for cells in block.rows:
         _add_row(table, block.columns, cells, threshold, bold=False)
     if block.total is not None:
-        _add_row(table, block.columns, block.total, threshold, bold=True)
+        row = _add_row(table, block.columns, block.total, threshold, bold=True)
+        for cell in row.cells:
+            _rule(cell, "top")
+    _size(table, block, threshold, total=int(width) // EMU_PER_TWIP)
     _describe(table, block.caption)
     if block.footnote:
         note = document.add_paragraph()
@@ -85,28 +106,113 @@ def _add_row(
     threshold: int,
     *,
     bold: bool,
-) -> None:
+) -> _Row:
     row = table.add_row()
     _row_properties(row)
     for word_cell, column, cell in zip(row.cells, columns, cells, strict=True):
         _write(word_cell, cell_text(cell, threshold), column, bold=bold)
+    return row
 
 
 def _write(cell: _Cell, text: str, column: Column, *, bold: bool) -> None:
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
+    # Set on the run: Normal's size would otherwise win over the table style's.
+    run.font.size = Pt(TEXT_SIZE)
     if bold:
         run.bold = True
     if column.numeric:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _shade(cell: _Cell) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), HEADER_FILL)
-    cell._tc.get_or_add_tcPr().append(shading)
+def report_table_style(document: Document) -> BaseStyle:
+    """The light table style (made once per document): rules between rows, none down them."""
+    styles = document.styles
+    if TABLE_STYLE in [style.name for style in styles]:
+        return styles[TABLE_STYLE]
+    style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = styles["Normal Table"]
+    element = style.element
+    paragraph = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    for name, value in (("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")):
+        spacing.set(qn(name), value)
+    paragraph.append(spacing)
+    table = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side in ("bottom", "insideH"):
+            borders.append(_border(side, RULE, RULE_COLOUR))
+        else:
+            borders.append(_border(side, 0, "auto", kind="nil"))
+    table.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in MARGINS.items():
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table.append(margins)
+    element.append(paragraph)
+    element.append(table)
+    return style
+
+
+def _border(side: str, size: int, colour: str, *, kind: str = "single") -> BaseOxmlElement:
+    border = OxmlElement(f"w:{side}")
+    border.set(qn("w:val"), kind)
+    if kind != "nil":
+        border.set(qn("w:sz"), str(size))
+        border.set(qn("w:space"), "0")
+        border.set(qn("w:color"), colour)
+    return border
+
+
+def _rule(cell: _Cell, side: str) -> None:
+    """The dark rule under a header cell or over a total cell."""
+    properties = cell._tc.get_or_add_tcPr()
+    borders = properties.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        # tcBorders comes after the width and span, before shading and alignment.
+        properties.insert_element_before(
+            borders, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+            "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge",
+            "w:tcPrChange",
+        )  # fmt: skip
+    borders.append(_border(side, STRONG_RULE, STRONG_RULE_COLOUR))
+
+
+def _size(table: Table, block: TableBlock, threshold: int, *, total: int) -> None:
+    """Column widths from the columns' texts, written to the grid and to every cell (readers
+    differ in which they follow), with autofit off so Word keeps them."""
+    contents = [
+        ColumnText(
+            [
+                (column.label, True),
+                *((cell_text(row[i], threshold), False) for row in block.rows),
+                *([(cell_text(block.total[i], threshold), True)] if block.total else []),
+            ],
+            numeric=column.numeric,
+        )
+        for i, column in enumerate(block.columns)
+    ]
+    widths = column_widths(
+        contents, available=total, padding=MARGINS["left"] + MARGINS["right"], size=TEXT_SIZE
+    )
+    table.autofit = False
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(sum(widths)))
+    for column, twips in zip(table.columns, widths, strict=True):
+        column.width = Twips(twips)
+    for row in table.rows:
+        cells = row._tr.tc_lst
+        start = 0
+        for tc in cells:
+            span = tc.grid_span
+            tc.width = Twips(sum(widths[start : start + span]))
+            start += span
 
 
 def _row_properties(row: _Row, *, header: bool = False) -> None:

@@ -1,0 +1,119 @@
+"""Column widths for Word tables, sized to what the columns hold.
+
+Word's own autofit needs Word to run, and left to python-docx every column gets the same width,
+so a narrow numeric column breaks a word like "Inconclusive" while a column of names wraps. We
+measure the text with Arial's advance widths (Liberation Sans has the same metrics), give each
+numeric column just the room its header and numbers need, and the text columns the rest; no
+column is narrower than its longest word unless the page cannot hold every column's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Advance widths of Arial (regular and bold) for ' ' to '~', in thousandths of the font size.
+_REGULAR = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722,
+    722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
+    667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
+    556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,
+    500, 334, 260, 334, 584,
+)  # fmt: skip
+_BOLD = (
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722,
+    722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722,
+    667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611,
+    611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556,
+    500, 389, 280, 389, 584,
+)  # fmt: skip
+_OTHER = 611  # outside ASCII (an en dash, curly quotes, accented letters): a letter's width
+# Word and LibreOffice round and kern a little differently: a word is never measured tight.
+_SLACK = 1.06
+TWIPS_PER_POINT = 20
+# A numeric column never takes more than this unless a word in it needs more (5 cm).
+NUMERIC_CAP = 2835
+
+
+@dataclass(frozen=True)
+class ColumnText:
+    """What one column holds: its texts, each with whether it is set in bold."""
+
+    texts: Sequence[tuple[str, bool]]
+    numeric: bool
+
+
+def text_width(text: str, *, bold: bool, size: float) -> int:
+    """The width of `text` set on one line in Arial at `size` points, in twips."""
+    table = _BOLD if bold else _REGULAR
+    units = sum(table[code - 32] if 32 <= code < 127 else _OTHER for code in map(ord, text))
+    return round(units * size / 1000 * TWIPS_PER_POINT * _SLACK)
+
+
+def _longest_line(column: ColumnText, size: float) -> int:
+    return max((text_width(t, bold=b, size=size) for t, b in column.texts), default=0)
+
+
+def _longest_word(column: ColumnText, size: float) -> int:
+    return max(
+        (text_width(w, bold=b, size=size) for t, b in column.texts for w in t.split()),
+        default=0,
+    )
+
+
+def column_widths(
+    columns: Sequence[ColumnText], *, available: int, padding: int, size: float
+) -> list[int]:
+    """Widths in twips, adding up to `available`: numeric columns as wide as their header and
+    numbers on one line (at most NUMERIC_CAP, at least their longest word), the text columns
+    sharing the rest in proportion to their longest lines, none below its longest word."""
+    if not columns:
+        return []
+    shortest = [_longest_word(c, size) + padding for c in columns]
+    natural = [
+        max(_longest_line(c, size) + padding, low) for c, low in zip(columns, shortest, strict=True)
+    ]
+    wanted = [
+        max(min(line, NUMERIC_CAP), low) if c.numeric else line
+        for c, line, low in zip(columns, natural, shortest, strict=True)
+    ]
+    numeric = [i for i, c in enumerate(columns) if c.numeric]
+    text = [i for i, c in enumerate(columns) if not c.numeric] or numeric
+    widths = list(wanted)
+    fixed = sum(widths[i] for i in numeric if i not in text)
+    if fixed + sum(shortest[i] for i in text) > available:
+        # Too many columns for their headers on one line: the numeric columns wrap their
+        # headers between words.
+        for i in numeric:
+            widths[i] = shortest[i]
+        fixed = sum(widths[i] for i in numeric if i not in text)
+    room = available - fixed
+    if room >= sum(shortest[i] for i in text):
+        _share(widths, text, room, wanted, shortest)
+    else:
+        # Not even every word fits: all columns narrow in proportion (words then break).
+        total = sum(shortest)
+        widths = [available * w // total for w in shortest]
+    widths[-1] += available - sum(widths)  # whole twips add up exactly
+    return widths
+
+
+def _share(
+    widths: list[int], indices: list[int], room: int, wanted: list[int], shortest: list[int]
+) -> None:
+    """Shares `room` among the columns `indices` in proportion to what they want, giving each
+    at least its longest word."""
+    remaining = list(indices)
+    while remaining:
+        weight = sum(wanted[i] for i in remaining) or len(remaining)
+        starved = [i for i in remaining if room * (wanted[i] or 1) // weight < shortest[i]]
+        if not starved:
+            for i in remaining:
+                widths[i] = room * (wanted[i] or 1) // weight
+            return
+        for i in starved:
+            widths[i] = shortest[i]
+            room -= shortest[i]
+            remaining.remove(i)
