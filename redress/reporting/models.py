@@ -126,6 +126,9 @@ class SectionNarrative(models.Model):
     edition = models.ForeignKey(ReportEdition, on_delete=models.CASCADE, related_name="narratives")
     section = models.CharField(max_length=48, help_text="A section key of the report document.")
     text = models.TextField(blank=True)
+    left_out = models.BooleanField(
+        default=False, help_text="Left out of this edition on purpose: not shown in any format."
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -33,6 +33,7 @@ from .selectors import (
     ReportError,
     canonical_service,
     consented_names,
+    left_out_sections,
     narratives,
     report_facts,
     report_figures,
@@ -185,6 +186,7 @@ def prepare_report(
             narratives=narratives(edition),
             settings=settings,
             facts=facts,
+            left_out=left_out_sections(edition),
         )
         if not names:
             built = _without_names(
@@ -258,6 +260,11 @@ class AsOfInFuture(RuleViolation):
     """The figures cannot be read at {as_of}: that is in the future."""
 
     field = "as_of"
+
+
+class SectionsNotWritten(RuleViolation):
+    """Nothing is written for {sections}: write each, or leave it out of the report, before
+    publishing."""
 
 
 class OnlyManagersPublish(RuleViolation):
@@ -363,6 +370,52 @@ def narrative_save(
 
 
 @transaction.atomic
+def narrative_leave_out(
+    *, edition: ReportEdition, section: str, left_out: bool, by: User | None
+) -> SectionNarrative:
+    """Leave a section out of a draft edition (not shown in any format, narrative and figures
+    alike), or put it back. Its narrative, if any, is kept."""
+    _writes_editions(by)
+    edition = _lock(edition)
+    _ensure_draft(edition)
+    if section not in SECTION_KEYS:
+        raise NotASection(section=section)
+    narrative, _ = SectionNarrative.objects.get_or_create(
+        edition=edition, section=section, defaults={"updated_by": by}
+    )
+    if narrative.left_out == left_out:
+        return narrative
+    narrative.left_out = left_out
+    narrative.updated_by = by
+    narrative.updated_at = clock.now()
+    narrative.save()
+    audit.record(
+        action="report_edition.leave_out",
+        obj=narrative,
+        by=by,
+        before={"section": section, "left_out": not left_out},
+        after={"section": section, "left_out": left_out},
+        note=f"{edition.title}: {SECTION_TITLES[section]}",
+    )
+    return narrative
+
+
+def _listed(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def unwritten_sections(edition: ReportEdition, *, as_of: datetime.date) -> list[str]:
+    """The keys of the sections that would print nothing in the edition's published version
+    as recorded on `as_of`: no narrative, nothing from the figures, and not left out."""
+    prepared = prepare_report(
+        period=edition.period, as_of=as_of, service=edition.service, publish=True, edition=edition
+    )
+    assert prepared.document is not None
+    return list(prepared.document.unwritten)
+
+
+@transaction.atomic
 def edition_publish(
     *, edition: ReportEdition, as_of: datetime.date | None = None, by: User | None
 ) -> ReportEdition:
@@ -378,6 +431,8 @@ def edition_publish(
         raise AsOfInFuture(as_of=as_of)
     if as_of < edition.period_start:
         raise AsOfBeforePeriodStarts(as_of=as_of, start=edition.period_start)
+    if unwritten := unwritten_sections(edition, as_of=as_of):
+        raise SectionsNotWritten(sections=_listed([f"'{SECTION_TITLES[k]}'" for k in unwritten]))
     before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])
     edition.status = EditionStatus.PUBLISHED
     edition.as_of = as_of

@@ -9,7 +9,7 @@ the drill-down reference of its row. The figure set decides what is published: b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from redress.reporting.facts import Facts
 from redress.reporting.figures import FigureSet, ReportSettings
@@ -32,10 +32,13 @@ def build_document(
     narratives: Mapping[str, str],
     settings: ReportSettings,
     facts: Facts | None = None,
+    left_out: Collection[str] = (),
 ) -> ReportDocument:
     """The report for the figure set. `narratives` maps section keys to Markdown written for
-    this edition. `facts` (those the figures came from) lets the rates section compute the two
-    earlier years without reading the records again."""
+    this edition; `left_out`, the sections its authors chose to leave out. `facts` (those the
+    figures came from) lets the rates section compute the two earlier years without reading
+    the records again. A section with neither narrative nor figures shows a placeholder in a
+    draft, and is left out of a published document."""
     unknown = sorted(set(narratives) - set(BUILDERS))
     if unknown:
         raise ValueError(
@@ -49,9 +52,11 @@ def build_document(
         settings=settings,
         given_facts=facts,
     )
-    sections = []
+    sections, unwritten = [], []
     for spec in SECTIONS:
         if spec.key == "annex_suppressions" and not figures.published:
+            continue
+        if spec.key in left_out:
             continue
         text = (narratives.get(spec.key) or "").strip()
         section = Section(
@@ -62,6 +67,9 @@ def build_document(
             blocks=BUILDERS[spec.key](ctx),
         )
         if not section.blocks and section.narrative is None:
+            unwritten.append(spec.key)
+            if figures.published:
+                continue
             section.blocks.append(para("Nothing has been written for this section yet."))
         sections.append(section)
     period = figures.period
@@ -78,4 +86,5 @@ def build_document(
         sections=sections,
         suppressions=suppressions(ctx) if figures.published else [],
         suppression_threshold=settings.suppression_threshold,
+        unwritten=unwritten,
     )

@@ -170,6 +170,10 @@ class ReportDocument:
     sections: list[Section] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     suppression_threshold: int = 5
+    # Sections with no narrative and nothing from the figures, not left out: a draft shows a
+    # placeholder in each; a published document leaves them out (publishing an edition refuses
+    # while there are any).
+    unwritten: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> list[Section]:

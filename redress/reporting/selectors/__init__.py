@@ -16,7 +16,14 @@ from .drill import (
     figure_drill,
     table_drill,
 )
-from .editions import SectionNarrativeView, edition_sections, editions_visible_to, narratives
+from .editions import (
+    SectionNarrativeView,
+    edition_sections,
+    editions_visible_to,
+    left_out_sections,
+    narratives,
+    next_steps_draft,
+)
 from .records import Column, Records, Ref
 from .reports import (
     ReportError,
@@ -49,7 +56,9 @@ __all__ = [
     "edition_sections",
     "editions_visible_to",
     "figure_drill",
+    "left_out_sections",
     "narratives",
+    "next_steps_draft",
     "report_access",
     "report_facts",
     "report_figures",

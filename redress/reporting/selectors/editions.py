@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
+from redress.core.presenters import govuk_date
 from redress.reporting.document.sections import SECTIONS, SectionSpec
 from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrative
 
@@ -33,6 +34,59 @@ def narratives(edition: ReportEdition | None) -> dict[str, str]:
     }
 
 
+def next_steps_draft(edition: ReportEdition) -> str:
+    """A first draft of "Next steps", for its authors to edit: the learning actions still open
+    (what, who owns it, when it is due) and the priorities written in the previous period's
+    published edition (for the same service), to say how each went."""
+    from redress.complaints.models import LearningAction  # (reporting reads complaints)
+
+    actions = LearningAction.objects.filter(completed_date__isnull=True).order_by(
+        F("due_date").asc(nulls_last=True), "raised_date", "pk"
+    )
+    if edition.service:
+        actions = actions.filter(complaint__service_area__name=edition.service)
+    lines = ["We will finish the improvements still under way:", ""]
+    for action in actions:
+        owner = f" ({action.owner})" if action.owner else ""
+        due = f", by {govuk_date(action.due_date)}" if action.due_date else ""
+        lines.append(f"- {' '.join(action.description.split())}{owner}{due}")
+    if len(lines) == 2:
+        lines = ["Every improvement from last year's complaints is complete."]
+    previous = (
+        SectionNarrative.objects.filter(
+            section="next_steps",
+            left_out=False,
+            edition__status=EditionStatus.PUBLISHED,
+            edition__service_area_name=edition.service_area_name,
+            edition__period_end__lt=edition.period_start,
+        )
+        .exclude(text="")
+        .select_related("edition")
+        .order_by("-edition__period_end", "-edition__published_at")
+        .first()
+    )
+    if previous is not None:
+        lines += [
+            "",
+            f"In {previous.edition.period_label} we said our priorities would be the "
+            "following. Say how each went:",
+            "",
+            *(f"> {line}" if line else ">" for line in previous.text.splitlines()),
+        ]
+    return "\n".join(lines)
+
+
+def left_out_sections(edition: ReportEdition | None) -> set[str]:
+    """The sections the edition's authors chose to leave out."""
+    if edition is None:
+        return set()
+    return set(
+        SectionNarrative.objects.filter(edition=edition, left_out=True).values_list(
+            "section", flat=True
+        )
+    )
+
+
 @dataclass(frozen=True)
 class SectionNarrativeView:
     spec: SectionSpec
@@ -41,6 +95,10 @@ class SectionNarrativeView:
     @property
     def written(self) -> bool:
         return bool(self.narrative and self.narrative.text.strip())
+
+    @property
+    def left_out(self) -> bool:
+        return bool(self.narrative and self.narrative.left_out)
 
 
 def edition_sections(edition: ReportEdition) -> list[SectionNarrativeView]:

@@ -130,7 +130,11 @@ def test_sections_follow_the_report_s_order(year):
         k for k in SECTION_KEYS if k != "annex_suppressions"
     ]
     published = build(publish_figures(year.figures, threshold=5), year.facts)
-    assert [s.key for s in published.sections] == list(SECTION_KEYS)
+    # A section with nothing in it is left out of a published document, never a placeholder.
+    assert published.unwritten == internal.unwritten
+    assert [s.key for s in published.sections] == [
+        k for k in SECTION_KEYS if k not in published.unwritten
+    ]
     assert [s.key for s in published.appendices] == [s.key for s in SECTIONS if s.appendix]
     assert internal.title == "Complaints and compliments annual report 2021-22"
     assert (internal.period_label, internal.as_of, internal.published) == ("2021-22", AS_OF, False)
@@ -312,3 +316,11 @@ def test_an_empty_figure_set_still_makes_a_report(db):
     assert document.summary == []
     assert all(section.blocks or section.narrative for section in document.sections)
     assert paragraphs(document, "next_steps") == ["Nothing has been written for this section yet."]
+    assert "next_steps" in document.unwritten
+    left_out = build(
+        empty,
+        facts=extract_facts(as_of=AS_OF, calendar=WorkingCalendar()),
+        left_out={"next_steps", "volumes"},
+    )
+    assert not {"next_steps", "volumes"} & {s.key for s in left_out.sections}
+    assert "next_steps" not in left_out.unwritten

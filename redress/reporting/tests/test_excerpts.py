@@ -23,6 +23,7 @@ from redress.reporting.excerpts.services import (
 )
 from redress.reporting.models import ExcerptSource, PublishableExcerpt
 from redress.reporting.periods import financial_year
+from redress.reporting.tests.factories import write_the_empty_sections
 
 pytestmark = pytest.mark.django_db
 YEAR = financial_year("2021-22")
@@ -217,6 +218,7 @@ def test_an_empty_excerpt_is_an_error_on_the_page(manager_client, compliment):
 def test_no_one_else_may_approve(request, client_name, compliment, manager):
     client = request.getfixturevalue(client_name)
     edition = reports.edition_create(period=YEAR, service=None, by=manager)
+    write_the_empty_sections(edition, as_of=datetime.date(2022, 5, 31), by=manager)
     reports.edition_publish(edition=edition, as_of=datetime.date(2022, 5, 31), by=manager)
     assert client.get(excerpt_url(compliment)).status_code == 403
     posted = client.post(excerpt_url(compliment), {"excerpt": "Thanks.", "action": "approve"})

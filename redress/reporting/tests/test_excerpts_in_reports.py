@@ -22,6 +22,7 @@ from redress.people.tests.factories import PersonFactory
 from redress.reporting import services
 from redress.reporting.excerpts.services import excerpt_save, excerpt_withdraw
 from redress.reporting.periods import financial_year
+from redress.reporting.tests.factories import write_the_empty_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +143,7 @@ def test_an_excerpt_not_yet_approved_is_not_printed(records, manager):
 
 def test_the_executive_s_download_of_a_published_edition(records, manager, executive_client):
     edition = services.edition_create(period=YEAR, service=None, by=manager)
+    write_the_empty_sections(edition, as_of=AS_OF, by=manager)
     services.edition_publish(edition=edition, as_of=AS_OF, by=manager)
     url = reverse("reporting:edition_download", args=[edition.pk])
     response = executive_client.get(f"{url}?format=html&version=published")

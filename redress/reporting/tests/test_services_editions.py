@@ -12,6 +12,7 @@ from redress.reporting import services
 from redress.reporting.models import EditionStatus, SectionNarrative
 from redress.reporting.periods import financial_year, make_period
 from redress.reporting.selectors import UnknownServiceError, narratives
+from redress.reporting.tests.factories import write_the_empty_sections
 
 pytestmark = pytest.mark.django_db
 YEAR = financial_year("2021-22")
@@ -123,6 +124,7 @@ def test_a_narrative_has_a_limit(edition, officer):
 
 def test_publishing_freezes_the_date_the_figures_are_read_at(edition, manager, settings):
     settings.REDRESS_TODAY = datetime.date(2022, 6, 10)
+    write_the_empty_sections(edition, as_of=datetime.date(2022, 5, 31), by=manager)
     published = services.edition_publish(
         edition=edition, as_of=datetime.date(2022, 5, 31), by=manager
     )
@@ -144,18 +146,54 @@ def test_publishing_freezes_the_date_the_figures_are_read_at(edition, manager, s
 
 def test_publishing_reads_the_figures_as_at_today_by_default(edition, manager, settings):
     settings.REDRESS_TODAY = datetime.date(2022, 6, 10)
+    write_the_empty_sections(edition, as_of=datetime.date(2022, 6, 10), by=manager)
     assert services.edition_publish(edition=edition, by=manager).as_of == datetime.date(2022, 6, 10)
 
 
 def test_a_published_edition_never_changes(edition, officer, manager, settings):
     settings.REDRESS_TODAY = datetime.date(2022, 6, 10)
+    write_the_empty_sections(edition, as_of=datetime.date(2022, 6, 10), by=manager)
     services.edition_publish(edition=edition, by=manager)
+    written = set(SectionNarrative.objects.values_list("section", "text"))
     with pytest.raises(services.EditionAlreadyPublished, match="so it can no longer change"):
         services.narrative_save(edition=edition, section="volumes", text="Late", by=officer)
     with pytest.raises(services.EditionAlreadyPublished):
+        services.narrative_leave_out(edition=edition, section="volumes", left_out=True, by=officer)
+    with pytest.raises(services.EditionAlreadyPublished):
         services.edition_publish(edition=edition, by=manager)
-    assert not SectionNarrative.objects.exists()
+    assert set(SectionNarrative.objects.values_list("section", "text")) == written
     assert len(events("report_edition.publish")) == 1
+
+
+def test_publishing_refuses_while_a_section_would_print_nothing(edition, officer, manager):
+    as_of = datetime.date(2022, 5, 31)
+    empty = services.unwritten_sections(edition, as_of=as_of)
+    assert "next_steps" in empty
+    with pytest.raises(services.SectionsNotWritten, match=r"Nothing is written for .*'Next steps'"):
+        services.edition_publish(edition=edition, as_of=as_of, by=manager)
+    services.narrative_leave_out(edition=edition, section="next_steps", left_out=True, by=officer)
+    [event] = events("report_edition.leave_out")
+    assert (event.before, event.after) == (
+        {"section": "next_steps", "left_out": False},
+        {"section": "next_steps", "left_out": True},
+    )
+    assert "next_steps" not in services.unwritten_sections(edition, as_of=as_of)
+    services.narrative_leave_out(edition=edition, section="next_steps", left_out=True, by=officer)
+    assert len(events("report_edition.leave_out")) == 1  # the same again records nothing
+    for key in set(empty) - {"next_steps"}:
+        services.narrative_save(edition=edition, section=key, text="Written.", by=officer)
+    published = services.edition_publish(edition=edition, as_of=as_of, by=manager)
+    assert published.status == EditionStatus.PUBLISHED
+    document = services.prepare_report(
+        period=edition.period, as_of=as_of, publish=True, edition=published
+    ).document
+    assert "next_steps" not in [s.key for s in document.sections]
+    assert document.unwritten == []
+
+
+def test_leaving_out_a_section_that_is_not_one_is_refused(edition, officer):
+    with pytest.raises(services.NotASection):
+        services.narrative_leave_out(edition=edition, section="nope", left_out=True, by=officer)
 
 
 def test_only_a_complaints_manager_publishes(edition, officer):
@@ -189,11 +227,12 @@ def test_an_edition_made_while_today_is_pinned_is_dated_that_day(officer, manage
     assert timezone.localdate(edition.created_at) == datetime.date(2022, 5, 31)
     assert timezone.localdate(edition.updated_at) == datetime.date(2022, 5, 31)
     services.narrative_save(edition=edition, section="volumes", text="More.", by=officer)
+    write_the_empty_sections(edition, as_of=datetime.date(2022, 5, 31), by=manager)
     services.edition_publish(edition=edition, by=manager)
     edition.refresh_from_db()
     assert timezone.localdate(edition.published_at) == datetime.date(2022, 5, 31)
     assert timezone.localdate(edition.updated_at) == datetime.date(2022, 5, 31)
-    [narrative] = SectionNarrative.objects.all()
-    assert timezone.localdate(narrative.updated_at) == datetime.date(2022, 5, 31)
+    for narrative in SectionNarrative.objects.all():
+        assert timezone.localdate(narrative.updated_at) == datetime.date(2022, 5, 31)
     for event in AuditEvent.objects.all():
         assert timezone.localdate(event.at) == datetime.date(2022, 5, 31)

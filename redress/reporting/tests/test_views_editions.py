@@ -2,8 +2,10 @@
 with a preview, publishing (complaints managers only), and downloads."""
 
 import datetime
+import html
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -13,6 +15,7 @@ from redress.reporting import services
 from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrative
 from redress.reporting.periods import financial_year
 from redress.reporting.tests.casebook import build_casebook
+from redress.reporting.tests.factories import write_the_empty_sections
 
 pytestmark = pytest.mark.django_db
 YEAR = financial_year("2021-22")
@@ -33,7 +36,9 @@ def published(manager):
     edition = services.edition_create(
         period=YEAR, service=None, title="Published annual report", by=manager
     )
-    return services.edition_publish(edition=edition, as_of=datetime.date(2022, 5, 31), by=manager)
+    as_of = datetime.date(2022, 5, 31)
+    write_the_empty_sections(edition, as_of=as_of, by=manager)
+    return services.edition_publish(edition=edition, as_of=as_of, by=manager)
 
 
 def section_url(edition, section="volumes"):
@@ -146,9 +151,13 @@ def test_a_published_edition_cannot_be_written(officer_client, published):
     page = officer_client.get(section_url(published)).content.decode()
     assert "so its narrative can no longer change" in page
     assert 'name="narrative"' not in page
+    written = set(SectionNarrative.objects.values_list("section", "text"))
     response = officer_client.post(section_url(published), {"narrative": "Late", "action": "save"})
     assert "can no longer change" in response.content.decode()
-    assert not SectionNarrative.objects.exists()
+    response = officer_client.post(section_url(published), {"action": "leave_out"})
+    assert "can no longer change" in response.content.decode()
+    assert set(SectionNarrative.objects.values_list("section", "text")) == written
+    assert not SectionNarrative.objects.filter(left_out=True).exists()
 
 
 @pytest.mark.parametrize("client_name", ["executive_client", "responding_manager_client"])
@@ -161,7 +170,9 @@ def test_a_complaints_manager_publishes(manager_client, manager, draft):
     page = manager_client.get(reverse("reporting:edition", args=[draft.pk])).content.decode()
     publish_url = reverse("reporting:edition_publish", args=[draft.pk])
     assert publish_url in page
+    write_the_empty_sections(draft, as_of=datetime.date(2022, 5, 31), by=manager)
     form = manager_client.get(publish_url).content.decode()
+    assert "Sections with nothing in them" not in form
     # Today, to start with.
     assert 'name="as_of-day" type="text" value="10"' in form
     assert 'name="as_of-year" type="text" value="2022"' in form
@@ -175,6 +186,82 @@ def test_a_complaints_manager_publishes(manager_client, manager, draft):
     assert draft.published_by == manager
     page = manager_client.get(response["Location"]).content.decode()
     assert "is published, with figures as at 31 May 2022" in page
+
+
+def test_publishing_lists_the_empty_sections_and_refuses_until_each_is_written_or_left_out(
+    manager_client, manager, draft
+):
+    as_of = datetime.date(2022, 5, 31)
+    empty = services.unwritten_sections(draft, as_of=as_of)
+    assert "next_steps" in empty  # a section only a narrative fills
+    publish_url = reverse("reporting:edition_publish", args=[draft.pk])
+    form = manager_client.get(publish_url).content.decode()
+    assert "Sections with nothing in them" in form
+    assert reverse("reporting:edition_section", args=[draft.pk, "next_steps"]) in form
+    date = {"as_of-day": "31", "as_of-month": "5", "as_of-year": "2022"}
+    page = html.unescape(manager_client.post(publish_url, date).content.decode())
+    assert re.search(r"Nothing is written for [^<]*'Next steps'", page)
+    assert "write each, or leave it out of the report, before publishing." in page
+    draft.refresh_from_db()
+    assert draft.status == EditionStatus.DRAFT
+
+    # Next steps left out on its page; the rest written.
+    response = manager_client.post(section_url(draft, "next_steps"), {"action": "leave_out"})
+    assert response.status_code == 302
+    assert SectionNarrative.objects.get(edition=draft, section="next_steps").left_out
+    edition_page = manager_client.get(reverse("reporting:edition", args=[draft.pk]))
+    assert "Left out" in edition_page.content.decode()
+    for key in empty:
+        if key != "next_steps":
+            services.narrative_save(edition=draft, section=key, text="Written.", by=manager)
+    assert manager_client.post(publish_url, date).status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == EditionStatus.PUBLISHED
+    # The published report has no placeholder and no Next steps.
+    download = manager_client.get(
+        reverse("reporting:edition_download", args=[draft.pk]),
+        {"format": "html", "version": "published"},
+    ).content.decode()
+    assert "Nothing has been written" not in download
+    assert "Next steps" not in download
+
+
+def test_a_section_put_back_is_in_the_report_again(officer_client, draft):
+    officer_client.post(section_url(draft, "next_steps"), {"action": "leave_out"})
+    page = officer_client.get(section_url(draft, "next_steps")).content.decode()
+    assert "This section is left out of the report" in page
+    officer_client.post(section_url(draft, "next_steps"), {"action": "put_back"})
+    assert not SectionNarrative.objects.get(edition=draft, section="next_steps").left_out
+
+
+def test_next_steps_are_drafted_from_open_actions_and_last_years_priorities(
+    officer_client, manager, draft
+):
+    from redress.complaints.tests.factories import LearningActionFactory
+
+    LearningActionFactory(
+        description="Train  duty workers\non call-backs",
+        owner="Head of Service",
+        due_date=datetime.date(2022, 9, 30),
+        completed_date=None,
+    )
+    LearningActionFactory(description="Done already", completed_date=datetime.date(2022, 1, 5))
+    last_year = services.edition_create(period=financial_year("2020-21"), service=None, by=manager)
+    services.narrative_save(
+        edition=last_year, section="next_steps", text="Answer every call in a day.", by=manager
+    )
+    write_the_empty_sections(last_year, as_of=datetime.date(2021, 5, 31), by=manager)
+    services.edition_publish(edition=last_year, as_of=datetime.date(2021, 5, 31), by=manager)
+
+    page = html.unescape(
+        officer_client.post(section_url(draft, "next_steps"), {"action": "draft"}).content.decode()
+    )
+    assert "- Train duty workers on call-backs (Head of Service), by 30 September 2022" in page
+    assert "Done already" not in page
+    assert "In 2020-21 we said our priorities would be the following." in page
+    assert "&gt; Answer every call in a day." in page or "> Answer every call in a day." in page
+    # A draft only: nothing is saved until the narrative is.
+    assert not SectionNarrative.objects.filter(edition=draft, section="next_steps").exists()
 
 
 def test_publishing_with_a_future_date_is_refused(manager_client, draft):

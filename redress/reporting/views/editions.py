@@ -23,7 +23,12 @@ from redress.reporting.forms import (
 from redress.reporting.models import ReportEdition
 from redress.reporting.render import FORMATS
 from redress.reporting.render.narrative import to_html
-from redress.reporting.selectors import ReportAccess, ReportError, edition_sections
+from redress.reporting.selectors import (
+    ReportAccess,
+    ReportError,
+    edition_sections,
+    next_steps_draft,
+)
 from redress.reporting.selectors import editions_visible_to as visible_editions
 
 from .access import by, edition_or_404, require, require_reports
@@ -114,9 +119,26 @@ def edition_section(request: HttpRequest, pk: int, section: str) -> HttpResponse
     posted = request.POST if request.method == "POST" else None
     form = NarrativeForm(posted, initial={"narrative": saved})
     preview = None
-    if posted is not None and form.is_valid():
+    action = request.POST.get("action") if posted is not None else None
+    if action in ("leave_out", "put_back"):
+        left_out = action == "leave_out"
+        try:
+            services.narrative_leave_out(
+                edition=edition, section=section, left_out=left_out, by=by(request)
+            )
+        except RuleViolation as violation:
+            form.add_violation(violation)
+        else:
+            title = SECTION_TITLES[section]
+            done = "is left out of" if left_out else "is back in"
+            messages.success(request, f"'{title}' {done} the report.")
+            return redirect(_edition_url(edition) + "#sections")
+    elif action == "draft" and section == "next_steps":
+        form = NarrativeForm(None, initial={"narrative": next_steps_draft(edition)})
+        preview = to_html(form.initial["narrative"], top_heading=PREVIEW_HEADING)
+    elif posted is not None and form.is_valid():
         text = form.cleaned_data["narrative"]
-        if request.POST.get("action") == "preview":
+        if action == "preview":
             preview = to_html(text, top_heading=PREVIEW_HEADING)
         else:
             try:
@@ -139,6 +161,8 @@ def edition_section(request: HttpRequest, pk: int, section: str) -> HttpResponse
             "form": form,
             "preview": preview,
             "limit": services.NARRATIVE_LIMIT,
+            "left_out": current.left_out,
+            "drafts": section == "next_steps",
         },
     )
 
@@ -165,7 +189,17 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 request, f"'{edition.title}' is published, with figures as at {as_of}."
             )
             return redirect(_edition_url(edition))
-    return render(request, "reporting/edition_publish.html", {"edition": edition, "form": form})
+    # What publishing today would refuse, said before anyone tries (and again after a refusal).
+    unwritten = services.unwritten_sections(edition, as_of=clock.today())
+    return render(
+        request,
+        "reporting/edition_publish.html",
+        {
+            "edition": edition,
+            "form": form,
+            "unwritten": [(SECTION_TITLES[key], key) for key in unwritten],
+        },
+    )
 
 
 def _version(request: HttpRequest, access: ReportAccess) -> bool:

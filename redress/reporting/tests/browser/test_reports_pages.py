@@ -2,12 +2,14 @@
 reports page with a preview, an edition page and its narrative form, and a drill-down page;
 and the whole journey without JavaScript."""
 
+import datetime
 import re
 
 import pytest
 
 from redress.core.tests.browser.support import assert_accessible, sign_in
 from redress.reporting import services
+from redress.reporting.document.sections import SECTION_TITLES
 from redress.reporting.periods import financial_year
 
 
@@ -96,11 +98,26 @@ def test_an_edition_its_narrative_and_its_preview(page, officer, casebook):
 
 def test_publishing_an_edition(page, manager, casebook):
     edition = services.edition_create(period=financial_year("2021-22"), service=None, by=manager)
+    # Every empty section written but one, which the manager leaves out.
+    empty = services.unwritten_sections(edition, as_of=datetime.date(2022, 5, 31))
+    assert empty
+    for key in empty[:-1]:
+        services.narrative_save(edition=edition, section=key, text="Written.", by=manager)
+    title = SECTION_TITLES[empty[-1]]
     sign_in(page, manager.username)
     page.goto(f"/reports/editions/{edition.pk}/")
     page.get_by_role("button", name="Publish this edition").click()
     page.get_by_role("heading", name="Publish this edition").wait_for()
+    page.get_by_role("heading", name="Sections with nothing in them").wait_for()
     assert_accessible(page, "the publish page")
+    page.get_by_role("button", name="Publish the edition").click()
+    page.get_by_text(f"Nothing is written for '{title}'").first.wait_for()
+    page.get_by_role("link", name=title, exact=True).click()
+    page.get_by_role("button", name="Leave this section out").click()
+    page.get_by_text(f"'{title}' is left out of the report.").wait_for()
+    page.get_by_role("button", name="Publish this edition").click()
+    page.get_by_role("heading", name="Publish this edition").wait_for()
+    assert page.get_by_role("heading", name="Sections with nothing in them").count() == 0
     page.get_by_role("button", name="Publish the edition").click()
     page.get_by_text("is published, with figures as at 31 May 2022").wait_for()
     assert page.locator(".govuk-tag", has_text="Published").count() == 1
