@@ -14,18 +14,20 @@ Which tables, and why:
 - cut by service or area: `received.by_service`, `received.by_area`,
   `ratio.stage1_to_open_cases.by_service` (its percentage and the open cases give the count
   back), `responses.stage1.bands_by_area` and `timeliness.stage1.bands_by_area` (their
-  percentages too; the TOTAL rows are not cut by area and stay), `compliments.by_service`;
+  percentages too; the TOTAL rows are not cut by area and stay);
 - cut by theme: `themes.stage1`, `themes.stage1.top5`, `cyp.themes`,
-  `informal_feedback.themes`, `actions.by_theme`;
+  `informal_feedback.themes`;
 - about children's own answers: `cyp.satisfaction` (a handful of children answer each
   question, and a "no" from one of two children is theirs);
 - complainants' own answers to the satisfaction survey: `survey.answers`,
   `survey.answers.by_stage` and `survey.answers.by_service` (few complaints reach stages 2
   and 3, and a service's complainants are often a family the service knows).
 
-Not withheld: the reasons of Appendix B (`aspects.stage1.*`) count reasons across every
-complainant, most of them parents, not complaints or people, and annual reports publish them in
-full; the stage 2 bands, quarters, outcomes, methods and complainant types are not cut by
+Not withheld, because they identify no child or family: compliments by service
+(`compliments.by_service`: thanks to a team, most from parents, carers and professionals) and
+learning actions by theme (`actions.by_theme`: the authority's own work). Nor the reasons of
+Appendix B (`aspects.stage1.*`): they count reasons across every complainant, most of them
+parents, not complaints or people, and annual reports publish them in full; the stage 2 bands, quarters, outcomes, methods and complainant types are not cut by
 service, area or theme. A report for a single service is itself a cut by service: its tables
 follow the same rules, but its scalar figures are not withheld (see the report's limitations).
 """
@@ -85,8 +87,6 @@ CUT_TABLES: tuple[CutTable, ...] = (
     ),
     CutTable("cyp.themes", ("count",)),
     CutTable("informal_feedback.themes", ("count",)),
-    CutTable("compliments.by_service", ("count",)),
-    CutTable("actions.by_theme", ("total", "completed", "overdue")),
     CutTable("cyp.satisfaction", ("yes", "no", "partly", "no_answer")),
     CutTable("survey.answers", ("yes", "partly", "no")),
     CutTable("survey.answers.by_stage", ("yes", "partly", "no")),

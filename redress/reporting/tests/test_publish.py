@@ -146,8 +146,6 @@ def test_the_listed_tables_are_those_cut_by_service_area_or_theme():
         "themes.stage1.top5",
         "cyp.themes",
         "informal_feedback.themes",
-        "compliments.by_service",
-        "actions.by_theme",
         "cyp.satisfaction",
         "survey.answers",
         "survey.answers.by_stage",
