@@ -324,3 +324,54 @@ def test_an_empty_figure_set_still_makes_a_report(db):
     )
     assert not {"next_steps", "volumes"} & {s.key for s in left_out.sections}
     assert "next_steps" not in left_out.unwritten
+
+
+CHILDREN = {
+    "cyp.stage1.received": 22,
+    "cyp.stage1.pct": 6.1,
+    "cyp.stage1.advocacy_offered": 22,
+    "cyp.stage1.advocacy_referred": 10,
+    "cyp.stage1.advocacy_referred.previous": 3,
+    "cyp.stage1.with_advocate": 10,
+    "cyp.stage1.outcome.upheld": 3,
+    "cyp.stage1.outcome.partially_upheld": 2,
+    "cyp.stage1.outcome.not_upheld": 14,
+    "cyp.stage1.outcome.inconclusive": 0,
+    "cyp.stage1.outcome.withdrawn": 0,
+    "cyp.stage1.outcome.outside_jurisdiction": 0,
+    "cyp.stage1.outcome.outstanding": 3,
+}
+
+
+def test_childrens_advocacy_and_outcomes_read_as_sentences(db):
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+    document = build(FigureSet(period=YEAR, as_of=AS_OF, figures=dict(CHILDREN)), facts=facts)
+    said = paragraphs(document, "children")
+    assert (
+        "We offered an advocate on 22 of these complaints and referred 10 children to our "
+        "advocacy provider, compared with 3 in 2020-21. An advocate supported 10 of them."
+    ) in said
+    assert (
+        "Of these complaints, 3 were upheld, 2 partly upheld and 14 not upheld; 3 still await a "
+        "response."
+    ) in said
+
+    few = CHILDREN | {
+        "cyp.stage1.received": 2,
+        "cyp.stage1.advocacy_offered": 2,
+        "cyp.stage1.advocacy_referred": 0,
+        "cyp.stage1.advocacy_referred.previous": None,
+        "cyp.stage1.with_advocate": 0,
+        "cyp.stage1.outcome.upheld": 1,
+        "cyp.stage1.outcome.partially_upheld": 0,
+        "cyp.stage1.outcome.not_upheld": 0,
+        "cyp.stage1.outcome.outstanding": 1,
+    }
+    said = paragraphs(build(FigureSet(period=YEAR, as_of=AS_OF, figures=few), facts=facts),
+                      "children")  # fmt: skip
+    assert (
+        "We offered an advocate on 2 of these complaints, and referred no child to our advocacy "
+        "provider. None of them was supported by an advocate."
+    ) in said
+    assert "Of these complaints, 1 was upheld; 1 still awaits a response." in said
+    assert not any(" 0 " in p or "0 awaiting" in p for p in said)

@@ -6,12 +6,79 @@ from __future__ import annotations
 from .. import selectors
 from ..context import BuildContext
 from ..labels import QUESTIONS, label
-from ..model import BulletList
+from ..model import BulletList, Paragraph, Run
 from ..redact import redact
 from ..sentences import compared
 from ..values import para
 from .common import Blocks
 from .summary import CYP_WORDS
+
+# Children's outcomes in the order a reader expects, as the sentence says them.
+OUTCOME_WORDS = (
+    ("upheld", "upheld"),
+    ("partially_upheld", "partly upheld"),
+    ("not_upheld", "not upheld"),
+    ("inconclusive", "inconclusive"),
+    ("withdrawn", "withdrawn"),
+    ("outside_jurisdiction", "found outside the procedure"),
+)
+
+
+def _advocacy(ctx: BuildContext) -> Paragraph | None:
+    """The offers and referrals, and how many an advocate supported, e.g. 'We offered an advocate on
+    22 of these complaints and referred 10 children to our advocacy provider, compared with 3
+    in 2020-21. An advocate supported 10 of them.'"""
+    v = ctx.view
+    runs: list[Run] = []
+    if v.has("cyp.stage1.advocacy_offered", "cyp.stage1.advocacy_referred"):
+        offered = v.raw("cyp.stage1.advocacy_offered")
+        referred = v.raw("cyp.stage1.advocacy_referred")
+        if offered:
+            runs += ["We offered an advocate on ", v.value("cyp.stage1.advocacy_offered"),
+                     " of these complaints"]  # fmt: skip
+        else:
+            runs += ["No offer of an advocate was recorded on these complaints"]
+        if referred:
+            child = "child" if referred == 1 else "children"
+            runs += [" and referred ", v.value("cyp.stage1.advocacy_referred"),
+                     f" {child} to our advocacy provider"]  # fmt: skip
+        else:
+            runs += [", and referred no child to our advocacy provider"]
+        runs += [*compared(v, "cyp.stage1.advocacy_referred", ctx.previous_label), ". "]
+    supported = v.raw("cyp.stage1.with_advocate")
+    if supported:
+        runs += ["An advocate supported ", v.value("cyp.stage1.with_advocate"), " of them."]
+    elif supported == 0:
+        runs += ["None of them was supported by an advocate."]
+    return para(*runs) if runs else None
+
+
+def _outcomes(ctx: BuildContext) -> Paragraph | None:
+    """The outcomes, those none had left unsaid, e.g. 'Of these complaints, 3 were upheld, 2 partly
+    upheld and 14 not upheld; 3 still await a response.'"""
+    v = ctx.view
+    had = [
+        (f"cyp.stage1.outcome.{key}", words, v.raw(f"cyp.stage1.outcome.{key}"))
+        for key, words in OUTCOME_WORDS
+    ]
+    had = [(figure_id, words, n) for figure_id, words, n in had if n]
+    waiting = v.raw("cyp.stage1.outcome.outstanding")
+    runs: list[Run] = []
+    if had:
+        runs.append("Of these complaints, ")
+        last = len(had) - 1
+        for i, (figure_id, words, n) in enumerate(had):
+            if i:
+                runs.append(" and " if i == last else ", ")
+            verb = ("was " if n == 1 else "were ") if i == 0 else ""
+            runs += [v.value(figure_id), f" {verb}{words}"]
+    if waiting:
+        verb = "awaits" if waiting == 1 else "await"
+        if had:
+            runs += ["; ", v.value("cyp.stage1.outcome.outstanding"), f" still {verb} a response"]
+        else:
+            runs += [v.value("cyp.stage1.outcome.outstanding"), f" of them {verb} a response"]
+    return para(*runs, ".") if runs else None
 
 
 def children(ctx: BuildContext) -> Blocks:
@@ -29,40 +96,8 @@ def children(ctx: BuildContext) -> Blocks:
                 ".",
             )
         )
-    if v.raw("cyp.stage1.received") and v.has(
-        "cyp.stage1.advocacy_offered", "cyp.stage1.advocacy_referred"
-    ):
-        blocks.append(
-            para(
-                "An advocate was offered on ",
-                v.value("cyp.stage1.advocacy_offered"),
-                " of these complaints, and ",
-                v.value("cyp.stage1.advocacy_referred"),
-                " were referred to our advocacy provider",
-                *compared(v, "cyp.stage1.advocacy_referred", ctx.previous_label),
-                ".",
-            )
-        )
     if v.raw("cyp.stage1.received"):
-        blocks.append(
-            para(
-                "Supported by an advocate: ",
-                v.value("cyp.stage1.with_advocate"),
-                ". Outcomes: ",
-                v.value("cyp.stage1.outcome.upheld"),
-                " upheld, ",
-                v.value("cyp.stage1.outcome.partially_upheld"),
-                " partially upheld, ",
-                v.value("cyp.stage1.outcome.not_upheld"),
-                " not upheld, ",
-                v.value("cyp.stage1.outcome.withdrawn"),
-                " withdrawn, ",
-                v.value("cyp.stage1.outcome.outside_jurisdiction"),
-                " outside the procedure's jurisdiction and ",
-                v.value("cyp.stage1.outcome.outstanding"),
-                " awaiting a response.",
-            )
-        )
+        blocks += [p for p in (_advocacy(ctx), _outcomes(ctx)) if p is not None]
         blocks.append(
             para("Examples of the complaints children and young people made are in Appendix C.")
         )
