@@ -32,7 +32,16 @@ def build_world() -> SimpleNamespace:
     seen = permissions._records(seen=True, people=people)
     twin = permissions._records(seen=False, people=people)
     _failed_message(people)
+    _advocacy_provider()
     return SimpleNamespace(people=people, seen=seen, twin=twin, open=_open_stage2(people))
+
+
+def _advocacy_provider() -> None:
+    """An advocacy provider to refer to: without one, a complaint's "Refer for advocacy" page
+    says what to set and has no form."""
+    from redress.core import config
+
+    config.set_value("advocacy_provider_email", "referrals@advocacy.example", by=None)
 
 
 def _failed_message(people: SimpleNamespace) -> None:
