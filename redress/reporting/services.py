@@ -263,8 +263,8 @@ class AsOfInFuture(RuleViolation):
 
 
 class SectionsNotWritten(RuleViolation):
-    """Nothing is written for {sections}: write each, or leave it out of the report, before
-    publishing."""
+    """Nothing is written for {sections}: write {which}, or leave {which} out of the report,
+    before publishing."""
 
 
 class OnlyManagersPublish(RuleViolation):
@@ -432,7 +432,10 @@ def edition_publish(
     if as_of < edition.period_start:
         raise AsOfBeforePeriodStarts(as_of=as_of, start=edition.period_start)
     if unwritten := unwritten_sections(edition, as_of=as_of):
-        raise SectionsNotWritten(sections=_listed([f"'{SECTION_TITLES[k]}'" for k in unwritten]))
+        raise SectionsNotWritten(
+            sections=_listed([f"'{SECTION_TITLES[k]}'" for k in unwritten]),
+            which="it" if len(unwritten) == 1 else "each",
+        )
     before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])
     edition.status = EditionStatus.PUBLISHED
     edition.as_of = as_of

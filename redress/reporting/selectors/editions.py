@@ -49,7 +49,8 @@ def next_steps_draft(edition: ReportEdition) -> str:
     for action in actions:
         owner = f" ({action.owner})" if action.owner else ""
         due = f", by {govuk_date(action.due_date)}" if action.due_date else ""
-        lines.append(f"- {' '.join(action.description.split())}{owner}{due}")
+        what = " ".join(action.description.split()).rstrip(".")
+        lines.append(f"- {what}{owner}{due}")
     if len(lines) == 2:
         lines = ["Every improvement from last year's complaints is complete."]
     previous = (
