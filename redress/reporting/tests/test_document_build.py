@@ -238,10 +238,13 @@ def test_rates_cover_three_years(year):
 
 def test_services_and_timeliness_sentences(year):
     document = build(year.figures, year.facts)
+    services = paragraphs(document, "services")
+    # A tie stated as one; one service is "the service".
     assert (
-        "The services receiving most stage 1 complaints were: Adoption (2) and South "
-        "Safeguarding (2)." in paragraphs(document, "services")
+        "The services receiving most stage 1 complaints were: Adoption and South Safeguarding "
+        "(2 each)." in services
     )
+    assert "The service receiving most stage 2 complaints was South Safeguarding (1)." in services
     timeliness = paragraphs(document, "timeliness")
     assert timeliness[0].startswith("This section counts the responses issued in 2021-22")
     assert (
@@ -375,3 +378,58 @@ def test_childrens_advocacy_and_outcomes_read_as_sentences(db):
     ) in said
     assert "Of these complaints, 1 was upheld; 1 still awaits a response." in said
     assert not any(" 0 " in p or "0 awaiting" in p for p in said)
+
+
+ZEROS = {
+    "received.stage1": 12,
+    "received.stage1.statutory": 0,
+    "received.stage1.local": 12,
+    "received.stage2": 0,
+    "received.stage2.previous": 3,
+    "received.stage3": 0,
+    "actions.total": 4,
+    "actions.completed": 0,
+    "actions.overdue": 0,
+    "compliments.received": 6,
+    "compliments.external": 0,
+}
+
+
+def test_none_for_zero_and_ties_with_many_members(db):
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+    services = [
+        {"service": "Adoption", "stage1": 4, "stage2": 0, "stage3": 0},
+        *({"service": f"Team {x}", "stage1": 1, "stage2": 0, "stage3": 0} for x in "ABCDEFGH"),
+    ]
+    figures = FigureSet(
+        period=YEAR, as_of=AS_OF, figures=dict(ZEROS), tables={"received.by_service": services}
+    )
+    document = build(figures, facts=facts)
+    assert paragraphs(document, "volumes")[1:3] == [
+        "All 12 were considered through the local complaints procedure.",
+        "Stage 2 complaints went from 3 in 2020-21 to none, while there were no stage 3 review "
+        "panels requested.",
+    ]
+    assert (
+        "4 learning actions were raised in 2021-22; none had been completed by 31 May 2022 and "
+        "none were overdue." in paragraphs(document, "learning")[0]
+    )
+    assert paragraphs(document, "compliments")[0] == (
+        "6 compliments were recorded in 2021-22; none came from outside the organisation."
+    )
+    assert paragraphs(document, "services")[1] == (
+        "The services receiving most stage 1 complaints were: Adoption (4). Eight other "
+        "services received one each."
+    )
+    everyone = [{**r, "stage1": 1} for r in services]
+    tied = FigureSet(period=YEAR, as_of=AS_OF, tables={"received.by_service": everyone})
+    assert paragraphs(build(tied, facts=facts), "services")[1] == (
+        "Nine services received one stage 1 complaint each."
+    )
+    said = " ".join(
+        p
+        for key in ("volumes", "learning", "compliments", "services")
+        for p in paragraphs(document, key)
+    )
+    assert " 0 " not in said
+    assert "0.0%" not in said

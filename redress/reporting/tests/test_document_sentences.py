@@ -4,7 +4,22 @@ import datetime
 from decimal import Decimal
 
 from redress.reporting.document.model import Value
-from redress.reporting.document.sentences import compared, listing, shift, trend, trend_clause
+from redress.reporting.document.sentences import (
+    Ranking,
+    Tier,
+    compared,
+    count_or_none,
+    count_share,
+    in_words,
+    listing,
+    rank,
+    reason_phrase,
+    shift,
+    tied_rest,
+    tier_listing,
+    trend,
+    trend_clause,
+)
 from redress.reporting.document.values import FigureView, para
 from redress.reporting.figures import FigureSet
 from redress.reporting.periods import financial_year
@@ -85,3 +100,94 @@ def test_lists_of_one_two_and_more():
     assert para(*listing([["A (3)"]])).plain == "A (3)"
     assert para(*listing([["A (3)"], ["B (2)"]])).plain == "A (3) and B (2)"
     assert para(*listing([["A (3)"], ["B (2)"], ["C (1)"]])).plain == "A (3); B (2); and C (1)"
+    assert para(*listing([["A"], ["B"], ["C"]], joiner=", ")).plain == "A, B and C"
+
+
+def test_zero_is_none_and_has_no_percentage():
+    figures = view(actions__overdue=0, actions__completed=22, within=0, within__pct=0.0)
+    assert count_or_none(figures, "actions.overdue") == Value("none", "actions.overdue")
+    assert count_or_none(figures, "actions.overdue", start=True).text == "None"
+    assert count_or_none(figures, "actions.completed") == Value("22", "actions.completed")
+    assert para(*count_share(figures, "within", "within.pct"), " were issued in time").plain == (
+        "none were issued in time"
+    )
+    some = view(within=11, within__pct=84.6)
+    assert para(*count_share(some, "within", "within.pct")).plain == "11 (84.6%)"
+
+
+def test_small_numbers_in_words():
+    assert [in_words(n) for n in (1, 6, 9, 10, 1018)] == ["one", "six", "nine", "10", "1,018"]
+
+
+SERVICES = [("A", 3), ("B", 3), ("C", 2), *((name, 1) for name in "DEFGHI"), ("J", 0), ("K", None)]
+
+
+def test_a_ranking_never_cuts_through_a_tie():
+    # Six tied at the cut: too many to name, so counted.
+    assert rank(SERVICES, 5) == Ranking(
+        named=(Tier(3, ("A", "B")), Tier(2, ("C",))), rest=Tier(1, tuple("DEFGHI"))
+    )
+    # Three or fewer tied at the cut are all named, past the limit.
+    assert rank([("A", 5), ("B", 4), ("C", 4), ("D", 4), ("E", 1)], 2) == Ranking(
+        named=(Tier(5, ("A",)), Tier(4, ("B", "C", "D")))
+    )
+    # A cut between two counts, and fewer items than the limit, need nothing more.
+    assert rank([("A", 5), ("B", 4), ("C", 3)], 2) == Ranking(
+        named=(Tier(5, ("A",)), Tier(4, ("B",)))
+    )
+    assert rank([("A", 5), ("B", 0)], 5) == Ranking(named=(Tier(5, ("A",)),))
+    # Everyone tied at the top: nothing named, all counted.
+    assert rank([(x, 1) for x in "ABCDEFGHI"], 5) == Ranking(
+        named=(), rest=Tier(1, tuple("ABCDEFGHI"))
+    )
+
+
+def test_ties_are_stated_as_ties():
+    def words(ranking):
+        return para(
+            *tier_listing(ranking.named, lambda x: [x], lambda t: Value(str(t.count))),
+            ".",
+            f" {tied_rest(ranking.rest, 'services', 'received', in_words(ranking.rest.count))}"
+            if ranking.rest
+            else None,
+        ).plain
+
+    assert words(rank(SERVICES, 5)) == (
+        "A and B (3 each); and C (2). Six other services received one each."
+    )
+    assert words(rank([("A", 44), ("B", 37), ("C", 28), ("D", 28)], 5)) == (
+        "A (44); B (37); and C and D (28 each)."
+    )
+    assert words(rank([("A", 2), ("B", 2)], 5)) == "A and B (2 each)."
+    assert words(rank([("A", 2), ("B", 1)], 5)) == "A (2) and B (1)."
+    assert words(rank([("A", 4), ("B", 4), ("C", 4)], 5)) == "A, B and C (4 each)."
+    assert tied_rest(Tier(2, tuple("ABCDEFGHIJKL")), "services", "received", "two") == (
+        "12 other services received two each."
+    )
+    assert tied_rest(Tier(1, tuple("ABC")), "services", "received", "one", other=False) == (
+        "Three services received one each."
+    )
+
+
+def test_a_reason_as_a_phrase():
+    failure = "Service Failure / Refusal"
+    assert reason_phrase(failure, "Take Action") == "a service failure or refusal to take action"
+    assert reason_phrase(failure, "Provide Advice / Information") == (
+        "a service failure or refusal to provide advice or information"
+    )
+    assert reason_phrase(failure, "Respond to Emails / Letters / Text Message") == (
+        "a service failure or refusal to respond to emails, letters or text message"
+    )
+    assert reason_phrase("Delay", "Make a Decision") == "being slow to make a decision"
+    assert reason_phrase("Service Quality", "Inappropriate Action Taken") == (
+        "inappropriate action taken"
+    )
+    assert reason_phrase("Staff Conduct", "Lack of Knowledge/Training") == (
+        "lack of knowledge or training"
+    )
+    assert reason_phrase("Staff Conduct", "Other / Miscellaneous") == (
+        "other staff conduct matters"
+    )
+    assert reason_phrase("Refusal of Service", "EHCP Assessment") == "EHCP assessment"
+    assert reason_phrase("Delay", None) == "delay, with no sub-category recorded"
+    assert reason_phrase("Inability", "Attend") == "an inability to attend"

@@ -10,6 +10,7 @@ from .. import selectors
 from ..context import BuildContext
 from ..model import BulletList
 from ..redact import redact
+from ..sentences import count_or_none
 from ..values import para
 from .common import Blocks
 
@@ -24,10 +25,10 @@ def learning(ctx: BuildContext) -> Blocks:
             v.value("actions.total"),
             f" learning {presenters.plural(v.raw('actions.total'), 'action')} "
             f"{'was' if v.raw('actions.total') == 1 else 'were'} raised in {ctx.label}; ",
-            v.value("actions.completed"),
+            count_or_none(v, "actions.completed"),
             f" had been completed by {presenters.govuk_date(ctx.as_of)} and ",
-            v.value("actions.overdue"),
-            " were overdue.",
+            count_or_none(v, "actions.overdue"),
+            f" {'was' if v.raw('actions.overdue') == 1 else 'were'} overdue.",
         ),
         v.table(
             "actions.by_theme",

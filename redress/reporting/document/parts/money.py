@@ -7,9 +7,9 @@ from redress.core import presenters
 from .. import selectors
 from ..context import BuildContext
 from ..labels import PAYMENT_KINDS, PAYMENT_STAGES, SOURCES, TABLE_CAPTIONS, label
-from ..model import BulletList, Cell, Paragraph, TableBlock
+from ..model import BulletList, Cell, Paragraph, Run, TableBlock
 from ..redact import redact
-from ..sentences import compared, trend_clause
+from ..sentences import compared, count_or_none, trend_clause
 from ..values import column, para, text_cell
 from .common import Blocks
 
@@ -86,15 +86,25 @@ def compliments(ctx: BuildContext) -> Blocks:
     blocks: Blocks = []
     if v.has("compliments.received"):
         count = v.raw("compliments.received")
+        external: list[Run] = (
+            ["; ", count_or_none(v, "compliments.external"), " came from outside the organisation"]
+            if count and v.has("compliments.external")
+            else []
+        )
         blocks.append(
             para(
-                v.value("compliments.received"),
-                f" {presenters.plural(count, 'compliment')} {'was' if count == 1 else 'were'} "
-                f"recorded in {ctx.label}",
+                *(
+                    [
+                        v.value("compliments.received"),
+                        f" {presenters.plural(count, 'compliment')} "
+                        f"{'was' if count == 1 else 'were'} recorded in {ctx.label}",
+                    ]
+                    if count
+                    else [f"No compliments were recorded in {ctx.label}"]
+                ),
                 *compared(v, "compliments.received", ctx.previous_label),
-                "; ",
-                v.value("compliments.external"),
-                " came from outside the organisation.",
+                *external,
+                ".",
             )
         )
     if v.rows("compliments.by_service"):

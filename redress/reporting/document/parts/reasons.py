@@ -8,8 +8,8 @@ from redress.reporting.figures.numbers import pct
 
 from ..context import BuildContext
 from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label
-from ..model import BulletList, Cell, TableBlock
-from ..sentences import compared, listing, shift
+from ..model import BulletList, Cell, Paragraph, TableBlock
+from ..sentences import compared, listing, rank, reason_phrase, shift, tied_rest
 from ..values import column, fmt, para, text_cell
 from .common import Blocks, chart_block
 
@@ -68,18 +68,7 @@ def reasons(ctx: BuildContext) -> Blocks:
         )
     subs = v.rows("aspects.stage1.by_subcategory")
     if subs:
-        ranked = sorted(
-            range(len(subs)),
-            key=lambda i: (-subs[i]["count"], subs[i]["category"], str(subs[i]["subcategory"])),
-        )
-        items = [
-            para(
-                v.row_value("aspects.stage1.by_subcategory", i, "count"),
-                f" about {subs[i]['category'].lower()}: "
-                f"{str(subs[i]['subcategory'] or 'no sub-category').lower()}",
-            )
-            for i in ranked[:TOP_SUBCATEGORIES]
-        ]
+        items = _most_given(ctx, subs)
         blocks += [para("The reasons given most often were:"), BulletList(tuple(items))]
         blocks.append(para("Appendix B gives every reason by category and sub-category."))
     themes = v.rows("themes.stage1")
@@ -110,6 +99,29 @@ def reasons(ctx: BuildContext) -> Blocks:
             )
         )
     return blocks
+
+
+def _most_given(ctx: BuildContext, subs: list[dict]) -> list[Paragraph]:
+    """ "86 about a service failure or refusal to take action": the reasons given most often,
+    each as a phrase; the list never cuts through a tie."""
+    v = ctx.view
+    order = sorted(
+        range(len(subs)), key=lambda i: (subs[i]["category"], str(subs[i]["subcategory"]))
+    )
+    ranking = rank([(i, subs[i]["count"]) for i in order], TOP_SUBCATEGORIES)
+    items = [
+        para(
+            v.row_value("aspects.stage1.by_subcategory", i, "count"),
+            f" about {reason_phrase(subs[i]['category'], subs[i]['subcategory'])}",
+        )
+        for tier in ranking.named
+        for i in tier.members
+    ]
+    if ranking.rest:
+        count = int(ranking.rest.count)
+        times = {1: "once", 2: "twice"}.get(count, f"{fmt(count, 'count')} times")
+        items.append(para(tied_rest(ranking.rest, "reasons", "were given", times)))
+    return items
 
 
 def _pct(part: int | None, whole: int | None) -> float | None:

@@ -12,8 +12,8 @@ from redress.reporting.periods import Period
 
 from ..context import BuildContext
 from ..labels import TABLE_CAPTIONS
-from ..model import Cell, Run, TableBlock
-from ..sentences import listing, shift
+from ..model import Cell, Run, TableBlock, Value
+from ..sentences import Tier, count_or_none, in_words, rank, shift, tied_rest, tier_listing
 from ..values import Kind, column, fmt, para, text_cell
 from .common import Blocks, chart_block, share
 
@@ -36,35 +36,42 @@ def volumes(ctx: BuildContext) -> Blocks:
                 v.value("received.stage1.previous"),
                 ")",
             ]
-        blocks.append(
-            para(
+        opening: list[Run] = (
+            [
                 v.value("received.stage1"),
                 f" stage 1 {presenters.plural(count, 'complaint')} "
                 f"{'was' if count == 1 else 'were'} received in {ctx.label}",
-                *comparison,
-                ".",
-            )
+            ]
+            if count
+            else [f"No stage 1 complaints were received in {ctx.label}"]
         )
-        blocks.append(_procedure_split(ctx))
+        blocks.append(para(*opening, *comparison, "."))
+        if count:
+            blocks.append(_procedure_split(ctx))
     later: list[list[Run]] = []
     for n, noun in ((2, "stage 2 complaints"), (3, "stage 3 review panels requested")):
         if not v.has(f"received.stage{n}"):
             continue
-        now: list[Run] = [v.value(f"received.stage{n}")]
+        now: list[Run] = [count_or_none(v, f"received.stage{n}")]
         if v.has(f"received.stage{n}.previous"):
             now = [
-                "went from ",
-                v.value(f"received.stage{n}.previous"),
+                f"{noun} went from ",
+                count_or_none(v, f"received.stage{n}.previous"),
                 f" in {ctx.previous_label} to ",
                 *now,
             ]
+        elif v.raw(f"received.stage{n}"):
+            now = [f"{noun} numbered ", *now]
         else:
-            now = ["was ", *now]
-        later.append([f"{noun} ", *now])
+            now = [f"there were no {noun}"]
+        later.append(now)
     if later:
-        runs: list[Run] = ["The number of ", *later[0]]
+        first = later[0]
+        if isinstance(first[0], str):
+            first = [first[0][0].upper() + first[0][1:], *first[1:]]
+        runs: list[Run] = list(first)
         for item in later[1:]:
-            runs += [", while the number of ", *item]
+            runs += [", while ", *item]
         blocks.append(para(*runs, "."))
     blocks.append(_split_table(ctx))
     by_year = v.rows("received.by_year")
@@ -80,6 +87,15 @@ def _procedure_split(ctx: BuildContext):
     v = ctx.view
     total = v.raw("received.stage1")
     stat, local = v.raw("received.stage1.statutory"), v.raw("received.stage1.local")
+    if not stat or not local:
+        # "All 12 were considered through the local complaints procedure." (no "0 (0.0%)").
+        which = "statutory" if stat else "local"
+        return para(
+            "All were considered through the " if total == 1 else "All ",
+            None if total == 1 else v.value("received.stage1"),
+            None if total == 1 else " were considered through the ",
+            f"{which} complaints procedure.",
+        )
     return para(
         v.value("received.stage1.statutory"),
         " (",
@@ -273,8 +289,12 @@ def services(ctx: BuildContext) -> Blocks:
             "grouped together as “Citywide”."
         )
     ]
-    for n, noun in ((1, "stage 1 complaints"), (2, "stage 2 complaints"), (3, "stage 3 requests")):
-        sentence = _top_services(ctx, n, noun)
+    for n, noun, one in (
+        (1, "stage 1 complaints", "stage 1 complaint"),
+        (2, "stage 2 complaints", "stage 2 complaint"),
+        (3, "stage 3 requests", "stage 3 request"),
+    ):
+        sentence = _top_services(ctx, n, noun, one)
         if sentence is not None:
             blocks.append(sentence)
     if v.rows("received.by_area"):
@@ -305,22 +325,43 @@ def services(ctx: BuildContext) -> Blocks:
 TOP = 5
 
 
-def _top_services(ctx: BuildContext, n: int, noun: str):
+def _top_services(ctx: BuildContext, n: int, noun: str, one: str):
+    """ "The services receiving most stage 3 requests were: East Child in Care and South
+    Safeguarding (3 each); and Disabled Children's Social Care (2). Six other services received
+    one each." The list never cuts through a tie."""
     v = ctx.view
     key = f"stage{n}"
-    rows = v.rows("received.by_service")
-    ranked = sorted(
-        (i for i, r in enumerate(rows) if r[key] is not None and r[key] > 0),
-        key=lambda i: (-rows[i][key], rows[i]["service"]),
-    )[:TOP]
-    if not ranked:
+    table_id = "received.by_service"
+    rows = v.rows(table_id)
+    order = sorted(range(len(rows)), key=lambda i: rows[i]["service"])
+    ranking = rank([(i, rows[i][key]) for i in order], TOP)
+    if not ranking.named and ranking.rest is None:
         if any(r[key] is None for r in rows):
             return para(f"No service received {ctx.settings.suppression_threshold} or more {noun}.")
         return None
-    items = [
-        [rows[i]["service"], " (", v.row_value("received.by_service", i, key), ")"] for i in ranked
-    ]
-    return para(f"The services receiving most {noun} were: ", *listing(items), ".")
+
+    def amount(tier: Tier[int]) -> Run:
+        if len(tier.members) == 1:
+            return v.row_value(table_id, tier.members[0], key)
+        return Value(fmt(tier.count, "count"))
+
+    rest = ranking.rest
+    if not ranking.named and rest is not None:
+        # Every service with any is tied: "Nine services received one stage 3 request each."
+        return para(
+            tied_rest(
+                rest,
+                "services",
+                "received",
+                f"{in_words(int(rest.count))} {one if rest.count == 1 else noun}",
+                other=False,
+            )
+        )
+    listed = tier_listing(ranking.named, lambda i: [rows[i]["service"]], amount)
+    tail = f" {tied_rest(rest, 'services', 'received', in_words(int(rest.count)))}" if rest else ""
+    if len(ranking.named) == 1 and len(ranking.named[0].members) == 1 and not rest:
+        return para(f"The service receiving most {noun} was ", *listed, ".")
+    return para(f"The services receiving most {noun} were: ", *listed, ".", tail or None)
 
 
 # -- Escalation -------------------------------------------------------------------------------
