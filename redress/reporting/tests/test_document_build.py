@@ -98,8 +98,10 @@ def test_headlines_are_written_from_the_figures(year):
         # Stage 3 has no complaints, so no percentage upheld.
         "50.0% of stage 1 complaints were upheld or partially upheld; the figure was 100.0% "
         "at stage 2.",
-        "The average stage 1 response took 14.67 working days (over the 3 responses issued in "
-        "2021-22) and 66.7% were issued within 20 working days.",
+        # Against the year before, saying which is better.
+        "66.7% of the 3 stage 1 responses issued in 2021-22 were within 20 working days, "
+        "against 100.0% in 2020-21: fewer in time, which is worse. The average response took "
+        "14.67 working days, against 5.00 in 2020-21: slower, which is worse.",
         "66.7% of the reasons given for stage 1 complaints were about Service Quality and "
         "33.3% about Delay.",
         "1 stage 1 complaint (25.0%) was made by children, young people or care leavers.",
@@ -249,9 +251,16 @@ def test_services_and_timeliness_sentences(year):
     assert timeliness[0].startswith("This section counts the responses issued in 2021-22")
     assert (
         "2 (66.7%) of 3 stage 1 responses were issued within 20 working days, the longest the "
-        "procedure allows; 2 (66.7%) met their applicable deadline (the initial timescale, or the "
-        "extended one where an extension was agreed), and 2 (66.7%) the initial timescale. The "
-        "average response time was 14.67 working days." in timeliness
+        "procedure allows, against 100.0% in 2020-21: fewer in time, which is worse. 2 (66.7%) "
+        "met their applicable deadline (the initial timescale, or the extended one where an "
+        "extension was agreed), and 2 (66.7%) the initial timescale. The average response time "
+        "was 14.67 working days, against 5.00 in 2020-21: slower, which is worse." in timeliness
+    )
+    # None is "none", and one response is one; no statutory stage 2 the year before.
+    assert (
+        "Of the 1 statutory stage 2 response, none were issued within the initial 25 working "
+        "days. 1 (100.0%) was issued within 65 working days. The average response time was "
+        "36.00 working days." in timeliness
     )
 
 
@@ -261,7 +270,7 @@ def test_mediation_and_its_estimated_saving(year):
     figures = compute_figures(facts=facts, period=YEAR, settings=SETTINGS)
     assert paragraphs(build(figures, facts), "mediation")[:2] == [
         "1 mediation was offered and 1 held in 2021-22. Of those offered, 1 resolved the "
-        "complaint and 0 went on to the next stage of the procedure.",
+        "complaint.",
         "With a stage 2 investigation costing £3,500.00 on average, the mediations that "
         "resolved complaints saved an estimated £3,500.00.",
     ]
@@ -433,3 +442,43 @@ def test_none_for_zero_and_ties_with_many_members(db):
     )
     assert " 0 " not in said
     assert "0.0%" not in said
+
+
+def test_ombudsman_and_mediation_sentences_leave_out_what_did_not_happen(db):
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+    lgo = {
+        "lgo.enquiries": 20,
+        "lgo.decision.premature": 4,
+        "lgo.decision.not_investigated": 13,
+        "lgo.investigated": 5,
+        "lgo.decision.fault_found": 3,
+        "lgo.decision.pending": 1,
+    }
+    said = paragraphs(build(FigureSet(period=YEAR, as_of=AS_OF, figures=lgo), facts), "ombudsman")
+    assert said[1] == (
+        "The Ombudsman referred 4 back to us as premature and decided not to investigate 13. "
+        "It investigated and decided 5, finding fault in 3. Enquiries received in the year "
+        "still awaiting a decision: 1."
+    )
+    quiet = lgo | {
+        "lgo.decision.premature": 0,
+        "lgo.decision.not_investigated": 2,
+        "lgo.investigated": 0,
+        "lgo.decision.fault_found": 0,
+        "lgo.decision.pending": 0,
+    }
+    said = paragraphs(build(FigureSet(period=YEAR, as_of=AS_OF, figures=quiet), facts), "ombudsman")
+    assert said[1] == (
+        "The Ombudsman decided not to investigate 2. It made no decision after an "
+        "investigation. No enquiry received in the year is still awaiting a decision."
+    )
+    mediation = {
+        "mediation.offered": 2,
+        "mediation.held": 0,
+        "mediation.outcome.resolved": 0,
+        "mediation.outcome.escalated": 0,
+    }
+    said = paragraphs(
+        build(FigureSet(period=YEAR, as_of=AS_OF, figures=mediation), facts), "mediation"
+    )
+    assert said[0] == "2 mediations were offered and none held in 2021-22."

@@ -81,7 +81,7 @@ def test_the_annual_report_says_what_complainants_told_us(surveys):
     section = _section(prepared.document)
     assert section.title == "What complainants told us"
     text = " ".join(getattr(b, "plain", "") for b in section.blocks)
-    assert "we sent 4 surveys, and 3 were answered (75.0%)" in text
+    assert "we sent 4 surveys, and 3 (75.0%) were answered." in text
     tables = {b.key: b for b in section.blocks if hasattr(b, "rows")}
     assert list(tables) == [
         "survey.answers",

@@ -6,7 +6,8 @@ from redress.core import presenters
 
 from ..context import BuildContext
 from ..labels import DECISIONS, MEDIATION_OUTCOMES, label
-from ..sentences import compared
+from ..model import Paragraph, Run
+from ..sentences import compared, count_or_none
 from ..values import para
 from .common import Blocks
 
@@ -15,17 +16,29 @@ def mediation(ctx: BuildContext) -> Blocks:
     v = ctx.view
     if not v.raw("mediation.offered") and not v.raw("mediation.held"):
         return [para(f"No mediation was offered in {ctx.label}.")]
+    offered = v.raw("mediation.offered")
+    resolved, escalated = v.raw("mediation.outcome.resolved"), v.raw("mediation.outcome.escalated")
+    what_became: list[Run] = []
+    if resolved or escalated:
+        what_became = [" Of those offered, "]
+        if resolved:
+            what_became += [v.value("mediation.outcome.resolved"), " resolved the complaint"]
+        if resolved and escalated:
+            what_became.append(" and ")
+        if escalated:
+            what_became += [
+                v.value("mediation.outcome.escalated"),
+                " went on to the next stage of the procedure",
+            ]
+        what_became.append(".")
     blocks: Blocks = [
         para(
-            v.value("mediation.offered"),
-            f" {presenters.plural(v.raw('mediation.offered'), 'mediation')} "
-            f"{'was' if v.raw('mediation.offered') == 1 else 'were'} offered and ",
-            v.value("mediation.held"),
-            f" held in {ctx.label}. Of those offered, ",
-            v.value("mediation.outcome.resolved"),
-            " resolved the complaint and ",
-            v.value("mediation.outcome.escalated"),
-            " went on to the next stage of the procedure.",
+            count_or_none(v, "mediation.offered", start=True),
+            f" {presenters.plural(offered, 'mediation')} "
+            f"{'was' if offered == 1 else 'were'} offered and ",
+            count_or_none(v, "mediation.held"),
+            f" held in {ctx.label}.",
+            *what_became,
         )
     ]
     cost = ctx.settings.stage2_average_cost
@@ -58,6 +71,45 @@ def mediation(ctx: BuildContext) -> Blocks:
     return blocks
 
 
+def _decisions(ctx: BuildContext) -> Paragraph:
+    """What the Ombudsman decided, in words, leaving out what it did not do and saying "none"
+    for zero, e.g. 'The Ombudsman referred 3 back to us as premature and decided not to
+    investigate 5. It investigated and decided 9, finding fault in 7.'"""
+    v = ctx.view
+    runs: list[Run] = []
+    premature, declined = v.raw("lgo.decision.premature"), v.raw("lgo.decision.not_investigated")
+    if premature or declined:
+        runs.append("The Ombudsman ")
+        if premature:
+            runs += ["referred ", v.value("lgo.decision.premature"), " back to us as premature"]
+        if premature and declined:
+            runs.append(" and ")
+        if declined:
+            runs += ["decided not to investigate ", v.value("lgo.decision.not_investigated")]
+        runs.append(". ")
+    if v.raw("lgo.investigated"):
+        runs += [
+            "It investigated and decided " if runs else "The Ombudsman investigated and decided ",
+            v.value("lgo.investigated"),
+            ", finding fault in ",
+            count_or_none(v, "lgo.decision.fault_found"),
+            ". ",
+        ]
+    else:
+        who = "It" if runs else "The Ombudsman"
+        runs.append(f"{who} made no decision after an investigation. ")
+    pending = v.raw("lgo.decision.pending")
+    if pending:
+        runs += [
+            "Enquiries received in the year still awaiting a decision: ",
+            v.value("lgo.decision.pending"),
+            ".",
+        ]
+    else:
+        runs.append("No enquiry received in the year is still awaiting a decision.")
+    return para(*runs)
+
+
 def ombudsman(ctx: BuildContext) -> Blocks:
     v = ctx.view
     if not v.raw("lgo.enquiries") and not any(r["count"] for r in v.rows("lgo.decisions")):
@@ -69,20 +121,7 @@ def ombudsman(ctx: BuildContext) -> Blocks:
             *compared(v, "lgo.enquiries", ctx.previous_label),
             ".",
         ),
-        para(
-            "The Ombudsman referred ",
-            v.value("lgo.decision.premature"),
-            " back to us as premature and decided not to investigate ",
-            v.value("lgo.decision.not_investigated"),
-            "; it investigated and decided ",
-            v.value("lgo.investigated"),
-            ", finding fault in ",
-            v.value("lgo.decision.fault_found"),
-            ". ",
-            "Enquiries received in the year still awaiting a decision: ",
-            v.value("lgo.decision.pending"),
-            ".",
-        ),
+        _decisions(ctx),
     ]
     if v.raw("lgo.remedy_payments"):
         blocks.append(

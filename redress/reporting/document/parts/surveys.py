@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..context import BuildContext
 from ..labels import STAGES, SURVEY_QUESTIONS
+from ..sentences import count_share
 from ..values import Kind, para
 from .common import Blocks
 
@@ -33,10 +34,8 @@ def what_complainants_told_us(ctx: BuildContext) -> Blocks:
             f"feel able to complain again. In {ctx.label} we sent ",
             v.value("survey.sent"),
             " surveys, and ",
-            v.value("survey.responses"),
-            " were answered (",
-            v.value("survey.responses.pct", "pct"),
-            ").",
+            *count_share(v, "survey.responses", "survey.responses.pct"),
+            " were answered.",
         )
     ]
     if not v.raw("survey.responses"):
