@@ -115,3 +115,60 @@ def column_label(column: str) -> str:
 def band_label(band: str) -> str:
     """`0-10 working days`, `21+ working days`."""
     return f"{band} working days"
+
+
+# The section of the report that shows each figure table: the annex of withheld figures lists
+# them by section.
+TABLE_SECTIONS: dict[str, str] = {
+    "received.by_year": "volumes",
+    "received.stage1.by_month": "volumes",
+    "ratio.stage1_to_open_cases.by_service": "rates",
+    "received.by_area": "services",
+    "received.by_service": "services",
+    "timeliness.stage1.by_quarter": "timeliness",
+    "timeliness.stage1.bands_by_area": "appendix_responsiveness",
+    "responses.stage1.bands_by_area": "appendix_responsiveness",
+    "timeliness.stage2.statutory.bands": "appendix_responsiveness",
+    "timeliness.stage2.local.bands": "appendix_responsiveness",
+    "responses.stage2.statutory.bands": "appendix_responsiveness",
+    "responses.stage2.local.bands": "appendix_responsiveness",
+    "aspects.stage1.by_category": "reasons",
+    "themes.stage1": "reasons",
+    "themes.stage1.top5": "reasons",
+    "aspects.stage1.by_subcategory": "appendix_reasons",
+    "outcomes": "outcomes",
+    "method.stage1": "methods",
+    "complainant.stage1": "complainants",
+    "repeat_complainants.distribution": "complainants",
+    "survey.answers": "what_complainants_told_us",
+    "survey.answers.by_stage": "what_complainants_told_us",
+    "survey.answers.by_service": "what_complainants_told_us",
+    "cyp.themes": "children",
+    "cyp.satisfaction": "children",
+    "informal_feedback.themes": "children",
+    "mediation.outcomes": "mediation",
+    "lgo.decisions": "ombudsman",
+    "lgo.enquiries": "ombudsman",
+    "costs": "costs",
+    "compliments.by_service": "compliments",
+    "compliments.by_source": "compliments",
+    "actions.by_theme": "learning",
+}
+
+# What the rows of a figure table are about, by the key of the column that names them: the
+# singular and the plural ("17 services").
+ROW_NOUNS: dict[str, tuple[str, str]] = {
+    "service": ("service", "services"),
+    "area": ("area", "areas"),
+    "theme": ("theme", "themes"),
+    "category": ("category", "categories"),
+    "subcategory": ("sub-category", "sub-categories"),
+    "question": ("question", "questions"),
+    "stage": ("stage", "stages"),
+    "outcome": ("outcome", "outcomes"),
+    "method": ("method", "methods"),
+    "complainant": ("kind of complainant", "kinds of complainant"),
+    "decision": ("decision", "decisions"),
+    "source": ("source", "sources"),
+    "band": ("band", "bands"),
+}

@@ -101,6 +101,11 @@ class DrillRef:
     row: int
 
 
+# What a body row of a table is: an ordinary row, the heading of the group of rows under it (its
+# first cell names the group, the others are empty), or the total of the group above it.
+RowKind = Literal["row", "group", "subtotal"]
+
+
 @dataclass(frozen=True)
 class TableBlock:
     key: str  # the figure table id it shows (or a document-specific key)
@@ -111,6 +116,11 @@ class TableBlock:
     # A totals row drawn apart from the body (e.g. "TOTAL" in a bands table).
     total: tuple[Cell, ...] | None = None
     media: Media = "all"
+    # One per row where the table has groups (empty: every row is an ordinary row).
+    row_kinds: tuple[RowKind, ...] = ()
+
+    def kind_of_row(self, index: int) -> RowKind:
+        return self.row_kinds[index] if self.row_kinds else "row"
 
 
 # -- charts ------------------------------------------------------------------------------------

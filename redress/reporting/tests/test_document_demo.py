@@ -147,7 +147,9 @@ def test_the_published_version(figures, facts):
     withheld = {(s.table_key, s.row_label, s.column_label) for s in document.suppressions}
     assert ("received.by_service", "Participation & Engagement", "Stage 1") in withheld
     assert ("received.by_service", "North West Central Child in Care", "Stage 1") not in withheld
-    assert len(table(document, "suppressions").rows) == len(document.suppressions)
+    # The annex: one line per table withheld from, under its section's heading.
+    annex = table(document, "suppressions")
+    assert annex.row_kinds.count("row") == len({s.table_key for s in document.suppressions})
 
 
 def test_the_full_report_renders_as_html_and_pdf(document, figures):

@@ -2,16 +2,19 @@
 excerpts a complaints manager approved (with names removed unless the person agreed), and the
 annex listing every figure withheld."""
 
+import datetime
+
 import pytest
 
 from redress.complaints.models import Complaint, LearningAction
 from redress.feedback.models import Compliment
+from redress.people.tests.factories import PersonFactory
 from redress.reporting.document.build import build_document
-from redress.reporting.document.model import Suppression, Value
+from redress.reporting.document.model import Value
 from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.publish import publish_figures
 
-from .document_fixtures import ACTION, CHILD_SUMMARY, SETTINGS, make_small_year
+from .document_fixtures import ACTION, CHILD_SUMMARY, SETTINGS, _complaint, make_small_year
 from .test_document_build import paragraphs, table, texts
 
 
@@ -74,16 +77,33 @@ def test_the_annex_lists_every_withheld_figure(published):
     withheld_tables = {s.table_key for s in published.suppressions}
     assert not withheld_tables & {"actions.by_theme", "compliments.by_service"}
     compliments = texts(table(published, "compliments.by_service"))
-    assert compliments and not any("fewer than" in cell for row in compliments for cell in row)
+    assert compliments
+    assert not any("fewer than" in cell for row in compliments for cell in row)
     by_service = [s for s in published.suppressions if s.table_key == "received.by_service"]
     assert [(s.row_label, s.column_label) for s in by_service] == [
         ("South Safeguarding", "Stage 1"),
         ("South Safeguarding", "Stage 2"),
         ("Adoption", "Stage 1"),
     ]
+    # The annex: one line per table, in words, under the section that shows it.
     annex = table(published, "suppressions")
-    assert len(annex.rows) == len(published.suppressions)
-    assert ["Complaints received by service and stage", "Adoption", "Stage 1"] in texts(annex)
+    rows = list(zip(annex.row_kinds, texts(annex), strict=True))
+    assert rows[0] == ("group", ["Services and areas", "", ""])
+    assert (
+        "row",
+        [
+            "Complaints received by service and stage",
+            "Counts (Stage 1, Stage 2) for 2 services: South Safeguarding and Adoption",
+            "3",
+        ],
+    ) in rows
+    assert sum(kind == "row" for kind, _ in rows) == len(withheld_tables)
+    assert [cell.text for cell in annex.total or ()] == [
+        "All tables",
+        "",
+        str(len(published.suppressions)),
+    ]
+    assert not any("_" in cell for _, row in rows for cell in row)
     assert paragraphs(published, "annex_suppressions")[0] == (
         "In this published report, a count from 1 to 4 in a table cut by service, area or theme "
         "is shown as “fewer than 5”: withheld because it is fewer than 5 and could identify a "
@@ -149,3 +169,44 @@ def test_the_internal_report_keeps_every_name(year):
 def test_headlines_are_unchanged_by_publication(published, year):
     # Headlines are authority-wide scalars: publication withholds table cells only.
     assert published.summary[0].runs[-2] == Value("4", "received.stage1")
+
+
+@pytest.fixture
+def twin(year):
+    """A second child's complaint summed up in the same words as the first (children in one
+    home raising the same concerns)."""
+    child = Complaint.objects.get(summary=CHILD_SUMMARY)
+    return _complaint(
+        child.service_area,
+        datetime.date(2021, 8, 2),
+        datetime.date(2021, 8, 9),
+        "upheld",
+        complainant=PersonFactory(name="Alex Smith"),
+        complainant_type="child_young_person",
+        summary=CHILD_SUMMARY,
+    )
+
+
+def test_appendix_c_quotes_a_summary_once_however_many_complaints_share_it(year, twin):
+    internal = build_document(
+        figures=year.figures,
+        authority="Testshire Council",
+        service=None,
+        narratives={},
+        settings=SETTINGS,
+        facts=year.facts,
+    )
+    assert paragraphs(internal, "appendix_voice") == [
+        "The complaints made by children, young people or care leavers in 2021-22:",
+        CHILD_SUMMARY,
+    ]
+
+
+def test_appendix_c_quotes_an_approved_excerpt_once(year, twin, manager):
+    for complaint in Complaint.objects.filter(summary=CHILD_SUMMARY):
+        excerpt_save(record=complaint, text="No one calls back.", approve=True, by=manager)
+    assert paragraphs(build_published(year), "appendix_voice") == [
+        "From the complaints made by children, young people or care leavers in 2021-22, in "
+        "excerpts approved for publication:",
+        "No one calls back.",
+    ]

@@ -5,14 +5,24 @@ the FIGURES.md cohort measures of the same year. See test_published_birmingham f
 the report and for how the demo workbook is made and imported.
 """
 
+import dataclasses
 import datetime
+import io
 from decimal import Decimal
 
+import pypdf
 import pytest
+import weasyprint
 
-from redress.reporting.figures import compute_figures
+from redress.reporting.document.build import build_document
+from redress.reporting.document.model import TableBlock
+from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.figures.numbers import pct
 from redress.reporting.periods import financial_year
+from redress.reporting.publish import publish_figures
+from redress.reporting.render import html
+from redress.reporting.render import html as html_render
+from redress.reporting.render.html import stylesheet
 
 from .builders.published import birmingham_facts
 
@@ -242,3 +252,129 @@ def test_reasons_for_complaint_appendix_b(figures, tables):
         counts[("Staff Conduct", "Inappropriate Conduct")],
         counts[("Service Quality", "Disagreement with Decision")],
     ] == [86, 80, 69, 66, 63, 48, 46, 41]
+
+
+# -- the appendices as the report prints them (issue 11) ----------------------------------------
+
+
+def _document(figures_set, *, published=False):
+    return build_document(
+        figures=publish_figures(figures_set, threshold=5) if published else figures_set,
+        authority="Kingsmoor Children's Trust",
+        service=None,
+        narratives={},
+        settings=ReportSettings(),
+        facts=birmingham_facts(),
+    )
+
+
+def _table(document, section, key):
+    (block,) = [
+        b for b in document.section(section).blocks if isinstance(b, TableBlock) and b.key == key
+    ]
+    return block
+
+
+def _texts(block):
+    return [[cell.text for cell in row] for row in block.rows]
+
+
+def test_appendix_b_names_each_category_once_above_its_rows_and_marks_its_total(year):
+    document = _document(year)
+    block = _table(document, "appendix_reasons", "aspects.stage1.by_subcategory")
+    rows = list(zip(block.row_kinds, _texts(block), strict=True))
+    groups = [text[0] for kind, text in rows if kind == "group"]
+    assert groups == list(APPENDIX_B)  # each category once, in the appendix's order
+    assert [text for kind, text in rows if kind == "subtotal"] == [
+        ["Total: Delay", "43"],
+        ["Total: Service Failure / Refusal", "353"],
+        ["Total: Service Quality", "449"],
+        ["Total: Staff Conduct", "173"],
+    ]
+    body = [text for kind, text in rows if kind == "row"]
+    assert len(body) == sum(len(subs) for subs in APPENDIX_B.values())
+    assert not any(cell in APPENDIX_B for text in body for cell in text)
+    assert body[:2] == [["Follow Guidance / Policy / Procedure", "1"], ["Make a Decision", "1"]]
+    assert [cell.text for cell in block.total] == ["All categories", "1,018"]
+    # Drawn as such: a heading over each group, each group's total styled as a total.
+    page = html.render(document, year).decode()
+    start = page.index('data-table="aspects.stage1.by_subcategory"')
+    appendix = page[start : page.index("</table>", start)]
+    assert appendix.count('<tr class="rd-table__group"><th scope="rowgroup" colspan="2"') == 4
+    assert appendix.count('<tr class="rd-table__subtotal">') == 4
+    # Each group its own row group, which its heading names.
+    assert appendix.count("<tbody>") == 4
+    assert all(
+        group.lstrip().startswith('<tr class="rd-table__group">')
+        for group in appendix.split("<tbody>")[1:]
+    )
+    assert appendix.count("Service Quality") == 2  # its heading and its total
+
+
+@pytest.fixture(scope="module")
+def published(django_db_setup, django_db_blocker, year):
+    with django_db_blocker.unblock():
+        return _document(year, published=True)
+
+
+def test_the_annex_lists_each_table_once_in_words_by_section(published):
+    annex = _table(published, "annex_suppressions", "suppressions")
+    rows = list(zip(annex.row_kinds, _texts(annex), strict=True))
+    tables = {s.table_key for s in published.suppressions}
+    assert sum(kind == "row" for kind, _ in rows) == len(tables) == 5
+    assert [text[0] for kind, text in rows if kind == "group"] == [
+        "Services and areas",
+        "Children and young people",
+    ]
+    assert [text[0] for kind, text in rows if kind == "row"][2:] == [
+        "What children and young people complained about",
+        "Closing the loop: what children and young people told us",
+        "Informal feedback by theme",
+    ]
+    assert next(text for kind, text in rows if kind != "group") == [
+        "Complaints received by area and stage",
+        "Counts (Stage 3) for 3 areas: Citywide, East and North, West & Central",
+        "3",
+    ]
+    children = next(text for _, text in rows if text[0].startswith("Closing the loop"))
+    assert children[1].startswith(
+        "Answers (No, Partly, No answer) to 7 questions: “Did you understand your rights?”, "
+    )
+    assert children[2] == "12"
+    # Every withheld cell counted once; no code or field name anywhere.
+    assert sum(int(text[2]) for kind, text in rows if kind == "row") == len(published.suppressions)
+    assert annex.total[2].text == str(len(published.suppressions))
+    words = " ".join(cell for _, text in rows for cell in text)
+    assert "_" not in words
+    assert not any(code in words for code in ("rights_understood", "listened", "stage3"))
+    # The full list stays on the document for the JSON.
+    assert len(published.suppressions) == 47
+
+
+def _printed(document, figures_set, *keys):
+    """The PDF pages of the document's sections `keys` alone, after the cover and contents."""
+    only = dataclasses.replace(document, sections=[document.section(k) for k in keys])
+    page = html_render.render_page(only, figures_set, print_css=stylesheet("report-print.css"))
+    rendered = weasyprint.HTML(string=page).render()
+    pdf = pypdf.PdfReader(io.BytesIO(rendered.write_pdf()))
+    return [" ".join(p.extract_text().split()) for p in pdf.pages[2:]]
+
+
+def test_the_printed_annex_fits_on_one_page(published, year):
+    (page,) = _printed(published, year, "annex_suppressions")
+    assert page.startswith("Annex: figures withheld to protect children")
+    assert "All tables 47" in page
+
+
+def test_printed_appendix_e_follows_appendix_d_on_its_page(published, year):
+    pages = _printed(published, year, "appendix_learning", "appendix_figures")
+    assert len(pages) == 1
+    assert "Appendix D: learning and improvements" in pages[0]
+    assert "Appendix E: the figures and their definitions" in pages[0]
+
+
+def test_printed_appendix_b_totals_all_categories_once(published, year):
+    pages = _printed(published, year, "appendix_reasons")
+    assert len(pages) == 3
+    assert sum(p.count("All categories 1,018") for p in pages) == 1
+    assert "All categories 1,018" in pages[-1]

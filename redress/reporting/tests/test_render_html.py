@@ -94,7 +94,8 @@ def assert_well_formed(page: Page, top: int) -> None:
     assert len(page.ids) == len(set(page.ids)), "ids must be unique"
     assert page.tables == page.captions > 10
     for th in page.all("th"):
-        assert th.get("scope") in {"col", "row"}
+        # "rowgroup": the heading of a group of rows in its own tbody (Appendix B, the annex).
+        assert th.get("scope") in {"col", "row", "rowgroup"}
     for svg in page.all("svg"):
         assert svg["role"] == "img"
         assert svg["aria-labelledby"] in page.ids

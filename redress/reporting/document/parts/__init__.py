@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..context import BuildContext
-from .appendices import annex_suppressions, appendix_figures
+from .appendices import annex_suppressions, appendix_figures, appendix_reasons
 from .children import appendix_voice, children
 from .common import Blocks
 from .learning import appendix_learning, learning, next_steps
 from .money import compliments, costs
-from .reasons import appendix_reasons, complainants, methods, outcomes, reasons
+from .reasons import complainants, methods, outcomes, reasons
 from .routes import mediation, ombudsman
 from .summary import headlines, procedure, summary
 from .surveys import what_complainants_told_us

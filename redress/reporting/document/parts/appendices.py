@@ -1,9 +1,11 @@
-"""Appendix E (every figure with its value and definition) and the annex of figures withheld to
-protect children."""
+"""Appendix B (reasons by category and sub-category), Appendix E (every figure with its value
+and definition) and the annex of figures withheld to protect children."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from itertools import groupby
 from typing import Any
 
 from redress.core import presenters
@@ -11,9 +13,23 @@ from redress.reporting.figures import SCALARS, TABLES
 from redress.reporting.publish import SmallCount
 
 from ..context import BuildContext
-from ..labels import TABLE_CAPTIONS, column_label
-from ..model import Cell, Paragraph, Suppression, TableBlock
-from ..values import Kind, column, para, text_cell
+from ..labels import (
+    COMPLAINANTS,
+    DECISIONS,
+    METHODS,
+    OUTCOMES,
+    QUESTIONS,
+    ROW_NOUNS,
+    SOURCES,
+    SURVEY_QUESTIONS,
+    TABLE_CAPTIONS,
+    TABLE_SECTIONS,
+    column_label,
+    label,
+)
+from ..model import Cell, Paragraph, RowKind, Suppression, TableBlock
+from ..sections import SECTION_KEYS, SECTION_TITLES
+from ..values import Kind, column, label_of, para, text_cell
 from .common import Blocks
 
 
@@ -43,6 +59,50 @@ def definition(figure_id: str, previous_label: str) -> str:
             return words.format(label=previous_label, definition=SCALARS[base].definition)
     spec = SCALARS.get(figure_id)
     return spec.definition if spec else ""
+
+
+def appendix_reasons(ctx: BuildContext) -> Blocks:
+    """Appendix B: every reason by sub-category under the heading of its category, each
+    category's total drawn as a total under it, and the total of all categories at the foot."""
+    v = ctx.view
+    subs = v.rows("aspects.stage1.by_subcategory")
+    if not subs:
+        return [para(f"No reasons were recorded on stage 1 complaints received in {ctx.label}.")]
+    categories = {r["category"]: i for i, r in enumerate(v.rows("aspects.stage1.by_category"))}
+    rows: list[tuple[Cell, ...]] = []
+    kinds: list[RowKind] = []
+    for category, group in groupby(enumerate(subs), key=lambda item: item[1]["category"]):
+        rows.append((text_cell(label_of(category)), text_cell("")))
+        kinds.append("group")
+        for i, r in group:
+            rows.append(
+                (
+                    text_cell(r["subcategory"] or "No sub-category"),
+                    v.cell("aspects.stage1.by_subcategory", i, "count"),
+                )
+            )
+            kinds.append("row")
+        if category in categories:
+            rows.append(
+                (
+                    text_cell(f"Total: {label_of(category)}"),
+                    v.cell("aspects.stage1.by_category", categories[category], "count"),
+                )
+            )
+            kinds.append("subtotal")
+    return [
+        TableBlock(
+            key="aspects.stage1.by_subcategory",
+            caption=TABLE_CAPTIONS["aspects.stage1.by_subcategory"],
+            columns=(
+                column("subcategory", "Category and sub-category"),
+                column("count", "Reasons", "count"),
+            ),
+            rows=tuple(rows),
+            row_kinds=tuple(kinds),
+            total=(text_cell("All categories"), v.scalar_cell("aspects.stage1.total")),
+        )
+    ]
 
 
 COMPANIONS = (".previous", ".change_pct")
@@ -143,8 +203,153 @@ def row_label(row: dict[str, Any]) -> str:
     return ": ".join(words) or "–"
 
 
+# Named in the annex, at most, before "among them": the questions, asked of everyone, are each
+# worth naming; services and areas are many.
+NAMED = {"question": 8}
+NAMED_OTHERWISE = 3
+ANSWER_LABELS = {"cyp.": QUESTIONS, "survey.": SURVEY_QUESTIONS}
+CODE_LABELS = {
+    "outcome": OUTCOMES,
+    "method": METHODS,
+    "complainant": COMPLAINANTS,
+    "decision": DECISIONS,
+    "source": SOURCES,
+}
+
+
+@dataclass(frozen=True)
+class WithheldTable:
+    """What publication withheld from one table: how many cells, which columns, and the rows in
+    words (one description per column naming the rows: services, questions, stages)."""
+
+    table_key: str
+    section: str
+    caption: str
+    cells: int
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]
+
+    @property
+    def words(self) -> str:
+        """“Answers (No, Partly) to 2 questions: “Did you understand your rights?” and …”."""
+        noun = "Answers" if any(r.startswith("to ") for r in self.rows) else "Counts"
+        shown = f" ({', '.join(self.columns)})" if self.columns != ("Number",) else ""
+        return f"{noun}{shown} {', '.join(self.rows)}".rstrip()
+
+
+def _words(table_id: str, key: str, raw: Any) -> str:
+    """A row's value in a naming column, in words."""
+    if key == "question":
+        questions = next((q for p, q in ANSWER_LABELS.items() if table_id.startswith(p)), {})
+        return f"“{label(questions, raw)}”"
+    if key == "stage":
+        return str(raw)
+    return label(CODE_LABELS.get(key, {}), raw)
+
+
+def _listed(words: list[str]) -> str:
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+
+
+def _rows_in_words(key: str, values: list[str]) -> str:
+    """“for 19 services, among them A, B and C”, “to 2 questions: “…” and “…””, “at stage 3”."""
+    singular, plural = ROW_NOUNS.get(key, (key.replace("_", " "), key.replace("_", " ") + "s"))
+    preposition = {"question": "to", "stage": "at"}.get(key, "for")
+    n = len(values)
+    if key == "stage":
+        return f"{preposition} {singular if n == 1 else plural} {_listed(values)}"
+    if n == 1:
+        return f"{preposition} the {singular} {values[0]}"
+    named = NAMED.get(key, NAMED_OTHERWISE)
+    if n <= named:
+        return f"{preposition} {n} {plural}: {_listed(values)}"
+    return f"{preposition} {n} {plural}, among them {_listed(values[:NAMED_OTHERWISE])}"
+
+
+def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
+    """What publication withheld, one entry per table, in the order of the report's sections."""
+    v = ctx.view
+    cells: dict[str, list[tuple[int, str]]] = {}
+    for table_id, row, column_key in sorted(v.figures.suppressed):
+        cells.setdefault(table_id, []).append((row, column_key))
+    order = {key: i for i, key in enumerate(SECTION_KEYS)}
+    out = []
+    for table_id, withheld in cells.items():
+        rows = v.rows(table_id)
+        keys = list(rows[0]) if rows else []
+        withheld_columns = {c for _, c in withheld}
+        naming = [
+            k
+            for k in keys
+            if k not in withheld_columns
+            and k not in {"suppressed", "pct"}
+            and (k in ROW_NOUNS or any(isinstance(rows[r][k], str) for r, _ in withheld))
+        ]
+        values: dict[str, list[str]] = {k: [] for k in naming}
+        for r, _ in withheld:
+            for k in naming:
+                words = _words(table_id, k, rows[r][k])
+                if words not in values[k]:
+                    values[k].append(words)
+        section = TABLE_SECTIONS.get(table_id, "")
+        out.append(
+            WithheldTable(
+                table_key=table_id,
+                section=SECTION_TITLES.get(section, "Other tables"),
+                caption=TABLE_CAPTIONS.get(table_id, table_id),
+                cells=len(withheld),
+                columns=tuple(column_label(k) for k in keys if k in withheld_columns),
+                rows=tuple(_rows_in_words(k, values[k]) for k in naming if values[k]),
+            )
+        )
+    # Sections in the report's order, and their tables in the order they show them.
+    tables = list(TABLE_SECTIONS)
+    out.sort(
+        key=lambda t: (
+            order.get(TABLE_SECTIONS.get(t.table_key, ""), len(order)),
+            tables.index(t.table_key) if t.table_key in tables else len(tables),
+            t.caption,
+        )
+    )
+    return out
+
+
+def _withheld_table(withheld: list[WithheldTable]) -> TableBlock:
+    """One line per table, under the heading of its section."""
+    rows: list[tuple[Cell, ...]] = []
+    kinds: list[RowKind] = []
+    for section, tables in groupby(withheld, key=lambda t: t.section):
+        rows.append((text_cell(section), text_cell(""), text_cell("")))
+        kinds.append("group")
+        for t in tables:
+            rows.append(
+                (
+                    text_cell(t.caption),
+                    text_cell(t.words),
+                    Cell(text=presenters.count(t.cells), value=t.cells),
+                )
+            )
+            kinds.append("row")
+    return TableBlock(
+        key="suppressions",
+        caption="Figures withheld, by section of the report",
+        columns=(
+            column("table", "Table"),
+            column("withheld", "What was withheld"),
+            column("cells", "Figures", "number"),
+        ),
+        rows=tuple(rows),
+        row_kinds=tuple(kinds),
+        total=(
+            text_cell("All tables"),
+            text_cell(""),
+            Cell(text=presenters.count(sum(t.cells for t in withheld))),
+        ),
+    )
+
+
 def annex_suppressions(ctx: BuildContext) -> Blocks:
-    withheld = suppressions(ctx)
+    withheld = withheld_tables(ctx)
     threshold = ctx.settings.suppression_threshold
     blocks: Blocks = [
         para(
@@ -157,21 +362,7 @@ def annex_suppressions(ctx: BuildContext) -> Blocks:
         )
     ]
     if withheld:
-        blocks.append(
-            TableBlock(
-                key="suppressions",
-                caption="Figures withheld",
-                columns=(
-                    column("table", "Table"),
-                    column("row", "Row"),
-                    column("column", "Column"),
-                ),
-                rows=tuple(
-                    (text_cell(s.table_caption), text_cell(s.row_label), text_cell(s.column_label))
-                    for s in withheld
-                ),
-            )
-        )
+        blocks.append(_withheld_table(withheld))
     else:
         blocks.append(para("No figure needed to be withheld."))
     names = {what: n for what, n in ctx.redactions.items() if n}

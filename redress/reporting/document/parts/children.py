@@ -162,7 +162,9 @@ def appendix_voice(ctx: BuildContext) -> Blocks:
         return [para(f"No stage 1 complaints from {CYP_WORDS} were received in {ctx.label}.")]
     if ctx.published:
         return _published_voice(ctx, examples)
-    items = tuple(para(e.text) for e in examples)
+    # Complaints can be summed up in the same words (children in one home raising the same
+    # concerns): each summary is quoted once.
+    items = tuple(para(text) for text in dict.fromkeys(e.text for e in examples))
     return [para(f"The complaints made by {CYP_WORDS} in {ctx.label}:"), BulletList(items)]
 
 
@@ -186,4 +188,4 @@ def _published_voice(ctx: BuildContext, examples: list[selectors.CaseExample]) -
         f"From the complaints made by {CYP_WORDS} in {ctx.label}, in excerpts approved for "
         "publication:"
     )
-    return [para(intro), BulletList(tuple(para(t) for t in texts))]
+    return [para(intro), BulletList(tuple(para(t) for t in dict.fromkeys(texts)))]
