@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Literal
 
 from redress.core import presenters
 
@@ -87,6 +88,38 @@ def compared(
     if not view.has(previous_id):
         return []
     return [", compared with ", view.value(previous_id, kind), f" in {previous_label}"]
+
+
+def against(
+    view: FigureView,
+    figure_id: str,
+    previous_label: str,
+    kind: Kind = "pct",
+    *,
+    better: Literal["higher", "lower"] | None = None,
+    higher: str = "higher",
+    lower: str = "lower",
+) -> list[Run]:
+    """\", against 63.7% in 2020-21: fewer in time, which is worse\" from the figure and its
+    `.previous`. `higher` and `lower` say which way it moved ("slower", "quicker"); `better`
+    says which way is better, where the direction is clear (more responses in time is better,
+    more working days worse); without it the change is neither. \", the same as in 2020-21\"
+    when the values shown are equal; empty when either is unknown."""
+    previous_id = f"{figure_id}.previous"
+    if not view.has(figure_id, previous_id):
+        return []
+    now, before = view.raw(figure_id), view.raw(previous_id)
+    if now == before:
+        return [f", the same as in {previous_label}"]
+    rose = now > before
+    runs: list[Run] = [
+        ", against ",
+        view.value(previous_id, kind),
+        f" in {previous_label}: {higher if rose else lower}",
+    ]
+    if better is not None:
+        runs.append(", which is better" if rose == (better == "higher") else ", which is worse")
+    return runs
 
 
 def listing(items: Sequence[Sequence[Run]], *, joiner: str = "; ") -> list[Run]:

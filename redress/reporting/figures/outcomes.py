@@ -28,11 +28,23 @@ def outcome_count(ctx: FigureContext, n: int, outcome: str) -> Counted:
     return counted(with_outcome(ctx.received(n), outcome))
 
 
-@scalar("outcome.stage{n}.{outcome}.pct", n=STAGES, outcome=OUTCOMES)
-def outcome_pct(ctx: FigureContext, n: int, outcome: str) -> float | None:
+# Stage 1's upheld, partially upheld and not upheld shares come with the previous period's, as
+# the published reports compare them with the year before.
+COMPARED = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value, Outcome.NOT_UPHELD.value)
+
+
+# (Decorators register from the bottom up: stage 1's in the order of OUTCOMES, then the others.)
+@scalar("outcome.stage{n}.{outcome}.pct", n=STAGES[1:], outcome=OUTCOMES)
+@scalar(
+    "outcome.stage{n}.{outcome}.pct",
+    n=(1,),
+    outcome=tuple(o for o in OUTCOMES if o not in COMPARED),
+)
+@scalar("outcome.stage{n}.{outcome}.pct", n=(1,), outcome=COMPARED, previous=True)
+def outcome_pct(ctx: FigureContext, n: int, outcome: str) -> Rate:
     """stage {n} records received in the period with outcome {outcome}, % of received.stage{n}"""
     received = ctx.received(n)
-    return pct(with_outcome(received, outcome).height, received.height)
+    return Rate(with_outcome(received, outcome).height, received.height)
 
 
 @scalar("outcome.stage{n}.upheld_or_partially.pct", n=STAGES, previous=True)

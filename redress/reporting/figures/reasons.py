@@ -33,8 +33,18 @@ def _grouped(frame: pl.DataFrame, by: list[str], order: list[str]) -> Table:
 
 @table("aspects.stage1.by_category")
 def by_category(ctx: FigureContext) -> Table:
-    """Columns category, count: stage 1 aspects received in the period by category, largest first"""
-    return _grouped(stage1_aspects(ctx), ["category"], ["category"])
+    """Columns category, count, previous: stage 1 aspects received in the period by category,
+    largest first, with the same category's count in the previous period
+    """
+    current = _grouped(stage1_aspects(ctx), ["category"], ["category"])
+    before = dict(
+        stage1_aspects(ctx.for_period(ctx.period.previous))
+        .group_by("category")
+        .len("count")
+        .iter_rows()
+    )
+    rows = [{**r, "previous": int(before.get(r["category"], 0))} for r in current.rows]
+    return Table(rows, current.evidence)
 
 
 @table("aspects.stage1.by_subcategory")

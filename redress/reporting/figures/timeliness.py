@@ -14,7 +14,7 @@ import polars as pl
 from redress.complaints.choices import Outcome
 
 from .context import TIMELINESS_GROUPS, FigureContext
-from .numbers import mean, pct
+from .numbers import Rate, mean, pct
 from .registry import Counted, Evidence, Table, counted, scalar, table
 
 GROUPS = tuple(TIMELINESS_GROUPS)
@@ -59,16 +59,30 @@ def within(ctx: FigureContext, group: str, check: str, population: str) -> Count
     return counted(ctx.population(population, group).filter(pl.col(CHECKS[check])))
 
 
-@scalar("timeliness.{group}.within_{check}.pct", group=GROUPS, check=tuple(CHECKS), **COHORT)
-@scalar("responses.{group}.within_{check}.pct", group=GROUPS, check=tuple(CHECKS), **RESPONSES)
-def within_pct(ctx: FigureContext, group: str, check: str, population: str) -> float | None:
+# The percentages in time and the averages come with the previous period's value, as both
+# published reports compare them with the year before ("53.4%, against 63.7% in 2020-21").
+@scalar(
+    "timeliness.{group}.within_{check}.pct",
+    group=GROUPS,
+    check=tuple(CHECKS),
+    previous=True,
+    **COHORT,
+)
+@scalar(
+    "responses.{group}.within_{check}.pct",
+    group=GROUPS,
+    check=tuple(CHECKS),
+    previous=True,
+    **RESPONSES,
+)
+def within_pct(ctx: FigureContext, group: str, check: str, population: str) -> Rate:
     """{group} records in time against their {check} deadline, % of the {who}"""
     frame = ctx.population(population, group)
-    return pct(int(frame[CHECKS[check]].sum()), frame.height)
+    return Rate(int(frame[CHECKS[check]].sum()), frame.height)
 
 
-@scalar("timeliness.{group}.average_working_days", group=GROUPS, **COHORT)
-@scalar("responses.{group}.average_working_days", group=GROUPS, **RESPONSES)
+@scalar("timeliness.{group}.average_working_days", group=GROUPS, previous=True, **COHORT)
+@scalar("responses.{group}.average_working_days", group=GROUPS, previous=True, **RESPONSES)
 def average(ctx: FigureContext, group: str, population: str) -> float | None:
     """mean working days taken over the {group} {who}, 2 places"""
     return mean(ctx.population(population, group)["taken"].to_list())

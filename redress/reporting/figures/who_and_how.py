@@ -13,30 +13,44 @@ from .registry import Table, table
 NOT_RECORDED = "not_recorded"
 
 
-def _shares(frame: pl.DataFrame, column: str, codes: list[str], label: str) -> Table:
+def _shares(ctx: FigureContext, column: str, codes: list[str], label: str) -> Table:
+    """A row per code with its count and share of the stage 1 complaints received, and the same
+    for the previous period beside it (its records are not kept: a drill-down shows this
+    period's). "Not recorded" is listed when either period has one."""
+    frame = ctx.received(1)
+    before = ctx.for_period(ctx.period.previous).received(1)
     rows, evidence = [], {}
     for code in [*codes, NOT_RECORDED]:
-        mine = frame.filter(
-            pl.col(column).is_null() if code == NOT_RECORDED else pl.col(column) == code
+        mine, theirs = (
+            f.filter(pl.col(column).is_null() if code == NOT_RECORDED else pl.col(column) == code)
+            for f in (frame, before)
         )
-        if code == NOT_RECORDED and mine.is_empty():
+        if code == NOT_RECORDED and mine.is_empty() and theirs.is_empty():
             continue
-        rows.append({label: code, "count": mine.height, "pct": pct(mine.height, frame.height)})
+        rows.append(
+            {
+                label: code,
+                "count": mine.height,
+                "pct": pct(mine.height, frame.height),
+                "previous": theirs.height,
+                "previous_pct": pct(theirs.height, before.height),
+            }
+        )
         evidence[len(rows) - 1] = mine
     return Table(rows, evidence)
 
 
 @table("method.stage1")
 def method(ctx: FigureContext) -> Table:
-    """Columns method, count, pct: stage 1 complaints received in the period by how they were
-    made, % of received.stage1 (every method listed, including none)"""
-    return _shares(ctx.received(1), "method", [m.value for m in Method], "method")
+    """Columns method, count, pct, previous, previous_pct: stage 1 complaints received in the
+    period by how they were made, % of received.stage1 (every method listed, including none),
+    and the same for the previous period"""
+    return _shares(ctx, "method", [m.value for m in Method], "method")
 
 
 @table("complainant.stage1")
 def complainant(ctx: FigureContext) -> Table:
-    """Columns complainant_type, count, pct: stage 1 complaints received in the period by who
-    made them, % of received.stage1"""
-    return _shares(
-        ctx.received(1), "complainant_type", [c.value for c in ComplainantType], "complainant_type"
-    )
+    """Columns complainant_type, count, pct, previous, previous_pct: stage 1 complaints received
+    in the period by who made them, % of received.stage1, and the same for the previous
+    period"""
+    return _shares(ctx, "complainant_type", [c.value for c in ComplainantType], "complainant_type")

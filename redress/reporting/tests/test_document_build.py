@@ -98,8 +98,10 @@ def test_headlines_are_written_from_the_figures(year):
         # Stage 3 has no complaints, so no percentage upheld.
         "50.0% of stage 1 complaints were upheld or partially upheld; the figure was 100.0% "
         "at stage 2.",
-        "The average stage 1 response took 14.67 working days (over the 3 responses issued in "
-        "2021-22) and 66.7% were issued within 20 working days.",
+        # Against the year before, saying which is better.
+        "66.7% of the 3 stage 1 responses issued in 2021-22 were within 20 working days, "
+        "against 100.0% in 2020-21: fewer in time, which is worse. The average response took "
+        "14.67 working days, against 5.00 in 2020-21: slower, which is worse.",
         "66.7% of the reasons given for stage 1 complaints were about Service Quality and "
         "33.3% about Delay.",
         "1 stage 1 complaint (25.0%) was made by children, young people or care leavers.",
@@ -249,9 +251,16 @@ def test_services_and_timeliness_sentences(year):
     assert timeliness[0].startswith("This section counts the responses issued in 2021-22")
     assert (
         "2 (66.7%) of 3 stage 1 responses were issued within 20 working days, the longest the "
-        "procedure allows; 2 (66.7%) met their applicable deadline (the initial timescale, or the "
-        "extended one where an extension was agreed), and 2 (66.7%) the initial timescale. The "
-        "average response time was 14.67 working days." in timeliness
+        "procedure allows, against 100.0% in 2020-21: fewer in time, which is worse. 2 (66.7%) "
+        "met their applicable deadline (the initial timescale, or the extended one where an "
+        "extension was agreed), and 2 (66.7%) the initial timescale. The average response time "
+        "was 14.67 working days, against 5.00 in 2020-21: slower, which is worse." in timeliness
+    )
+    # None is "none", and one response is one; no statutory stage 2 the year before.
+    assert (
+        "Of the 1 statutory stage 2 response, none were issued within the initial 25 working "
+        "days. 1 (100.0%) was issued within 65 working days. The average response time was "
+        "36.00 working days." in timeliness
     )
 
 

@@ -191,3 +191,44 @@ def test_a_reason_as_a_phrase():
     assert reason_phrase("Refusal of Service", "EHCP Assessment") == "EHCP assessment"
     assert reason_phrase("Delay", None) == "delay, with no sub-category recorded"
     assert reason_phrase("Inability", "Attend") == "an inability to attend"
+
+
+def test_a_value_against_the_year_before_says_whether_that_is_better():
+    # Imported here: the comparisons with the year before are their own pattern.
+    from redress.reporting.document.sentences import against
+
+    in_time = "responses.stage1.within_maximum.pct"
+    figures = view(
+        responses__stage1__within_maximum__pct=53.4,
+        responses__stage1__within_maximum__pct__previous=63.7,
+        responses__stage1__average_working_days=28.81,
+        responses__stage1__average_working_days__previous=27.44,
+        outcome__stage1__upheld__pct=13.3,
+        outcome__stage1__upheld__pct__previous=13.3,
+        outcome__stage1__not_upheld__pct=35.1,
+        outcome__stage1__not_upheld__pct__previous=None,
+    )
+    more = {"higher": "more in time", "lower": "fewer in time"}
+    in_words = para("53.4%", *against(figures, in_time, "2020-21", "pct", better="higher", **more))
+    assert in_words.plain == ("53.4%, against 63.7% in 2020-21: fewer in time, which is worse")
+    slower = {"higher": "slower", "lower": "quicker"}
+    days = "responses.stage1.average_working_days"
+    assert para(*against(figures, days, "2020-21", "days", better="lower", **slower)).plain == (
+        ", against 27.44 in 2020-21: slower, which is worse"
+    )
+    # More in time is better; fewer days is better.
+    assert para(*against(figures, in_time, "2020-21", "pct", better="lower", **more)).plain == (
+        ", against 63.7% in 2020-21: fewer in time, which is better"
+    )
+    # Neither better nor worse: only which way it moved.
+    assert para(*against(figures, days, "2020-21", "days")).plain == (
+        ", against 27.44 in 2020-21: higher"
+    )
+    assert para(*against(figures, "outcome.stage1.upheld.pct", "2020-21")).plain == (
+        ", the same as in 2020-21"
+    )
+    assert against(figures, "outcome.stage1.not_upheld.pct", "2020-21") == []
+    assert against(figures, "outcome.stage1.withdrawn.pct", "2020-21") == []
+    # The earlier value names its figure, for the web report's link.
+    runs = against(figures, in_time, "2020-21")
+    assert runs[1] == Value("63.7%", f"{in_time}.previous")

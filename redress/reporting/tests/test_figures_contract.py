@@ -149,8 +149,14 @@ def test_the_contract_is_read_as_written(contract):
         "fault_found",
         "no_fault",
     ]
-    assert contract.tables["method.stage1"] == ["method", "count", "pct"]
-    assert contract.tables["complainant.stage1"] == ["complainant_type", "count", "pct"]
+    previous = ["previous", "previous_pct"]
+    assert contract.tables["method.stage1"] == ["method", "count", "pct", *previous]
+    assert contract.tables["complainant.stage1"] == ["complainant_type", "count", "pct", *previous]
+    assert contract.tables["aspects.stage1.by_category"] == ["category", "count", "previous"]
+    assert contract.scalars["timeliness.stage2.local.within_initial.pct"] is True
+    assert contract.scalars["timeliness.stage2.local.within_initial"] is False
+    assert contract.scalars["outcome.stage1.not_upheld.pct"] is True
+    assert contract.scalars["outcome.stage1.withdrawn.pct"] is False
 
 
 def test_every_scalar_figures_md_defines_is_registered(contract):

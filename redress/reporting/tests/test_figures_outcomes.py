@@ -153,3 +153,42 @@ def test_percentages_round_half_away_from_zero(calendar):
     figures = compute(b, calendar)
     assert figures.figures["outcome.stage1.upheld.pct"] == 6.3
     assert figures.figures["outcome.stage1.not_upheld.pct"] == 93.8  # 93.75
+
+
+@covers(
+    *(
+        f"outcome.stage1.{outcome}.pct.{suffix}"
+        for outcome in ("upheld", "partially_upheld", "not_upheld")
+        for suffix in ("previous", "change_pct")
+    ),
+)
+def test_stage1_upheld_partially_and_not_upheld_with_the_year_before(figures):
+    # 2021-22: 1, 2 and 2 of 8; 2020-21: 1, 1 and 2 of 4.
+    expect(
+        figures,
+        {
+            "outcome.stage1.upheld.pct.previous": 25.0,
+            "outcome.stage1.upheld.pct.change_pct": -50.0,
+            "outcome.stage1.partially_upheld.pct.previous": 25.0,
+            "outcome.stage1.partially_upheld.pct.change_pct": 0.0,
+            "outcome.stage1.not_upheld.pct.previous": 50.0,
+            "outcome.stage1.not_upheld.pct.change_pct": -50.0,
+        },
+    )
+    # The other outcomes and stages have no previous value.
+    assert "outcome.stage1.withdrawn.pct.previous" not in figures.figures
+    assert "outcome.stage2.upheld.pct.previous" not in figures.figures
+
+
+def test_a_change_in_a_share_is_worked_from_the_exact_ratios(calendar):
+    # 1 of 3 upheld (33.3%) against 1 of 6 (16.7%): exactly double, +100%, where the rounded
+    # shares would give +99.4%.
+    b = FactsBuilder()
+    for n in range(3):
+        b.stage1("2021-06-07", outcome="upheld" if n == 0 else "not_upheld")
+    for n in range(6):
+        b.stage1("2020-06-01", outcome="upheld" if n == 0 else "not_upheld")
+    figures = compute(b, calendar)
+    assert figures.figures["outcome.stage1.upheld.pct"] == 33.3
+    assert figures.figures["outcome.stage1.upheld.pct.previous"] == 16.7
+    assert figures.figures["outcome.stage1.upheld.pct.change_pct"] == 100.0

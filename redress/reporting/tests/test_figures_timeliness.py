@@ -160,6 +160,96 @@ def test_stage3_against_50_days_and_its_panel_against_30(figures):
     expect(figures, {"timeliness.stage3.panel_within_30.pct": 50.0})
 
 
+def two_years() -> FactsBuilder:
+    """A few stages of each group in 2020-21 and in 2021-22, for the comparisons."""
+    b = FactsBuilder()
+
+    def stage(number: int, received: str, responded: str, procedure: str = "statutory", **kw):
+        complaint = b.complaint(received, procedure=procedure)
+        b.stage(
+            complaint,
+            number=number,
+            received=received,
+            responded=responded,
+            outcome="not_upheld",
+            **kw,
+        )
+
+    # Stage 1, 2020-21: Monday to Monday 5; 20 (late against 10, within 20); 30 (late). And one
+    # received in March 2020 and answered on 6 April 2020: 25, among 2020-21's responses only.
+    stage(1, "2020-06-01", "2020-06-08")
+    stage(1, "2020-09-07", "2020-10-05")
+    stage(1, "2020-11-02", "2020-12-14")
+    stage(1, "2020-03-02", "2020-04-06")
+    # Stage 1, 2021-22: 5; 10; 20 with an extension to 20.
+    stage(1, "2021-06-07", "2021-06-14")
+    stage(1, "2021-09-06", "2021-09-20")
+    stage(1, "2021-11-01", "2021-11-29", extended_to=20)
+    # Statutory stage 2: 25 in 2020-21 (in time); 40 in 2021-22 (late against 25, within 65).
+    stage(2, "2020-06-01", "2020-07-06")
+    stage(2, "2021-06-07", "2021-08-02")
+    # Local stage 2: 30 in 2020-21 (late); 20 in 2021-22 (in time).
+    stage(2, "2020-06-01", "2020-07-13", procedure="local")
+    stage(2, "2021-06-07", "2021-07-05", procedure="local")
+    # Stage 3: none in 2020-21; 50 in 2021-22 (in time).
+    stage(3, "2021-06-07", "2021-08-16")
+    return b
+
+
+def compared_ids(group: str) -> list[str]:
+    base = [f"within_{check}.pct" for check in CHECKS] + ["average_working_days"]
+    return [
+        f"{population}.{group}.{figure}.{suffix}"
+        for population in ("timeliness", "responses")
+        for figure in base
+        for suffix in ("previous", "change_pct")
+    ]
+
+
+def comparisons(previous: list, changes: list) -> list:
+    """Values in the order of `compared_ids`: applicable, initial, maximum, average."""
+    return [v for pair in zip(previous, changes, strict=True) for v in pair]
+
+
+@covers(*compared_ids("stage1"))
+def test_stage1_timeliness_with_the_year_before(calendar):
+    figures = compute(two_years(), calendar)
+    # 2021-22, both populations: initial 2 of 3 (66.7%), applicable and maximum 3 of 3,
+    # average 35 ÷ 3 = 11.67.
+    expect(
+        figures,
+        {
+            "timeliness.stage1.within_initial.pct": 66.7,
+            "responses.stage1.within_maximum.pct": 100.0,
+            "responses.stage1.average_working_days": 11.67,
+        },
+    )
+    # 2020-21 cohort: 5, 20, 30: applicable and initial 1 of 3 (33.3%), maximum 2 of 3
+    # (66.7%), average 18.33. The changes are worked from the exact shares: 3 of 3 against 1
+    # of 3 is +200%, 2 of 3 against 1 of 3 +100%, 3 of 3 against 2 of 3 +50%.
+    cohort = comparisons([33.3, 33.3, 66.7, 18.33], [200.0, 100.0, 50.0, -36.3])
+    # 2020-21 responses add the one received in March 2020 (25): 1, 1 and 2 of 4, average
+    # 80 ÷ 4 = 20.0; 11.67 against 20.0 is −41.65%, −41.7 (half away from zero).
+    responses = comparisons([25.0, 25.0, 50.0, 20.0], [300.0, 166.7, 100.0, -41.7])
+    expect(figures, dict(zip(compared_ids("stage1"), cohort + responses, strict=True)))
+
+
+@covers(*compared_ids("stage2.statutory"), *compared_ids("stage2.local"), *compared_ids("stage3"))
+def test_stage2_and_stage3_timeliness_with_the_year_before(calendar):
+    figures = compute(two_years(), calendar)
+    # Statutory stage 2: 40 against 25. In time on every count in 2020-21; in 2021-22 within
+    # the 65 only.
+    statutory = comparisons([100.0, 100.0, 100.0, 25.0], [-100.0, -100.0, 0.0, 60.0])
+    # Local stage 2: 20 against 30. Late on every count in 2020-21, so no % change from 0%.
+    local = comparisons([0.0, 0.0, 0.0, 30.0], [None, None, None, -33.3])
+    # Stage 3: nothing in 2020-21, so nothing to compare with.
+    stage3 = comparisons([None] * 4, [None] * 4)
+    for group, values in (("stage2.statutory", statutory), ("stage2.local", local)):
+        expect(figures, dict(zip(compared_ids(group), values + values, strict=True)))
+    expect(figures, dict(zip(compared_ids("stage3"), stage3 + stage3, strict=True)))
+    expect(figures, {"timeliness.stage3.within_maximum.pct": 100.0})
+
+
 def test_an_empty_population_has_null_percentages_and_average(calendar):
     b = FactsBuilder()
     b.stage1("2021-06-07", responded="2021-06-08", outcome="withdrawn")

@@ -326,3 +326,101 @@ def test_compliments(figures):
     assert figures["compliments.received"] == 52
     assert figures["compliments.received.previous"] == 84
     assert figures["compliments.received.change_pct"] == -38.1
+
+
+def test_the_year_before_beside_this_one(figures, tables):
+    """Section 3's comparisons with 2020-21, as figures: "142 of 265 (53.4%) … (the compliance
+    rate was 63.7% in 2020/21). The average response time was 28.81 working days, which compares
+    with 27.44 working days in 2020/21"; statutory stage 2 "87.48 working days (compared with
+    64.09 …)", none within 25 "(compared with six complaints …)", six of 32 being 18.8%; local
+    stage 2 64% against 50%. Reading 6: the local average is 29.93; the text's "32.80" is
+    2020-21's. The stage 1 outcome shares of 2020-21 are the demo's (45, 73 and 102 of 310;
+    the report gives only their sum, 38%), and so are its methods and complainants (the report
+    describes them only in words)."""
+    expected = {
+        "responses.stage1.within_maximum.pct": (53.4, 63.7, -16.2),
+        "responses.stage1.average_working_days": (28.81, 27.44, 5.0),
+        "responses.stage2.statutory.within_initial.pct": (0.0, 18.8, -100.0),
+        "responses.stage2.statutory.within_maximum.pct": (30.3, 62.5, -51.5),
+        "responses.stage2.statutory.average_working_days": (87.48, 64.09, 36.5),
+        "responses.stage2.local.within_applicable.pct": (64.3, 50.0, 28.6),
+        "responses.stage2.local.average_working_days": (29.93, 32.8, -8.8),  # −8.75
+        "outcome.stage1.upheld.pct": (13.3, 14.5, -8.7),  # 48 of 362 against 45 of 310
+        "outcome.stage1.partially_upheld.pct": (21.3, 23.5, -9.7),
+        "outcome.stage1.not_upheld.pct": (35.1, 32.9, 6.6),
+    }
+    assert {
+        figure_id: (
+            figures[figure_id],
+            figures[f"{figure_id}.previous"],
+            figures[f"{figure_id}.change_pct"],
+        )
+        for figure_id in expected
+    } == expected
+    methods = {r["method"]: (r["count"], r["previous"]) for r in tables["method.stage1"]}
+    assert methods["telephone"] == (31, 24)  # "the number made by telephone increased"
+    assert methods["letter"] == (9, 13)  # "by post … decreased"
+    family = [
+        (r["count"], r["previous"])
+        for r in tables["complainant.stage1"]
+        if r["complainant_type"] in ("parent", "other_family")
+    ]
+    assert [sum(pair) for pair in zip(*family, strict=True)] == [272, 239]  # 75.1% and 77.1%
+    categories = {r["category"]: r["previous"] for r in tables["aspects.stage1.by_category"]}
+    assert sum(categories.values()) == 839  # "compared with 839 in 2020/21"
+
+
+def test_the_report_says_how_this_year_compares_with_the_last(facts, year):
+    """The demo year's report in words: "53.4% …, against 63.7% the year before: fewer in time";
+    more working days taken is worse; a higher or lower share upheld is neither."""
+    from redress.reporting.document.build import build_document
+    from redress.reporting.figures import ReportSettings
+
+    from .test_document_build import paragraphs
+
+    document = build_document(
+        figures=year,
+        authority="Kingsmoor Children's Trust",
+        service=None,
+        narratives={},
+        settings=ReportSettings(),
+        facts=facts,
+    )
+    assert [p.plain for p in document.summary][4] == (
+        "53.4% of the 266 stage 1 responses issued in 2021-22 were within 20 working days, "
+        "against 63.7% in 2020-21: fewer in time, which is worse. The average response took "
+        "28.81 working days, against 27.44 in 2020-21: slower, which is worse."
+    )
+    timeliness = paragraphs(document, "timeliness")
+    assert timeliness[1] == (
+        "142 (53.4%) of 266 stage 1 responses were issued within 20 working days, the longest "
+        "the procedure allows, against 63.7% in 2020-21: fewer in time, which is worse. 124 "
+        "(46.6%) met their applicable deadline (the initial timescale, or the extended one where "
+        "an extension was agreed), and 88 (33.1%) the initial timescale. The average response "
+        "time was 28.81 working days, against 27.44 in 2020-21: slower, which is worse."
+    )
+    assert timeliness[2] == (
+        "Of the 33 statutory stage 2 responses, none were issued within the initial 25 working "
+        "days, against 18.8% in 2020-21: fewer in time, which is worse. 10 (30.3%) were issued "
+        "within 65 working days, against 62.5% in 2020-21: fewer in time, which is worse. The "
+        "average response time was 87.48 working days, against 64.09 in 2020-21: slower, which "
+        "is worse."
+    )
+    assert timeliness[3] == (
+        "Of the 14 local stage 2 responses, 9 (64.3%) were issued within the deadline, against "
+        "50.0% in 2020-21: more in time, which is better. The average response time was 29.93 "
+        "working days, against 32.80 in 2020-21: quicker, which is better."
+    )
+    assert (
+        "Compared with 2020-21, a lower share of stage 1 complaints was upheld (13.3%, against "
+        "14.5%), a lower share partially upheld (21.3%, against 23.5%) and a higher share not "
+        "upheld (35.1%, against 32.9%)." in paragraphs(document, "outcomes")
+    )
+    assert paragraphs(document, "methods")[0] == (
+        "Most stage 1 complaints were made by email (51.9%, against 51.6% in 2020-21) and "
+        "online form (28.2%, against 27.1%)."
+    )
+    assert paragraphs(document, "complainants")[0] == (
+        "The largest groups making stage 1 complaints were: parent (61.3%, against 63.5% in "
+        "2020-21) and other family member (13.8%, against 13.5%)."
+    )

@@ -8,9 +8,9 @@ from redress.reporting.figures.numbers import pct
 
 from ..context import BuildContext
 from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label
-from ..model import BulletList, Cell, Paragraph, TableBlock
+from ..model import BulletList, Cell, Paragraph, Run, TableBlock
 from ..sentences import compared, listing, rank, reason_phrase, shift, tied_rest
-from ..values import column, fmt, para, text_cell
+from ..values import Kind, column, fmt, para, text_cell
 from .common import Blocks, chart_block
 
 TOP_SUBCATEGORIES = 8
@@ -33,19 +33,32 @@ def reasons(ctx: BuildContext) -> Blocks:
         )
     categories = v.rows("aspects.stage1.by_category")
     if categories:
+        # The year before beside this one where there was something then (its cells do not
+        # drill down: the records behind a row are this period's).
+        before = _has_previous(categories)
         table = TableBlock(
             key="aspects.stage1.by_category",
             caption=TABLE_CAPTIONS["aspects.stage1.by_category"],
             columns=(
                 column("category", "Category"),
-                column("count", "Reasons", "count"),
+                column("count", f"Reasons, {ctx.label}" if before else "Reasons", "count"),
                 column("share", "Share of reasons", "pct"),
+                *(
+                    [column("previous", f"Reasons, {ctx.previous_label}", "count")]
+                    if before
+                    else []
+                ),
             ),
             rows=tuple(
                 (
                     text_cell(r["category"]),
                     v.cell("aspects.stage1.by_category", i, "count"),
                     Cell(text=fmt(_pct(r["count"], total), "pct"), value=_pct(r["count"], total)),
+                    *(
+                        [v.cell("aspects.stage1.by_category", i, "previous", "number")]
+                        if before
+                        else []
+                    ),
                 )
                 for i, r in enumerate(categories)
             ),
@@ -197,6 +210,9 @@ def outcomes(ctx: BuildContext) -> Blocks:
                     ".",
                 )
             )
+    compared = _stage1_shares_compared(ctx)
+    if compared is not None:
+        blocks.append(compared)
     rows = v.rows("outcomes")
     if rows:
         index = {(r["stage"], r["outcome"]): i for i, r in enumerate(rows)}
@@ -228,6 +244,43 @@ def outcomes(ctx: BuildContext) -> Blocks:
     return blocks
 
 
+STAGE1_COMPARED = (
+    ("upheld", "upheld"),
+    ("partially_upheld", "partially upheld"),
+    ("not_upheld", "not upheld"),
+)
+
+
+def _stage1_shares_compared(ctx: BuildContext) -> Paragraph | None:
+    """ "Compared with 2020-21, a lower share of stage 1 complaints was upheld (13.3%, against
+    14.5%), a lower share partially upheld (…) and a higher share not upheld (…)." A higher
+    share upheld is neither better nor worse, so the sentence says only which way it moved."""
+    v = ctx.view
+    items: list[list[Run]] = []
+    for outcome, words in STAGE1_COMPARED:
+        figure_id = f"outcome.stage1.{outcome}.pct"
+        previous_id = f"{figure_id}.previous"
+        if not v.has(figure_id, previous_id):
+            continue
+        now, before = v.raw(figure_id), v.raw(previous_id)
+        which = "the same" if now == before else "a higher" if now > before else "a lower"
+        subject = f"{which} share" + ("" if items else " of stage 1 complaints was")
+        then: list[Run] = (
+            [" in both years)"]
+            if now == before
+            else [", against ", v.value(previous_id, "pct"), ")"]
+        )
+        items.append([f"{subject} {words} (", v.value(figure_id, "pct"), *then])
+    if not items:
+        return None
+    runs: list[Run] = []
+    for i, item in enumerate(items):
+        if i:
+            runs.append(" and " if i == len(items) - 1 else ", ")
+        runs.extend(item)
+    return para(f"Compared with {ctx.previous_label}, ", *runs, ".")
+
+
 # -- Methods and complainants ----------------------------------------------------------------
 
 
@@ -243,14 +296,23 @@ def _shares_block(
 ):
     v = ctx.view
     rows = v.rows(table_id)
-    table = v.table(
-        table_id,
-        [
+    columns: list[tuple[str, str, Kind]] = [
+        (code, category_title, "text"),
+        ("count", "Complaints", "count"),
+        ("pct", "Percentage", "pct"),
+    ]
+    if _has_previous(rows):
+        # The year before beside this one; its cells do not drill down (the records behind a
+        # row are this period's).
+        columns = [
             (code, category_title, "text"),
-            ("count", "Complaints", "count"),
-            ("pct", "Percentage", "pct"),
-        ],
-        labels={code: {r[code]: label(words, r[code]) for r in rows}},
+            ("count", f"Complaints, {ctx.label}", "count"),
+            ("pct", f"Percentage, {ctx.label}", "pct"),
+            ("previous", f"Complaints, {ctx.previous_label}", "number"),
+            ("previous_pct", f"Percentage, {ctx.previous_label}", "pct"),
+        ]
+    table = v.table(
+        table_id, columns, labels={code: {r[code]: label(words, r[code]) for r in rows}}
     )
     chart_rows = [
         {"category": label(words, r[code]), "count": r["count"], "pct": r["pct"]}
@@ -262,15 +324,38 @@ def _shares_block(
     )
 
 
+def _has_previous(rows: list[dict]) -> bool:
+    """The table has the year before beside each row, and there was something then."""
+    return any(r.get("previous") for r in rows)
+
+
 def _top_two(ctx: BuildContext, table_id: str, code: str, words: dict[str, str]) -> list:
+    """The two largest, each with its share: "email (51.9%, against 51.6% in 2020-21)" (the
+    year named once, on the first)."""
     v = ctx.view
     rows = v.rows(table_id)
-    ranked = sorted(range(len(rows)), key=lambda i: -(rows[i]["count"] or 0))[:2]
-    return [
-        [label(words, rows[i][code]).lower(), " (", v.row_value(table_id, i, "pct", "pct"), ")"]
-        for i in ranked
+    ranked = [
+        i
+        for i in sorted(range(len(rows)), key=lambda i: -(rows[i]["count"] or 0))[:2]
         if rows[i]["count"]
     ]
+    compare = _has_previous(rows)
+    items = []
+    for n, i in enumerate(ranked):
+        then: list[Run] = []
+        if compare and rows[i].get("previous_pct") is not None:
+            then = [", against ", v.row_value(table_id, i, "previous_pct", "pct")]
+            then += [f" in {ctx.previous_label}"] if n == 0 else []
+        items.append(
+            [
+                label(words, rows[i][code]).lower(),
+                " (",
+                v.row_value(table_id, i, "pct", "pct"),
+                *then,
+                ")",
+            ]
+        )
+    return items
 
 
 def methods(ctx: BuildContext) -> Blocks:

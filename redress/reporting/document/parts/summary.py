@@ -6,7 +6,7 @@ from redress.core import presenters
 
 from ..context import BuildContext
 from ..model import BulletList, Paragraph, Run, Value
-from ..sentences import listing, trend, trend_clause
+from ..sentences import against, listing, trend, trend_clause
 from ..values import para
 from .common import Blocks, share
 
@@ -91,27 +91,43 @@ def _upheld(ctx: BuildContext) -> Paragraph | None:
 
 
 def _timeliness(ctx: BuildContext) -> Paragraph | None:
-    """Stage 1 timeliness as published reports measure it: over the responses of the period."""
+    """Stage 1 timeliness as published reports measure it: over the responses of the period,
+    each against the year before, saying whether that is better or worse."""
     v = ctx.view
-    if not v.has("responses.stage1.average_working_days"):
+    average = "responses.stage1.average_working_days"
+    if not v.has(average):
         return None
-    limit = ctx.timescale(1)
-    within: list[Run] = (
-        [
-            " and ",
-            v.value("responses.stage1.within_maximum.pct", "pct"),
-            f" were issued within {presenters.working_days(limit)}",
-        ]
-        if limit and v.has("responses.stage1.within_maximum.pct")
-        else []
+    slower = against(
+        v, average, ctx.previous_label, "days", better="lower", higher="slower", lower="quicker"
     )
+    limit, within = ctx.timescale(1), "responses.stage1.within_maximum.pct"
+    if not (limit and v.has(within)):
+        return para(
+            "The average stage 1 response took ",
+            v.value(average, "days"),
+            " working days (over the ",
+            v.value("responses.stage1.count"),
+            f" responses issued in {ctx.label})",
+            *slower,
+            ".",
+        )
     return para(
-        "The average stage 1 response took ",
-        v.value("responses.stage1.average_working_days", "days"),
-        " working days (over the ",
+        v.value(within, "pct"),
+        " of the ",
         v.value("responses.stage1.count"),
-        f" responses issued in {ctx.label})",
-        *within,
+        f" stage 1 responses issued in {ctx.label} were within {presenters.working_days(limit)}",
+        *against(
+            v,
+            within,
+            ctx.previous_label,
+            better="higher",
+            higher="more in time",
+            lower="fewer in time",
+        ),
+        ". The average response took ",
+        v.value(average, "days"),
+        " working days",
+        *slower,
         ".",
     )
 

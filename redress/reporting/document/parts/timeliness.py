@@ -14,6 +14,7 @@ from redress.reporting.charts import definitions as charts
 from ..context import BuildContext
 from ..labels import TABLE_CAPTIONS, band_label
 from ..model import Cell, Run, TableBlock
+from ..sentences import against
 from ..values import column, para, text_cell
 from .common import Blocks, chart_block
 
@@ -26,13 +27,63 @@ GROUPS = (
 )
 
 
-def _within(ctx: BuildContext, prefix: str, check: str) -> list[Run]:
+def _within(ctx: BuildContext, prefix: str, check: str, *, first: bool = False) -> list[Run]:
+    """ "142 (53.4%)", or "none" (at the start of a sentence, "None") when there were none."""
     v = ctx.view
+    if v.raw(f"{prefix}.within_{check}") == 0:
+        return ["None" if first else "none"]
     return [
         v.value(f"{prefix}.within_{check}"),
         " (",
         v.value(f"{prefix}.within_{check}.pct", "pct"),
         ")",
+    ]
+
+
+def _were(ctx: BuildContext, figure_id: str) -> str:
+    return "was" if ctx.view.raw(figure_id) == 1 else "were"
+
+
+def _responses(ctx: BuildContext, figure_id: str, words: str) -> str:
+    """ "statutory stage 2 responses", or "response" when there was one."""
+    return f"{words} {presenters.plural(ctx.view.raw(figure_id), 'response')}"
+
+
+def _in_time_against(ctx: BuildContext, figure_id: str) -> list[Run]:
+    """ ", against 63.7% in 2020-21: fewer in time, which is worse": more in time is better."""
+    return against(
+        ctx.view,
+        figure_id,
+        ctx.previous_label,
+        better="higher",
+        higher="more in time",
+        lower="fewer in time",
+    )
+
+
+def _days_against(ctx: BuildContext, figure_id: str) -> list[Run]:
+    """ ", against 27.44 in 2020-21: slower, which is worse": more working days is worse."""
+    return against(
+        ctx.view,
+        figure_id,
+        ctx.previous_label,
+        "days",
+        better="lower",
+        higher="slower",
+        lower="quicker",
+    )
+
+
+def _average(ctx: BuildContext, prefix: str) -> list[Run]:
+    """ "The average response time was 28.81 working days, against 27.44 in 2020-21: slower,
+    which is worse." """
+    figure_id = f"{prefix}.average_working_days"
+    return [
+        "The average response time was ",
+        ctx.view.value(figure_id, "days"),
+        " working days",
+        *_days_against(ctx, figure_id),
+        ".",
     ]
 
 
@@ -49,46 +100,54 @@ def timeliness(ctx: BuildContext) -> Blocks:
         limit = ctx.timescale(1)
         blocks.append(
             para(
-                *_within(ctx, "responses.stage1", "maximum"),
+                *_within(ctx, "responses.stage1", "maximum", first=True),
                 " of ",
                 v.value("responses.stage1.count"),
-                f" stage 1 responses were issued within {presenters.working_days(limit)}, the "
-                "longest the procedure allows; ",
-                *_within(ctx, "responses.stage1", "applicable"),
+                f" {_responses(ctx, 'responses.stage1.count', 'stage 1')} "
+                f"{_were(ctx, 'responses.stage1.within_maximum')} issued within "
+                f"{presenters.working_days(limit)}, the longest the procedure allows",
+                *_in_time_against(ctx, "responses.stage1.within_maximum.pct"),
+                ". ",
+                *_within(ctx, "responses.stage1", "applicable", first=True),
                 " met their applicable deadline (the initial timescale, or the extended one "
                 "where an extension was agreed), and ",
                 *_within(ctx, "responses.stage1", "initial"),
-                " the initial timescale. The average response time was ",
-                v.value("responses.stage1.average_working_days", "days"),
-                " working days.",
+                " the initial timescale. ",
+                *_average(ctx, "responses.stage1"),
             )
         )
     if v.raw("responses.stage2.statutory.count"):
+        prefix = "responses.stage2.statutory"
         blocks.append(
             para(
                 "Of the ",
-                v.value("responses.stage2.statutory.count"),
-                " statutory stage 2 responses, ",
-                *_within(ctx, "responses.stage2.statutory", "initial"),
-                f" were issued within the initial "
-                f"{presenters.working_days(ctx.timescale(2, 'statutory', longest=False))} and ",
-                *_within(ctx, "responses.stage2.statutory", "maximum"),
-                f" within {presenters.working_days(ctx.timescale(2, 'statutory'))}. The average "
-                "response time was ",
-                v.value("responses.stage2.statutory.average_working_days", "days"),
-                " working days.",
+                v.value(f"{prefix}.count"),
+                f" {_responses(ctx, f'{prefix}.count', 'statutory stage 2')}, ",
+                *_within(ctx, prefix, "initial"),
+                f" {_were(ctx, f'{prefix}.within_initial')} issued within the initial "
+                f"{presenters.working_days(ctx.timescale(2, 'statutory', longest=False))}",
+                *_in_time_against(ctx, f"{prefix}.within_initial.pct"),
+                ". ",
+                *_within(ctx, prefix, "maximum", first=True),
+                f" {_were(ctx, f'{prefix}.within_maximum')} issued within "
+                f"{presenters.working_days(ctx.timescale(2, 'statutory'))}",
+                *_in_time_against(ctx, f"{prefix}.within_maximum.pct"),
+                ". ",
+                *_average(ctx, prefix),
             )
         )
     if v.raw("responses.stage2.local.count"):
+        prefix = "responses.stage2.local"
         blocks.append(
             para(
                 "Of the ",
-                v.value("responses.stage2.local.count"),
-                " local stage 2 responses, ",
-                *_within(ctx, "responses.stage2.local", "applicable"),
-                " were issued within their deadline; the average response time was ",
-                v.value("responses.stage2.local.average_working_days", "days"),
-                " working days.",
+                v.value(f"{prefix}.count"),
+                f" {_responses(ctx, f'{prefix}.count', 'local stage 2')}, ",
+                *_within(ctx, prefix, "applicable"),
+                f" {_were(ctx, f'{prefix}.within_applicable')} issued within the deadline",
+                *_in_time_against(ctx, f"{prefix}.within_applicable.pct"),
+                ". ",
+                *_average(ctx, prefix),
             )
         )
     if v.raw("responses.stage3.count"):
@@ -120,10 +179,10 @@ def timeliness(ctx: BuildContext) -> Blocks:
             *_within(ctx, "timeliness.stage1", "maximum"),
             " of ",
             v.value("timeliness.stage1.cohort"),
-            " stage 1 complaints were answered within the longest timescale, and the average "
-            "response time was ",
-            v.value("timeliness.stage1.average_working_days", "days"),
-            " working days.",
+            " stage 1 complaints were answered within the longest timescale",
+            *_in_time_against(ctx, "timeliness.stage1.within_maximum.pct"),
+            ". ",
+            *_average(ctx, "timeliness.stage1"),
         )
         if v.raw("timeliness.stage1.cohort")
         else para(
