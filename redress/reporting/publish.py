@@ -27,8 +27,9 @@ Not withheld, because they identify no child or family: compliments by service
 (`compliments.by_service`: thanks to a team, most from parents, carers and professionals) and
 learning actions by theme (`actions.by_theme`: the authority's own work). Nor the reasons of
 Appendix B (`aspects.stage1.*`): they count reasons across every complainant, most of them
-parents, not complaints or people, and annual reports publish them in full; the stage 2 bands, quarters, outcomes, methods and complainant types are not cut by
-service, area or theme. A report for a single service is itself a cut by service: its tables
+parents, not complaints or people, and annual reports publish them in full. Nor the stage 2
+bands, quarters, outcomes, methods and complainant types, which are not cut by service, area
+or theme. A report for a single service is itself a cut by service: its tables
 follow the same rules, but its scalar figures are not withheld (see the report's limitations).
 """
 

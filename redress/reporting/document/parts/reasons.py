@@ -141,59 +141,6 @@ def _pct(part: int | None, whole: int | None) -> float | None:
     return pct(part, whole) if part is not None and whole else None
 
 
-def appendix_reasons(ctx: BuildContext) -> Blocks:
-    v = ctx.view
-    subs = v.rows("aspects.stage1.by_subcategory")
-    categories = {r["category"]: i for i, r in enumerate(v.rows("aspects.stage1.by_category"))}
-    if not subs:
-        return [para(f"No reasons were recorded on stage 1 complaints received in {ctx.label}.")]
-    body: list[tuple[Cell, ...]] = []
-    current = None
-    for i, r in enumerate(subs):
-        if r["category"] != current:
-            if current is not None and current in categories:
-                body.append(
-                    (
-                        text_cell(current),
-                        text_cell("Total"),
-                        v.cell("aspects.stage1.by_category", categories[current], "count"),
-                    )
-                )
-            current = r["category"]
-        body.append(
-            (
-                text_cell(r["category"]),
-                text_cell(r["subcategory"] or "No sub-category"),
-                v.cell("aspects.stage1.by_subcategory", i, "count"),
-            )
-        )
-    if current is not None and current in categories:
-        body.append(
-            (
-                text_cell(current),
-                text_cell("Total"),
-                v.cell("aspects.stage1.by_category", categories[current], "count"),
-            )
-        )
-    return [
-        TableBlock(
-            key="aspects.stage1.by_subcategory",
-            caption=TABLE_CAPTIONS["aspects.stage1.by_subcategory"],
-            columns=(
-                column("category", "Category"),
-                column("subcategory", "Sub-category"),
-                column("count", "Reasons", "count"),
-            ),
-            rows=tuple(body),
-            total=(
-                text_cell("All categories"),
-                text_cell(""),
-                v.scalar_cell("aspects.stage1.total"),
-            ),
-        )
-    ]
-
-
 # -- Outcomes -------------------------------------------------------------------------------------
 
 
