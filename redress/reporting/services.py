@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -332,17 +332,49 @@ def _normalised(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in lines)).strip()
 
 
+def _draft_section(edition: ReportEdition, section: str, by: User | None) -> ReportEdition:
+    """The edition locked for a change to one of its sections, once the change is allowed: the
+    complaints team's, to a draft, to a section the report has."""
+    _writes_editions(by)
+    edition = _lock(edition)
+    _ensure_draft(edition)
+    if section not in SECTION_KEYS:
+        raise NotASection(section=section)
+    return edition
+
+
+def _save_changed(
+    narrative: SectionNarrative,
+    changes: dict[str, Any],
+    *,
+    action: str,
+    before: dict[str, Any] | None,
+    by: User | None,
+) -> SectionNarrative:
+    """Save a change to a section's record, by whom and when, on the audit trail."""
+    for name, value in changes.items():
+        setattr(narrative, name, value)
+    narrative.updated_by = by
+    narrative.updated_at = clock.now()
+    narrative.save()
+    audit.record(
+        action=action,
+        obj=narrative,
+        by=by,
+        before=before,
+        after={"section": narrative.section, **changes},
+        note=f"{narrative.edition.title}: {SECTION_TITLES[narrative.section]}",
+    )
+    return narrative
+
+
 @transaction.atomic
 def narrative_save(
     *, edition: ReportEdition, section: str, text: str, by: User | None
 ) -> SectionNarrative:
     """Write (or clear, with empty text) the Markdown narrative of one section of a draft
     edition. Saving the same text again records nothing."""
-    _writes_editions(by)
-    edition = _lock(edition)
-    _ensure_draft(edition)
-    if section not in SECTION_KEYS:
-        raise NotASection(section=section)
+    edition = _draft_section(edition, section, by)
     text = _normalised(text)
     if len(text) > NARRATIVE_LIMIT:
         raise NarrativeTooLong(
@@ -354,19 +386,13 @@ def narrative_save(
     before = narrative.text
     if not created and before == text:
         return narrative
-    narrative.text = text
-    narrative.updated_by = by
-    narrative.updated_at = clock.now()
-    narrative.save()
-    audit.record(
+    return _save_changed(
+        narrative,
+        {"text": text},
         action="report_edition.narrative",
-        obj=narrative,
-        by=by,
         before={"section": section, "text": before} if not created else None,
-        after={"section": section, "text": text},
-        note=f"{edition.title}: {SECTION_TITLES[section]}",
+        by=by,
     )
-    return narrative
 
 
 @transaction.atomic
@@ -375,29 +401,19 @@ def narrative_leave_out(
 ) -> SectionNarrative:
     """Leave a section out of a draft edition (not shown in any format, narrative and figures
     alike), or put it back. Its narrative, if any, is kept."""
-    _writes_editions(by)
-    edition = _lock(edition)
-    _ensure_draft(edition)
-    if section not in SECTION_KEYS:
-        raise NotASection(section=section)
+    edition = _draft_section(edition, section, by)
     narrative, _ = SectionNarrative.objects.get_or_create(
         edition=edition, section=section, defaults={"updated_by": by}
     )
     if narrative.left_out == left_out:
         return narrative
-    narrative.left_out = left_out
-    narrative.updated_by = by
-    narrative.updated_at = clock.now()
-    narrative.save()
-    audit.record(
+    return _save_changed(
+        narrative,
+        {"left_out": left_out},
         action="report_edition.leave_out",
-        obj=narrative,
-        by=by,
         before={"section": section, "left_out": not left_out},
-        after={"section": section, "left_out": left_out},
-        note=f"{edition.title}: {SECTION_TITLES[section]}",
+        by=by,
     )
-    return narrative
 
 
 def _listed(items: list[str]) -> str:
