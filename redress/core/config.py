@@ -124,6 +124,16 @@ def _show_closure_days(days: dict[datetime.date, str]) -> str:
     return ", ".join(f"{d.isoformat()}={r}" for d, r in days.items()) or "(none)"
 
 
+def _voice(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"we", "authority"}:
+        raise SettingError(
+            "The report speaks as 'we' (we offered an advocate) or as the 'authority' "
+            "(the authority's name: Kingsmoor Children's Trust offered an advocate)."
+        )
+    return value
+
+
 def _clock_start(value: str) -> str:
     value = value.strip().lower()
     if value not in {"received", "statement_agreed"}:
@@ -237,6 +247,16 @@ SETTINGS: dict[str, Setting] = {
             "www.council.gov.uk/complaints",
             "",
             _optional_text,
+        ),
+        # The annual report's voice: one throughout.
+        Setting(
+            "report_voice",
+            "Voice of the annual report",
+            "'we' (we offered an advocate; how quickly we respond) or 'authority' (the "
+            "authority's name in the third person: Kingsmoor Children's Trust offered an "
+            "advocate).",
+            "we",
+            _voice,
         ),
         # Advocacy for children who complain (section 26A of the Children Act 1989): the
         # provider the authority commissions, to whom the complaints team refers a child.

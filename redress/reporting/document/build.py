@@ -61,7 +61,7 @@ def build_document(
         text = (narratives.get(spec.key) or "").strip()
         section = Section(
             key=spec.key,
-            title=spec.title,
+            title=ctx.title_of(spec.key),
             appendix=spec.appendix,
             narrative=Markdown(text) if text else None,
             blocks=BUILDERS[spec.key](ctx),

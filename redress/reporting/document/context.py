@@ -14,6 +14,7 @@ from redress.reporting.periods import Period
 
 from . import selectors
 from .model import Paragraph
+from .sections import AUTHORITY_TITLES, SECTION_TITLES
 from .values import FigureView
 
 
@@ -44,6 +45,37 @@ class BuildContext:
     @property
     def label(self) -> str:
         return self.period.label
+
+    # -- the report's one voice: "we", or the authority by name (setting report_voice) ----------
+
+    @property
+    def speaks_as_authority(self) -> bool:
+        return self.settings.voice == "authority"
+
+    def we(self, *, start: bool = False) -> str:
+        """ "we" ("We" to open a sentence), or the authority's name."""
+        if self.speaks_as_authority:
+            return self.authority
+        return "We" if start else "we"
+
+    def we_do(self, plural: str, singular: str, *, start: bool = False) -> str:
+        """ "we ask", or "Kingsmoor Children's Trust asks"."""
+        return f"{self.we(start=start)} {singular if self.speaks_as_authority else plural}"
+
+    def title_of(self, key: str) -> str:
+        """A section's title in the report's voice."""
+        title = SECTION_TITLES[key]
+        if self.speaks_as_authority and key in AUTHORITY_TITLES:
+            return AUTHORITY_TITLES[key].format(authority=self.authority)
+        return title
+
+    @property
+    def us(self) -> str:
+        return self.authority if self.speaks_as_authority else "us"
+
+    @property
+    def our(self) -> str:
+        return f"{self.authority}'s" if self.speaks_as_authority else "our"
 
     @property
     def previous_label(self) -> str:

@@ -39,5 +39,11 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("annex_suppressions", "Annex: figures withheld to protect children", appendix=True),
 )
 
+# The titles that speak as "we", as a report in the authority's voice has them.
+AUTHORITY_TITLES = {
+    "timeliness": "How quickly {authority} responds",
+    "what_complainants_told_us": "What complainants told {authority}",
+}
+
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 SECTION_TITLES = {s.key: s.title for s in SECTIONS}

@@ -27,6 +27,7 @@ TIMELINESS_GROUPS: dict[str, tuple[int, str | None]] = {
 class ReportSettings:
     stage2_average_cost: Decimal = Decimal("0.00")
     suppression_threshold: int = 5
+    voice: str = "we"  # or "authority": the report speaks as the authority, by name
 
 
 class FigureContext:

@@ -66,6 +66,7 @@ def report_settings() -> ReportSettings:
     return ReportSettings(
         stage2_average_cost=config.get("stage2_average_cost"),
         suppression_threshold=int(config.get("suppression_threshold")),
+        voice=str(config.get("report_voice")),
     )
 
 

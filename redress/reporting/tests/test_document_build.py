@@ -2,6 +2,8 @@
 the figures are worked out by hand): the headline sentences, the sections in order, narratives,
 and every number tied to the figure or table row it shows."""
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -24,6 +26,7 @@ from redress.reporting.facts import extract_facts
 from redress.reporting.figures import FigureSet, compute_figures
 from redress.reporting.models import ContextFigure
 from redress.reporting.publish import publish_figures
+from redress.reporting.selectors import report_settings
 
 from .document_fixtures import AS_OF, SETTINGS, YEAR, make_small_year
 
@@ -197,8 +200,8 @@ def test_the_procedure_is_described_from_its_rules(year):
     )
     assert (
         "Stage 3 – Review panel: the review panel meets within 30 working days of the request; "
-        "the chair's report follows within 5 working days of the panel; and the authority "
-        "responds within 15 working days of the report." in before
+        "the chair's report follows within 5 working days of the panel; and we respond within "
+        "15 working days of the report." in before
     )
     StageRule.objects.filter(procedure__code="local", stage=1).update(
         timescale_days=15, max_days=25
@@ -482,3 +485,37 @@ def test_ombudsman_and_mediation_sentences_leave_out_what_did_not_happen(db):
         build(FigureSet(period=YEAR, as_of=AS_OF, figures=mediation), facts), "mediation"
     )
     assert said[0] == "2 mediations were offered and none held in 2021-22."
+
+
+def test_the_report_speaks_in_one_voice(year):
+    """As "we" by default; with report_voice "authority", as the authority by name: no "we",
+    "our" or "us" anywhere in the text the report writes."""
+    words = re.compile(r"\b(we|We|our|Our|us)\b")
+
+    def written(document: ReportDocument) -> list[str]:
+        texts = [s.title for s in document.sections]
+        for section in document.sections:
+            texts += paragraphs(document, section.key)
+        return texts
+
+    ours = build(year.figures, year.facts)
+    assert any(words.search(t) for t in written(ours))
+    assert ours.section("timeliness").title == "How quickly we respond"
+    theirs = build(
+        year.figures, year.facts, settings=dataclasses.replace(SETTINGS, voice="authority")
+    )
+    # Quotations are people's own words, and keep them.
+    assert [t for t in written(theirs) if words.search(t) and not t.startswith("“")] == []
+    assert theirs.section("timeliness").title == f"How quickly {AUTHORITY} responds"
+    procedure = " ".join(paragraphs(theirs, "procedure"))
+    assert f"and {AUTHORITY} responds within" in procedure
+
+
+def test_the_voice_is_a_setting_with_its_choices(db):
+    from redress.core import config
+
+    assert config.get("report_voice") == "we"
+    config.set_value("report_voice", " Authority ", by=None)
+    assert report_settings().voice == "authority"
+    with pytest.raises(config.SettingError, match="'we'"):
+        config.set_value("report_voice", "they", by=None)

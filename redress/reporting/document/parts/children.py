@@ -34,16 +34,16 @@ def _advocacy(ctx: BuildContext) -> Paragraph | None:
         offered = v.raw("cyp.stage1.advocacy_offered")
         referred = v.raw("cyp.stage1.advocacy_referred")
         if offered:
-            runs += ["We offered an advocate on ", v.value("cyp.stage1.advocacy_offered"),
-                     " of these complaints"]  # fmt: skip
+            runs += [f"{ctx.we(start=True)} offered an advocate on ",
+                     v.value("cyp.stage1.advocacy_offered"), " of these complaints"]  # fmt: skip
         else:
             runs += ["No offer of an advocate was recorded on these complaints"]
         if referred:
             child = "child" if referred == 1 else "children"
             runs += [" and referred ", v.value("cyp.stage1.advocacy_referred"),
-                     f" {child} to our advocacy provider"]  # fmt: skip
+                     f" {child} to {ctx.our} advocacy provider"]  # fmt: skip
         else:
-            runs += [", and referred no child to our advocacy provider"]
+            runs += [f", and referred no child to {ctx.our} advocacy provider"]
         runs += [*compared(v, "cyp.stage1.advocacy_referred", ctx.previous_label), ". "]
     supported = v.raw("cyp.stage1.with_advocate")
     if supported:
@@ -111,8 +111,8 @@ def children(ctx: BuildContext) -> Blocks:
     ):
         blocks.append(
             para(
-                "When a child's complaint closes, we ask them whether it worked for them "
-                "(“closing the loop”). Their answers:"
+                f"When a child's complaint closes, {ctx.we_do('ask', 'asks')} them whether it "
+                "worked for them (“closing the loop”). Their answers:"
             )
         )
         blocks.append(

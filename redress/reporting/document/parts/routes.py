@@ -81,7 +81,11 @@ def _decisions(ctx: BuildContext) -> Paragraph:
     if premature or declined:
         runs.append("The Ombudsman ")
         if premature:
-            runs += ["referred ", v.value("lgo.decision.premature"), " back to us as premature"]
+            runs += [
+                "referred ",
+                v.value("lgo.decision.premature"),
+                f" back to {ctx.us} as premature",
+            ]
         if premature and declined:
             runs.append(" and ")
         if declined:

@@ -214,7 +214,7 @@ def summary(ctx: BuildContext) -> Blocks:
 
 STAGE3_WORDS = (
     "the review panel meets within {panel} of the request; the chair's report follows within "
-    "{report} of the panel; and the authority responds within {response} of the report."
+    "{report} of the panel; and {who} within {response} of the report."
 )
 
 
@@ -223,8 +223,10 @@ def procedure(ctx: BuildContext) -> Blocks:
     for proc in ctx.procedures:
         blocks.append(para(f"{proc.name}. {proc.description}".strip()))
         items = []
+        who = ctx.we_do("respond", "responds")
         for stage in proc.stages:
-            items.append(para(f"Stage {stage.stage} – {stage.name}: {_timescale_words(stage)}"))
+            words = _timescale_words(stage, who)
+            items.append(para(f"Stage {stage.stage} – {stage.name}: {words}"))
         blocks.append(BulletList(tuple(items)))
     blocks.append(
         para(
@@ -243,10 +245,13 @@ def procedure(ctx: BuildContext) -> Blocks:
     return blocks
 
 
-def _timescale_words(stage) -> str:
+def _timescale_words(stage, who: str) -> str:
+    """The stage's timescale in words; `who` is the authority's response in the report's voice
+    ("we respond", or "Kingsmoor Children's Trust responds")."""
     days = presenters.working_days
     if stage.panel_within_days:
         return STAGE3_WORDS.format(
+            who=who,
             panel=days(stage.panel_within_days),
             report=days(stage.report_within_days),
             response=days(stage.response_within_days),

@@ -29,9 +29,10 @@ def what_complainants_told_us(ctx: BuildContext) -> Blocks:
         ]
     blocks: Blocks = [
         para(
-            "When a complaint closes, we ask the complainant four questions: did we listen to "
-            "them, did they understand the outcome, were they kept informed, and would they "
-            f"feel able to complain again. In {ctx.label} we sent ",
+            f"When a complaint closes, {ctx.we_do('ask', 'asks')} the complainant four "
+            f"questions: did {ctx.we()} listen to them, did they understand the outcome, were "
+            "they kept informed, and would they feel able to complain again. In "
+            f"{ctx.label} {ctx.we()} sent ",
             v.value("survey.sent"),
             " surveys, and ",
             *count_share(v, "survey.responses", "survey.responses.pct"),

@@ -329,9 +329,9 @@ def _band_tables(ctx: BuildContext, population: str) -> Blocks:
 def appendix_responsiveness(ctx: BuildContext) -> Blocks:
     return [
         para(
-            "The response-time bands of “How quickly we respond”, counted over the complaints "
-            f"received in {ctx.label} and answered by {presenters.govuk_date(ctx.as_of)} (the "
-            f"timeliness cohort); {EXCLUDED}."
+            f"The response-time bands of “{ctx.title_of('timeliness')}”, counted over the "
+            f"complaints received in {ctx.label} and answered by "
+            f"{presenters.govuk_date(ctx.as_of)} (the timeliness cohort); {EXCLUDED}."
         ),
         *_band_tables(ctx, "timeliness"),
     ]
