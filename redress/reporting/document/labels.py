@@ -95,6 +95,8 @@ COLUMN_LABELS: dict[str, str] = {
     "open_cases": "Open cases",
     "upheld_or_partially": "Upheld or partially upheld",
     "previous_upheld_or_partially": "Upheld or partially upheld, previous year",
+    "previous": "Previous year",
+    "previous_pct": "Percentage, previous year",
     "yes": "Yes",
     "no": "No",
     "partly": "Partly",

@@ -187,7 +187,7 @@ def test_a_percentage_is_the_figure_over_100_with_the_figure_s_digits():
 
 def test_money_is_pounds_and_pennies_with_a_pound_format(book):
     sheet = book["Costs"]
-    assert row_values(sheet, HEADER_ROW) == ["Kind", "Stage", "Amount", "Previous"]
+    assert row_values(sheet, HEADER_ROW) == ["Kind", "Stage", "Amount", "Previous year"]
     row = sheet[HEADER_ROW + 1]
     assert [c.value for c in row] == ["Investigating officer", "Stage 2", 1234.56, 0]
     assert [c.number_format for c in row[2:]] == ["£#,##0.00", "£#,##0.00"]
@@ -301,3 +301,10 @@ def test_sheet_names_are_short_unique_and_safe():
         "contents": "Contents (2)",
         "odd/name[1]": "Odd-name-1-",
     }
+
+
+def test_last_years_columns_have_headings_in_words():
+    from redress.reporting.document.labels import column_label
+
+    assert column_label("previous") == "Previous year"
+    assert column_label("previous_pct") == "Percentage, previous year"
