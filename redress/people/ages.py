@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from .models import AgeBand, Person
+from .models import AgeBand
 
 CHILD_BANDS = (
     (4, AgeBand.UNDER_5),
@@ -23,13 +23,3 @@ def age_band(born: datetime.date, on: datetime.date) -> str | None:
     """A child's or young person's age band on a day; None past 25."""
     age = age_on(born, on)
     return next((str(band) for upper, band in CHILD_BANDS if age <= upper), None)
-
-
-def age_words(person: Person, on: datetime.date) -> str:
-    """How old someone is, for a message: "12" from a date of birth, else their band's words
-    ("10 to 15"), else "Not known"."""
-    if person.date_of_birth is not None:
-        return str(age_on(person.date_of_birth, on))
-    if person.age_band:
-        return AgeBand(person.age_band).label
-    return "Not known"

@@ -16,7 +16,7 @@ from redress.complaints.state import complaint_changed
 from redress.core import audit, config
 from redress.core.clock import today
 from redress.core.presenters import govuk_date
-from redress.people.ages import age_words
+from redress.people.presenters import age_words
 from redress.procedures import rules
 
 from .checks import lock_complaint
@@ -39,6 +39,25 @@ def advocacy_child(complaint: Complaint) -> Person | None:
     return complaint.children.order_by("pk").first()
 
 
+def provider_name() -> str:
+    """The advocacy provider as messages and pages name it."""
+    return str(config.get("advocacy_provider_name")) or "the advocacy provider"
+
+
+def referral_blocked(complaint: Complaint) -> rules.RuleViolation | None:
+    """Why the child behind `complaint` cannot be referred now, whatever the date: already
+    referred, no child on the record, or no provider's address set. None when they can be."""
+    if complaint.advocacy_referred_on is not None:
+        return rules.AdvocacyAlreadyReferred(
+            reference=complaint.reference, date=complaint.advocacy_referred_on
+        )
+    if advocacy_child(complaint) is None:
+        return rules.AdvocacyNoChild(reference=complaint.reference)
+    if not config.get("advocacy_provider_email"):
+        return rules.AdvocacyProviderNotSet()
+    return None
+
+
 @transaction.atomic
 def complaint_refer_advocacy(
     *, complaint: Complaint, by: User | None, referred_on: datetime.date | None = None
@@ -50,10 +69,9 @@ def complaint_refer_advocacy(
     future, without a child on the record, or with no provider's address set."""
     complaint = lock_complaint(complaint)
     referred_on = referred_on or today()
-    if complaint.advocacy_referred_on is not None:
-        raise rules.AdvocacyAlreadyReferred(
-            reference=complaint.reference, date=complaint.advocacy_referred_on
-        )
+    blocked = referral_blocked(complaint)
+    if blocked is not None:
+        raise blocked
     if referred_on > today():
         raise rules.AdvocacyReferralInFuture(date=referred_on)
     if referred_on < complaint.received_date:
@@ -61,11 +79,8 @@ def complaint_refer_advocacy(
             date=referred_on, earlier_date=complaint.received_date
         )
     child = advocacy_child(complaint)
-    if child is None:
-        raise rules.AdvocacyNoChild(reference=complaint.reference)
+    assert child is not None  # referral_blocked said so
     provider = str(config.get("advocacy_provider_email"))
-    if not provider:
-        raise rules.AdvocacyProviderNotSet()
     audit.save_changes(
         complaint,
         {"advocacy_offered": True, "advocacy_referred_on": referred_on},
@@ -87,7 +102,7 @@ def referral_message(
     the complaints team's contact details. Nothing the complaint says, nor the child's
     surname, address or contact details: the provider arranges contact through the team."""
     authority = str(config.get("authority_name"))
-    provider = str(config.get("advocacy_provider_name")) or "advocacy service"
+    greeting = str(config.get("advocacy_provider_name")) or "colleague"
     first_name = (child.name or "").split(" ")[0] or "Not recorded"
     team = [
         line
@@ -98,7 +113,7 @@ def referral_message(
         if line
     ]
     lines = [
-        f"Dear {provider},",
+        f"Dear {greeting},",
         "",
         f"{authority}'s children's social care complaints team asks you to offer an advocate "
         "to a child or young person who has made, or is making, a complaint.",

@@ -10,7 +10,12 @@ from django.urls import reverse
 
 from redress.complaints import services
 from redress.complaints.forms.advocacy import ReferAdvocacyForm
-from redress.complaints.services.advocacy import advocacy_child, referral_message
+from redress.complaints.services.advocacy import (
+    advocacy_child,
+    provider_name,
+    referral_blocked,
+    referral_message,
+)
 from redress.core import config
 from redress.core.clock import today
 from redress.core.presenters import govuk_date
@@ -22,7 +27,7 @@ from .common import by, form_page, posted, require_team
 def refer(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = complaint_or_refuse(request, pk)
     require_team(request, "refer a child for advocacy")
-    provider = str(config.get("advocacy_provider_name")) or "the advocacy provider"
+    provider = provider_name()
 
     def perform(data: dict[str, Any]) -> str:
         referred = services.complaint_refer_advocacy(
@@ -35,9 +40,9 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     child = advocacy_child(complaint)
-    provider_email = str(config.get("advocacy_provider_email"))
+    blocked = referral_blocked(complaint)
     preview = None
-    if child is not None and complaint.advocacy_referred_on is None:
+    if blocked is None and child is not None:
         preview = referral_message(complaint, child, referred_on=today())
     return form_page(
         request,
@@ -48,11 +53,11 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
         context={
             "complaint": complaint,
             "provider": provider,
-            "provider_email": provider_email,
+            "provider_email": str(config.get("advocacy_provider_email")),
             "child": child,
             "preview": preview,
             # Already referred, no child, or nowhere to send it: the page says so, no form.
-            "cannot_act": preview is None or not provider_email,
+            "cannot_act": blocked is not None,
         },
         complaint=complaint,
     )
