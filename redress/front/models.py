@@ -37,6 +37,9 @@ class SubmissionStatus(models.TextChoices):
     COMPLIMENT = "compliment", "Recorded as a compliment"
     INFORMAL = "informal", "Handled as informal feedback"
     NOT_COMPLAINT = "not_complaint", "Not a complaint"
+    NOT_COMPLIMENT = "not_compliment", "Not a compliment"
+    NOTHING_TO_RECORD = "nothing_to_record", "Nothing to record"
+    REFUSED = "refused", "Next stage refused"
 
 
 class Submission(TimeStampedModel):
@@ -48,7 +51,7 @@ class Submission(TimeStampedModel):
     )
     kind = models.CharField(max_length=16, choices=SubmissionKind.choices)
     status = models.CharField(
-        max_length=16, choices=SubmissionStatus.choices, default=SubmissionStatus.WAITING
+        max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.WAITING
     )
     submitted_at = models.DateTimeField()
     received_date = models.DateField(help_text="The day it was sent (the authority's today).")

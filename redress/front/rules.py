@@ -17,7 +17,7 @@ class FollowLinkNotValid(RuleViolation):
 
 
 class SubmissionNotWaiting(RuleViolation):
-    """{reference} has already been dealt with: it was {status}."""
+    """{reference} has already been dealt with: {status}."""
 
 
 class TooManyFiles(RuleViolation):

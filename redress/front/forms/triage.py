@@ -211,9 +211,21 @@ class NextStageForm(GovukForm):
     )
 
 
+# Declining each kind asks why in its own words.
+DECLINE_WHY = {
+    "complaint": "why it is not a complaint",
+    "child_complaint": "why it is not a complaint",
+    "compliment": "why it is not a compliment",
+    "feedback": "why there is nothing to record",
+    "next_stage": "why the request is refused",
+}
+
+
 class DeclineForm(GovukForm):
-    reason = forms.CharField(
-        label="Why it is not a complaint",
-        max_length=2000,
-        error_messages={"required": "Enter why it is not a complaint"},
-    )
+    reason = forms.CharField(max_length=2000)
+
+    def __init__(self, *args: Any, kind: str = "complaint", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        why = DECLINE_WHY[kind]
+        self.fields["reason"].label = why[0].upper() + why[1:]
+        self.fields["reason"].error_messages["required"] = f"Enter {why}"

@@ -331,9 +331,20 @@ def submission_open_next_stage(
     return stage
 
 
+# What declining each kind of submission records it as.
+DECLINED = {
+    SubmissionKind.COMPLAINT: SubmissionStatus.NOT_COMPLAINT,
+    SubmissionKind.CHILD_COMPLAINT: SubmissionStatus.NOT_COMPLAINT,
+    SubmissionKind.COMPLIMENT: SubmissionStatus.NOT_COMPLIMENT,
+    SubmissionKind.FEEDBACK: SubmissionStatus.NOTHING_TO_RECORD,
+    SubmissionKind.NEXT_STAGE: SubmissionStatus.REFUSED,
+}
+
+
 @transaction.atomic
 def submission_decline(*, submission: Submission, by: User | None, reason: str) -> Submission:
-    """Mark a submission as not a complaint (nor anything to record), with the reason."""
+    """Decline a submission, with the reason: a complaint is not a complaint, a compliment not a
+    compliment, feedback nothing to record, and a request for the next stage is refused."""
     submission = _lock(submission)
     if not reason.strip():
         from redress.procedures.rules import RequiredValueMissing
@@ -342,7 +353,7 @@ def submission_decline(*, submission: Submission, by: User | None, reason: str) 
     return _done(
         submission,
         action="submission.decline",
-        status=SubmissionStatus.NOT_COMPLAINT,
+        status=DECLINED[SubmissionKind(submission.kind)],
         by=by,
         note=reason,
     )

@@ -107,7 +107,7 @@ def test_a_second_officer_is_told_it_has_been_dealt_with(service, officer, manag
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "has already been dealt with: it was not a complaint" in html
+    assert "has already been dealt with: not a complaint" in html
     submission.refresh_from_db()
     assert (submission.triaged_by, submission.triage_note) == (officer, "A request for records.")
     assert AuditEvent.objects.filter(action="submission.decline").count() == 1
@@ -122,12 +122,15 @@ def test_a_late_request_is_refused_with_its_reason(service, officer_client, offi
     )
     page = officer_client.get(reverse("triage:decline", args=[late.pk])).content.decode()
     assert "Refuse the request" in page
+    assert "Why the request is refused" in page
+    blank = officer_client.post(reverse("triage:decline", args=[late.pk]), {"reason": ""})
+    assert "Enter why the request is refused" in blank.content.decode()
     response = officer_client.post(
         reverse("triage:decline", args=[late.pk]), {"reason": "Months late, no good reason."}
     )
     assert response.status_code == 302
     late.refresh_from_db()
-    assert (late.status, late.triaged_by) == ("not_complaint", officer)
+    assert (late.status, late.triaged_by) == ("refused", officer)
     assert complaint.stages.count() == 1
     event = AuditEvent.objects.get(action="submission.decline")
     assert (event.complaint_id, event.note) == (complaint.pk, "Months late, no good reason.")
@@ -250,7 +253,7 @@ def test_two_officers_at_once_the_second_waits_for_the_first_and_is_refused(
         assert other.is_alive()  # waiting for the first officer's lock
     other.join(timeout=10)
     assert [str(e.message) for e in refused] == [
-        f"{submission.reference} has already been dealt with: it was not a complaint."
+        f"{submission.reference} has already been dealt with: not a complaint."
     ]
     submission.refresh_from_db()
     assert (submission.triaged_by, submission.triage_note) == (officer, "A records request.")

@@ -20,7 +20,7 @@ from redress.documents.services import size_text
 from .. import answers as contract
 from .. import selectors
 from ..forms import triage as forms
-from ..models import Submission, SubmissionKind, SubmissionStatus
+from ..models import Submission, SubmissionKind
 from ..services import triage as services
 
 TEAM_ONLY = (
@@ -274,11 +274,13 @@ def next_stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 def decline(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission(request, pk, action="triage:decline")
-    form = forms.DeclineForm(posted(request))
+    form = forms.DeclineForm(posted(request), kind=submission.kind)
 
     def perform(data: dict[str, Any]) -> str:
-        services.submission_decline(submission=submission, by=by(request), reason=data["reason"])
-        return f"{submission.reference} marked as {SubmissionStatus.NOT_COMPLAINT.label.lower()}."
+        declined = services.submission_decline(
+            submission=submission, by=by(request), reason=data["reason"]
+        )
+        return f"{declined.reference}: {declined.get_status_display().lower()}."
 
     heading = dict(ACTIONS[SubmissionKind(submission.kind)])["triage:decline"]
     return _action_page(
