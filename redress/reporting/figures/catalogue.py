@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     reasons,
     surveys,
     timeliness,
+    trend,
     volumes,
     who_and_how,
 )

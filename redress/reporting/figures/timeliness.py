@@ -88,13 +88,32 @@ def average(ctx: FigureContext, group: str, population: str) -> float | None:
     return mean(ctx.population(population, group)["taken"].to_list())
 
 
+def _panels_held(ctx: FigureContext) -> pl.DataFrame:
+    """Stage 3 requests received in the period whose review panel had met by as_of."""
+    return ctx.received(3).filter(pl.col("panel").is_not_null())
+
+
+@scalar("timeliness.stage3.panels_held")
+def panels_held(ctx: FigureContext) -> Counted:
+    """stage 3 requests received in the period whose review panel had met by as_of"""
+    return counted(_panels_held(ctx))
+
+
+@scalar("timeliness.stage3.panels_in_time")
+def panels_in_time(ctx: FigureContext) -> Counted:
+    """of timeliness.stage3.panels_held, those whose panel met within its procedure's panel
+    timescale (30 working days, later by any days on hold) of the request
+    """
+    return counted(_panels_held(ctx).filter(pl.col("panel_in_time").fill_null(False)))
+
+
 @scalar("timeliness.stage3.panel_within_30.pct")
 def panel_within(ctx: FigureContext) -> float | None:
     """stage 3 panels held within their procedure's panel timescale (30 working days, later by
     any days on hold) of the request, % of panels held, for stage 3 requests received in the
     period
     """
-    held = ctx.received(3).filter(pl.col("panel").is_not_null())
+    held = _panels_held(ctx)
     return pct(int(held["panel_in_time"].sum()), held.height)
 
 
