@@ -204,49 +204,59 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def informal(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = _submission(request, pk, action="triage:informal")
-    form = forms.InformalForm(posted(request), initial=_service_initial(submission))
+def _record_as(
+    request: HttpRequest,
+    pk: int,
+    *,
+    action: str,
+    form_class: type[Any],
+    record: Any,
+    recorded_as: str,
+    heading: str,
+    button: str,
+) -> HttpResponse:
+    """Record a submission as something other than a complaint (informal feedback, a
+    compliment): a service area, a note, and the service that records it."""
+    submission = _submission(request, pk, action=action)
+    form = form_class(posted(request), initial=_service_initial(submission))
 
     def perform(data: dict[str, Any]) -> str:
-        services.submission_handle_informally(
+        record(
             submission=submission,
             by=by(request),
             service_area=data["service_area"],
             note=data["note"],
         )
-        return f"{submission.reference} recorded as informal feedback."
+        return f"{submission.reference} recorded as {recorded_as}."
 
     return _action_page(
+        request, submission, form=form, heading=heading, button=button, perform=perform
+    )
+
+
+def informal(request: HttpRequest, pk: int) -> HttpResponse:
+    return _record_as(
         request,
-        submission,
-        form=form,
+        pk,
+        action="triage:informal",
+        form_class=forms.InformalForm,
+        record=services.submission_handle_informally,
+        recorded_as="informal feedback",
         heading="Handle as informal feedback",
         button="Record as informal feedback",
-        perform=perform,
     )
 
 
 def compliment(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = _submission(request, pk, action="triage:compliment")
-    form = forms.ComplimentForm(posted(request), initial=_service_initial(submission))
-
-    def perform(data: dict[str, Any]) -> str:
-        services.submission_record_compliment(
-            submission=submission,
-            by=by(request),
-            service_area=data["service_area"],
-            note=data["note"],
-        )
-        return f"{submission.reference} recorded as a compliment."
-
-    return _action_page(
+    return _record_as(
         request,
-        submission,
-        form=form,
+        pk,
+        action="triage:compliment",
+        form_class=forms.ComplimentForm,
+        record=services.submission_record_compliment,
+        recorded_as="a compliment",
         heading="Record the compliment",
         button="Record the compliment",
-        perform=perform,
     )
 
 

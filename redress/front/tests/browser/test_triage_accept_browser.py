@@ -10,7 +10,7 @@ import pytest
 
 from redress.complaints.models import Complaint
 from redress.core.tests.browser.support import assert_accessible, sign_in
-from redress.front.services.submissions import submission_record
+from redress.front.tests.sent import parent_complaint_sent
 from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.people.services import person_record
 
@@ -23,18 +23,8 @@ pytestmark = [
 def test_an_officer_accepts_a_complaint_from_someone_already_recorded(page, officer):
     service = ServiceAreaFactory(name="Children in need")
     known = person_record(by=None, name="Marcia Example", email="marcia@example.org")
-    sent = submission_record(
-        kind="complaint",
-        answers={
-            "service_area": service.pk,
-            "what_happened": "Nobody came to the review meeting.",
-            "put_right": "A new date.",
-            "on_behalf": False,
-            "complainant_type": "parent",
-            "contact_method": "email",
-            "advocate": "no",
-        },
-        name="Marcia Example",
+    sent = parent_complaint_sent(
+        service,
         email="marcia@example.org",
         files=[("letter.txt", io.BytesIO(b"Dear team, nobody came.\n"))],
     )

@@ -7,7 +7,7 @@ import pytest
 
 from redress.complaints.models import Complaint
 from redress.core.tests.browser.support import assert_accessible, sign_in
-from redress.front.services.submissions import submission_record
+from redress.front.tests.sent import parent_complaint_sent
 from redress.organisations.tests.factories import ServiceAreaFactory
 
 pytestmark = [
@@ -18,18 +18,8 @@ pytestmark = [
 
 def test_an_officer_accepts_a_complaint_sent_online(page, officer):
     service = ServiceAreaFactory(name="Children in need")
-    sent = submission_record(
-        kind="complaint",
-        answers={
-            "service_area": service.pk,
-            "what_happened": "Nobody came to the review meeting.",
-            "put_right": "A new date.",
-            "on_behalf": False,
-            "complainant_type": "parent",
-            "contact_method": "email",
-            "advocate": "no",
-        },
-        name="Marcia Example",
+    sent = parent_complaint_sent(
+        service,
         email="marcia@example.org",
     )
     sign_in(page, officer.username)
