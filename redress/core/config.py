@@ -134,6 +134,62 @@ def _voice(value: str) -> str:
     return value
 
 
+# The values a list setting may name, registered by the app that owns them (core imports no
+# app above it): the annual report's section keys, which the reporting app registers.
+KNOWN_VALUES: dict[str, tuple[str, ...]] = {}
+
+
+def register_values(key: str, values: tuple[str, ...]) -> None:
+    _setting(key)
+    KNOWN_VALUES[key] = tuple(values)
+
+
+def _report_sections(value: str) -> tuple[str, ...]:
+    """`summary,procedure,volumes`: section keys, comma-separated, in the order the report has
+    them. Blank: every section in the default order. Spaces and case do not matter."""
+    if not value.strip():
+        return ()
+    valid = KNOWN_VALUES.get("report_sections", ())
+    named = [item.strip().lower() for item in value.split(",") if item.strip()]
+    listed = ", ".join(valid)
+    if not named:
+        raise SettingError(
+            "The list of report sections is empty: name at least one section, separated by "
+            f"commas, or leave it blank for every section in the default order. Sections: {listed}."
+        )
+    unknown = [k for k in dict.fromkeys(named) if k not in valid]
+    if unknown:
+        which = (
+            f"'{unknown[0]}' is not a section"
+            if len(unknown) == 1
+            else "These are not sections: " + ", ".join(f"'{k}'" for k in unknown)
+        )
+        raise SettingError(f"{which} of the annual report. Sections: {listed}.")
+    twice = [k for k in dict.fromkeys(named) if named.count(k) > 1]
+    if twice:
+        raise SettingError(
+            "A section can be in the report once: "
+            + ", ".join(f"'{k}'" for k in twice)
+            + (" is" if len(twice) == 1 else " are")
+            + " named more than once."
+        )
+    return tuple(named)
+
+
+def _show_sections(keys: tuple[str, ...]) -> str:
+    return ",".join(keys) or "(every section, in the default order)"
+
+
+def _reasons_by(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"category", "theme"}:
+        raise SettingError(
+            f"'{value}' is not a way to report reasons: the annual report gives reasons by "
+            "'category' (category and sub-category) or by 'theme' (one theme per complaint)."
+        )
+    return value
+
+
 def _clock_start(value: str) -> str:
     value = value.strip().lower()
     if value not in {"received", "statement_agreed"}:
@@ -257,6 +313,31 @@ SETTINGS: dict[str, Setting] = {
             "advocate).",
             "we",
             _voice,
+        ),
+        # The annual report's profile: its sections, their order, and how reasons are given.
+        Setting(
+            "report_sections",
+            "Sections of the annual report",
+            "The sections the annual report has, in order: their keys, separated by commas, "
+            "e.g. summary,procedure,volumes,timeliness,reasons,children,compliments,next_steps "
+            "(a key that is not a section is refused with the list of keys). Blank: every "
+            "section in the default order. The annex of figures withheld from a published "
+            "report is always in it (last, unless placed elsewhere); appendices are lettered "
+            "A, B, C… in the order given.",
+            (),
+            _report_sections,
+            show=_show_sections,
+            to_json=list,
+            from_json=tuple,
+        ),
+        Setting(
+            "report_reasons_by",
+            "Reasons for complaint reported by",
+            "'category': by category and sub-category (as Birmingham's report); 'theme': by "
+            "the theme of each complaint, with the five largest against last year (as "
+            "Sandwell's report).",
+            "category",
+            _reasons_by,
         ),
         # Advocacy for children who complain (section 26A of the Children Act 1989): the
         # provider the authority commissions, to whom the complaints team refers a child.

@@ -37,6 +37,7 @@ from .selectors import (
     narratives,
     report_facts,
     report_figures,
+    report_sections,
     report_settings,
 )
 
@@ -244,6 +245,12 @@ class NotASection(RuleViolation):
     """'{section}' is not a section of the report."""
 
 
+class NotInReport(RuleViolation):
+    """'{title}' is not in this authority's report: its sections are set by the setting
+    report_sections (a complaints manager can add it with `redress config set
+    report_sections …`)."""
+
+
 class NarrativeTooLong(RuleViolation):
     """The narrative for '{section}' has {length} characters; it can have at most {limit}."""
 
@@ -340,6 +347,8 @@ def _draft_section(edition: ReportEdition, section: str, by: User | None) -> Rep
     _ensure_draft(edition)
     if section not in SECTION_KEYS:
         raise NotASection(section=section)
+    if section not in {spec.key for spec in report_sections()}:
+        raise NotInReport(title=SECTION_TITLES[section])
     return edition
 
 
@@ -448,8 +457,9 @@ def edition_publish(
     if as_of < edition.period_start:
         raise AsOfBeforePeriodStarts(as_of=as_of, start=edition.period_start)
     if unwritten := unwritten_sections(edition, as_of=as_of):
+        titles = {s.key: s.title for s in report_sections(left_out=left_out_sections(edition))}
         raise SectionsNotWritten(
-            sections=_listed([f"'{SECTION_TITLES[k]}'" for k in unwritten]),
+            sections=_listed([f"'{titles.get(k, SECTION_TITLES[k])}'" for k in unwritten]),
             which="it" if len(unwritten) == 1 else "each",
         )
     before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])

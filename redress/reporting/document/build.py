@@ -1,6 +1,7 @@
-"""Build the report document from a computed figure set: the executive summary, the sections of
-`sections.py` in order (each with its narrative first), the appendices, and for a published
-report the annex of withheld figures.
+"""Build the report document from a computed figure set: the sections of the authority's report
+profile (`sections.py`; every section by default) in its order, each with its narrative first,
+the appendices lettered as the report has them, and for a published report the annex of
+withheld figures.
 
 Every number in the text is a `Value` naming its figure; every counting cell of a table carries
 the drill-down reference of its row. The figure set decides what is published: build from
@@ -10,15 +11,16 @@ the drill-down reference of its row. The figure set decides what is published: b
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 
 from redress.reporting.facts import Facts
 from redress.reporting.figures import FigureSet, ReportSettings
 
 from .context import BuildContext
-from .model import Markdown, ReportDocument, Section
+from .model import Block, BulletList, Markdown, Paragraph, ReportDocument, Section
 from .parts import BUILDERS
 from .parts.appendices import suppressions
-from .sections import SECTIONS
+from .sections import ANNEX, SECTIONS, profile_keys, profile_sections, reletter
 from .values import FigureView, para
 
 TITLE = "Complaints and compliments annual report"
@@ -38,7 +40,8 @@ def build_document(
     this edition; `left_out`, the sections its authors chose to leave out. `facts` (those the
     figures came from) lets the rates section compute the two earlier years without reading
     the records again. A section with neither narrative nor figures shows a placeholder in a
-    draft, and is left out of a published document."""
+    draft, and is left out of a published document. `settings` carries the report profile:
+    which sections, in which order (narratives of sections it leaves out are kept, unshown)."""
     unknown = sorted(set(narratives) - set(BUILDERS))
     if unknown:
         raise ValueError(
@@ -51,17 +54,22 @@ def build_document(
         service=service,
         settings=settings,
         given_facts=facts,
+        left_out=frozenset(left_out),
     )
-    sections, unwritten = [], []
+    chosen = profile_keys(settings.sections)
+    built: dict[str, Section] = {}
+    unwritten = []
+    # Built in the default order whatever the profile's: a builder may leave something for a
+    # later one (the names taken out of quotations, which the annex counts).
     for spec in SECTIONS:
-        if spec.key == "annex_suppressions" and not figures.published:
+        if spec.key not in chosen or spec.key in left_out:
             continue
-        if spec.key in left_out:
+        if spec.key == ANNEX and not figures.published:
             continue
         text = (narratives.get(spec.key) or "").strip()
         section = Section(
             key=spec.key,
-            title=ctx.title_of(spec.key),
+            title=spec.title,
             appendix=spec.appendix,
             narrative=Markdown(text) if text else None,
             blocks=BUILDERS[spec.key](ctx),
@@ -71,7 +79,21 @@ def build_document(
             if figures.published:
                 continue
             section.blocks.append(para("Nothing has been written for this section yet."))
-        sections.append(section)
+        built[spec.key] = section
+    sections = [built[key] for key in chosen if key in built]
+    # The appendices lettered as this report has them, and the builders' pointers to them too.
+    specs = {
+        s.key: s
+        for s in profile_sections(
+            settings.sections,
+            left_out=set(chosen) - set(built),
+            reasons_by=settings.reasons_by,
+        )
+    }
+    letters = {key: spec.letter for key, spec in specs.items()}
+    for section in sections:
+        section.title = ctx.title_of(section.key, specs[section.key].title)
+        section.blocks = _pointed(section.blocks, letters)
     period = figures.period
     return ReportDocument(
         title=f"{TITLE} {period.label}" + (f": {service}" if service else ""),
@@ -86,5 +108,35 @@ def build_document(
         sections=sections,
         suppressions=suppressions(ctx) if figures.published else [],
         suppression_threshold=settings.suppression_threshold,
-        unwritten=unwritten,
+        unwritten=sorted(unwritten, key=chosen.index),
     )
+
+
+def _pointed(blocks: list[Block], letters: dict[str, str | None]) -> list[Block]:
+    """The blocks with each "see Appendix X" in the appendix's letter in this report; a
+    paragraph (or bullet) pointing to an appendix the report does not have is left out."""
+
+    def paragraph(p: Paragraph) -> Paragraph | None:
+        runs = []
+        for run in p.runs:
+            if isinstance(run, str):
+                text = reletter(run, letters)
+                if text is None:
+                    return None
+                run = text
+            runs.append(run)
+        return replace(p, runs=tuple(runs))
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            kept = paragraph(block)
+            if kept is not None:
+                out.append(kept)
+        elif isinstance(block, BulletList):
+            items = tuple(p for p in map(paragraph, block.items) if p is not None)
+            if items:
+                out.append(replace(block, items=items))
+        else:
+            out.append(block)
+    return out

@@ -14,7 +14,7 @@ from redress.reporting.periods import Period
 
 from . import selectors
 from .model import Paragraph
-from .sections import AUTHORITY_TITLES, SECTION_TITLES
+from .sections import AUTHORITY_TITLES, SECTION_TITLES, SectionSpec, profile_sections
 from .values import FigureView
 
 
@@ -25,6 +25,8 @@ class BuildContext:
     service: str | None
     settings: ReportSettings
     given_facts: Facts | None = None
+    # The sections this edition's authors left out (the profile's others are in the report).
+    left_out: frozenset[str] = frozenset()
     # What a published report took names out of: {"compliment": 3, "case example": 2}.
     redactions: dict[str, int] = field(default_factory=dict)
     # The executive summary's headline sentences, once the summary is built.
@@ -62,12 +64,28 @@ class BuildContext:
         """ "we ask", or "Kingsmoor Children's Trust asks"."""
         return f"{self.we(start=start)} {singular if self.speaks_as_authority else plural}"
 
-    def title_of(self, key: str) -> str:
-        """A section's title in the report's voice."""
-        title = SECTION_TITLES[key]
+    def title_of(self, key: str, default: str | None = None) -> str:
+        """A section's title in the report's voice (`default`: its title in this report, an
+        appendix's with its letter there; the default order's when not given)."""
         if self.speaks_as_authority and key in AUTHORITY_TITLES:
             return AUTHORITY_TITLES[key].format(authority=self.authority)
-        return title
+        return default or SECTION_TITLES[key]
+
+    @cached_property
+    def sections(self) -> dict[str, SectionSpec]:
+        """The report's sections by key, in the profile's order, appendices lettered as the
+        report has them (setting report_sections)."""
+        return {
+            s.key: s
+            for s in profile_sections(
+                self.settings.sections, left_out=self.left_out, reasons_by=self.settings.reasons_by
+            )
+        }
+
+    @property
+    def by_theme(self) -> bool:
+        """Reasons are reported by theme (setting report_reasons_by), not category."""
+        return self.settings.reasons_by == "theme"
 
     @property
     def us(self) -> str:

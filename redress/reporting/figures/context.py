@@ -28,6 +28,10 @@ class ReportSettings:
     stage2_average_cost: Decimal = Decimal("0.00")
     suppression_threshold: int = 5
     voice: str = "we"  # or "authority": the report speaks as the authority, by name
+    # The report's profile (ADR 0028): its sections in order (empty: every section, in the
+    # default order), and reasons by "category" and sub-category or by "theme".
+    sections: tuple[str, ...] = ()
+    reasons_by: str = "category"
 
 
 class FigureContext:

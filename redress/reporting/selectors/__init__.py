@@ -23,6 +23,7 @@ from .editions import (
     left_out_sections,
     narratives,
     next_steps_draft,
+    report_sections,
 )
 from .records import Column, Records, Ref
 from .reports import (
@@ -62,6 +63,7 @@ __all__ = [
     "report_access",
     "report_facts",
     "report_figures",
+    "report_sections",
     "report_settings",
     "report_years",
     "service_area_ids",

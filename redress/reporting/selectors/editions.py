@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, QuerySet
 
 from redress.core.presenters import govuk_date
-from redress.reporting.document.sections import SECTIONS, SectionSpec
+from redress.reporting.document.sections import SectionSpec, profile_sections
 from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrative
 
 from .access import report_access
+from .reports import report_settings
 
 
 def editions_visible_to(user: Any) -> QuerySet[ReportEdition]:
@@ -102,10 +104,22 @@ class SectionNarrativeView:
         return bool(self.narrative and self.narrative.left_out)
 
 
+def report_sections(*, left_out: Collection[str] = ()) -> tuple[SectionSpec, ...]:
+    """The sections of the authority's report (its profile: setting report_sections) in order,
+    the appendices lettered as a report without the `left_out` sections has them."""
+    settings = report_settings()
+    return profile_sections(settings.sections, left_out=left_out, reasons_by=settings.reasons_by)
+
+
 def edition_sections(edition: ReportEdition) -> list[SectionNarrativeView]:
-    """Every section of the report in order, with the edition's narrative where written."""
+    """Every section of the authority's report in its order, with the edition's narrative
+    where written (a section the profile leaves out is not listed; its narrative is kept)."""
     written = {
         n.section: n
         for n in SectionNarrative.objects.filter(edition=edition).select_related("updated_by")
     }
-    return [SectionNarrativeView(spec, written.get(spec.key)) for spec in SECTIONS]
+    left_out = {key for key, n in written.items() if n.left_out}
+    return [
+        SectionNarrativeView(spec, written.get(spec.key))
+        for spec in report_sections(left_out=left_out)
+    ]

@@ -67,6 +67,8 @@ def report_settings() -> ReportSettings:
         stage2_average_cost=config.get("stage2_average_cost"),
         suppression_threshold=int(config.get("suppression_threshold")),
         voice=str(config.get("report_voice")),
+        sections=tuple(config.get("report_sections")),
+        reasons_by=str(config.get("report_reasons_by")),
     )
 
 

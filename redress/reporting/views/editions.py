@@ -114,7 +114,17 @@ def edition_section(request: HttpRequest, pk: int, section: str) -> HttpResponse
     if section not in SECTION_TITLES:
         raise Http404(f"The report has no section called '{section}'.")
     require(access.edit_editions, TEAM_ONLY.format(what="write a report's narrative"))
-    current = next(s for s in edition_sections(edition) if s.spec.key == section)
+    current = next((s for s in edition_sections(edition) if s.spec.key == section), None)
+    if current is None:
+        # A real section the authority's report profile leaves out (a link from before the
+        # profile changed): said plainly on the edition's page.
+        messages.error(
+            request,
+            f"'{SECTION_TITLES[section]}' is not in this authority's report: the setting "
+            "report_sections leaves it out, so it has no narrative to write. A complaints "
+            "manager can add it (redress config set report_sections …).",
+        )
+        return redirect(_edition_url(edition) + "#sections")
     saved = current.narrative.text if current.narrative else ""
     posted = request.POST if request.method == "POST" else None
     form = NarrativeForm(posted, initial={"narrative": saved})
@@ -129,7 +139,7 @@ def edition_section(request: HttpRequest, pk: int, section: str) -> HttpResponse
         except RuleViolation as violation:
             form.add_violation(violation)
         else:
-            title = SECTION_TITLES[section]
+            title = current.spec.title
             done = "is left out of" if left_out else "is back in"
             messages.success(request, f"'{title}' {done} the report.")
             return redirect(_edition_url(edition) + "#sections")
@@ -146,7 +156,7 @@ def edition_section(request: HttpRequest, pk: int, section: str) -> HttpResponse
             except RuleViolation as violation:
                 form.add_violation(violation)
             else:
-                title = SECTION_TITLES[section]
+                title = current.spec.title
                 messages.success(request, f"The narrative for '{title}' is saved.")
                 return redirect(_edition_url(edition) + "#sections")
     elif posted is None and saved:
@@ -191,13 +201,14 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(_edition_url(edition))
     # What publishing today would refuse, said before anyone tries (and again after a refusal).
     unwritten = services.unwritten_sections(edition, as_of=clock.today())
+    titles = {item.spec.key: item.spec.title for item in edition_sections(edition)}
     return render(
         request,
         "reporting/edition_publish.html",
         {
             "edition": edition,
             "form": form,
-            "unwritten": [(SECTION_TITLES[key], key) for key in unwritten],
+            "unwritten": [(titles.get(key, SECTION_TITLES[key]), key) for key in unwritten],
         },
     )
 

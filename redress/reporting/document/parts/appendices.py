@@ -28,7 +28,7 @@ from ..labels import (
     label,
 )
 from ..model import Cell, Paragraph, RowKind, Suppression, TableBlock
-from ..sections import SECTION_KEYS, SECTION_TITLES
+from ..sections import SECTION_SPECS
 from ..values import Kind, column, label_of, para, text_cell
 from .common import Blocks
 
@@ -63,7 +63,10 @@ def definition(figure_id: str, previous_label: str) -> str:
 
 def appendix_reasons(ctx: BuildContext) -> Blocks:
     """Appendix B: every reason by sub-category under the heading of its category, each
-    category's total drawn as a total under it, and the total of all categories at the foot."""
+    category's total drawn as a total under it, and the total of all categories at the foot;
+    reported by theme (setting report_reasons_by), every theme."""
+    if ctx.by_theme:
+        return _appendix_themes(ctx)
     v = ctx.view
     subs = v.rows("aspects.stage1.by_subcategory")
     if not subs:
@@ -102,6 +105,31 @@ def appendix_reasons(ctx: BuildContext) -> Blocks:
             row_kinds=tuple(kinds),
             total=(text_cell("All categories"), v.scalar_cell("aspects.stage1.total")),
         )
+    ]
+
+
+def _appendix_themes(ctx: BuildContext) -> Blocks:
+    """Every theme of the stage 1 complaints received in the period, largest first, with how
+    many were upheld or partially upheld."""
+    v = ctx.view
+    themes = v.rows("themes.stage1")
+    if not themes:
+        return [para(f"No stage 1 complaint received in {ctx.label} was given a theme.")]
+    table = v.table(
+        "themes.stage1",
+        [
+            ("theme", "Theme", "text"),
+            ("count", "Complaints", "count"),
+            ("upheld_or_partially", "Upheld or partially upheld", "count"),
+        ],
+    )
+    # No total row: in a published report it would be a sum over withheld cells.
+    return [
+        para(
+            f"Each stage 1 complaint is given one theme. The themes of the complaints received "
+            f"in {ctx.label}, largest first:"
+        ),
+        table,
     ]
 
 
@@ -272,7 +300,10 @@ def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
     cells: dict[str, list[tuple[int, str]]] = {}
     for table_id, row, column_key in sorted(v.figures.suppressed):
         cells.setdefault(table_id, []).append((row, column_key))
-    order = {key: i for i, key in enumerate(SECTION_KEYS)}
+    # The report's sections in its order, then any it leaves out (its figures are still in
+    # the spreadsheet): titled as the report titles them.
+    sections = {**ctx.sections, **{k: s for k, s in SECTION_SPECS.items() if k not in ctx.sections}}
+    order = {key: i for i, key in enumerate(sections)}
     out = []
     for table_id, withheld in cells.items():
         rows = v.rows(table_id)
@@ -295,7 +326,9 @@ def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
         out.append(
             WithheldTable(
                 table_key=table_id,
-                section=SECTION_TITLES.get(section, "Other tables"),
+                section=ctx.title_of(section, sections[section].title)
+                if section in sections
+                else "Other tables",
                 caption=TABLE_CAPTIONS.get(table_id, table_id),
                 cells=len(withheld),
                 columns=tuple(column_label(k) for k in keys if k in withheld_columns),

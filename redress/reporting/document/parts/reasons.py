@@ -1,5 +1,5 @@
-"""What people complain about, outcomes, how complaints are made and who makes them, and
-Appendix B (reasons by category and sub-category)."""
+"""What people complain about (by category and sub-category, or by theme: setting
+report_reasons_by), outcomes, and how complaints are made and who makes them."""
 
 from __future__ import annotations
 
@@ -8,8 +8,19 @@ from redress.reporting.figures.numbers import pct
 
 from ..context import BuildContext
 from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label
-from ..model import BulletList, Cell, Paragraph, Run, TableBlock
-from ..sentences import compared, listing, rank, reason_phrase, shift, tied_rest
+from ..model import BulletList, Cell, Paragraph, Run, TableBlock, Value
+from ..sentences import (
+    Tier,
+    compared,
+    in_lower_words,
+    in_words,
+    listing,
+    rank,
+    reason_phrase,
+    shift,
+    tied_rest,
+    tier_listing,
+)
 from ..values import Kind, column, fmt, para, text_cell
 from .common import Blocks, chart_block
 
@@ -17,6 +28,8 @@ TOP_SUBCATEGORIES = 8
 
 
 def reasons(ctx: BuildContext) -> Blocks:
+    if ctx.by_theme:
+        return _by_theme(ctx)
     v = ctx.view
     blocks: Blocks = []
     total = v.raw("aspects.stage1.total")
@@ -83,35 +96,175 @@ def reasons(ctx: BuildContext) -> Blocks:
     if subs:
         items = _most_given(ctx, subs)
         blocks += [para("The reasons given most often were:"), BulletList(tuple(items))]
+        # Appendix B by its default letter: the report gives it its own (sections.py).
         blocks.append(para("Appendix B gives every reason by category and sub-category."))
-    themes = v.rows("themes.stage1")
-    if themes:
-        blocks.append(
-            v.table(
-                "themes.stage1",
-                [
-                    ("theme", "Theme", "text"),
-                    ("count", "Complaints", "count"),
-                    ("upheld_or_partially", "Upheld or partially upheld", "count"),
-                ],
-            )
-        )
-        blocks.append(
-            v.table(
-                "themes.stage1.top5",
-                [
-                    ("theme", "Theme", "text"),
-                    ("count", "Complaints", "count"),
-                    ("upheld_or_partially", f"Upheld or partially upheld, {ctx.label}", "count"),
-                    (
-                        "previous_upheld_or_partially",
-                        f"Upheld or partially upheld, {ctx.previous_label}",
-                        "count",
-                    ),
-                ],
-            )
-        )
+    if v.rows("themes.stage1"):
+        blocks += _theme_tables(ctx)
     return blocks
+
+
+# -- by theme (Sandwell's shape) -------------------------------------------------------------
+
+TOP_THEMES = 5
+
+
+def _by_theme(ctx: BuildContext) -> Blocks:
+    """The themes raised most often, in words; the five largest against last year's upheld
+    counts, in words; and their tables (every theme here unless the report has the reasons
+    appendix, which lists them)."""
+    v = ctx.view
+    themes = v.rows("themes.stage1")
+    if not themes:
+        return [para(f"No stage 1 complaint received in {ctx.label} was given a theme.")]
+    blocks: Blocks = [para(*_most_raised(ctx, themes))]
+    upheld = _top_upheld(ctx)
+    if upheld is not None:
+        blocks.append(upheld)
+    tables = _theme_tables(ctx)
+    if "appendix_reasons" in ctx.sections and "appendix_reasons" not in ctx.left_out:
+        # Appendix B by its default letter: the report gives it its own (sections.py).
+        return [*blocks, tables[1], para("Appendix B gives every theme.")]
+    return [*blocks, *tables]
+
+
+def _theme_name(theme: str) -> str:
+    return in_lower_words(theme)
+
+
+def _most_raised(ctx: BuildContext, themes: list[dict]) -> list[Run]:
+    """ "Each stage 1 complaint is given one theme. The themes raised most often in 2021-22
+    were actions or conduct of worker (56 complaints); decision making (35); and financial
+    assistance and quality of service (19 each)." Never cutting through a tie."""
+    v = ctx.view
+    ranking = rank([(i, r["count"]) for i, r in enumerate(themes)], TOP_THEMES)
+    runs: list[Run] = ["Each stage 1 complaint is given one theme. "]
+    if not ranking.named and ranking.rest is None:
+        return [*runs, "The numbers of complaints in each theme are too small to publish."]
+    first = True
+
+    def amount(tier: Tier[int]) -> Run:
+        nonlocal first
+        value = v.row_value("themes.stage1", tier.members[0], "count")
+        words = " complaints" if first and tier.count != 1 else " complaint" if first else ""
+        first = False
+        return Value(value.text + words, value.figure_id, value.suppressed, value.drill)
+
+    if ranking.named:
+        one = len(ranking.named) == 1 and len(ranking.named[0].members) == 1
+        subject = "The theme raised most often" if one else "The themes raised most often"
+        runs += [
+            f"{subject} in {ctx.label} {'was' if one else 'were'} ",
+            *tier_listing(ranking.named, lambda i: [_theme_name(themes[i]["theme"])], amount),
+            ".",
+        ]
+    if ranking.rest:
+        count = int(ranking.rest.count)
+        times = {1: "once", 2: "twice"}.get(count, f"{fmt(count, 'count')} times")
+        runs.append(
+            (" " if ranking.named else "")
+            + tied_rest(ranking.rest, "themes", "were raised", times, other=bool(ranking.named))
+        )
+    return runs
+
+
+def _top_upheld(ctx: BuildContext) -> Paragraph | None:
+    """ "Of the five largest themes, fewer complaints were upheld or partially upheld than in
+    2020-21 in four: actions or conduct of worker (30, against 36), …; more in quality of
+    service (8, against none)." A count withheld from publication is not compared."""
+    v = ctx.view
+    top = v.rows("themes.stage1.top5")
+    if not top:
+        return None
+    table_id = "themes.stage1.top5"
+    groups: dict[str, list[list[Run]]] = {"fewer": [], "more": [], "same": [], "withheld": []}
+    for i, r in enumerate(top):
+        name = _theme_name(r["theme"])
+        now, before = r["upheld_or_partially"], r["previous_upheld_or_partially"]
+        if now is None or before is None:
+            groups["withheld"].append([name])
+            continue
+
+        def shown(column_key: str, n: int, row: int = i) -> Run:
+            if n == 0:
+                return "none"
+            return v.row_value(table_id, row, column_key, "number")
+
+        if now == before:
+            groups["same"].append([name, " (", shown("upheld_or_partially", now), " in both)"])
+            continue
+        which = "fewer" if now < before else "more"
+        groups[which].append(
+            [
+                name,
+                " (",
+                shown("upheld_or_partially", now),
+                ", against ",
+                shown("previous_upheld_or_partially", before),
+                ")",
+            ]
+        )
+    n = len(top)
+    largest = "the largest theme" if n == 1 else f"the {in_words(n)} largest themes"
+    clauses: list[list[Run]] = []
+    for which, words in (("fewer", "fewer"), ("more", "more"), ("same", "the same number")):
+        items = groups[which]
+        if not items:
+            continue
+        head = words
+        if not clauses:
+            than = "as" if which == "same" else "than"
+            of = " of" if which == "same" else ""
+            head = (
+                f"{words}{of} complaints were upheld or partially upheld {than} in "
+                f"{ctx.previous_label}"
+            )
+        if n == 1:
+            clauses.append([head, ": ", *items[0]])
+            continue
+        how_many = (
+            "both"
+            if len(items) == n == 2
+            else (f"all {in_words(n)}" if len(items) == n else in_words(len(items)))
+        )
+        clauses.append([head, f" in {how_many}: ", *listing(items, joiner=", ")])
+    if groups["withheld"]:
+        names = listing(groups["withheld"], joiner=", ")
+        clauses.append(["for ", *names, " the numbers are too small to publish"])
+    if not clauses:
+        return None
+    runs: list[Run] = [f"Of {largest}, "]
+    for n_clause, clause in enumerate(clauses):
+        runs += ["; "] if n_clause else []
+        runs += clause
+    return para(*runs, ".")
+
+
+def _theme_tables(ctx: BuildContext) -> list[TableBlock]:
+    """Every theme, and the five largest with last year's upheld counts beside this year's."""
+    v = ctx.view
+    return [
+        v.table(
+            "themes.stage1",
+            [
+                ("theme", "Theme", "text"),
+                ("count", "Complaints", "count"),
+                ("upheld_or_partially", "Upheld or partially upheld", "count"),
+            ],
+        ),
+        v.table(
+            "themes.stage1.top5",
+            [
+                ("theme", "Theme", "text"),
+                ("count", "Complaints", "count"),
+                ("upheld_or_partially", f"Upheld or partially upheld, {ctx.label}", "count"),
+                (
+                    "previous_upheld_or_partially",
+                    f"Upheld or partially upheld, {ctx.previous_label}",
+                    "count",
+                ),
+            ],
+        ),
+    ]
 
 
 def _most_given(ctx: BuildContext, subs: list[dict]) -> list[Paragraph]:
