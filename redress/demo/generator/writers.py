@@ -55,9 +55,9 @@ class DatasetWriter(Protocol):
     def abort(self) -> None: ...
 
 
-def open_writer(path: Path) -> DatasetWriter:
+def open_writer(path: Path, *, authority: str = AUTHORITY) -> DatasetWriter:
     if path.suffix.lower() == ".xlsx":
-        return XlsxWriter(path)
+        return XlsxWriter(path, authority=authority)
     return CsvWriter(path)
 
 
@@ -101,14 +101,14 @@ class XlsxWriter:
     """One workbook, a sheet per sheet of the format, written in openpyxl's write-only mode.
     Every cell is text, exactly as the CSV form holds it; blanks are empty cells."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, authority: str = AUTHORITY) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.counts = dict.fromkeys(SHEETS, 0)
         self._workbook = Workbook(write_only=True)
         properties = self._workbook.properties
         properties.creator = "Redress demo generator"
-        properties.title = f"{AUTHORITY}: demo dataset (redress.import/1)"
+        properties.title = f"{authority}: demo dataset (redress.import/1)"
         properties.created = properties.modified = FIXED_TIME
         self._sheets = {}
         for sheet, columns in SHEETS.items():
