@@ -11,7 +11,7 @@ from django.urls import reverse
 from redress.complaints.views.access import complaint_or_refuse
 from redress.complaints.views.common import by, form_page, posted, require_team
 
-from . import selectors, services
+from . import holds, selectors
 from .forms import LiftLegalHoldForm, PlaceLegalHoldForm
 
 
@@ -21,11 +21,11 @@ def legal_hold(request: HttpRequest, pk: int) -> HttpResponse:
     current = selectors.legal_hold_in_force(complaint)
 
     def place(data: dict[str, Any]) -> str:
-        services.legal_hold_place(complaint=complaint, reason=data["reason"], by=by(request))
+        holds.legal_hold_place(complaint=complaint, reason=data["reason"], by=by(request))
         return f"Complaint {complaint.reference} is on legal hold"
 
     def lift(data: dict[str, Any]) -> str:
-        services.legal_hold_lift(complaint=complaint, reason=data["reason"], by=by(request))
+        holds.legal_hold_lift(complaint=complaint, reason=data["reason"], by=by(request))
         return f"The legal hold on complaint {complaint.reference} is lifted"
 
     form = (LiftLegalHoldForm if current else PlaceLegalHoldForm)(posted(request))

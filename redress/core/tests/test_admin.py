@@ -67,8 +67,8 @@ from redress.procedures.models import ClosureDay, Procedure, StageRule
 from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory, SectionNarrativeFactory
+from redress.retention.holds import legal_hold_place
 from redress.retention.models import Anonymisation, LegalHold, RetentionPeriod
-from redress.retention.services import legal_hold_place
 from redress.surveys.models import OptOut, Survey
 from redress.surveys.tests.factories import SurveyFactory
 from redress.taxonomies.models import Taxonomy, TaxonomyKind, Term

@@ -37,7 +37,7 @@ from redress.people.models import Person
 from redress.people.sar import ACTION
 from redress.people.services import person_update
 from redress.people.tests.factories import PersonFactory
-from redress.retention.services import legal_hold_place
+from redress.retention.holds import legal_hold_place
 
 pytestmark = pytest.mark.django_db
 day = datetime.date.fromisoformat

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from redress.complaints.models import Complaint
 from redress.core.models import AuditEvent
-from redress.retention import services
+from redress.retention import holds, services
 
 from .helpers import closed_complaint, open_complaint
 
@@ -32,7 +32,7 @@ def today(settings):
 def test_a_dry_run_lists_counts_and_references(today, manager):
     old = closed_complaint("2016-05-02", "2016-06-01")
     held = closed_complaint("2016-05-02", "2016-06-01")
-    services.legal_hold_place(complaint=held, reason="Claim issued", by=manager)
+    holds.legal_hold_place(complaint=held, reason="Claim issued", by=manager)
     open_complaint("2016-05-02")
     printed = run("--dry-run")
     assert "Retention as at 2028-01-10 (dry run)." in printed

@@ -12,7 +12,7 @@ from redress.core import audit
 from redress.core.models import AuditEvent
 from redress.feedback.tests.factories import ComplimentFactory
 from redress.people.models import Person
-from redress.retention import selectors, services
+from redress.retention import holds, selectors, services
 from redress.retention.models import Anonymisation, LegalHold, RecordType, RetentionPeriod
 from redress.retention.personal import NOTE_REMOVED
 
@@ -215,13 +215,13 @@ def test_a_person_is_anonymised_with_their_last_complaint():
 
 def test_a_legal_hold_keeps_a_complaint_until_it_is_lifted(manager):
     complaint = closed_complaint("2016-05-02", "2016-06-01")
-    hold = services.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
+    hold = holds.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
     assert hold.in_force
     report = services.retention_run(as_of=AS_OF, apply=True)
     assert (report.complaints, report.held) == ([], [complaint.reference])
     complaint.refresh_from_db()
     assert complaint.summary.startswith("Jo Bloggs")
-    services.legal_hold_lift(complaint=complaint, reason="Claim settled", by=manager)
+    holds.legal_hold_lift(complaint=complaint, reason="Claim settled", by=manager)
     report = services.retention_run(as_of=AS_OF, apply=True)
     assert report.complaints == [complaint.reference]
     events = AuditEvent.objects.filter(complaint=complaint, action__startswith="legal_hold")
@@ -231,17 +231,17 @@ def test_a_legal_hold_keeps_a_complaint_until_it_is_lifted(manager):
 
 def test_legal_hold_rules(manager):
     complaint = closed_complaint("2016-05-02", "2016-06-01")
-    with pytest.raises(services.LegalHoldReasonMissing):
-        services.legal_hold_place(complaint=complaint, reason="  ", by=manager)
-    with pytest.raises(services.NoLegalHold, match="is not on legal hold"):
-        services.legal_hold_lift(complaint=complaint, reason="", by=manager)
-    services.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
-    with pytest.raises(services.LegalHoldAlreadyInForce, match="already on legal hold"):
-        services.legal_hold_place(complaint=complaint, reason="Again", by=manager)
-    services.legal_hold_lift(complaint=complaint, reason="Settled", by=manager)
+    with pytest.raises(holds.LegalHoldReasonMissing):
+        holds.legal_hold_place(complaint=complaint, reason="  ", by=manager)
+    with pytest.raises(holds.NoLegalHold, match="is not on legal hold"):
+        holds.legal_hold_lift(complaint=complaint, reason="", by=manager)
+    holds.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
+    with pytest.raises(holds.LegalHoldAlreadyInForce, match="already on legal hold"):
+        holds.legal_hold_place(complaint=complaint, reason="Again", by=manager)
+    holds.legal_hold_lift(complaint=complaint, reason="Settled", by=manager)
     services.retention_run(as_of=AS_OF, apply=True)
-    with pytest.raises(services.AlreadyAnonymised, match="already been anonymised"):
-        services.legal_hold_place(complaint=complaint, reason="Too late", by=manager)
+    with pytest.raises(holds.AlreadyAnonymised, match="already been anonymised"):
+        holds.legal_hold_place(complaint=complaint, reason="Too late", by=manager)
     assert LegalHold.objects.count() == 1
 
 

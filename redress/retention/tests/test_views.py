@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from redress.core.models import AuditEvent
-from redress.retention import services
+from redress.retention import holds, services
 from redress.retention.models import LegalHold
 
 from .helpers import closed_complaint
@@ -75,8 +75,8 @@ def test_others_may_not(responding_manager_client, executive_client):
 
 def test_the_timeline_after_anonymisation(officer_client, manager, d):
     complaint = closed_complaint("2016-05-02", "2016-06-01")
-    services.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
-    services.legal_hold_lift(complaint=complaint, reason="Settled", by=manager)
+    holds.legal_hold_place(complaint=complaint, reason="Claim issued", by=manager)
+    holds.legal_hold_lift(complaint=complaint, reason="Settled", by=manager)
     services.retention_run(as_of=d("2028-01-10"), apply=True)
     page = officer_client.get(reverse("complaints:timeline", args=[complaint.pk])).content.decode()
     assert "Put on legal hold" in page
