@@ -1,9 +1,11 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from redress.core import config
 from redress.demo.documents import add_demo_documents
 from redress.demo.letters import add_demo_letters
+from redress.demo.generator.sandwell import shape as sandwell
 from redress.demo.names import add_demo_names
+from redress.demo.structure import apply_sandwell_structure
 from redress.demo.submissions import add_demo_submissions, complaint_to_follow
 from redress.demo.surveys import add_demo_surveys
 
@@ -25,6 +27,46 @@ DEMO_SETTINGS = {
     "advocacy_provider_email": "referrals@advocacy.kingsmoor.example",
 }
 
+# The second demo authority (demo_generate --authority sandwell): its own name and letterhead,
+# and the report profile of Sandwell's report: reasons by theme, and its sections in its order
+# (background, procedure, the complaints service, stage 1 and its timeliness, children and
+# young people, mediation, stages 2 and 3, the Ombudsman, themes, learning, compliments, next
+# steps). It has no costs, no ratios to referrals and no appendices.
+SANDWELL_SETTINGS = {
+    **DEMO_SETTINGS,
+    "authority_name": sandwell.AUTHORITY,
+    "stage2_average_cost": sandwell.STAGE2_AVERAGE_COST,
+    "reference_prefix": sandwell.PREFIX,
+    "letter_address": "Brackenford Council House, Freeth Street, Brackenford, BK1 2AA",
+    "complaints_phone": "0300 765 4321",
+    "complaints_email": "customer.experience@brackenford.example",
+    "complaints_website": "www.brackenford.example/feedback",
+    "advocacy_provider_name": "Brackenford Young People's Advocacy",
+    "advocacy_provider_email": "advocacy@brackenford.example",
+    "report_reasons_by": "theme",
+    "report_sections": ",".join(
+        (
+            "summary",
+            "procedure",
+            "volumes",
+            "methods",
+            "complainants",
+            "outcomes",
+            "services",
+            "timeliness",
+            "children",
+            "mediation",
+            "escalation",
+            "ombudsman",
+            "reasons",
+            "learning",
+            "compliments",
+            "next_steps",
+            "annex_suppressions",
+        )
+    ),
+}
+
 
 class Command(BaseCommand):
     help = (
@@ -34,8 +76,30 @@ class Command(BaseCommand):
         "public pages."
     )
 
-    def handle(self, *args, **options):
-        for key, value in DEMO_SETTINGS.items():
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--authority",
+            choices=("birmingham", "sandwell"),
+            default="birmingham",
+            help="The demo authority whose workbook was imported: birmingham (Kingsmoor, the "
+            "default) or sandwell (Brackenford, which also sets its trust, council and the "
+            "restructure's dates).",
+        )
+
+    def handle(self, *args, authority: str = "birmingham", **options):
+        settings = DEMO_SETTINGS
+        if authority == "sandwell":
+            settings = SANDWELL_SETTINGS
+            try:
+                changed = apply_sandwell_structure()
+            except LookupError as error:
+                raise CommandError(str(error)) from None
+            self.stdout.write(
+                f"{changed} records of the structure set: the trust answers stage 1, the council "
+                "stages 2 and 3; service areas until 31 December 2021, localities from "
+                f"{sandwell.RESTRUCTURE:%-d %B %Y}"
+            )
+        for key, value in settings.items():
             config.set_value(key, value, by=None)
             self.stdout.write(f"{key} = {config.show(key)}")
         named = add_demo_names()
