@@ -147,7 +147,7 @@ def register_values(key: str, values: tuple[str, ...]) -> None:
 def _report_sections(value: str) -> tuple[str, ...]:
     """`summary,procedure,volumes`: section keys, comma-separated, in the order the report has
     them. Blank: every section in the default order. Spaces and case do not matter."""
-    if not value.strip():
+    if not value.strip() or value.strip() == EVERY_SECTION:  # (the admin shows the default)
         return ()
     valid = KNOWN_VALUES.get("report_sections", ())
     named = [item.strip().lower() for item in value.split(",") if item.strip()]
@@ -176,8 +176,11 @@ def _report_sections(value: str) -> tuple[str, ...]:
     return tuple(named)
 
 
+EVERY_SECTION = "(every section, in the default order)"
+
+
 def _show_sections(keys: tuple[str, ...]) -> str:
-    return ",".join(keys) or "(every section, in the default order)"
+    return ",".join(keys) or EVERY_SECTION
 
 
 def _reasons_by(value: str) -> str:
