@@ -2,8 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from redress.demo.generator import DEFAULT_SEED, generate
-from redress.demo.generator import sandwell
+from redress.demo.generator import DEFAULT_SEED, generate, sandwell
 from redress.demo.generator.alloc import ShapeError
 from redress.demo.generator.writers import RowLimitError
 

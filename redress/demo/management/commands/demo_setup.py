@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from redress.core import config
 from redress.demo.documents import add_demo_documents
-from redress.demo.letters import add_demo_letters
 from redress.demo.generator.sandwell import shape as sandwell
+from redress.demo.letters import add_demo_letters
 from redress.demo.names import add_demo_names
 from redress.demo.structure import apply_sandwell_structure
 from redress.demo.submissions import add_demo_submissions, complaint_to_follow
