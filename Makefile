@@ -12,8 +12,23 @@ PY := .venv/bin/python
 REDRESS := .venv/bin/redress
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Each demo authority is its own database (one authority per installation). `make demo` builds
+# and serves the first, Kingsmoor (the Birmingham report's shape); `make demo DEMO=sandwell` the
+# second, Brackenford (the Sandwell report's shape: themes, a trust and a council, localities).
+DEMO ?=
+ifeq ($(DEMO),)
 DEMO_DB := $(CURDIR)/var/demo.sqlite3
 DEMO_WORKBOOK := var/demo/redress-demo.xlsx
+DEMO_GENERATE := demo_generate
+DEMO_SETUP := demo_setup
+else ifeq ($(DEMO),sandwell)
+DEMO_DB := $(CURDIR)/var/demo-sandwell.sqlite3
+DEMO_WORKBOOK := var/demo/redress-demo-sandwell.xlsx
+DEMO_GENERATE := demo_generate --authority sandwell
+DEMO_SETUP := demo_setup --authority sandwell
+else
+$(error DEMO=$(DEMO) is not a demo authority: leave it out for the first, or DEMO=sandwell)
+endif
 # The demo data was taken on 31 May 2022; the demo server sees that day as today.
 DEMO_TODAY := 2022-05-31
 PYTEST_ARGS ?=
@@ -22,6 +37,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make demo   install everything, build the demo database and start the server"
+	@echo "            (DEMO=sandwell: the second demo authority, in var/demo-sandwell.sqlite3)"
 	@echo "make test   install everything and run the whole suite"
 	@echo "make check  lint and type-check"
 	@echo "make bench  run the benchmarks under bench/"
@@ -62,9 +78,9 @@ demo-data: install
 	mkdir -p var/demo
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) migrate --verbosity 0
-	$(REDRESS) demo_generate --output $(DEMO_WORKBOOK)
+	$(REDRESS) $(DEMO_GENERATE) --output $(DEMO_WORKBOOK)
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) import $(DEMO_WORKBOOK) --create-missing
-	DATABASE_URL=sqlite:///$(DEMO_DB) REDRESS_TODAY=$(DEMO_TODAY) $(REDRESS) demo_setup
+	DATABASE_URL=sqlite:///$(DEMO_DB) REDRESS_TODAY=$(DEMO_TODAY) $(REDRESS) $(DEMO_SETUP)
 
 # The demo's reminders for its today are printed here (the console email backend) and are on
 # the complaints' timelines; then the sign-in details (var/demo/logins.txt, which demo_users
