@@ -270,6 +270,28 @@ def by_quarter(rows: Sequence[Row]) -> Chart:
     )
 
 
+def in_time_by_year(rows: Sequence[Row]) -> Chart:
+    """Stage 1 in time, year by year, a panel per measure (responses within the longest
+    timescale; complaints received answered by their deadline). Rows: measure (words), year,
+    pct."""
+    data, parts = _yearly_pcts(rows, "measure", places=1)
+    title = "Stage 1 complaints answered in time, by year"
+    description = (
+        "Bar charts of the percentage of stage 1 complaints answered in time, by year. "
+        + ("; ".join(parts) + "." if parts else "No complaints were answered.")
+    )
+    chart = kinds.small_multiple_bars(
+        data,
+        facet_title=None,
+        category_title="Year",
+        value_title="Per cent",
+        shared_scale=True,
+        columns=2,
+        width=200,
+    )
+    return Chart("timeliness.trend", title, kinds.titled(chart, title, description), description)
+
+
 def shares(key: str, title: str, rows: Sequence[Row], *, category_title: str, what: str) -> Chart:
     """A bar per category with its count and share. Rows: category (words), count, pct."""
     data = [

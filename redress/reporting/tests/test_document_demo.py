@@ -156,7 +156,7 @@ def test_the_published_version(figures, facts):
 def test_the_full_report_renders_as_html_and_pdf(document, figures):
     page = html.render(document, figures).decode()
     assert page.count("<table") > 30
-    assert page.count('role="img"') == 10  # every chart
+    assert page.count('role="img"') == 11  # every chart
     # The list of every figure is on screen; print says where it is instead.
     assert 'data-table="figures"' in page
     assert "is in the web version of this report" not in page

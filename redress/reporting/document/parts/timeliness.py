@@ -13,10 +13,11 @@ from redress.reporting.charts import definitions as charts
 
 from ..context import BuildContext
 from ..labels import TABLE_CAPTIONS, band_label
-from ..model import Cell, Run, TableBlock
-from ..sentences import against
+from ..model import Cell, Paragraph, Run, TableBlock
+from ..sentences import against, count_or_none
 from ..values import column, para, text_cell
 from .common import Blocks, chart_block
+from .trends import timeliness_trend
 
 EXCLUDED = "withdrawn complaints and those outside the jurisdiction of the procedure are left out"
 GROUPS = (
@@ -85,6 +86,62 @@ def _average(ctx: BuildContext, prefix: str) -> list[Run]:
         *_days_against(ctx, figure_id),
         ".",
     ]
+
+
+def _panel_timescale(ctx: BuildContext) -> str:
+    """ "within 30 working days of the request", from the stage 3 rules (where they agree)."""
+    days = {
+        s.panel_within_days
+        for p in ctx.procedures
+        for s in p.stages
+        if s.stage == 3 and s.panel_within_days is not None
+    }
+    if len(days) == 1:
+        return f"within {presenters.working_days(days.pop())} of the request"
+    return "within the panel timescale"
+
+
+def _panels(ctx: BuildContext) -> Paragraph | None:
+    """ "Review panels met for 13 of the 14 stage 3 requests received in 2021-22; 11 of them
+    within 30 working days of the request." None for a panel that has not met, "a review panel"
+    for one; nothing without stage 3 requests."""
+    v = ctx.view
+    requests = v.raw("received.stage3")
+    held, in_time = (
+        v.raw("timeliness.stage3.panels_held"),
+        v.raw("timeliness.stage3.panels_in_time"),
+    )
+    if not requests or held is None or in_time is None:
+        return None
+    received = f"stage 3 {presenters.plural(requests, 'request')} received in {ctx.label}"
+    within = _panel_timescale(ctx)
+    if held == 0:
+        return para(
+            f"No review panel had met by {presenters.govuk_date(ctx.as_of)} for ",
+            *(["the "] if requests == 1 else ["any of the ", v.value("received.stage3"), " "]),
+            f"{received}.",
+        )
+    if held == requests:
+        opening: list[Run] = (
+            [f"A review panel met for the {received}"]
+            if requests == 1
+            else ["Review panels met for all ", v.value("received.stage3"), f" {received}"]
+        )
+    else:
+        opening = [
+            "A review panel met for " if held == 1 else "Review panels met for ",
+            v.value("timeliness.stage3.panels_held"),
+            " of the ",
+            v.value("received.stage3"),
+            f" {received}",
+        ]
+    if held == 1:
+        timing: list[Run] = [f", {within}." if in_time else f", but not {within}."]
+    elif in_time == held:
+        timing = [f"; all of them {within}."]
+    else:
+        timing = ["; ", count_or_none(v, "timeliness.stage3.panels_in_time"), f" of them {within}."]
+    return para(*opening, *timing)
 
 
 def timeliness(ctx: BuildContext) -> Blocks:
@@ -160,14 +217,9 @@ def timeliness(ctx: BuildContext) -> Blocks:
                 f" were given within {presenters.working_days(ctx.timescale(3))} of the request.",
             )
         )
-    if v.has("timeliness.stage3.panel_within_30.pct"):
-        blocks.append(
-            para(
-                f"Of the stage 3 requests received in {ctx.label} whose review panel has met, ",
-                v.value("timeliness.stage3.panel_within_30.pct", "pct"),
-                " met within the panel timescale.",
-            )
-        )
+    panels = _panels(ctx)
+    if panels is not None:
+        blocks.append(panels)
     blocks += _band_tables(ctx, "responses")
     blocks.append(
         para(f"Appendix A gives the same bands over the complaints received in {ctx.label}.")
@@ -191,6 +243,7 @@ def timeliness(ctx: BuildContext) -> Blocks:
         )
     )
     blocks.append(_cohort_table(ctx))
+    blocks += timeliness_trend(ctx)
     if v.rows("timeliness.stage1.by_quarter"):
         table = v.table(
             "timeliness.stage1.by_quarter",

@@ -16,6 +16,7 @@ from ..model import Cell, Run, TableBlock, Value
 from ..sentences import Tier, count_or_none, in_words, rank, shift, tied_rest, tier_listing
 from ..values import Kind, column, fmt, para, text_cell
 from .common import Blocks, chart_block, share
+from .trends import volumes_trend
 
 # -- Volumes ------------------------------------------------------------------------------------
 
@@ -77,6 +78,7 @@ def volumes(ctx: BuildContext) -> Blocks:
     by_year = v.rows("received.by_year")
     if by_year:
         blocks.append(chart_block(charts.by_year(by_year), _by_year_table(ctx)))
+    blocks += volumes_trend(ctx)
     by_month = v.rows("received.stage1.by_month")
     if by_month:
         blocks.append(chart_block(charts.by_month(by_month), _by_month_table(ctx)))
