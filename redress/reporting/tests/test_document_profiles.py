@@ -352,3 +352,24 @@ def test_childrens_themes_and_informal_feedback_themes_are_in_the_childrens_sect
     document = build(compute(b, calendar), replace(THEMED, sections=("children",)))
     assert "cyp.themes" in [t.key for t in tables(document, "children")]
     assert "informal_feedback.themes" in [t.key for t in tables(document, "children")]
+
+
+def test_by_theme_the_headline_names_the_largest_theme(calendar):
+    figures = compute(themed_world(), calendar)
+    headlines = [p.plain for p in build(figures, replace(THEMED, sections=("summary",))).summary]
+    assert (
+        "The theme raised most often in stage 1 complaints was actions or conduct of worker "
+        "(3 complaints)." in headlines
+    )
+    b = themed_world()
+    b.stage1("2021-08-02", responded="2021-08-09", outcome="upheld", theme="Decision Making")
+    headlines = [
+        p.plain for p in build(compute(b, calendar), replace(THEMED, sections=("summary",))).summary
+    ]
+    assert (
+        "The themes raised most often in stage 1 complaints were actions or conduct of worker "
+        "and decision making (3 complaints each)." in headlines
+    )
+    # By category, no theme headline.
+    by_category = [p.plain for p in build(figures, SETTINGS).summary]
+    assert not [h for h in by_category if "theme" in h]

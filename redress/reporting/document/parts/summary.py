@@ -6,7 +6,7 @@ from redress.core import presenters
 
 from ..context import BuildContext
 from ..model import BulletList, Paragraph, Run, Value
-from ..sentences import against, listing, trend, trend_clause
+from ..sentences import against, in_lower_words, listing, rank, trend, trend_clause
 from ..values import para
 from .common import Blocks, share
 
@@ -133,6 +133,8 @@ def _timeliness(ctx: BuildContext) -> Paragraph | None:
 
 
 def _reasons(ctx: BuildContext) -> Paragraph | None:
+    if ctx.by_theme:
+        return _theme(ctx)
     v = ctx.view
     rows = v.rows("aspects.stage1.by_category")
     total = v.raw("aspects.stage1.total")
@@ -152,6 +154,28 @@ def _reasons(ctx: BuildContext) -> Paragraph | None:
     if second:
         runs += [" and ", *second[0]]
     return para(*runs, ".")
+
+
+def _theme(ctx: BuildContext) -> Paragraph | None:
+    """Reasons by theme (setting report_reasons_by): "The theme raised most often in stage 1
+    complaints was actions or conduct of worker (56 complaints)."; a tie as a tie."""
+    v = ctx.view
+    rows = v.rows("themes.stage1")
+    ranking = rank([(i, r["count"]) for i, r in enumerate(rows)], 1)
+    if not ranking.named:
+        return None
+    tier = ranking.named[0]
+    one = len(tier.members) == 1
+    names = listing([[in_lower_words(rows[i]["theme"])] for i in tier.members], joiner=", ")
+    noun = "complaint" if tier.count == 1 else "complaints"
+    return para(
+        f"The {'theme' if one else 'themes'} raised most often in stage 1 complaints "
+        f"{'was' if one else 'were'} ",
+        *names,
+        " (",
+        v.row_value("themes.stage1", tier.members[0], "count"),
+        f" {noun}{'' if one else ' each'}).",
+    )
 
 
 def _ombudsman(ctx: BuildContext) -> Paragraph | None:
