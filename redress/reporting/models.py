@@ -149,11 +149,14 @@ class SectionNarrative(models.Model):
 
 
 class ExcerptSource(models.TextChoices):
-    """The records whose free text a report can quote, each with the field it quotes."""
+    """The free texts a report can quote, each of one kind of record and one of its fields."""
 
     COMPLIMENT = "compliment", "Compliment"
     COMPLAINT = "complaint", "Complaint"
     LEARNING_ACTION = "learning_action", "Learning action"
+    YOU_SAID = "you_said", "Learning action: you said"
+    WE_DID = "we_did", "Learning action: we did"
+    ENQUIRY = "enquiry", "Ombudsman enquiry"
 
 
 # The field of each kind of record a report quotes.
@@ -161,12 +164,35 @@ EXCERPT_FIELDS = {
     ExcerptSource.COMPLIMENT: "text",
     ExcerptSource.COMPLAINT: "summary",
     ExcerptSource.LEARNING_ACTION: "description",
+    ExcerptSource.YOU_SAID: "you_said",
+    ExcerptSource.WE_DID: "we_did",
+    ExcerptSource.ENQUIRY: "summary",
 }
+# The foreign key of an excerpt naming the record it is written from: a learning action has
+# three texts a report quotes (its description, "you said" and "we did").
+EXCERPT_RECORDS = {
+    ExcerptSource.COMPLIMENT: "compliment",
+    ExcerptSource.COMPLAINT: "complaint",
+    ExcerptSource.LEARNING_ACTION: "learning_action",
+    ExcerptSource.YOU_SAID: "learning_action",
+    ExcerptSource.WE_DID: "learning_action",
+    ExcerptSource.ENQUIRY: "enquiry",
+}
+_RECORD_KEYS = ("compliment", "complaint", "learning_action", "enquiry")
+
+
+def _of_one_record() -> Q:
+    """Each kind of excerpt names its one record and no other."""
+    condition = Q()
+    for source, key in EXCERPT_RECORDS.items():
+        condition |= Q(source=source, **{f"{k}__isnull": k != key for k in _RECORD_KEYS})
+    return condition
 
 
 class PublishableExcerpt(TimeStampedModel):
     """Words a complaints manager wrote from one record's free text (a compliment's words, a
-    complaint's summary, a learning action's description) for the versions of the report that
+    complaint's summary, a learning action's description, "you said" or "we did", an Ombudsman
+    enquiry's summary) for the versions of the report that
     leave the complaints team. Those versions print no record's free text, only excerpts
     approved and not withdrawn. A record has at most one live (not withdrawn) excerpt; a
     withdrawn one is kept, with who withdrew it and when."""
@@ -189,6 +215,13 @@ class PublishableExcerpt(TimeStampedModel):
     )
     learning_action = models.ForeignKey(
         "complaints.LearningAction",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="publishable_excerpts",
+    )
+    enquiry = models.ForeignKey(
+        "ombudsman.Enquiry",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -224,27 +257,7 @@ class PublishableExcerpt(TimeStampedModel):
     class Meta:
         ordering = ["source", "written_at", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(
-                    source=ExcerptSource.COMPLIMENT,
-                    compliment__isnull=False,
-                    complaint__isnull=True,
-                    learning_action__isnull=True,
-                )
-                | Q(
-                    source=ExcerptSource.COMPLAINT,
-                    compliment__isnull=True,
-                    complaint__isnull=False,
-                    learning_action__isnull=True,
-                )
-                | Q(
-                    source=ExcerptSource.LEARNING_ACTION,
-                    compliment__isnull=True,
-                    complaint__isnull=True,
-                    learning_action__isnull=False,
-                ),
-                name="excerpt_of_one_record",
-            ),
+            models.CheckConstraint(condition=_of_one_record(), name="excerpt_of_one_record"),
             models.CheckConstraint(
                 condition=Q(withdrawn=False) | Q(withdrawn_at__isnull=False),
                 name="excerpt_withdrawn_has_when",
@@ -260,9 +273,14 @@ class PublishableExcerpt(TimeStampedModel):
                 name="excerpt_live_per_complaint",
             ),
             models.UniqueConstraint(
-                fields=["learning_action"],
+                fields=["learning_action", "source"],
                 condition=Q(withdrawn=False),
                 name="excerpt_live_per_learning_action",
+            ),
+            models.UniqueConstraint(
+                fields=["enquiry"],
+                condition=Q(withdrawn=False),
+                name="excerpt_live_per_enquiry",
             ),
         ]
 
@@ -271,11 +289,7 @@ class PublishableExcerpt(TimeStampedModel):
 
     @property
     def record_id(self) -> int | None:
-        return {
-            ExcerptSource.COMPLIMENT: self.compliment_id,
-            ExcerptSource.COMPLAINT: self.complaint_id,
-            ExcerptSource.LEARNING_ACTION: self.learning_action_id,
-        }.get(ExcerptSource(self.source))
+        return getattr(self, f"{EXCERPT_RECORDS[ExcerptSource(self.source)]}_id")
 
     @property
     def is_approved(self) -> bool:

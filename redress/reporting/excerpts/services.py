@@ -14,7 +14,12 @@ from django.db import transaction
 
 from redress.core import audit, clock
 from redress.procedures.rules import RuleViolation
-from redress.reporting.models import EXCERPT_FIELDS, PublishableExcerpt
+from redress.reporting.models import (
+    EXCERPT_FIELDS,
+    EXCERPT_RECORDS,
+    ExcerptSource,
+    PublishableExcerpt,
+)
 
 from .selectors import MODELS, Record, describe, live_excerpt, may_approve_excerpts, source_of
 
@@ -82,29 +87,38 @@ def _lock(record: Record) -> None:
 
 
 @transaction.atomic
-def excerpt_save(*, record: Record, text: str, approve: bool, by: User) -> PublishableExcerpt:
+def excerpt_save(
+    *,
+    record: Record,
+    text: str,
+    approve: bool,
+    by: User,
+    source: ExcerptSource | None = None,
+) -> PublishableExcerpt:
     """Write the excerpt of a record (or change its words), approving it for publication when
-    `approve`. Changed words without `approve` wait for approval again; saving what is already
-    saved records nothing. Returns the live excerpt."""
+    `approve`. `source` says which of the record's texts it is written from where it has more
+    than one (a learning action's description, "you said" or "we did"). Changed words without
+    `approve` wait for approval again; saving what is already saved records nothing. Returns
+    the live excerpt."""
     _check(by)
+    source = source_of(record, source)
     text = _normalised(text)
     if not text:
         raise ExcerptMissing()
     if len(text) > EXCERPT_LIMIT:
         raise ExcerptTooLong(length=f"{len(text):,}", limit=f"{EXCERPT_LIMIT:,}")
     _lock(record)
-    excerpt = live_excerpt(record)
+    excerpt = live_excerpt(record, source)
     before = _state(excerpt) if excerpt is not None else None
     now = clock.now()
     if excerpt is None:
-        source = source_of(record)
         excerpt = PublishableExcerpt(
             source=source,
             field=EXCERPT_FIELDS[source],
             text=text,
             written_by=by,
             written_at=now,
-            **{source.value: record},
+            **{EXCERPT_RECORDS[source]: record},
         )
     elif excerpt.text != text:
         excerpt.text = text
@@ -124,18 +138,22 @@ def excerpt_save(*, record: Record, text: str, approve: bool, by: User) -> Publi
         by=by,
         before=before,
         after=_state(excerpt),
-        note=describe(record),
+        note=describe(record, source),
     )
     return excerpt
 
 
 @transaction.atomic
-def excerpt_withdraw(*, record: Record, by: User) -> PublishableExcerpt:
-    """Withdraw the record's excerpt: no report prints it from now on. It is kept, with who
-    withdrew it and when; a new excerpt can be written."""
+def excerpt_withdraw(
+    *, record: Record, by: User, source: ExcerptSource | None = None
+) -> PublishableExcerpt:
+    """Withdraw the record's excerpt (of the text `source` names, where it has several): no
+    report prints it from now on. It is kept, with who withdrew it and when; a new excerpt can
+    be written."""
     _check(by)
+    source = source_of(record, source)
     _lock(record)
-    excerpt = live_excerpt(record)
+    excerpt = live_excerpt(record, source)
     if excerpt is None:
         raise NoExcerptToWithdraw()
     before = _state(excerpt)
@@ -149,6 +167,6 @@ def excerpt_withdraw(*, record: Record, by: User) -> PublishableExcerpt:
         by=by,
         before=before,
         after=_state(excerpt),
-        note=describe(record),
+        note=describe(record, source),
     )
     return excerpt

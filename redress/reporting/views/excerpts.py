@@ -21,9 +21,14 @@ from .access import by, edition_or_404, require, require_reports
 # The lists of the edition's page, in the order of the report.
 LISTS = {
     ExcerptSource.COMPLIMENT: "Compliments",
+    ExcerptSource.ENQUIRY: "Ombudsman decisions",
     ExcerptSource.COMPLAINT: "Children’s complaints (Appendix C)",
     ExcerptSource.LEARNING_ACTION: "Learning actions (Appendix D)",
+    ExcerptSource.YOU_SAID: "You said (Appendix D)",
+    ExcerptSource.WE_DID: "We did (Appendix D)",
 }
+# What the second column of each list names the record by.
+LABELLED_BY = {ExcerptSource.COMPLIMENT: "Service", ExcerptSource.ENQUIRY: "Ombudsman reference"}
 
 
 def edition_excerpts(request: HttpRequest, pk: int) -> HttpResponse:
@@ -48,6 +53,7 @@ def edition_excerpts(request: HttpRequest, pk: int) -> HttpResponse:
                 for key, text in LISTS.items()
             ],
             "heading": LISTS[source],
+            "labelled_by": LABELLED_BY.get(source, "Complaint"),
             "candidates": selectors.candidates(edition, source),
         },
     )
@@ -66,7 +72,8 @@ def excerpt_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     record = selectors.record_for(kind, pk)
     if record is None:
         raise Http404("There is no such record.")
-    live = selectors.live_excerpt(record)
+    source = selectors.SLUGS[kind]
+    live = selectors.live_excerpt(record, source)
     edition = _edition(request)
     back = (
         reverse("reporting:edition_excerpts", args=[edition.pk]) + f"?records={kind}"
@@ -77,10 +84,12 @@ def excerpt_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     def perform(data: dict[str, Any]) -> str:
         action = request.POST.get("action")
         if action == "withdraw":
-            services.excerpt_withdraw(record=record, by=by(request))
+            services.excerpt_withdraw(record=record, by=by(request), source=source)
             return "The excerpt is withdrawn: no report outside the complaints team prints it."
         approve = action == "approve"
-        services.excerpt_save(record=record, text=data["excerpt"], approve=approve, by=by(request))
+        services.excerpt_save(
+            record=record, text=data["excerpt"], approve=approve, by=by(request), source=source
+        )
         if approve:
             return "The excerpt is approved for publication."
         return "The excerpt is saved. It is not published until it is approved."
@@ -93,10 +102,10 @@ def excerpt_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         template="reporting/excerpt.html",
         context={
             "record": record,
-            "what": selectors.describe(record),
-            "recorded": selectors.recorded_text(record),
+            "what": selectors.describe(record, source),
+            "recorded": selectors.recorded_text(record, source),
             "live": live,
-            "withdrawn": selectors.withdrawn_excerpts(record),
+            "withdrawn": selectors.withdrawn_excerpts(record, source),
             "back": back,
             "edition": edition,
         },
