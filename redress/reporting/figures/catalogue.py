@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     feedback,
     learning,
     money,
+    ombudsman_remedies,
     outcomes,
     reasons,
     surveys,
