@@ -1,5 +1,6 @@
 """Reads for the report that are not figures: the procedures' rules, compliment quotes, the
-summaries of children's complaints (Appendix C) and learning action descriptions (Appendix D).
+Ombudsman's decisions case by case, the summaries of children's complaints (Appendix C) and
+learning actions with their "you said, we did" (Appendix D).
 
 Each is scoped like the figures: to the period, to what was recorded by `as_of`, and to a
 service's areas when the report is for one service. Each text comes with the names that a
@@ -11,17 +12,20 @@ complaints team print that excerpt, never the record's own text.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from redress.complaints.choices import CYP_COMPLAINANT_TYPES
-from redress.complaints.models import Complaint, LearningAction
+from redress.complaints.choices import CYP_COMPLAINANT_TYPES, PaymentKind, PaymentStage
+from redress.complaints.models import Complaint, LearningAction, Payment
 from redress.feedback.models import Compliment
+from redress.ombudsman.models import Enquiry, Remedy
 from redress.organisations.models import ServiceArea
 from redress.procedures.models import Procedure
-from redress.reporting.models import ExcerptSource, PublishableExcerpt
+from redress.reporting.models import EXCERPT_RECORDS, ExcerptSource, PublishableExcerpt
 from redress.reporting.periods import Period
 
 
@@ -71,6 +75,51 @@ class LearningExample:
     excerpt: str | None = None
 
 
+@dataclass(frozen=True)
+class RemedyDone:
+    """One remedy the Ombudsman asked for, as it stood on the report's `as_of`."""
+
+    kind: str  # a RemedyKind value
+    due: datetime.date | None
+    completed: datetime.date | None  # None: not complied with by as_of
+
+
+@dataclass(frozen=True)
+class OmbudsmanCase:
+    """An Ombudsman decision made in the period, with what the authority was asked to do."""
+
+    lgo_reference: str
+    complaint_reference: str | None
+    decision: str  # a Decision value
+    decided: datetime.date
+    remedies: tuple[RemedyDone, ...]
+    paid: Decimal  # compensation paid on the enquiry by as_of
+    summary: str  # the enquiry's own summary: the complaints team's version only
+    names: tuple[str, ...]
+    excerpt: str | None = None
+
+
+@dataclass(frozen=True)
+class YouSaidWeDid:
+    """A learning action raised in the period: what the complaint told us and what changed,
+    with what prompted it and where it stands on `as_of`."""
+
+    complaint_reference: str | None
+    stage: int | None  # the stage whose response prompted it
+    ombudsman: bool  # prompted by an Ombudsman decision (see `you_said_we_did`)
+    theme: str | None
+    description: str
+    you_said: str
+    we_did: str
+    raised: datetime.date
+    due: datetime.date | None
+    completed: datetime.date | None  # None: not completed by as_of
+    names: tuple[str, ...]
+    you_said_excerpt: str | None = None
+    we_did_excerpt: str | None = None
+    excerpt: str | None = None  # of the description
+
+
 def service_area_ids(service: str | None) -> list[int] | None:
     """Every effective-dated version of the named service area (None: the whole authority)."""
     if service is None:
@@ -108,7 +157,7 @@ def _in(period: Period, as_of: datetime.date) -> tuple[datetime.date, datetime.d
 
 def approved_excerpts(source: ExcerptSource, ids: Sequence[int]) -> dict[int, str]:
     """The approved, not withdrawn, excerpt of each of these records that has one."""
-    key = f"{source.value}_id"
+    key = f"{EXCERPT_RECORDS[source]}_id"
     rows = PublishableExcerpt.objects.filter(
         source=source, withdrawn=False, approved_at__isnull=False, **{f"{key}__in": list(ids)}
     ).values_list(key, "text")
@@ -119,7 +168,7 @@ def _approved(source: ExcerptSource) -> QuerySet:
     """The ids of the records of this kind with an approved, not withdrawn, excerpt."""
     return PublishableExcerpt.objects.filter(
         source=source, withdrawn=False, approved_at__isnull=False
-    ).values(f"{source.value}_id")
+    ).values(f"{EXCERPT_RECORDS[source]}_id")
 
 
 def period_compliments(
@@ -229,6 +278,115 @@ def learning_examples(
             theme=a.theme.name if a.theme else None,
             names=_people(a.complaint) if a.complaint else (),
             excerpt=excerpts.get(a.pk),
+        )
+        for a in actions
+    ]
+
+
+def _recorded(day: datetime.date | None, as_of: datetime.date) -> datetime.date | None:
+    """A date recorded by `as_of`, or None: a report as of a day knows nothing later."""
+    return day if day is not None and day <= as_of else None
+
+
+def decided_enquiries(
+    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
+) -> QuerySet[Enquiry]:
+    """Ombudsman enquiries decided in the period (the decisions `lgo.decision.*` count), in the
+    order they were decided."""
+    qs = Enquiry.objects.filter(decision_date__range=_in(period, as_of)).exclude(decision="")
+    if areas is not None:
+        qs = qs.filter(complaint__service_area_id__in=areas)
+    return qs.select_related(
+        "complaint__complainant", "complaint__on_behalf_of", "complaint__advocate_person"
+    ).order_by("decision_date", "lgo_reference")
+
+
+def ombudsman_cases(
+    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
+) -> list[OmbudsmanCase]:
+    """Each Ombudsman decision made in the period, oldest first, with its remedies and the
+    compensation paid on it as they stood on `as_of`, the enquiry's summary and its approved
+    excerpt."""
+    enquiries = list(
+        decided_enquiries(period=period, as_of=as_of, areas=areas).prefetch_related(
+            Prefetch("remedies", queryset=Remedy.objects.order_by("due_date", "pk"))
+        )
+    )
+    ids = [e.pk for e in enquiries]
+    paid: dict[int, Decimal] = defaultdict(Decimal)
+    for enquiry_id, amount in Payment.objects.filter(
+        enquiry_id__in=ids,
+        stage=PaymentStage.LGO,
+        kind=PaymentKind.COMPENSATION,
+        date__lte=as_of,
+    ).values_list("enquiry_id", "amount"):
+        paid[enquiry_id] += amount
+    excerpts = approved_excerpts(ExcerptSource.ENQUIRY, ids)
+    return [
+        OmbudsmanCase(
+            lgo_reference=e.lgo_reference,
+            complaint_reference=e.complaint.reference if e.complaint else None,
+            decision=e.decision,
+            decided=e.decision_date,  # type: ignore[arg-type]  # decided: the query says so
+            remedies=tuple(
+                RemedyDone(
+                    kind=r.kind, due=r.due_date, completed=_recorded(r.completed_date, as_of)
+                )
+                for r in e.remedies.all()
+            ),
+            paid=paid[e.pk],
+            summary=e.summary.strip(),
+            names=_people(e.complaint) if e.complaint else (),
+            excerpt=excerpts.get(e.pk),
+        )
+        for e in enquiries
+    ]
+
+
+def you_said_we_did(
+    *, period: Period, as_of: datetime.date, areas: Sequence[int] | None
+) -> list[YouSaidWeDid]:
+    """Learning actions raised in the period (the actions `actions.total` counts), by theme,
+    with what prompted them. An action records the stage whose response prompted it; one with
+    no stage, whose complaint had an Ombudsman decision by the day it was raised, was prompted
+    by the Ombudsman (the only stage after the authority's own)."""
+    actions = list(
+        period_actions(period=period, as_of=as_of, areas=areas).prefetch_related(
+            Prefetch(
+                "complaint__ombudsman_enquiries",
+                queryset=Enquiry.objects.exclude(decision="").only("complaint_id", "decision_date"),
+            )
+        )
+    )
+    ids = [a.pk for a in actions]
+    said = approved_excerpts(ExcerptSource.YOU_SAID, ids)
+    did = approved_excerpts(ExcerptSource.WE_DID, ids)
+    described = approved_excerpts(ExcerptSource.LEARNING_ACTION, ids)
+
+    def ombudsman(action: LearningAction) -> bool:
+        if action.stage_number is not None or action.complaint is None:
+            return False
+        return any(
+            e.decision_date is not None and e.decision_date <= action.raised_date
+            for e in action.complaint.ombudsman_enquiries.all()
+        )
+
+    return [
+        YouSaidWeDid(
+            complaint_reference=a.complaint.reference if a.complaint else None,
+            stage=a.stage_number,
+            ombudsman=ombudsman(a),
+            theme=a.theme.name if a.theme else None,
+            description=a.description.strip(),
+            you_said=a.you_said.strip(),
+            we_did=a.we_did.strip(),
+            raised=a.raised_date,
+            due=a.due_date,
+            completed=_recorded(a.completed_date, as_of),
+            names=_people(a.complaint) if a.complaint else (),
+            you_said_excerpt=said.get(a.pk),
+            we_did_excerpt=did.get(a.pk),
+            excerpt=described.get(a.pk),
         )
         for a in actions
     ]

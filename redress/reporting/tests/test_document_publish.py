@@ -143,7 +143,9 @@ def test_case_examples_and_learning_lose_the_names_in_them(with_excerpts):
         "excerpts approved for publication:",
         "[name] says no one calls back.",
     ]
-    assert "Remind [name]'s social worker." in paragraphs(with_excerpts, "appendix_learning")
+    # Appendix D's "you said, we did": the description's excerpt stands for "we did".
+    [said_did] = [row for row in texts(table(with_excerpts, "learning.you_said_we_did")) if row[1]]
+    assert said_did[:2] == ["–", "Remind [name]'s social worker."]
     assert paragraphs(with_excerpts, "annex_suppressions")[-1] == (
         "Names were removed from 1 compliment, 1 case example and 1 learning example: the "
         "people named had not agreed to be named."

@@ -10,6 +10,7 @@ from ..model import Paragraph, Run
 from ..sentences import compared, count_or_none
 from ..values import para
 from .common import Blocks
+from .ombudsman_cases import case_summaries
 
 
 def mediation(ctx: BuildContext) -> Blocks:
@@ -114,6 +115,62 @@ def _decisions(ctx: BuildContext) -> Paragraph:
     return para(*runs)
 
 
+def _remedies(ctx: BuildContext) -> Paragraph | None:
+    """Whether we did what the Ombudsman asked, e.g. 'The Ombudsman set a date to put things
+    right in 4 of its decisions in 2021-22. We did everything it asked by that date in 2
+    (50.0%) and later in 1; 1 is still outstanding, and overdue.'"""
+    v = ctx.view
+    due = v.raw("lgo.remedies.due")
+    if not due:
+        return None
+    runs: list[Run] = [
+        "The Ombudsman set a date to put things right in ",
+        v.value("lgo.remedies.due"),
+        f" of its decisions in {ctx.label}. ",
+    ]
+    on_time, late = v.raw("lgo.remedies.on_time"), v.raw("lgo.remedies.late")
+    outstanding, overdue = v.raw("lgo.remedies.outstanding"), v.raw("lgo.remedies.overdue")
+    if on_time == due:
+        runs.append(
+            f"{ctx.we_do('did', 'did', start=True)} everything it asked by that date in "
+            + ("that case." if due == 1 else "each of them.")
+        )
+        return para(*runs)
+    if on_time or late:
+        runs.append(f"{ctx.we_do('did', 'did', start=True)} everything it asked ")
+        if on_time:
+            runs += [
+                "by that date in ",
+                v.value("lgo.remedies.on_time"),
+                " (",
+                v.value("lgo.remedies.on_time.pct", "pct"),
+                ")",
+            ]
+        if on_time and late:
+            runs.append(" and ")
+        if late:
+            runs += [
+                "later in " if on_time else "after that date in ",
+                v.value("lgo.remedies.late"),
+            ]
+        runs.append("; " if outstanding else ".")
+    elif outstanding:
+        runs.append("None is fully done yet: ")
+    if outstanding:
+        runs += [
+            v.value("lgo.remedies.outstanding"),
+            f" {'is' if outstanding == 1 else 'are'} still outstanding",
+        ]
+        if overdue:
+            runs += (
+                [", and overdue"]
+                if overdue == outstanding
+                else [", ", v.value("lgo.remedies.overdue"), " of them overdue"]
+            )
+        runs.append(".")
+    return para(*runs)
+
+
 def ombudsman(ctx: BuildContext) -> Blocks:
     v = ctx.view
     if not v.raw("lgo.enquiries") and not any(r["count"] for r in v.rows("lgo.decisions")):
@@ -127,6 +184,9 @@ def ombudsman(ctx: BuildContext) -> Blocks:
         ),
         _decisions(ctx),
     ]
+    remedies = _remedies(ctx)
+    if remedies is not None:
+        blocks.append(remedies)
     if v.raw("lgo.remedy_payments"):
         blocks.append(
             para(
@@ -162,4 +222,4 @@ def ombudsman(ctx: BuildContext) -> Blocks:
                 "is named.",
             )
         )
-    return blocks
+    return blocks + case_summaries(ctx)

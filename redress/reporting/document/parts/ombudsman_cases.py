@@ -1,0 +1,144 @@
+"""The Ombudsman's decisions case by case, in anonymised words: what it decided, whether it found
+fault, what it asked us to do and whether each was done, on time or late, or is still due.
+
+The words come from the enquiry's structured fields, never from its free text. The only free
+text is the summary of the case: the complaints team's version prints the enquiry's own (with
+its reference), a published version only the excerpt a complaints manager approved, with any
+name left in it taken out, and numbers the cases "Case 1", "Case 2"… in the order decided.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from redress.core import presenters
+from redress.ombudsman.models import Decision, RemedyKind
+
+from .. import selectors
+from ..context import BuildContext
+from ..model import Paragraph
+from ..redact import redact
+from ..values import para
+from .common import Blocks
+
+
+def decision_words(decision: str, us: str) -> str:
+    """The decision as a sentence: 'The Ombudsman investigated and found fault.'"""
+    return {
+        Decision.PREMATURE: (
+            f"The Ombudsman decided the complaint was premature and referred it back to {us} "
+            "to consider under the complaints procedure."
+        ),
+        Decision.CLOSED_AFTER_INITIAL_ENQUIRIES: (
+            "The Ombudsman closed the complaint after its initial enquiries, without an "
+            "investigation."
+        ),
+        Decision.NOT_INVESTIGATED: "The Ombudsman decided not to investigate the complaint.",
+        Decision.OUTSIDE_JURISDICTION: (
+            "The Ombudsman decided the complaint was outside its jurisdiction."
+        ),
+        Decision.FAULT_FOUND: "The Ombudsman investigated and found fault.",
+        Decision.NO_FAULT: "The Ombudsman investigated and found no fault.",
+    }[Decision(decision)]
+
+
+def asked(kind: str, *, amount: str | None = None) -> str:
+    """What a remedy asks of the authority, after 'to': 'apologise', 'make a payment of £300.00'."""
+    return {
+        RemedyKind.APOLOGY: "apologise",
+        RemedyKind.PAYMENT: f"make a payment of {amount}" if amount else "make a payment",
+        RemedyKind.SERVICE_IMPROVEMENT: "improve a service",
+        RemedyKind.START_STAGE: "consider the complaint under the complaints procedure",
+        RemedyKind.OTHER: "take a further action",
+    }[RemedyKind(kind)]
+
+
+def remedy_state(remedy: selectors.RemedyDone, as_of: datetime.date) -> str:
+    """Where a remedy stood on `as_of`: 'done on 3 June 2021, on time', 'done on 20 June 2021,
+    late: it was due by 15 June 2021', 'still due, by 1 August 2022', 'not yet done: overdue
+    since 1 May 2022'."""
+    date = presenters.govuk_date
+    if remedy.completed is not None:
+        if remedy.due is None:
+            return f"done on {date(remedy.completed)}"
+        if remedy.completed <= remedy.due:
+            return f"done on {date(remedy.completed)}, on time"
+        return f"done on {date(remedy.completed)}, late: it was due by {date(remedy.due)}"
+    if remedy.due is None:
+        return "still to be done"
+    if remedy.due < as_of:
+        return f"not yet done: overdue since {date(remedy.due)}"
+    return f"still due, by {date(remedy.due)}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def remedies_words(case: selectors.OmbudsmanCase, *, us: str, as_of: datetime.date) -> str:
+    """'It asked us to apologise (done on 3 June 2021, on time) and to make a payment of
+    £300.00 (still due, by 1 August 2021).' A payment's amount is what was paid on the enquiry
+    where it asked for one payment."""
+    if not case.remedies:
+        return "It asked for no remedy." if case.decision == Decision.FAULT_FOUND else ""
+    payments = sum(1 for r in case.remedies if r.kind == RemedyKind.PAYMENT)
+    amount = presenters.money(case.paid) if payments == 1 and case.paid else None
+    parts = [f"to {asked(r.kind, amount=amount)} ({remedy_state(r, as_of)})" for r in case.remedies]
+    paid = (
+        f" Payments of {presenters.money(case.paid)} in all have been made."
+        if payments > 1 and case.paid
+        else ""
+    )
+    return f"It asked {us} {_and(parts)}.{paid}"
+
+
+def case_paragraph(
+    case: selectors.OmbudsmanCase, number: int, *, ctx: BuildContext
+) -> tuple[Paragraph, bool]:
+    """The case in words, and whether a name was taken out of its excerpt."""
+    if ctx.published:
+        heading = f"Case {number}, decided {presenters.govuk_date(case.decided)}."
+    else:
+        complaint = f", complaint {case.complaint_reference}" if case.complaint_reference else ""
+        heading = (
+            f"Case {number} ({case.lgo_reference}{complaint}), decided "
+            f"{presenters.govuk_date(case.decided)}."
+        )
+    words = [heading, decision_words(case.decision, ctx.us)]
+    remedies = remedies_words(case, us=ctx.us, as_of=ctx.as_of)
+    if remedies:
+        words.append(remedies)
+    redacted = False
+    said = (case.excerpt or "") if ctx.published else case.summary
+    if said:
+        text = redact(said, case.names) if ctx.published else said
+        redacted = text != said
+        words.append(f"In brief: {text}")
+    return para(" ".join(words)), redacted
+
+
+def case_summaries(ctx: BuildContext) -> Blocks:
+    """The Ombudsman's decisions in the period, one paragraph each; a sentence when there were
+    none."""
+    cases = selectors.ombudsman_cases(period=ctx.period, as_of=ctx.as_of, areas=ctx.areas)
+    if not cases:
+        return [para(f"The Ombudsman made no decision about {ctx.our} complaints in {ctx.label}.")]
+    intro = (
+        f"The Ombudsman's {presenters.plural(len(cases), 'decision')} in {ctx.label}, case by "
+        "case in the order decided"
+        + (
+            ". No one is named; a case is described in words only where a summary was "
+            "approved for publication."
+            if ctx.published
+            else ", with the Ombudsman's and the complaint's references (this version only)."
+        )
+    )
+    blocks: Blocks = [para(intro)]
+    removed = 0
+    for number, case in enumerate(cases, start=1):
+        paragraph, redacted = case_paragraph(case, number, ctx=ctx)
+        removed += redacted
+        blocks.append(paragraph)
+    if ctx.published:
+        ctx.redactions["Ombudsman case"] = removed
+    return blocks

@@ -1,0 +1,233 @@
+"""The Ombudsman's decisions case by case (issue 11, part 3): each decision in words, whether
+fault was found, each remedy by kind and whether it was done on time, late, or is still due or
+overdue; the team's version with the references and the enquiry's own summary, a published
+version numbered "Case 1", "Case 2"… with only an approved excerpt, and no name."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from redress.complaints.tests.factories import ComplaintFactory, PaymentFactory
+from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
+from redress.organisations.tests.factories import ServiceAreaFactory
+from redress.people.tests.factories import PersonFactory
+from redress.reporting import services
+from redress.reporting.document.model import Paragraph
+from redress.reporting.document.parts.ombudsman_cases import decision_words, remedy_state
+from redress.reporting.document.selectors import RemedyDone
+from redress.reporting.excerpts.services import excerpt_save
+from redress.reporting.periods import financial_year
+
+D = datetime.date
+YEAR = financial_year("2021-22")
+AS_OF = D(2022, 5, 31)
+SUMMARY = "Jamie Smith's mother, of 14 Larch Grove, said the social worker ignored her letters."
+
+
+# -- the words, one by one ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("decision", "words"),
+    [
+        (
+            "premature",
+            "The Ombudsman decided the complaint was premature and referred it back to us to "
+            "consider under the complaints procedure.",
+        ),
+        (
+            "closed_after_initial_enquiries",
+            "The Ombudsman closed the complaint after its initial enquiries, without an "
+            "investigation.",
+        ),
+        ("not_investigated", "The Ombudsman decided not to investigate the complaint."),
+        (
+            "outside_jurisdiction",
+            "The Ombudsman decided the complaint was outside its jurisdiction.",
+        ),
+        ("fault_found", "The Ombudsman investigated and found fault."),
+        ("no_fault", "The Ombudsman investigated and found no fault."),
+    ],
+)
+def test_each_decision_in_words(decision, words):
+    assert decision_words(decision, "us") == words
+
+
+def test_the_authority_s_voice_names_it():
+    assert "referred it back to Testshire Council to" in decision_words(
+        "premature", "Testshire Council"
+    )
+
+
+@pytest.mark.parametrize(
+    ("due", "completed", "state"),
+    [
+        (D(2021, 8, 1), D(2021, 7, 20), "done on 20 July 2021, on time"),
+        (D(2021, 8, 1), D(2021, 8, 1), "done on 1 August 2021, on time"),
+        (
+            D(2021, 8, 1),
+            D(2021, 8, 10),
+            "done on 10 August 2021, late: it was due by 1 August 2021",
+        ),
+        (None, D(2021, 8, 10), "done on 10 August 2021"),
+        (D(2022, 6, 30), None, "still due, by 30 June 2022"),
+        (D(2022, 5, 31), None, "still due, by 31 May 2022"),  # due today is not overdue
+        (D(2022, 3, 1), None, "not yet done: overdue since 1 March 2022"),
+        (None, None, "still to be done"),
+    ],
+)
+def test_each_remedy_state(due, completed, state):
+    assert remedy_state(RemedyDone("apology", due, completed), AS_OF) == state
+
+
+# -- the section, from the records --------------------------------------------------------------
+
+
+@pytest.fixture
+def cases(db):
+    fostering = ServiceAreaFactory(name="Fostering")
+    complaint = ComplaintFactory(
+        reference="CSC-2021-00077",
+        service_area=fostering,
+        received_date=D(2021, 4, 6),
+        complainant=PersonFactory(name="Jamie Smith"),
+        complainant_type="child_young_person",
+    )
+    fault = EnquiryFactory(
+        lgo_reference="21 004 512",
+        complaint=complaint,
+        received_date=D(2021, 5, 3),
+        decision="fault_found",
+        decision_date=D(2021, 7, 1),
+        remedy_due_date=D(2021, 8, 1),
+        summary=SUMMARY,
+    )
+    RemedyFactory(
+        enquiry=fault, kind="apology", due_date=D(2021, 8, 1), completed_date=D(2021, 7, 20)
+    )
+    RemedyFactory(
+        enquiry=fault, kind="payment", due_date=D(2021, 8, 1), completed_date=D(2021, 8, 10)
+    )
+    RemedyFactory(enquiry=fault, kind="other", due_date=D(2022, 3, 1))
+    RemedyFactory(enquiry=fault, kind="service_improvement", due_date=D(2022, 6, 30))
+    PaymentFactory(
+        complaint=complaint,
+        enquiry=fault,
+        date=D(2021, 8, 10),
+        stage="lgo",
+        kind="compensation",
+        amount=Decimal("300.00"),
+    )
+    others = [
+        ("21 005 001", "no_fault", D(2021, 9, 1)),
+        ("21 005 002", "premature", D(2021, 10, 1)),
+        ("21 005 003", "closed_after_initial_enquiries", D(2021, 11, 1)),
+        ("21 005 004", "not_investigated", D(2021, 12, 1)),
+        ("21 005 005", "outside_jurisdiction", D(2022, 1, 4)),
+        ("21 005 006", "fault_found", D(2022, 2, 1)),  # fault, no remedy asked for
+        ("21 005 007", "fault_found", D(2022, 4, 5)),  # decided after the year
+        ("20 009 001", "no_fault", D(2021, 3, 30)),  # decided the year before
+    ]
+    for reference, decision, decided in others:
+        EnquiryFactory(
+            lgo_reference=reference,
+            complaint=ComplaintFactory(service_area=fostering),
+            received_date=D(2021, 2, 1),
+            decision=decision,
+            decision_date=decided,
+            summary="A summary only the team reads.",
+        )
+    EnquiryFactory(lgo_reference="21 006 000", received_date=D(2022, 1, 10))  # pending
+    return fault
+
+
+def ombudsman_paragraphs(publish: bool) -> list[str]:
+    prepared = services.prepare_report(period=YEAR, as_of=AS_OF, publish=publish)
+    assert prepared.document is not None
+    section = prepared.document.section("ombudsman")
+    return [b.plain for b in section.blocks if isinstance(b, Paragraph)]
+
+
+def cases_in(paragraphs: list[str]) -> list[str]:
+    return [p for p in paragraphs if p.startswith("Case ")]
+
+
+def test_the_team_s_version_has_each_decision_with_its_references(cases):
+    found = cases_in(ombudsman_paragraphs(publish=False))
+    assert found == [
+        "Case 1 (21 004 512, complaint CSC-2021-00077), decided 1 July 2021. The Ombudsman "
+        "investigated and found fault. It asked us to apologise (done on 20 July 2021, on "
+        "time), to make a payment of £300.00 (done on 10 August 2021, late: it was due by 1 "
+        "August 2021), to take a further action (not yet done: overdue since 1 March 2022) and "
+        "to improve a service (still due, by 30 June 2022). In brief: " + SUMMARY,
+        *(
+            f"Case {n} (21 005 00{n - 1}, complaint {ref}), decided {when}. {words} In brief: "
+            "A summary only the team reads."
+            for n, ref, when, words in [
+                (2, found[1].split("complaint ")[1].split(")")[0], "1 September 2021",
+                 "The Ombudsman investigated and found no fault."),
+                (3, found[2].split("complaint ")[1].split(")")[0], "1 October 2021",
+                 "The Ombudsman decided the complaint was premature and referred it back to us "
+                 "to consider under the complaints procedure."),
+                (4, found[3].split("complaint ")[1].split(")")[0], "1 November 2021",
+                 "The Ombudsman closed the complaint after its initial enquiries, without an "
+                 "investigation."),
+                (5, found[4].split("complaint ")[1].split(")")[0], "1 December 2021",
+                 "The Ombudsman decided not to investigate the complaint."),
+                (6, found[5].split("complaint ")[1].split(")")[0], "4 January 2022",
+                 "The Ombudsman decided the complaint was outside its jurisdiction."),
+            ]
+        ),
+        f"Case 7 (21 005 006, complaint {found[6].split('complaint ')[1].split(')')[0]}), "
+        "decided 1 February 2022. The Ombudsman investigated and found fault. It asked for no "
+        "remedy. In brief: A summary only the team reads.",
+    ]  # fmt: skip
+
+
+def test_the_published_version_numbers_cases_and_prints_no_free_text(cases, manager):
+    paragraphs = ombudsman_paragraphs(publish=True)
+    found = cases_in(paragraphs)
+    assert found[0] == (
+        "Case 1, decided 1 July 2021. The Ombudsman investigated and found fault. It asked us "
+        "to apologise (done on 20 July 2021, on time), to make a payment of £300.00 (done on 10 "
+        "August 2021, late: it was due by 1 August 2021), to take a further action (not yet "
+        "done: overdue since 1 March 2022) and to improve a service (still due, by 30 June "
+        "2022)."
+    )
+    assert found[1] == (
+        "Case 2, decided 1 September 2021. The Ombudsman investigated and found no fault."
+    )
+    assert len(found) == 7
+    text = " ".join(paragraphs)
+    for secret in ("21 004 512", "CSC-2021", "Jamie", "Smith", "Larch", "only the team"):
+        assert secret not in text, secret
+
+    # An approved excerpt is printed, with a name left in it taken out.
+    excerpt_save(
+        record=cases,
+        text="A parent's letters went unanswered; Jamie Smith's plan was late.",
+        approve=True,
+        by=manager,
+    )
+    found = cases_in(ombudsman_paragraphs(publish=True))
+    assert found[0].endswith(
+        "In brief: A parent's letters went unanswered; [name]'s plan was late."
+    )
+    assert "In brief" not in found[1]
+
+
+def test_the_remedies_sentence_says_what_was_done_by_the_date_set(cases):
+    paragraphs = ombudsman_paragraphs(publish=True)
+    assert (
+        "The Ombudsman set a date to put things right in 1 of its decisions in 2021-22. None "
+        "is fully done yet: 1 is still outstanding, and overdue."
+    ) in paragraphs
+
+
+def test_no_decisions_says_so(db):
+    EnquiryFactory(received_date=D(2022, 1, 10))  # pending: the section is there
+    paragraphs = ombudsman_paragraphs(publish=True)
+    assert paragraphs[-1] == "The Ombudsman made no decision about our complaints in 2021-22."
