@@ -76,6 +76,12 @@ def test_stage1_volumes_against_earlier_years(figures, tables):
     by_year = {r["year"]: r["stage1"] for r in tables["received.by_year"]}
     assert by_year == {"2018-19": 263, "2019-20": 270, "2020-21": 213, "2021-22": 205}
     assert len(tables["received.stage1.by_month"]) == 36
+    # Stages 2 and 3 (section 7: four stage 2s began in 2021-22, the fifth active one in
+    # 2020-21; section 8: two stage 3 requests). Earlier years are invented.
+    assert tables["received.by_year"][-2:] == [
+        {"year": "2020-21", "stage1": 213, "stage2": 6, "stage3": 0},
+        {"year": "2021-22", "stage1": 205, "stage2": 4, "stage3": 2},
+    ]
 
 
 def test_upheld_or_partly_upheld(facts, figures):

@@ -58,6 +58,7 @@ def test_trust_council_and_restructure_after_import(tmp_path: Path):
         shape.LOCALITIES
     )
     kelsall = ServiceArea.objects.get(name="Kelsall and Oakditch Locality")
+    assert kelsall.locality is not None
     assert (kelsall.locality.name, kelsall.organisation) == ("Kelsall and Oakditch", trust)
     assert ServiceArea.objects.get(name="Children in Care Service").locality is None
     # Set twice, nothing changes; the workbook imports again into the dated structure unchanged.

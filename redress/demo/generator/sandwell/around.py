@@ -18,6 +18,21 @@ from .complaints import Complaint, Stage
 D = datetime.date
 
 
+# Stage 2 requests of 2018-19 and 2019-20 (invented): received, working days taken, outcome,
+# and the stage 3 request that followed, if any.
+EARLIER_STAGE2 = (
+    (D(2018, 6, 4), 60, "partially_upheld", D(2018, 10, 1)),
+    (D(2018, 9, 3), 75, "not_upheld", None),
+    (D(2018, 11, 5), 48, "partially_upheld", None),
+    (D(2019, 1, 14), 52, "upheld", None),
+    (D(2019, 5, 7), 85, "not_upheld", D(2019, 10, 14)),
+    (D(2019, 7, 1), 66, "partially_upheld", D(2019, 11, 4)),
+    (D(2019, 9, 2), 99, "not_upheld", None),
+    (D(2019, 10, 7), 78, "partially_upheld", None),
+    (D(2019, 12, 2), 62, "not_upheld", None),
+)
+
+
 class Around:
     def __init__(self, rng: random.Random, wd: WorkingDays, years: dict[str, list[Complaint]]):
         self.rng = rng
@@ -72,6 +87,12 @@ class Around:
 
     def stages_and_enquiries(self) -> None:
         wd = self.wd
+        # 2018-19 and 2019-20 (not published: invented), each answered within its year.
+        for received, days, outcome, review in EARLIER_STAGE2:
+            parent = self._parent(received)
+            self._stage2(parent, received, days, outcome)
+            if review is not None:
+                self._stage3(parent, review, "not_upheld")
         # 2020-21: five stage 2s completed in the year, 93 working days on average (reading 10).
         earlier = []
         for received, days, outcome in (
@@ -170,7 +191,7 @@ def feedback_rows(rng: random.Random, wd: WorkingDays, year: shape.SandwellYear)
     themes = [t for t, n in year.feedback_themes.items() for _ in range(n)]
     rng.shuffle(themes)
     days = sorted(rng.choice(wd.between(year.start, D(year.start.year + 1, 3, 31))) for _ in themes)
-    rows = []
+    rows: list[Row] = []
     for i, (day, theme) in enumerate(zip(days, themes, strict=True)):
         satisfied = i < year.feedback_satisfied
         rows.append(
@@ -195,7 +216,7 @@ def compliment_rows(rng: random.Random, wd: WorkingDays, year: shape.SandwellYea
         for _ in range(year.compliments)
     )
     external = set(rng.sample(range(year.compliments), year.compliments_external))
-    rows = []
+    rows: list[Row] = []
     for i, day in enumerate(days):
         outside = i in external
         source = EXTERNAL_SOURCES[i % len(EXTERNAL_SOURCES)] if outside else "colleague"
@@ -212,7 +233,7 @@ def compliment_rows(rng: random.Random, wd: WorkingDays, year: shape.SandwellYea
 def satisfaction_rows(complaints: list[Complaint]) -> list[Row]:
     """Reading 2: the 18 children's complaints without an advocate; 14 answered, 4 did not."""
     unsupported = [c for c in complaints if c.cyp and c.advocate == "none"]
-    rows = []
+    rows: list[Row] = []
     for n, complaint in enumerate(unsupported):
         for question in QUESTIONS:
             if n >= 14:
