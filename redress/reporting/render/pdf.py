@@ -15,8 +15,15 @@ from .html import render_page, stylesheet
 PDF_VARIANT = "pdf/ua-1"
 
 
-def render(document: ReportDocument, figures: FigureSet) -> bytes:
+OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
+
+
+def paginate(document: ReportDocument, figures: FigureSet) -> weasyprint.Document:
+    """The report laid out on its pages, before it is written (the layout tests read its
+    boxes)."""
     page = render_page(document, figures, print_css=stylesheet("report-print.css"))
-    return weasyprint.HTML(string=page, base_url=None).write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_tags=True
-    )
+    return weasyprint.HTML(string=page, base_url=None).render(**OPTIONS)
+
+
+def render(document: ReportDocument, figures: FigureSet) -> bytes:
+    return paginate(document, figures).write_pdf(**OPTIONS)

@@ -1,5 +1,5 @@
-"""A small year of records for the report document's tests, made with the factories, whose
-figures are worked out by hand below.
+"""The report document's tests' two years: a small year of records made with the factories,
+whose figures are worked out by hand below, and the demo year (`demo_year_document`).
 
 2021-22, read at 31 May 2022:
 
@@ -38,10 +38,15 @@ from redress.feedback.tests.factories import ComplimentFactory
 from redress.organisations.tests.factories import LocalityFactory, ServiceAreaFactory
 from redress.people.tests.factories import PersonFactory
 from redress.procedures.calendar import WorkingCalendar
+from redress.reporting.document.build import build_document
+from redress.reporting.document.model import ReportDocument
 from redress.reporting.facts import Facts, extract_facts
 from redress.reporting.figures import FigureSet, ReportSettings, compute_figures
 from redress.reporting.periods import financial_year
+from redress.reporting.publish import publish_figures
 from redress.taxonomies.tests.factories import shipped_term
+
+from .builders.published import birmingham_facts
 
 AS_OF = datetime.date(2022, 5, 31)
 YEAR = financial_year("2021-22")
@@ -139,3 +144,28 @@ def make_small_year() -> SmallYear:
     )
     facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
     return SmallYear(facts, compute_figures(facts=facts, period=YEAR, settings=SETTINGS))
+
+
+DEMO_AUTHORITY = "Kingsmoor Children's Trust"
+DEMO_SETTINGS = ReportSettings(stage2_average_cost=Decimal("3500.00"), suppression_threshold=5)
+
+
+def demo_year_document(
+    *, published: bool = True, narratives: dict[str, str] | None = None
+) -> tuple[ReportDocument, FigureSet]:
+    """The demo year's report (the Birmingham 2021-22 report reproduced for Kingsmoor), as the
+    reports page makes it: published (small counts withheld, names removed) or internal, with
+    the narratives given. Call it with the database unblocked, as `birmingham_facts` says."""
+    facts = birmingham_facts()
+    figures = compute_figures(facts=facts, period=YEAR, settings=DEMO_SETTINGS)
+    if published:
+        figures = publish_figures(figures, threshold=DEMO_SETTINGS.suppression_threshold)
+    document = build_document(
+        figures=figures,
+        authority=DEMO_AUTHORITY,
+        service=None,
+        narratives=narratives or {},
+        settings=DEMO_SETTINGS,
+        facts=facts,
+    )
+    return document, figures

@@ -5,7 +5,6 @@ report reproduced), it lays out every section, table and chart the document hold
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 import docx
 import pytest
@@ -15,18 +14,15 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from redress.feedback.models import Compliment
 from redress.reporting import services
-from redress.reporting.document.build import build_document
 from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock, shown_in
 from redress.reporting.excerpts.services import excerpt_save
-from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.periods import financial_year
-from redress.reporting.publish import publish_figures
 from redress.reporting.render import renderer
-from redress.reporting.render.docx.tables import MARGINS
+from redress.reporting.render.docx.tables import MARGINS, STRONG_RULE
 from redress.reporting.render.docx.widths import text_width
 
-from .builders.published import birmingham_facts
 from .casebook import AS_OF, build_casebook
+from .document_fixtures import demo_year_document
 
 YEAR = financial_year("2021-22")
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
@@ -80,6 +76,8 @@ def assert_lays_out(word: Document, document: ReportDocument) -> None:
                 f"fewer than {document.suppression_threshold}" if c.suppressed else c.text
                 for c in block.rows[0]
             ]
+            if block.kind_of_row(0) == "group":  # one cell across the table
+                expected = [block.rows[0][0].text] * len(block.columns)
             assert [c.text for c in table.rows[1].cells] == expected, block.key
     charts = charts_of(document)
     assert [s._inline.docPr.get("descr") for s in word.inline_shapes] == [
@@ -136,21 +134,10 @@ class TestTheCasebookReport:
 @pytest.fixture(scope="module")
 def demo_document(django_db_setup, django_db_blocker):
     """The demo year's published report, as the reports page would make it."""
-    settings = ReportSettings(stage2_average_cost=Decimal("3500.00"), suppression_threshold=5)
     with django_db_blocker.unblock():
-        facts = birmingham_facts()
-        figures = publish_figures(
-            compute_figures(facts=facts, period=YEAR, settings=settings), threshold=5
+        return demo_year_document(
+            published=True, narratives={"summary": "We **listened** to children this year."}
         )
-        document = build_document(
-            figures=figures,
-            authority="Kingsmoor Children's Trust",
-            service=None,
-            narratives={"summary": "We **listened** to children this year."},
-            settings=settings,
-            facts=facts,
-        )
-    return document, figures
 
 
 def test_the_demo_year_report_lays_out_every_section_table_and_chart(demo_document):
@@ -185,11 +172,77 @@ def test_the_demo_year_tables_are_sized_so_that_no_word_breaks(demo_document):
     for block, table in zip(tables_of(document), word.tables, strict=True):
         assert table.autofit is False, block.key
         grid = grid_of(table)
+        # A group's heading spans the table (its words wrap across every column); a bold row
+        # (the header, a total) is measured bold.
+        rows = [row for row in table.rows if _span(row) == 1]
         for index, width in enumerate(grid):
-            words = [
-                (w, row_index == 0)
-                for row_index, row in enumerate(table.rows)
-                for w in row.cells[index].text.split()
-            ]
+            words = [(w, all(_bold(row))) for row in rows for w in row.cells[index].text.split()]
             longest = max((text_width(w, bold=b, size=9) for w, b in words), default=0)
             assert width >= longest + MARGIN, (block.key, index)
+
+
+def _bold(row) -> list[bool]:
+    """Whether each cell's text is all bold."""
+    runs = [[run.bold for p in cell.paragraphs for run in p.runs] for cell in row.cells]
+    return [bool(bolds) and all(bolds) for bolds in runs]
+
+
+def _top_rule(row) -> list[int | None]:
+    """The width of each cell's own top border (eighths of a point), or None."""
+    sizes = []
+    for tc in row._tr.tc_lst:
+        top = tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn('w:top')}")
+        sizes.append(None if top is None else int(top.get(qn("w:sz"))))
+    return sizes
+
+
+def _span(row) -> int:
+    """How many grid columns the row's first cell spans."""
+    return row._tr.tc_lst[0].grid_span
+
+
+def _assert_grouped(block: TableBlock, table) -> None:
+    """Each group's heading one bold cell across the table, kept with the next row; ordinary
+    rows plain; each group's total, and the table's, bold under a dark rule."""
+    width = len(block.columns)
+    kinds = [block.kind_of_row(i) for i in range(len(block.rows))]
+    assert "group" in kinds, block.key
+    rows = table.rows[1:]
+    assert len(rows) == len(block.rows) + (block.total is not None)
+    for kind, cells, row in zip(kinds, block.rows, rows, strict=False):
+        where = (block.key, cells[0].text)
+        if kind == "group":
+            assert _span(row) == width, where
+            assert row.cells[0].text == cells[0].text
+            assert _bold(row) == [True] * width, where
+            assert row.cells[0].paragraphs[0].paragraph_format.keep_with_next, where
+        elif kind == "subtotal":
+            assert _bold(row) == [True] * width, where
+            assert _top_rule(row) == [STRONG_RULE] * width, where
+        else:
+            assert _span(row) == 1, where
+            assert not any(_bold(row)), where
+            assert _top_rule(row) == [None] * width, where
+    if block.total is not None:
+        assert rows[-1].cells[0].text == block.total[0].text
+        assert _bold(rows[-1]) == [True] * width
+        assert _top_rule(rows[-1]) == [STRONG_RULE] * width
+
+
+def test_the_demo_year_appendix_b_and_annex_are_grouped_as_in_the_pdf(demo_document):
+    document, figures = demo_document
+    word = open_docx(renderer("docx")(document, figures))
+    tables = dict(zip((b.key for b in tables_of(document)), word.tables, strict=True))
+    appendix_b = next(
+        b for b in document.section("appendix_reasons").blocks if isinstance(b, TableBlock)
+    )
+    assert appendix_b.total is not None
+    _assert_grouped(appendix_b, tables[appendix_b.key])
+    # "Service Quality" heads its rows once, and its total closes them.
+    texts = [row.cells[0].text for row in tables[appendix_b.key].rows]
+    assert texts.count("Service Quality") == 1
+    assert texts.index("Service Quality") < texts.index("Total: Service Quality")
+    annex = next(
+        b for b in document.section("annex_suppressions").blocks if isinstance(b, TableBlock)
+    )
+    _assert_grouped(annex, tables[annex.key])

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import datetime
 import io
-from decimal import Decimal
 
 import openpyxl
 import pytest
 
 from redress.reporting import services
-from redress.reporting.document.build import build_document
-from redress.reporting.figures import ReportSettings, compute_figures
+from redress.reporting.document.model import TableBlock
 from redress.reporting.periods import financial_year
 from redress.reporting.render import renderer
+from redress.reporting.render.xlsx.sheets import GROUP
 
-from .builders.published import birmingham_facts
 from .casebook import AS_OF, build_casebook
+from .document_fixtures import demo_year_document
 
 YEAR = financial_year("2021-22")
 HEADER_ROW = 8
@@ -51,27 +50,27 @@ def test_the_published_casebook_workbook():
 
 
 @pytest.fixture(scope="module")
-def demo_book(django_db_setup, django_db_blocker):
-    """The demo year's internal workbook."""
-    settings = ReportSettings(stage2_average_cost=Decimal("3500.00"), suppression_threshold=5)
+def demo_books(django_db_setup, django_db_blocker):
+    """The demo year's internal and published workbooks, with the documents they come from."""
+    books = {}
     with django_db_blocker.unblock():
-        facts = birmingham_facts()
-        figures = compute_figures(facts=facts, period=YEAR, settings=settings)
-        document = build_document(
-            figures=figures,
-            authority="Kingsmoor Children's Trust",
-            service=None,
-            narratives={},
-            settings=settings,
-            facts=facts,
-        )
-    content = renderer("xlsx")(document, figures)
-    return openpyxl.load_workbook(io.BytesIO(content)), figures
+        for name, published in (("internal", False), ("published", True)):
+            document, figures = demo_year_document(published=published)
+            content = renderer("xlsx")(document, figures)
+            books[name] = (openpyxl.load_workbook(io.BytesIO(content)), figures, document)
+    return books
+
+
+@pytest.fixture(scope="module")
+def demo_book(demo_books):
+    """The demo year's internal workbook."""
+    book, figures, _ = demo_books["internal"]
+    return book, figures
 
 
 def test_the_demo_year_workbook_has_a_sheet_per_table_in_report_order(demo_book):
     book, figures = demo_book
-    assert len(book.sheetnames) == 2 + len(figures.tables)
+    assert len(book.sheetnames) == 2 + len(figures.tables)  # no annex in the internal report
     # The report opens with the volumes: the by-year table is among the first sheets.
     assert book.sheetnames.index("Received by year") < book.sheetnames.index("Costs")
     contents = book["Contents"]
@@ -112,3 +111,84 @@ def test_the_demo_year_workbook_holds_the_published_numbers(demo_book):
     first = enquiries.cell(HEADER_ROW + 1, 2)
     assert isinstance(first.value, datetime.datetime)
     assert first.number_format == "d mmm yyyy"
+
+
+def _table_rows(sheet, first_header: str) -> list[tuple]:
+    """The cells of the table whose header row starts with `first_header`, header first."""
+    rows = list(sheet.iter_rows())
+    start = next(i for i, row in enumerate(rows) if row[0].value == first_header)
+    return [tuple(row) for row in rows[start:]]
+
+
+def _look(row) -> tuple[bool, str | None, str | None]:
+    """How a row looks: all bold, its fill colour, its top border's style."""
+    fill = row[0].fill.fgColor.rgb if row[0].fill.fill_type == "solid" else None
+    return (all(c.font.bold for c in row), fill, row[0].border.top.style)
+
+
+GROUP_LOOK = (True, f"00{GROUP.fgColor.rgb[-6:]}", None)
+TOTAL_LOOK = (True, None, "medium")
+PLAIN_LOOK = (False, None, None)
+
+
+def _grouped_block(document, key: str) -> TableBlock:
+    return next(
+        b for s in document.sections for b in s.blocks if isinstance(b, TableBlock) and b.key == key
+    )
+
+
+@pytest.mark.parametrize("report", ["internal", "published"])
+def test_appendix_b_is_grouped_in_its_sheet_as_in_the_pdf(demo_books, report):
+    book, _, document = demo_books[report]
+    block = _grouped_block(document, "aspects.stage1.by_subcategory")
+    rows = _table_rows(book["Reasons by sub-category"], "Category and sub-category")
+    assert [c.value for c in rows[0]] == ["Category and sub-category", "Reasons"]
+    body = rows[1:]
+    assert len(body) == len(block.rows) + 1  # and the total of all categories
+    group_total = 0
+    for index, (cells, row) in enumerate(zip(block.rows, body, strict=False)):
+        kind = block.kind_of_row(index)
+        assert row[0].value == cells[0].text
+        if kind == "group":
+            assert _look(row) == GROUP_LOOK, row[0].value
+            assert row[1].value is None
+            group_total = 0
+        elif kind == "subtotal":
+            assert _look(row) == TOTAL_LOOK, row[0].value
+            # Every sub-category's count is shown (reasons identify no one), and they add up.
+            assert row[1].value == group_total, row[0].value
+        else:
+            assert _look(row) == PLAIN_LOOK, row[0].value
+            assert isinstance(row[1].value, int)
+            group_total += row[1].value
+        if kind != "group":
+            assert row[1].number_format == "#,##0"
+    total = body[-1]
+    assert [c.value for c in total] == ["All categories", 1018]
+    assert _look(total) == TOTAL_LOOK
+    assert total[1].number_format == "#,##0"
+
+
+def test_the_published_workbook_has_the_annex_grouped_by_section(demo_books):
+    book, _, document = demo_books["published"]
+    block = _grouped_block(document, "suppressions")
+    assert book.sheetnames[-1] == "Withheld figures"
+    contents = {row[0]: row for row in book["Contents"].iter_rows(values_only=True)}
+    assert contents["Withheld figures"][3] == len(document.suppressions)
+    rows = _table_rows(book["Withheld figures"], "Table")
+    assert [c.value for c in rows[0]] == ["Table", "What was withheld", "Figures"]
+    body = rows[1:]
+    assert len(body) == len(block.rows) + 1
+    for index, (cells, row) in enumerate(zip(block.rows, body, strict=False)):
+        if block.kind_of_row(index) == "group":
+            assert _look(row) == GROUP_LOOK, row[0].value
+            assert (row[0].value, row[1].value, row[2].value) == (cells[0].text, None, None)
+        else:
+            assert _look(row) == PLAIN_LOOK, row[0].value
+            assert (row[0].value, row[1].value) == (cells[0].text, cells[1].text)
+            assert isinstance(row[2].value, int)
+            assert row[2].number_format == "#,##0"
+    total = body[-1]
+    assert [c.value for c in total] == ["All tables", None, len(document.suppressions)]
+    assert _look(total) == TOTAL_LOOK
+    assert sum(row[2].value for row in body[:-1] if row[2].value) == total[2].value

@@ -3,8 +3,11 @@ page, numbers right-aligned, rows that do not split across pages, and the captio
 table's alt text.
 
 They look as the PDF's do: no vertical lines, a thin grey rule between rows, the header bold
-with a dark rule under it and the total bold with one above, in 9 point text. Columns are sized
-to what they hold (`widths`), with autofit off so Word keeps those widths."""
+with a dark rule under it and the total bold with one above, in 9 point text. In a grouped
+table (Appendix B, the annex) a group's heading is one bold cell across the table, kept with
+the rows under it, and the group's total is bold with a dark rule above, kept with the row
+above it. Columns are sized to what they hold (`widths`), with autofit off so Word keeps those
+widths."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from docx.shared import Emu, Pt, Twips
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell, _Row
 
-from redress.reporting.document.model import Cell, Column, TableBlock
+from redress.reporting.document.model import Cell, Column, RowKind, TableBlock
 
 from .fields import add_field
 from .text import suppressed_text
@@ -31,6 +34,7 @@ RULE_COLOUR = "B1B4B6"  # GOV.UK border grey, between rows
 STRONG_RULE_COLOUR = "0B0C0C"  # GOV.UK text colour, under the header and over the total
 RULE = 4  # eighths of a point: the thin rule between rows
 STRONG_RULE = 12  # under the header and over the total
+GROUP_SPACE = 6  # points above a group's heading, as the PDF's padding sets it off
 # Cell margins in twips: none on the left, so a table lines up with the text, as in the PDF.
 MARGINS = {"top": 60, "left": 0, "bottom": 60, "right": 160}
 EMU_PER_TWIP = 635
@@ -67,12 +71,19 @@ def add_table(
         _row_properties(row)
         merged = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
         merged.paragraphs[0].add_run(EMPTY).font.size = Pt(TEXT_SIZE)
-    for cells in block.rows:
-        _add_row(table, block.columns, cells, threshold, bold=False)
+    rows = []
+    for index, cells in enumerate(block.rows):
+        kind = block.kind_of_row(index)
+        if kind == "group":
+            rows.append(_add_group(table, cells[0].text))
+        else:
+            rows.append(_add_row(table, block.columns, cells, threshold, bold=kind == "subtotal"))
+            if kind == "subtotal":
+                _strong_top(rows[-1])
     if block.total is not None:
-        row = _add_row(table, block.columns, block.total, threshold, bold=True)
-        for cell in row.cells:
-            _rule(cell, "top")
+        rows.append(_add_row(table, block.columns, block.total, threshold, bold=True))
+        _strong_top(rows[-1])
+    _keep_together(rows, [*_kinds(block), *(["subtotal"] if block.total is not None else [])])
     _size(table, block, threshold, total=int(width) // EMU_PER_TWIP)
     _describe(table, block.caption)
     if block.footnote:
@@ -112,6 +123,38 @@ def _add_row(
     for word_cell, column, cell in zip(row.cells, columns, cells, strict=True):
         _write(word_cell, cell_text(cell, threshold), column, bold=bold)
     return row
+
+
+def _add_group(table: Table, text: str) -> _Row:
+    """A group's heading: its name, bold, in one cell across the table."""
+    row = table.add_row()
+    _row_properties(row)
+    merged = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+    paragraph = merged.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.font.size = Pt(TEXT_SIZE)
+    run.bold = True
+    paragraph.paragraph_format.space_before = Pt(GROUP_SPACE)
+    return row
+
+
+def _strong_top(row: _Row) -> None:
+    for cell in row.cells:
+        _rule(cell, "top")
+
+
+def _kinds(block: TableBlock) -> list[RowKind]:
+    return [block.kind_of_row(index) for index in range(len(block.rows))]
+
+
+def _keep_together(rows: list[_Row], kinds: list[RowKind]) -> None:
+    """Word keeps a row on the page of the next when its paragraphs are kept with the next: a
+    group's heading with its first row, and the row above a total with the total."""
+    for index, row in enumerate(rows[:-1]):
+        if kinds[index] == "group" or kinds[index + 1] == "subtotal":
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _write(cell: _Cell, text: str, column: Column, *, bold: bool) -> None:
@@ -186,11 +229,16 @@ def _rule(cell: _Cell, side: str) -> None:
 def _size(table: Table, block: TableBlock, threshold: int, *, total: int) -> None:
     """Column widths from the columns' texts, written to the grid and to every cell (readers
     differ in which they follow), with autofit off so Word keeps them."""
+    # A group's heading spans the table: it does not widen its first column.
+    kinds = _kinds(block)
+    body = [
+        (row, kinds[i] == "subtotal") for i, row in enumerate(block.rows) if kinds[i] != "group"
+    ]
     contents = [
         ColumnText(
             [
                 (column.label, True),
-                *((cell_text(row[i], threshold), False) for row in block.rows),
+                *((cell_text(row[i], threshold), bold) for row, bold in body),
                 *([(cell_text(block.total[i], threshold), True)] if block.total else []),
             ],
             numeric=column.numeric,

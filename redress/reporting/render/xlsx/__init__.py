@@ -1,5 +1,10 @@
 """The figures as a spreadsheet: a Contents sheet linking to every other sheet, a Figures sheet
-with every scalar id, its value and its definition, and one sheet per table of the figure set.
+with every scalar id, its value and its definition, one sheet per table of the figure set, and
+in a published report the annex of what was withheld.
+
+A table the report shows in groups (Appendix B's reasons under their categories) is laid out as
+the report lays it out: each group's heading bold on a fill, its total and the table's bold
+with a rule above. So is the annex, one line per table under its section's heading.
 
 Each sheet says what it is (title, table id, period, as-of date, definition from the figures
 registry). Values are real numbers and dates with Excel formats; a cell withheld from a
@@ -24,22 +29,36 @@ from redress.reporting.render.ooxml import fixed_time, repack
 
 from .columns import SheetColumn, scalar_column, table_columns
 from .names import CONTENTS, FIGURES, sheet_names
-from .sheets import BOLD, link_to, put, write_header_block, write_note, write_table
+from .sheets import (
+    BOLD,
+    link_to,
+    put,
+    write_grouped,
+    write_header_block,
+    write_note,
+    write_table,
+)
 
 __all__ = ["render"]
 
 NO_ROWS = "No rows for this period."
 NO_VALUE = "No value: it cannot be computed (e.g. a change from zero)."
+ANNEX_TABLE = "suppressions"  # the key of the annex's table of withheld figures
+ANNEX_SHEET = "Withheld figures"
 
 
 def render(document: ReportDocument, figures: FigureSet) -> bytes:
     """The figure set as an .xlsx workbook."""
     workbook = Workbook()
     names = sheet_names(_table_order(document, figures))
-    _contents(workbook.active, document, figures, names)
+    grouped = _grouped_tables(document)
+    annex = grouped.pop(ANNEX_TABLE, None)
+    _contents(workbook.active, document, figures, names, annex)
     _figures(workbook.create_sheet(FIGURES), document, figures)
     for table_id, name in names.items():
-        _table(workbook.create_sheet(name), table_id, document, figures)
+        _table(workbook.create_sheet(name), table_id, document, figures, grouped.get(table_id))
+    if annex is not None:
+        _annex(workbook.create_sheet(ANNEX_SHEET), document, figures, annex)
     when = fixed_time(document.as_of).replace(tzinfo=None)  # openpyxl takes naive UTC
     properties = workbook.properties
     properties.title = f"{document.title}: figures"
@@ -69,6 +88,16 @@ def _table_order(document: ReportDocument, figures: FigureSet) -> list[str]:
     return [*shown, *(t for t in figures.tables if t not in shown)]
 
 
+def _grouped_tables(document: ReportDocument) -> dict[str, TableBlock]:
+    """The report's tables shown in groups, by key."""
+    return {
+        block.key: block
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, TableBlock) and block.row_kinds
+    }
+
+
 def _period(document: ReportDocument) -> str:
     return (
         f"{document.period_label}: {presenters.govuk_date(document.period_start)} to "
@@ -94,7 +123,11 @@ def _about(document: ReportDocument, figures: FigureSet) -> list[tuple[str, Any]
 
 
 def _contents(
-    sheet: Any, document: ReportDocument, figures: FigureSet, names: dict[str, str]
+    sheet: Any,
+    document: ReportDocument,
+    figures: FigureSet,
+    names: dict[str, str],
+    annex: TableBlock | None,
 ) -> None:
     sheet.title = CONTENTS
     first = write_header_block(
@@ -118,6 +151,8 @@ def _contents(
     for table_id, name in names.items():
         caption = labels.TABLE_CAPTIONS.get(table_id, table_id)
         rows.append([name, caption, table_id, len(figures.tables[table_id])])
+    if annex is not None:
+        rows.append([ANNEX_SHEET, annex.caption, "", len(document.suppressions)])
     write_table(sheet, first, columns, rows)
     for offset, row in enumerate(rows, start=1):
         link_to(sheet.cell(first + offset, 1), row[0])
@@ -164,7 +199,13 @@ def definition(figure_id: str) -> str:
     return ""
 
 
-def _table(sheet: Any, table_id: str, document: ReportDocument, figures: FigureSet) -> None:
+def _table(
+    sheet: Any,
+    table_id: str,
+    document: ReportDocument,
+    figures: FigureSet,
+    grouped: TableBlock | None = None,
+) -> None:
     spec = TABLES.get(table_id)
     meaning = spec.definition if spec is not None else ""
     rows = figures.tables[table_id]
@@ -173,6 +214,9 @@ def _table(sheet: Any, table_id: str, document: ReportDocument, figures: FigureS
         labels.TABLE_CAPTIONS.get(table_id, table_id),
         [("Table id", table_id), *_about(document, figures), ("Definition", meaning)],
     )
+    if grouped is not None and rows:
+        write_grouped(sheet, first, grouped, threshold=document.suppression_threshold)
+        return
     columns = table_columns(table_id, rows, meaning)
     keys = [c.key for c in columns]
     withheld = {
@@ -190,3 +234,9 @@ def _table(sheet: Any, table_id: str, document: ReportDocument, figures: FigureS
     )
     if not rows:
         write_note(sheet, first + 1, NO_ROWS)
+
+
+def _annex(sheet: Any, document: ReportDocument, figures: FigureSet, annex: TableBlock) -> None:
+    """What publication withheld: one line per table, under the heading of its section."""
+    first = write_header_block(sheet, annex.caption, _about(document, figures))
+    write_grouped(sheet, first, annex, threshold=document.suppression_threshold)

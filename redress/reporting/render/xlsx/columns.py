@@ -130,6 +130,11 @@ def _column(table_id: str, key: str, values: Iterable[Any], label: str) -> Sheet
     return SheetColumn(key, label, "text")
 
 
+def places_of(values: Iterable[Any]) -> int:
+    """The decimals a column of numbers is shown with: as many as the most precise has."""
+    return _places(v for v in values if v is not None)
+
+
 def _places(values: Iterable[Any]) -> int:
     """The most decimals any of the numbers has (13.3 → 1, 4.29 → 2)."""
     most = 0

@@ -11,20 +11,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from redress.core import presenters
 from redress.core.spreadsheets import inert_cell
+from redress.reporting.document.model import Cell, TableBlock
 
-from .columns import LONG_DATE_FORMAT, SheetColumn
+from .columns import LONG_DATE_FORMAT, SheetColumn, places_of
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 LINK = Font(color="1D70B8", underline="single")
 WITHHELD = PatternFill("solid", fgColor="F3F2F1")
+# A group's heading row in a grouped table: GOV.UK's light blue, apart from the withheld grey.
+GROUP = PatternFill("solid", fgColor="D2E2F1")
+# Over a total, as the printed report's dark rule.
+TOTAL_RULE = Border(top=Side(style="medium", color="0B0C0C"))
 MIN_WIDTH, MAX_WIDTH = 8, 60
 COMMENT_AUTHOR = "Redress"
 
@@ -78,6 +83,68 @@ def write_table(
                 cell.comment = Comment(note, COMMENT_AUTHOR, width=120, height=30)
                 cell.fill = WITHHELD
     _widths(sheet, first_row, columns, rows)
+
+
+def write_grouped(
+    sheet: Worksheet, first_row: int, block: TableBlock, *, threshold: int = 5
+) -> int:
+    """A report table laid out as the printed report lays it out (Appendix B, the annex): each
+    group's heading row bold on a fill, each group's total and the table's total bold with a
+    rule above; numbers stay numbers with their formats. Returns the number of rows written."""
+    rows = [(block.kind_of_row(index), cells) for index, cells in enumerate(block.rows)] + (
+        [("total", block.total)] if block.total is not None else []
+    )
+    columns = [
+        SheetColumn(
+            column.key,
+            column.label,
+            column.kind,
+            _places(
+                column.kind, [_value(cells[i], column.kind) for k, cells in rows if k != "group"]
+            ),
+        )
+        for i, column in enumerate(block.columns)
+    ]
+    values = [
+        [None if kind == "group" and i else _value(cell, column.kind)
+         for i, (cell, column) in enumerate(zip(cells, columns, strict=True))]
+        for kind, cells in rows
+    ]  # fmt: skip
+    withheld = {
+        (r, c)
+        for r, (_, cells) in enumerate(rows)
+        for c, cell in enumerate(cells)
+        if cell.suppressed
+    }
+    write_table(sheet, first_row, columns, values, withheld=withheld, threshold=threshold)
+    for r, (kind, _) in enumerate(rows):
+        if kind == "row":
+            continue
+        for c in range(1, len(columns) + 1):
+            cell = sheet.cell(first_row + 1 + r, c)
+            cell.font = BOLD
+            if kind == "group":
+                cell.fill = GROUP
+            else:
+                cell.border = TOTAL_RULE
+    return len(rows)
+
+
+def _places(kind: str, values: list[Any]) -> int:
+    """Decimals for a percentage or a number of days: at least one, as many as the figures
+    have."""
+    return max(1, places_of(values)) if kind in {"pct", "days"} else 0
+
+
+def _value(cell: Cell, kind: str) -> Any:
+    """What a report cell holds as a value: its raw value, or for a count shown only as text
+    (a total the document formats without keeping the number) the number it shows."""
+    if cell.suppressed:
+        return None
+    if cell.value is not None or kind != "count":
+        return cell.value if cell.value != "" else None
+    digits = cell.text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
 
 
 def write_note(sheet: Worksheet, row: int, text: str) -> None:

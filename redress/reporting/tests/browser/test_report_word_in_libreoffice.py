@@ -7,16 +7,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from decimal import Decimal
 
 import pytest
 
-from redress.reporting.document.build import build_document
-from redress.reporting.figures import ReportSettings, compute_figures
-from redress.reporting.periods import financial_year
-from redress.reporting.publish import publish_figures
 from redress.reporting.render import renderer
-from redress.reporting.tests.builders.published import birmingham_facts
+from redress.reporting.tests.document_fixtures import demo_year_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -33,19 +28,8 @@ def _soffice() -> str:
 
 
 def test_the_published_word_report_opens_in_libreoffice(tmp_path):
-    settings = ReportSettings(stage2_average_cost=Decimal("3500.00"), suppression_threshold=5)
-    facts = birmingham_facts()
-    year = financial_year("2021-22")
-    figures = publish_figures(
-        compute_figures(facts=facts, period=year, settings=settings), threshold=5
-    )
-    document = build_document(
-        figures=figures,
-        authority="Kingsmoor Children's Trust",
-        service=None,
-        narratives={"next_steps": "We will answer every complaint on time."},
-        settings=settings,
-        facts=facts,
+    document, figures = demo_year_document(
+        published=True, narratives={"next_steps": "We will answer every complaint on time."}
     )
     word = tmp_path / "report.docx"
     word.write_bytes(renderer("docx")(document, figures))
