@@ -1,14 +1,19 @@
 """Extract the facts once per run: one frame per kind of record, read with one query each.
 
-Values are read with the database cursor (not model instances) and typed by Polars, so a
-million stages extract in seconds. Anything dated after `as_of` is treated as not yet recorded:
-a response after `as_of` is outstanding, a record received after it does not exist yet.
+Values are read as Arrow through the ADBC drivers where that is safe (`arrow.source()`, ADR
+0027), otherwise with the database cursor (not model instances), and typed by Polars either
+way, so a million stages extract in seconds. Anything dated after `as_of` is treated as not yet
+recorded: a response after `as_of` is outstanding, a record received after it does not exist
+yet.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import io
+import queue
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -47,7 +52,7 @@ from redress.reporting.models import ContextFigure
 from redress.surveys.models import Survey
 from redress.taxonomies.models import Term
 
-from . import schema
+from . import arrow, schema
 from .derive import derive_stage_columns
 from .frames import Facts
 
@@ -109,7 +114,7 @@ def _reads(
         "mediations": lambda: _frame(_mediation_rows(as_of, areas), schema.MEDIATION),
         "context": lambda: _frame(_context_rows(areas), schema.CONTEXT),
         "rules": lambda: _frame(_rule_rows(), RULE_QUERY),
-        "stage_rules": _stage_rules,
+        "stage_rules": lambda: _frame(_stage_rule_rows(), STAGE_RULE_QUERY),
         "procedures": lambda: _frame(Procedure.objects.values_list("id", "code"), ids),
         "services": lambda: _frame(ServiceArea.objects.values_list("id", "name"), ids),
         "localities": lambda: _frame(Locality.objects.values_list("id", "name"), ids),
@@ -120,38 +125,101 @@ def _reads(
 
 PARALLEL_READS = 3
 
+# The reader of the current thread while `_run` reads as Arrow (None: Django's connection).
+_reading = threading.local()
+
 
 def _run(reads: dict[str, Read]) -> dict[str, pl.DataFrame]:
-    """Run the reads. On PostgreSQL, outside a transaction, they run on a few connections at
-    once: each COPY keeps one server process busy while Polars parses another's rows. Every
+    """Run the reads: as Arrow where `arrow.source()` says it is safe, otherwise through
+    Django's connection. On PostgreSQL, outside a transaction, they run on a few connections at
+    once, each keeping a server process busy while another's rows are converted, and every
     connection reads the same exported snapshot, so the facts are one consistent picture even
     while people go on recording complaints. Inside a transaction (a test, a request that is
     writing) they run in it, one after another, so they see what it sees."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        with transaction.atomic():
-            _tune()
+    source = arrow.source()
+    if source is not None and source.vendor == "postgresql":
+        return _in_snapshot(reads, functools.partial(_arrow_worker, source))
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return _in_snapshot(reads, _django_worker)  # Arrow turned off (arrow.ENABLED)
+    with transaction.atomic():
+        _tune()
+        if source is None:
             return {name: read() for name, read in reads.items()}
+        # SQLite, reading on the driver's connection while this IMMEDIATE transaction keeps
+        # everyone else from committing, so every read sees the same state.
+        with arrow.reading(source) as reader:
+            return _with_reader(reader, reads.items())
+
+
+def _in_snapshot(
+    reads: dict[str, Read], worker: Callable[[str], Callable[[queue.SimpleQueue], dict]]
+) -> dict[str, pl.DataFrame]:
+    """Run the reads on PARALLEL_READS threads, each on a connection of its own that joins the
+    snapshot this transaction exports; each thread takes the next read when it has finished
+    one (the largest are first)."""
+    pending: queue.SimpleQueue[tuple[str, Read]] = queue.SimpleQueue()
+    for item in reads.items():
+        pending.put(item)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         cursor.execute("SELECT pg_export_snapshot()")
         (snapshot,) = cursor.fetchone()
         with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
-            futures = {
-                name: pool.submit(_on_own_connection, read, snapshot)
-                for name, read in reads.items()
-            }
-            return {name: future.result() for name, future in futures.items()}
+            futures = [pool.submit(worker(snapshot), pending) for _ in range(PARALLEL_READS)]
+            frames: dict[str, pl.DataFrame] = {}
+            for future in futures:
+                frames.update(future.result())
+    return {name: frames[name] for name in reads}
 
 
-def _on_own_connection(read: Read, snapshot: str) -> pl.DataFrame:
+def _next_reads(pending: queue.SimpleQueue) -> Iterable[tuple[str, Read]]:
+    while True:
+        try:
+            yield pending.get_nowait()
+        except queue.Empty:
+            return
+
+
+def _arrow_worker(source: arrow.Source, snapshot: str) -> Callable[[queue.SimpleQueue], dict]:
+    # Parameters are inlined with psycopg's quoting, as the CSV COPY inlines them; quoting
+    # sends nothing, so the threads share this thread's connection for it.
+    raw = connection.connection
+
+    def mogrify(sql: str, params: Any) -> str:
+        import psycopg
+
+        return psycopg.ClientCursor(raw).mogrify(sql, params)
+
+    def work(pending: queue.SimpleQueue) -> dict[str, pl.DataFrame]:
+        with arrow.reading(source, snapshot=snapshot, mogrify=mogrify) as reader:
+            return _with_reader(reader, _next_reads(pending))
+
+    return work
+
+
+def _with_reader(
+    reader: arrow.Reader, reads: Iterable[tuple[str, Read]]
+) -> dict[str, pl.DataFrame]:
+    """Run the reads with `_frame` reading through `reader` in this thread."""
+    _reading.reader = reader
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
-            _tune()
-            return read()
+        return {name: read() for name, read in reads}
     finally:
-        connection.close()  # this thread's connection
+        _reading.reader = None
+
+
+def _django_worker(snapshot: str) -> Callable[[queue.SimpleQueue], dict]:
+    def work(pending: queue.SimpleQueue) -> dict[str, pl.DataFrame]:
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
+                _tune()
+                return {name: read() for name, read in _next_reads(pending)}
+        finally:
+            connection.close()  # this thread's connection
+
+    return work
 
 
 def _tune() -> None:
@@ -506,18 +574,16 @@ def _context_rows(areas: list[int] | None) -> QuerySet:
     return qs.filter(Q(service_area_id__in=areas))
 
 
-def _stage_rules() -> pl.DataFrame:
-    rows = StageRule.objects.values_list("procedure__code", "stage", "timescale_days", "max_days")
-    return pl.DataFrame(
-        list(rows),
-        schema={
-            "procedure": pl.String(),
-            "stage": pl.Int8(),
-            "initial_days": pl.Int32(),
-            "max_days": pl.Int32(),
-        },
-        orient="row",
-    )
+STAGE_RULE_QUERY = {
+    "procedure": pl.String(),
+    "stage": pl.Int8(),
+    "initial_days": pl.Int32(),
+    "max_days": pl.Int32(),
+}
+
+
+def _stage_rule_rows() -> QuerySet:
+    return StageRule.objects.values_list("procedure__code", "stage", "timescale_days", "max_days")
 
 
 CHUNK = 50_000
@@ -525,8 +591,12 @@ CHUNK = 50_000
 
 def _frame(qs: QuerySet, columns: dict[str, pl.DataType]) -> pl.DataFrame:
     """Run the query (unordered: the models' default ordering would sort millions of rows for
-    nothing) and type the result with the schema."""
+    nothing) and type the result with the schema: as Arrow when `_run` has given this thread a
+    reader that can run it, otherwise through Django's connection."""
     sql, params = qs.order_by().query.sql_with_params()
+    reader: arrow.Reader | None = getattr(_reading, "reader", None)
+    if reader is not None and reader.can_read(sql):
+        return reader.read(sql, params, columns)
     if connection.vendor == "postgresql":
         return _frame_by_copy(sql, params, columns)
     chunks = []
