@@ -1,5 +1,6 @@
-"""The forms of the reports pages: choosing a report (period, service, version, format), creating
-an edition, writing a section's narrative, publishing, and the drill-down's query string."""
+"""The forms of the reports pages: choosing a report (period, whom it covers, version, format),
+creating an edition, writing a section's narrative, publishing, and the drill-down's query
+string."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from redress.reporting.periods import (
 )
 from redress.reporting.render import FORMATS
 from redress.reporting.selectors import report_years, service_names
+from redress.reporting.selectors.reports import locality_spans
 from redress.reporting.services import NARRATIVE_LIMIT
 
 # A report's dates are checked by the reports' own rules (the years 1900 to 2199, periods.py), which
@@ -39,6 +41,14 @@ VERSIONS = [
     ("published", "For publication: counts that could identify a child withheld, names removed"),
 ]
 WHOLE_AUTHORITY = ""
+# A locality is chosen as `locality:<name>`; a service area by its name alone, as the addresses of
+# drill-down pages and bookmarks from before localities could be chosen have it.
+LOCALITY = "locality:"
+SCOPE_HINT = (
+    "A locality's report counts the service areas that were in it during the period (and, to "
+    "compare, during the same period a year before), so it spans a restructure. A service "
+    "area's report includes every version of it."
+)
 OUT_OF_RANGE = f"must be in the years {FIRST_YEAR} to {LAST_YEAR}"
 
 
@@ -158,14 +168,18 @@ class PeriodForm(GovukForm):
 
 
 class ReportForm(PeriodForm):
-    """Which report: the period, the service, the version and the format."""
+    """Which report: the period, whom it covers (the whole authority, a locality or a service
+    area: one list, in groups), the version and the format."""
 
     date_fields = ("start", "end", "as_of")
 
     service = forms.ChoiceField(
-        label="Service area",
+        label="Whole authority, locality or service area",
         required=False,
-        error_messages={"invalid_choice": "Select a service area from the list"},
+        error_messages={
+            "invalid_choice": "Select the whole authority, a locality or a service area from "
+            "the list"
+        },
     )
     version = forms.ChoiceField(
         label="Version",
@@ -190,6 +204,32 @@ class ReportForm(PeriodForm):
         self.internal = internal
         if not internal:
             del self.fields["version"]
+        localities = [
+            (f"{LOCALITY}{s.name}", f"{s.name} ({s.words})" if s.words else s.name)
+            for s in locality_spans()
+        ]
+        services = [(n, n) for n in service_names() if not n.startswith(LOCALITY)]
+        self.scope_choices = [
+            ("", [(WHOLE_AUTHORITY, "The whole authority")]),
+            ("Localities", localities),
+            ("Service areas", services),
+        ]
+        self._choices("service", [choice for _, group in self.scope_choices for choice in group])
+
+    def scope_groups(self) -> list[dict[str, Any]]:
+        """The whole authority, then the localities and the service areas in their groups, the
+        chosen one selected."""
+        value = self["service"].value() or WHOLE_AUTHORITY
+        return [
+            {
+                "label": label,
+                "options": [
+                    {"value": v, "text": text, "selected": v == value} for v, text in options
+                ],
+            }
+            for label, options in self.scope_choices
+            if options
+        ]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -216,7 +256,13 @@ class ReportForm(PeriodForm):
 
     @property
     def chosen_service(self) -> str | None:
-        return self.cleaned_data.get("service") or None
+        chosen = self.cleaned_data.get("service") or None
+        return None if chosen is None or chosen.startswith(LOCALITY) else chosen
+
+    @property
+    def chosen_locality(self) -> str | None:
+        chosen = self.cleaned_data.get("service") or ""
+        return chosen.removeprefix(LOCALITY) if chosen.startswith(LOCALITY) else None
 
 
 class EditionForm(PeriodForm):

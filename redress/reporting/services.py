@@ -1,7 +1,8 @@
 """Making reports, and the writes behind report editions.
 
 `generate_report` is the one way a report is made, by the `redress report` command and by the
-reports page alike: extract the facts (for one service, or the whole authority), compute every
+reports page alike: extract the facts (for one service, one locality's service areas, or the
+whole authority), compute every
 figure, apply the publication rules when asked, build the document with the edition's
 narratives and render it. Editions are created, written and published only through the
 services below, each in one transaction with its audit event.
@@ -10,8 +11,9 @@ services below, each in one transaction with its audit event.
 from __future__ import annotations
 
 import datetime
+import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -40,6 +42,7 @@ from .selectors import (
     report_sections,
     report_settings,
 )
+from .selectors.reports import ReportScope, report_scope
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -61,24 +64,45 @@ class ReportOutput:
 @dataclass(frozen=True)
 class PreparedReport:
     """A report's figures (published or internal) and, for every format but JSON, its
-    document."""
+    document; whom it covers."""
 
     figures: FigureSet
     document: ReportDocument | None
     service: str | None
+    scope: ReportScope = field(default_factory=ReportScope)
+
+    @property
+    def locality(self) -> str | None:
+        return self.scope.locality
 
 
-def report_filename(*, period: Period, service: str | None, published: bool, fmt: str) -> str:
-    """`complaints-report-2021-22[-south-safeguarding][-published].pdf`."""
+def report_filename(
+    *,
+    period: Period,
+    service: str | None,
+    published: bool,
+    fmt: str,
+    locality: str | None = None,
+) -> str:
+    """`complaints-report-2021-22[-south-safeguarding][-published].pdf`, or for a locality
+    `complaints-report-2021-22-q1-south-locality.pdf`."""
     parts = ["complaints-report", slugify(period.label)]
-    if service:
+    if locality:
+        parts.append(slugify(ReportScope(locality=locality).words or locality))
+    elif service:
         parts.append(slugify(service))
     if published:
         parts.append("published")
     return "-".join(p for p in parts if p) + "." + FORMATS[fmt].extension
 
 
-def _check_edition(edition: ReportEdition, period: Period, service: str | None) -> None:
+def _check_edition(edition: ReportEdition, period: Period, scope: ReportScope) -> None:
+    if scope.locality:
+        raise ReportError(
+            f"The edition '{edition.title}' is for {edition.service or 'the whole authority'}: "
+            "editions are for a service area or the whole authority, not a locality."
+        )
+    service = scope.service
     if (edition.period_start, edition.period_end) != (period.start, period.end):
         raise ReportError(
             f"The edition '{edition.title}' covers {edition.period_label}, not {period.label}."
@@ -165,15 +189,19 @@ def prepare_report(
     edition: ReportEdition | None = None,
     names: bool = True,
     document: bool = True,
+    locality: str | None = None,
 ) -> PreparedReport:
-    """Compute the figures (publishing them when asked) and build the document. `names=False`
-    removes every staff name, consent or not, and needs `publish`."""
+    """Compute the figures (publishing them when asked) and build the document, for one
+    service area, one locality (the service areas in it during the period or the same period
+    a year before: `report_scope`) or the whole authority. `names=False` removes every staff
+    name, consent or not, and needs `publish`."""
     if not names and not publish:
         raise ReportError("A report without names is a publication version: publish it.")
-    service = canonical_service(service)
+    scope = report_scope(period=period, service=service, locality=locality)
+    service = scope.service
     if edition is not None:
-        _check_edition(edition, period, service)
-    facts = report_facts(as_of=as_of, service=service, period=period)
+        _check_edition(edition, period, scope)
+    facts = report_facts(as_of=as_of, period=period, scope=scope)
     figures = report_figures(period=period, as_of=as_of, service=service, facts=facts)
     settings = report_settings()
     if publish:
@@ -188,12 +216,15 @@ def prepare_report(
             settings=settings,
             facts=facts,
             left_out=left_out_sections(edition),
+            locality=scope.locality,
+            areas=scope.area_ids if scope.locality else None,
         )
         if not names:
             built = _without_names(
-                built, consented_names(period=period, as_of=as_of, service=service)
+                built,
+                consented_names(period=period, as_of=as_of, service=service, scope=scope),
             )
-    return PreparedReport(figures=figures, document=built, service=service)
+    return PreparedReport(figures=figures, document=built, service=service, scope=scope)
 
 
 def generate_report(
@@ -204,10 +235,11 @@ def generate_report(
     publish: bool = False,
     fmt: str = "json",
     edition: ReportEdition | None = None,
+    locality: str | None = None,
 ) -> ReportOutput:
-    """The report for the period as recorded by as_of, in one format. Raises ReportError (with
-    a message saying what to change) for an unknown format or service, or an edition that does
-    not match."""
+    """The report for the period as recorded by as_of, in one format, for a service area, a
+    locality or the whole authority. Raises ReportError (with a message saying what to change)
+    for an unknown format, service or locality, or an edition that does not match."""
     if fmt not in FORMATS:
         raise ReportError(f"There is no '{fmt}' format. Formats: {', '.join(FORMATS)}.")
     prepared = prepare_report(
@@ -217,6 +249,7 @@ def generate_report(
         publish=publish,
         edition=edition,
         document=fmt != "json",
+        locality=locality,
     )
     return render_report(prepared, fmt=fmt, period=period, published=publish)
 
@@ -225,13 +258,33 @@ def render_report(
     prepared: PreparedReport, *, fmt: str, period: Period, published: bool
 ) -> ReportOutput:
     content = renderer(fmt)(prepared.document, prepared.figures)  # type: ignore[arg-type]
+    if fmt == "json":
+        content = _with_scope(content, prepared.scope)
     return ReportOutput(
         content=content,
         content_type=FORMATS[fmt].content_type,
         filename=report_filename(
-            period=period, service=prepared.service, published=published, fmt=fmt
+            period=period,
+            service=prepared.service,
+            locality=prepared.locality,
+            published=published,
+            fmt=fmt,
         ),
     )
+
+
+def _with_scope(content: bytes, scope: ReportScope) -> bytes:
+    """The figures' JSON with whom they cover after the period: `"scope": {"kind": "locality",
+    "name": "South", "service_areas": [...]}` (kind `authority`, `locality` or `service`;
+    `service_areas` null for the whole authority)."""
+    data = json.loads(content)
+    ordered = {}
+    for key, value in data.items():
+        ordered[key] = value
+        if key == "period":
+            ordered["scope"] = scope.as_json()
+    ordered.setdefault("scope", scope.as_json())
+    return (json.dumps(ordered, indent=2, ensure_ascii=False) + "\n").encode()
 
 
 # -- editions ----------------------------------------------------------------------------------

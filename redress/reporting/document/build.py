@@ -10,7 +10,7 @@ the drill-down reference of its row. The figure set decides what is published: b
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from redress.reporting.facts import Facts
@@ -23,7 +23,8 @@ from .parts.appendices import suppressions
 from .sections import ANNEX, SECTIONS, profile_keys, profile_sections, reletter
 from .values import FigureView, para
 
-TITLE = "Complaints and compliments annual report"
+# The title names the kind of report by its period: annual, quarterly, monthly (wording.py).
+SUBJECT = "Complaints and compliments"
 
 
 def build_document(
@@ -35,8 +36,11 @@ def build_document(
     settings: ReportSettings,
     facts: Facts | None = None,
     left_out: Collection[str] = (),
+    locality: str | None = None,
+    areas: Sequence[int] | None = None,
 ) -> ReportDocument:
-    """The report for the figure set. `narratives` maps section keys to Markdown written for
+    """The report for the figure set (for `service`, or for the locality `locality` counting
+    the service areas `areas`). `narratives` maps section keys to Markdown written for
     this edition; `left_out`, the sections its authors chose to leave out. `facts` (those the
     figures came from) lets the rates section compute the two earlier years without reading
     the records again. A section with neither narrative nor figures shows a placeholder in a
@@ -54,6 +58,8 @@ def build_document(
         service=service,
         settings=settings,
         given_facts=facts,
+        locality=locality,
+        given_areas=tuple(areas) if areas is not None else None,
         left_out=frozenset(left_out),
     )
     chosen = profile_keys(settings.sections)
@@ -96,13 +102,13 @@ def build_document(
         section.blocks = _pointed(section.blocks, letters)
     period = figures.period
     return ReportDocument(
-        title=f"{TITLE} {period.label}" + (f": {service}" if service else ""),
+        title=ctx.report_title(SUBJECT),
         authority=authority,
-        period_label=period.label,
+        period_label=ctx.heading,
         period_start=period.start,
         period_end=period.end,
         as_of=figures.as_of,
-        service=service,
+        service=ctx.covers,
         published=figures.published,
         summary=list(ctx.headlines),
         sections=sections,

@@ -1,5 +1,6 @@
-"""What every section builder sees: the figures (through a `FigureView`), the period, who the
-report is for, the settings, and the facts when the caller has them."""
+"""What every section builder sees: the figures (through a `FigureView`), the period and how to
+name it (`wording.py`), who the report is for (the whole authority, a locality or a service),
+the settings, and the facts when the caller has them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from . import selectors
 from .model import Paragraph
 from .sections import AUTHORITY_TITLES, SECTION_TITLES, SectionSpec, profile_sections
 from .values import FigureView
+from .wording import PeriodWords, period_words, report_title
 
 
 @dataclass
@@ -31,6 +33,10 @@ class BuildContext:
     redactions: dict[str, int] = field(default_factory=dict)
     # The executive summary's headline sentences, once the summary is built.
     headlines: list[Paragraph] = field(default_factory=list)
+    # A locality's report: its name, and the service areas counted (None with `service`: that
+    # service's every version; with neither: the whole authority).
+    locality: str | None = None
+    given_areas: tuple[int, ...] | None = None
 
     @property
     def period(self) -> Period:
@@ -44,9 +50,52 @@ class BuildContext:
     def published(self) -> bool:
         return self.view.published
 
+    # -- the period's words: "in Q1 2021-22 … compared with 80 in the same quarter last year" ---
+
+    @cached_property
+    def words(self) -> PeriodWords:
+        return period_words(self.period)
+
     @property
     def label(self) -> str:
-        return self.period.label
+        """The period, to follow "in": "2021-22", "Q1 2021-22", "April 2022", "the period 3 May
+        to 10 June 2021"."""
+        return self.words.label
+
+    @property
+    def heading(self) -> str:
+        """The period for a heading or a column: as `label`, but "3 May to 10 June 2021"."""
+        return self.words.heading
+
+    @property
+    def previous_heading(self) -> str:
+        """The same period a year earlier, for a heading or a column: "2020-21", "Q1 2020-21"."""
+        return self.words.previous_heading
+
+    @property
+    def span(self) -> str:
+        """ "the year", "the quarter", "the month" or "the period"."""
+        return self.words.span
+
+    @property
+    def since(self) -> str | None:
+        """What a headline's change is measured from, when not the year before (see
+        `PeriodWords.since`)."""
+        return self.words.since
+
+    # -- who the report is for -------------------------------------------------------------------
+
+    @property
+    def covers(self) -> str | None:
+        """ "Fostering", "South locality", or None for the whole authority."""
+        if self.locality:
+            named = self.locality.casefold().endswith("locality")
+            return self.locality if named else f"{self.locality} locality"
+        return self.service
+
+    def report_title(self, subject: str) -> str:
+        """The document's title: its kind, period and who it is for."""
+        return report_title(self.period, self.covers, subject=subject)
 
     # -- the report's one voice: "we", or the authority by name (setting report_voice) ----------
 
@@ -97,7 +146,9 @@ class BuildContext:
 
     @property
     def previous_label(self) -> str:
-        return self.period.previous.label
+        """The same period a year earlier, to follow "in" or "with": "2020-21", "the same
+        quarter last year", "April 2021", "the same period a year earlier"."""
+        return self.words.previous_label
 
     @property
     def dates(self) -> str:
@@ -120,7 +171,19 @@ class BuildContext:
 
     @cached_property
     def areas(self) -> list[int] | None:
+        """The service areas the report counts (None: every one)."""
+        if self.given_areas is not None:
+            return list(self.given_areas)
         return selectors.service_area_ids(self.service)
+
+    @cached_property
+    def area_names(self) -> list[str]:
+        """The names of the service areas a locality's report counts, once each, in order."""
+        if self.given_areas is None:
+            return []
+        from redress.reporting.selectors.reports import service_area_names
+
+        return service_area_names(self.given_areas)
 
     @cached_property
     def procedures(self) -> list[selectors.ProcedureRules]:

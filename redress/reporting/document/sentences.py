@@ -25,9 +25,12 @@ def trend(
     kind: Kind = "count",
     *,
     unknown: Callable[[Value], Paragraph],
+    since: str | None = None,
 ) -> Paragraph | None:
     """ "Stage 1 complaints rose by 16.8% to 362." from the figure and its `.change_pct`;
-    `unknown(value)` when there is no previous value to compare with. None without a value."""
+    `unknown(value)` when there is no previous value to compare with. None without a value.
+    `since` names the period compared with where a reader could not guess it (a quarter's
+    report): "… rose by 12.5% to 36 from 32 in the same quarter last year." """
     if not view.has(figure_id):
         return None
     current = view.value(figure_id, kind)
@@ -35,6 +38,8 @@ def trend(
     change = view.raw(change_id)
     if change is None:
         return unknown(current)
+    if since:
+        return para(subject, *trend_clause(view, figure_id, kind, since=since), ".")
     if change == 0:
         return para(f"{subject} stayed the same at ", current, ".")
     return para(
@@ -42,9 +47,12 @@ def trend(
     )
 
 
-def trend_clause(view: FigureView, figure_id: str, kind: Kind = "count") -> list[Run]:
+def trend_clause(
+    view: FigureView, figure_id: str, kind: Kind = "count", *, since: str | None = None
+) -> list[Run]:
     """ " rose by 16.8% to 362" (no subject, no full stop), or just " was 362" when the
-    previous value is unknown; empty without a value."""
+    previous value is unknown; empty without a value. With `since`: " rose by 12.5% to 36 from
+    32 in the same quarter last year", " stayed the same at 36 as in April 2021"."""
     if not view.has(figure_id):
         return []
     current = view.value(figure_id, kind)
@@ -52,9 +60,15 @@ def trend_clause(view: FigureView, figure_id: str, kind: Kind = "count") -> list
     change = view.raw(change_id)
     if change is None:
         return [" was ", current]
+    previous_id = f"{figure_id}.previous"
     if change == 0:
-        return [" stayed the same at ", current]
-    return [f" {direction(change)} by ", view.magnitude(change_id), " to ", current]
+        return [" stayed the same at ", current, *([f" as in {since}"] if since else [])]
+    runs: list[Run] = [f" {direction(change)} by ", view.magnitude(change_id), " to ", current]
+    if since and view.has(previous_id):
+        runs += [" from ", view.value(previous_id, kind), f" in {since}"]
+    elif since:
+        runs.append(f" on {since}")
+    return runs
 
 
 def shift(view: FigureView, figure_id: str, previous_label: str, kind: Kind = "pct") -> list[Run]:

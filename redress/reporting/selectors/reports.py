@@ -1,17 +1,19 @@
-"""Reads behind a report: which service areas a service name covers, the authority's report
-settings, the years there is data for, and the figures for a period."""
+"""Reads behind a report: which service areas a service name or a locality covers, the
+authority's report settings, the years there is data for, and the figures for a period."""
 
 from __future__ import annotations
 
 import datetime
 import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Min
 
 from redress.complaints.models import Stage
-from redress.core import config
+from redress.core import config, presenters
 from redress.feedback.models import Compliment
-from redress.organisations.models import ServiceArea
+from redress.organisations.models import Locality, ServiceArea
 from redress.procedures.selectors import working_calendar
 from redress.reporting.facts import Facts, extract_facts
 from redress.reporting.figures import FigureSet, ReportSettings, compute_figures
@@ -26,9 +28,21 @@ class UnknownServiceError(ReportError):
     pass
 
 
+class UnknownLocalityError(ReportError):
+    pass
+
+
 def service_names() -> list[str]:
     """Every service area name, once, in order (a name may have several dated versions)."""
     return sorted(set(ServiceArea.objects.values_list("name", flat=True)), key=str.casefold)
+
+
+def _near(wanted: str, names: list[str]) -> list[str]:
+    """Up to five names like the one asked for (close in spelling, or containing it)."""
+    folded = {n.casefold(): n for n in names}
+    near = [folded[n] for n in difflib.get_close_matches(wanted.casefold(), list(folded), n=5)]
+    near += [n for n in names if wanted.casefold() in n.casefold() and n not in near]
+    return near[:5]
 
 
 def service_area_ids(name: str) -> list[int]:
@@ -41,9 +55,7 @@ def service_area_ids(name: str) -> list[int]:
     if ids:
         return ids
     names = service_names()
-    folded = {n.casefold(): n for n in names}
-    near = [folded[n] for n in difflib.get_close_matches(wanted.casefold(), list(folded), n=5)]
-    near += [n for n in names if wanted.casefold() in n.casefold() and n not in near][:5]
+    near = _near(wanted, names)
     if near:
         hint = "Did you mean " + " or ".join(f"'{n}'" for n in near[:5]) + "?"
     elif names:
@@ -60,6 +72,176 @@ def canonical_service(name: str | None) -> str | None:
         return None
     first = ServiceArea.objects.get(pk=service_area_ids(name)[0])
     return first.name
+
+
+def service_area_names(ids: Iterable[int]) -> list[str]:
+    """The names of these service area versions, once each, in order."""
+    names = ServiceArea.objects.filter(pk__in=list(ids)).values_list("name", flat=True)
+    return sorted(set(names), key=str.casefold)
+
+
+# -- localities ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LocalitySpan:
+    """A locality by name, from the first day of its first version to the last of its last
+    (None: since records began, or still in use)."""
+
+    name: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+    @property
+    def words(self) -> str:
+        """ "from 1 January 2022", "until 31 December 2021", "1 April 2019 to 31 March 2021" or
+        "" for a locality that has always been in use."""
+        start, end = self.start, self.end
+        if start and end:
+            return f"{presenters.govuk_date(start)} to {presenters.govuk_date(end)}"
+        if start:
+            return f"from {presenters.govuk_date(start)}"
+        if end:
+            return f"until {presenters.govuk_date(end)}"
+        return ""
+
+
+def locality_spans() -> list[LocalitySpan]:
+    """Every locality name, once, in order, with when it was in use (a name may have several
+    dated versions)."""
+    spans: dict[str, LocalitySpan] = {}
+    for name, start, end in Locality.objects.values_list("name", "valid_from", "valid_to"):
+        key = name.casefold()
+        known = spans.get(key)
+        if known is None:
+            spans[key] = LocalitySpan(name, start, end)
+            continue
+        spans[key] = LocalitySpan(
+            known.name,
+            None if known.start is None or start is None else min(known.start, start),
+            None if known.end is None or end is None else max(known.end, end),
+        )
+    return sorted(spans.values(), key=lambda s: s.name.casefold())
+
+
+def locality_names() -> list[str]:
+    return [span.name for span in locality_spans()]
+
+
+def _overlaps(start: datetime.date | None, end: datetime.date | None, period: Period) -> bool:
+    return (start is None or start <= period.end) and (end is None or end >= period.start)
+
+
+def _later(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
+    return a if b is None else b if a is None else max(a, b)
+
+
+def _earlier(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
+    return a if b is None else b if a is None else min(a, b)
+
+
+def _dates(period: Period) -> str:
+    return f"{presenters.govuk_date(period.start)} and {presenters.govuk_date(period.end)}"
+
+
+def locality_areas(name: str, period: Period) -> tuple[str, list[ServiceArea]]:
+    """The locality's name as recorded, and the service area versions that were in it (in any
+    version of it) at some time during the period or the same period a year before: a service
+    area belongs to a locality while both its version and the locality's are in use. The year
+    before is included so that the comparison is with the locality as it was then, across a
+    restructure; a complaint counts where its service area was recorded, at every stage.
+
+    Raises UnknownLocalityError (naming near matches) for a name that is no locality, and
+    ReportError for a locality not in use during the period or with no service areas in it."""
+    wanted = name.strip()
+    versions = list(Locality.objects.filter(name__iexact=wanted).order_by("valid_from", "pk"))
+    if not versions:
+        names = locality_names()
+        near = _near(wanted, names)
+        if near:
+            hint = "Did you mean " + " or ".join(f"'{n}'" for n in near) + "?"
+        elif names:
+            hint = "Localities: " + ", ".join(names) + "."
+        else:
+            hint = "There are no localities yet."
+        raise UnknownLocalityError(f"There is no locality called '{wanted}'. {hint}")
+    recorded = versions[-1].name
+    if not any(_overlaps(v.valid_from, v.valid_to, period) for v in versions):
+        span = next(s for s in locality_spans() if s.name.casefold() == recorded.casefold())
+        raise ReportError(
+            f"The locality '{recorded}' was not in use between {_dates(period)} (it was in "
+            f"use {span.words}). Choose a period when it was, or another locality."
+        )
+    areas = []
+    for area in ServiceArea.objects.filter(locality__in=versions).select_related("locality"):
+        assert area.locality is not None
+        start = _later(area.valid_from, area.locality.valid_from)
+        end = _earlier(area.valid_to, area.locality.valid_to)
+        if any(_overlaps(start, end, p) for p in (period, period.previous)):
+            areas.append(area)
+    if not areas:
+        raise ReportError(
+            f"No service area was in the locality '{recorded}' between {_dates(period)}, so "
+            "there is nothing to report. Choose another period or locality."
+        )
+    return recorded, sorted(
+        areas, key=lambda a: (a.name.casefold(), a.valid_from or datetime.date.min)
+    )
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """What a report covers: the whole authority, one locality (the service areas in it during
+    the period or the same period a year before) or one service area (every version of it)."""
+
+    service: str | None = None
+    locality: str | None = None
+    # The service area versions counted (None: every one, the whole authority), and their names.
+    area_ids: tuple[int, ...] | None = None
+    area_names: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return "locality" if self.locality else "service" if self.service else "authority"
+
+    @property
+    def words(self) -> str | None:
+        """Who the report is for, as its title and cover say: "Fostering", "South locality";
+        None for the whole authority."""
+        if self.locality:
+            named = self.locality.casefold().endswith("locality")
+            return self.locality if named else f"{self.locality} locality"
+        return self.service
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "name": self.locality or self.service,
+            "service_areas": list(self.area_names) if self.area_ids is not None else None,
+        }
+
+
+def report_scope(
+    *, period: Period, service: str | None = None, locality: str | None = None
+) -> ReportScope:
+    """The scope of a report for one service area (by name), one locality (by name) or, with
+    neither, the whole authority. Raises ReportError saying what to change."""
+    service = service.strip() if service else None
+    locality = locality.strip() if locality else None
+    if service and locality:
+        raise ReportError(
+            "A report is for the whole authority, one locality or one service area: give a "
+            "locality or a service area, not both."
+        )
+    if locality:
+        recorded, areas = locality_areas(locality, period)
+        names = tuple(dict.fromkeys(a.name for a in areas))
+        return ReportScope(locality=recorded, area_ids=tuple(a.pk for a in areas), area_names=names)
+    if service:
+        ids = service_area_ids(service)
+        recorded = ServiceArea.objects.get(pk=ids[0]).name
+        return ReportScope(service=recorded, area_ids=tuple(ids), area_names=(recorded,))
+    return ReportScope()
 
 
 def report_settings() -> ReportSettings:
@@ -86,12 +268,20 @@ def report_years(today: datetime.date) -> list[Period]:
 
 
 def report_facts(
-    *, as_of: datetime.date, service: str | None = None, period: Period | None = None
+    *,
+    as_of: datetime.date,
+    service: str | None = None,
+    period: Period | None = None,
+    scope: ReportScope | None = None,
 ) -> Facts:
-    """The facts as recorded by as_of, for one service (every version of it) or the whole
-    authority. Given the report's period, reasons are read only for it and the period before
-    (the only ones a report counts); without it, for every stage."""
-    areas = service_area_ids(service) if service else None
+    """The facts as recorded by as_of, for one service (every version of it), a scope (a
+    locality's service areas, say) or the whole authority. Given the report's period, reasons
+    are read only for it and the period before (the only ones a report counts); without it,
+    for every stage."""
+    if scope is not None:
+        areas = list(scope.area_ids) if scope.area_ids is not None else None
+    else:
+        areas = service_area_ids(service) if service else None
     return extract_facts(
         as_of=as_of,
         calendar=working_calendar(),
@@ -122,13 +312,21 @@ def report_figures(
     )
 
 
-def consented_names(*, period: Period, as_of: datetime.date, service: str | None) -> set[str]:
+def consented_names(
+    *,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None,
+    scope: ReportScope | None = None,
+) -> set[str]:
     """Staff named in the period's compliments who agreed to be named: the only names a
     publication version still prints, and so the ones to take out for a reader who sees no
     personal data."""
     compliments = Compliment.objects.filter(
         received_date__range=(period.start, min(period.end, as_of)), consent_to_publish=True
     ).exclude(staff_member="")
-    if service:
+    if scope is not None and scope.area_ids is not None:
+        compliments = compliments.filter(service_area_id__in=scope.area_ids)
+    elif service:
         compliments = compliments.filter(service_area_id__in=service_area_ids(service))
     return {name.strip() for name in compliments.values_list("staff_member", flat=True)}

@@ -143,7 +143,10 @@ def test_as_of_reads_the_records_as_they_stood(casebook, officer_client):
             {"start-day": "1", "start-month": "4", "start-year": "2021"},
             "To report on these dates, choose &#39;Other dates&#39; as the period, or clear them",
         ),
-        ({"service": "Nowhere"}, "Select a service area from the list"),
+        (
+            {"service": "Nowhere"},
+            "Select the whole authority, a locality or a service area from the list",
+        ),
         ({"fmt": "odt"}, "Select one of the formats"),
         (
             {"as_of-day": "1", "as_of-month": "6", "as_of-year": "2022"},

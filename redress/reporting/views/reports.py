@@ -1,6 +1,7 @@
-"""The reports page: choose a period, service, version and format; preview the report in the
-page (every figure linked to its records) or download it. A GET form, so a report has an
-address that can be bookmarked or sent to a colleague."""
+"""The reports page: choose a period, whom the report covers (the whole authority, a locality or
+a service area), the version and format; preview the report in the page (every figure linked to
+its records) or download it. A GET form, so a report has an address that can be bookmarked or
+sent to a colleague."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from redress.core import clock
-from redress.reporting.forms import FORMAT_LABELS, ReportForm
+from redress.reporting.forms import FORMAT_LABELS, SCOPE_HINT, ReportForm
 from redress.reporting.selectors import ReportError
 from redress.reporting.services import prepare_report, render_report
 
@@ -23,7 +24,14 @@ def reports_page(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action")
     bound = action in ACTIONS
     form = ReportForm(request.GET if bound else None, today=clock.today(), internal=access.internal)
-    context = {"form": form, "access": access, "preview": None, "format_labels": FORMAT_LABELS}
+    context = {
+        "form": form,
+        "access": access,
+        "preview": None,
+        "links": False,
+        "format_labels": FORMAT_LABELS,
+        "scope_hint": SCOPE_HINT,
+    }
     if bound and form.is_valid():
         period = form.chosen_period()
         fmt = form.cleaned_data["fmt"]
@@ -32,6 +40,7 @@ def reports_page(request: HttpRequest) -> HttpResponse:
                 period=period,
                 as_of=form.chosen_as_of,
                 service=form.chosen_service,
+                locality=form.chosen_locality,
                 publish=form.publish,
                 names=access.names,
                 document=action == "preview" or fmt != "json",
@@ -43,13 +52,20 @@ def reports_page(request: HttpRequest) -> HttpResponse:
                 return download(
                     render_report(prepared, fmt=fmt, period=period, published=form.publish)
                 )
-            links = drill_urls(
-                figures=prepared.figures,
-                period=period,
-                as_of=form.chosen_as_of,
-                service=prepared.service,
-                access=access,
+            # The drill-down pages name a report by its service area; a locality's figures do
+            # not link to them rather than link to another report's records.
+            links = (
+                None
+                if prepared.locality
+                else drill_urls(
+                    figures=prepared.figures,
+                    period=period,
+                    as_of=form.chosen_as_of,
+                    service=prepared.service,
+                    access=access,
+                )
             )
+            context["links"] = links is not None
             context["preview"] = report_in_page(request, prepared, links)
             context["prepared"] = prepared
             context["period"] = period

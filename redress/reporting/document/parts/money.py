@@ -66,8 +66,8 @@ def _costs_table(ctx: BuildContext) -> TableBlock:
         caption=TABLE_CAPTIONS["costs"],
         columns=(
             column("line", "Cost"),
-            column(ctx.previous_label, ctx.previous_label, "money"),
-            column(ctx.label, ctx.label, "money"),
+            column(ctx.previous_heading, ctx.previous_heading, "money"),
+            column(ctx.heading, ctx.heading, "money"),
         ),
         rows=tuple(body),
         total=subtotal("Total payments", "payments.total"),
@@ -75,7 +75,7 @@ def _costs_table(ctx: BuildContext) -> TableBlock:
 
 
 def _amount(ctx: BuildContext, row: int) -> Cell:
-    """This year's amount, with the payments behind it for drill-down."""
+    """The period's amount, with the payments behind it for drill-down."""
     cell = ctx.view.cell("costs", row, "amount", "money")
     drill = ctx.view.row_value("costs", row, "amount", "money").drill
     return Cell(text=cell.text, value=cell.value, drill=drill)
@@ -126,7 +126,7 @@ def compliments(ctx: BuildContext) -> Blocks:
     quotes = _quotes(ctx)
     if quotes:
         blocks += [
-            para("Some of the compliments received during the year:"),
+            para(f"Some of the compliments received during {ctx.span}:"),
             BulletList(tuple(quotes)),
         ]
     return blocks

@@ -24,7 +24,15 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
             noun = _plural(v, f"received.stage{n}", "complaint")
             return para(value, f" stage {n} {noun} received in {ctx.label}.")
 
-        out.append(trend(v, f"Stage {n} complaints", f"received.stage{n}", unknown=received))
+        out.append(
+            trend(
+                v,
+                f"Stage {n} complaints",
+                f"received.stage{n}",
+                unknown=received,
+                since=ctx.since,
+            )
+        )
     out.append(_upheld(ctx))
     out.append(_timeliness(ctx))
     out.append(_reasons(ctx))
@@ -59,6 +67,7 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
             unknown=lambda value: para(
                 value, f" {_plural(v, 'compliments.received', 'compliment')} recorded."
             ),
+            since=ctx.since,
         )
     )
     return [p for p in out if p is not None]
@@ -204,18 +213,18 @@ def _money(ctx: BuildContext) -> Paragraph | None:
         return None
     return para(
         "Compensation paid",
-        *trend_clause(v, "compensation.total", "money"),
+        *trend_clause(v, "compensation.total", "money", since=ctx.since),
         " while the cost of investigating complaints",
-        *trend_clause(v, "costs.investigation.total", "money"),
+        *trend_clause(v, "costs.investigation.total", "money", since=ctx.since),
         ".",
     )
 
 
 def summary(ctx: BuildContext) -> Blocks:
-    scope = f" for {ctx.service}" if ctx.service else ""
     intro = para(
-        f"This report gives the complaints and compliments received by {ctx.authority}{scope} "
-        f"from {ctx.dates}, as recorded on {presenters.govuk_date(ctx.as_of)}. Complaint "
+        f"This report gives the complaints and compliments received by {ctx.authority}"
+        f"{_scope(ctx)} from {ctx.dates}, as recorded on {presenters.govuk_date(ctx.as_of)}. "
+        f"{_compared(ctx)}Complaint "
         "numbers alone are not a measure of the quality of a service, but they show where "
         "things go wrong and what was done about it."
     )
@@ -232,6 +241,32 @@ def summary(ctx: BuildContext) -> Blocks:
             )
         )
     return blocks
+
+
+def _scope(ctx: BuildContext) -> str:
+    """ " for Fostering", " in the South locality (its service areas Fostering South and
+    Family Support South)", or nothing for the whole authority."""
+    if ctx.locality:
+        names = ctx.area_names
+        areas = f" (its {presenters.plural(len(names), 'service area')} {_and(names)})"
+        return f" in the {ctx.covers}{areas if names else ''}"
+    return f" for {ctx.service}" if ctx.service else ""
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _compared(ctx: BuildContext) -> str:
+    """For a quarter, a month or other dates, what every comparison is with (an annual report's
+    is plainly the year before)."""
+    if ctx.since is None:
+        return ""
+    start, end = ctx.period.previous.start, ctx.period.previous.end
+    return (
+        f"Each comparison is with {ctx.previous_label} ({presenters.govuk_date(start)} to "
+        f"{presenters.govuk_date(end)}). "
+    )
 
 
 # -- The procedure -------------------------------------------------------------------------------

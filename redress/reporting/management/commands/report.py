@@ -1,4 +1,5 @@
-"""`redress report`: the report for a period, in one format, on stdout or in a file."""
+"""`redress report`: the report for a period, for the whole authority, a locality or a service
+area, in one format, on stdout or in a file."""
 
 from __future__ import annotations
 
@@ -51,7 +52,9 @@ class Command(BaseCommand):
     help = (
         "Make the complaints report for a period: the redress.figures/1 JSON (on stdout by "
         "default), or HTML, PDF, Word or a spreadsheet. The period is --from/--to, or --period "
-        "2021-22 / 2021-22-Q1 / 2021-07; by default the last complete financial year."
+        "2021-22 / 2021-22-Q1 / 2021-07; by default the last complete financial year. For the "
+        "whole authority, or one --locality or one --service. Every comparison is with the same "
+        "period a year before."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -66,7 +69,17 @@ class Command(BaseCommand):
             metavar="YYYY-MM-DD",
             help="Read the records as they stood on this day (default: today).",
         )
-        parser.add_argument("--service", metavar="NAME", help="One service area's report.")
+        parser.add_argument(
+            "--service",
+            metavar="NAME",
+            help="One service area's report (every version of it).",
+        )
+        parser.add_argument(
+            "--locality",
+            metavar="NAME",
+            help="One locality's report: the service areas in it during the period (and the "
+            "same period a year before, for the comparison).",
+        )
         parser.add_argument(
             "--publish",
             action="store_true",
@@ -110,7 +123,21 @@ class Command(BaseCommand):
                 f"--as-of {as_of} is before the period starts ({period.start}): nothing would "
                 "have been recorded."
             )
-        service = options["service"]
+        service, locality = options["service"], options["locality"]
+        if service is not None and not service.strip():
+            raise CommandError("--service is empty: give a service area's name, or leave it out.")
+        if locality is not None and not locality.strip():
+            raise CommandError("--locality is empty: give a locality's name, or leave it out.")
+        if service and locality:
+            raise CommandError(
+                "Give --locality or --service, not both: a report is for the whole authority, "
+                "one locality or one service area."
+            )
+        if edition is not None and locality:
+            raise CommandError(
+                f"Edition {edition.pk} is for {edition.service or 'the whole authority'}; "
+                "editions are not made for a locality, so leave out --locality."
+            )
         if edition is not None:
             if service and service.casefold() != (edition.service or "").casefold():
                 raise CommandError(
@@ -127,6 +154,7 @@ class Command(BaseCommand):
                 publish=options["publish"],
                 fmt=fmt,
                 edition=edition,
+                locality=locality,
             )
         except ReportError as error:
             raise CommandError(str(error)) from None

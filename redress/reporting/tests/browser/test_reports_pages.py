@@ -132,7 +132,7 @@ def test_the_reports_journey_without_javascript(no_js_page, officer, casebook):
     page.get_by_label("Service area").select_option("Fostering")
     page.get_by_role("button", name="Preview").click()
     page.get_by_role(
-        "heading", name="Complaints and compliments annual report 2021-22 Q4: Fostering"
+        "heading", name="Complaints and compliments quarterly report Q4 2021-22: Fostering"
     ).wait_for()
     page.locator("a[href^='/reports/tables/received.by_service/0/']").first.click()
     page.get_by_role("heading", name="Records behind row 1 of received.by_service").wait_for()
