@@ -5,6 +5,7 @@ version numbered "Case 1", "Case 2"… with only an approved excerpt, and no nam
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from decimal import Decimal
 
@@ -14,12 +15,17 @@ from redress.complaints.tests.factories import ComplaintFactory, PaymentFactory
 from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
 from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.people.tests.factories import PersonFactory
+from redress.procedures.calendar import WorkingCalendar
 from redress.reporting import services
 from redress.reporting.document.model import Paragraph
 from redress.reporting.document.parts.ombudsman_cases import decision_words, remedy_state
 from redress.reporting.document.selectors import RemedyDone
 from redress.reporting.excerpts.services import excerpt_save
+from redress.reporting.facts import extract_facts
+from redress.reporting.figures import FigureSet
 from redress.reporting.periods import financial_year
+
+from .test_document_build import SETTINGS, build, paragraphs
 
 D = datetime.date
 YEAR = financial_year("2021-22")
@@ -231,3 +237,58 @@ def test_no_decisions_says_so(db):
     EnquiryFactory(received_date=D(2022, 1, 10))  # pending: the section is there
     paragraphs = ombudsman_paragraphs(publish=True)
     assert paragraphs[-1] == "The Ombudsman made no decision about our complaints in 2021-22."
+
+
+# -- whether what was asked was done, from the figures -----------------------------------------
+
+REMEDIES = {
+    "lgo.enquiries": 6,
+    "lgo.investigated": 4,
+    "lgo.decision.fault_found": 4,
+    "lgo.remedies.due": 4,
+    "lgo.remedies.on_time": 2,
+    "lgo.remedies.on_time.pct": 50.0,
+    "lgo.remedies.late": 1,
+    "lgo.remedies.outstanding": 1,
+    "lgo.remedies.overdue": 1,
+}
+
+
+@pytest.mark.parametrize(
+    ("figures", "voice", "sentence"),
+    [
+        (
+            {},
+            "we",
+            "The Ombudsman set a date to put things right in 4 of its decisions in 2021-22. We "
+            "did everything it asked by that date in 2 (50.0%) and later in 1; 1 is still "
+            "outstanding, and overdue.",
+        ),
+        (
+            {"lgo.remedies.on_time": 4, "lgo.remedies.late": 0, "lgo.remedies.outstanding": 0},
+            "we",
+            "The Ombudsman set a date to put things right in 4 of its decisions in 2021-22. We "
+            "did everything it asked by that date in each of them.",
+        ),
+        (
+            {
+                "lgo.remedies.on_time": 0,
+                "lgo.remedies.late": 1,
+                "lgo.remedies.outstanding": 3,
+                "lgo.remedies.overdue": 2,
+            },
+            "authority",
+            "The Ombudsman set a date to put things right in 4 of its decisions in 2021-22. "
+            "Testshire Council did everything it asked after that date in 1; 3 are still "
+            "outstanding, 2 of them overdue.",
+        ),
+    ],
+)
+def test_the_remedies_sentence_in_each_case(db, figures, voice, sentence):
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+    document = build(
+        FigureSet(period=YEAR, as_of=AS_OF, figures=REMEDIES | figures),
+        facts,
+        settings=dataclasses.replace(SETTINGS, voice=voice),
+    )
+    assert sentence in paragraphs(document, "ombudsman")
