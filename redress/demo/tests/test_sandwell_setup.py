@@ -11,11 +11,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from redress.complaints.models import Payment
 from redress.core import config
 from redress.demo.generator.sandwell import generate, shape
 from redress.demo.management.commands.demo_setup import DEMO_SETTINGS, SANDWELL_SETTINGS
+from redress.demo.remedies import add_sandwell_remedies
 from redress.demo.structure import apply_sandwell_structure
 from redress.imports.services import import_dataset
+from redress.ombudsman.models import Remedy
 from redress.organisations.models import Locality, Organisation, OrganisationKind, ServiceArea
 
 
@@ -61,6 +64,19 @@ def test_trust_council_and_restructure_after_import(tmp_path: Path):
     assert kelsall.locality is not None
     assert (kelsall.locality.name, kelsall.organisation) == ("Kelsall and Oakditch", trust)
     assert ServiceArea.objects.get(name="Children in Care Service").locality is None
+    # The two findings of fault: their remedies, each done, and the £180 paid once.
+    assert add_sandwell_remedies() == 5
+    assert add_sandwell_remedies() == 0
+    remedies = Remedy.objects.order_by("enquiry__received_date", "id")
+    assert [r.kind for r in remedies] == [
+        "apology",
+        "start_stage",
+        "apology",
+        "payment",
+        "start_stage",
+    ]
+    assert all(r.completed_date for r in remedies)
+    assert Payment.objects.filter(stage="lgo").count() == 1
     # Set twice, nothing changes; the workbook imports again into the dated structure unchanged.
     assert apply_sandwell_structure() == 0
     again = import_dataset(path=folder, create_missing=True)
