@@ -373,3 +373,21 @@ def test_by_theme_the_headline_names_the_largest_theme(calendar):
     # By category, no theme headline.
     by_category = [p.plain for p in build(figures, SETTINGS).summary]
     assert not [h for h in by_category if "theme" in h]
+
+
+def test_the_spreadsheet_lists_the_reports_tables_first_in_its_order(calendar):
+    import io
+
+    from openpyxl import load_workbook
+
+    from redress.reporting.render import renderer
+
+    figures = compute(themed_world(), calendar)
+    document = build(figures, replace(THEMED, sections=("reasons", "children", "appendix_reasons")))
+    workbook = load_workbook(io.BytesIO(renderer("xlsx")(document, figures)))
+    ids = [row[2] for row in workbook["Contents"].iter_rows(values_only=True) if row[2]]
+    shown = ids[ids.index("themes.stage1.top5") :]
+    # The five largest (reasons), the children's themes, then every theme (Appendix A), then
+    # the tables the report does not show.
+    assert shown[:3] == ["themes.stage1.top5", "cyp.themes", "themes.stage1"]
+    assert "received.by_year" in shown[3:]
