@@ -77,13 +77,13 @@ def record_for(slug: str, pk: int) -> Record | None:
     if slug not in SLUGS:
         return None
     model = MODELS[SLUGS[slug]]
-    related = {
+    related: dict[type[Model], tuple[str, ...]] = {
         Compliment: ("service_area",),
         Complaint: ("service_area",),
         LearningAction: ("complaint", "theme"),
         Enquiry: ("complaint",),
-    }[model]
-    found = model._default_manager.select_related(*related).filter(pk=pk).first()
+    }
+    found = model._default_manager.select_related(*related[model]).filter(pk=pk).first()
     return found  # type: ignore[return-value]
 
 
@@ -218,4 +218,5 @@ def _label(record: Record) -> str:
             return record.reference
         case Enquiry():
             return record.lgo_reference
+        case _:
             return record.complaint.reference if record.complaint else "No complaint"

@@ -125,7 +125,9 @@ def test_the_edition_lists_decisions_and_what_was_said_and_done(
 ):
     LearningActionFactory(description="Nothing said or done yet.", raised_date=D(2021, 8, 1))
     edition = reports.edition_create(period=YEAR, service=None, by=manager)
-    assert [c.pk for c in candidates(edition, ExcerptSource.YOU_SAID)] == [action.pk]
+    assert [(c.pk, c.label) for c in candidates(edition, ExcerptSource.YOU_SAID)] == [
+        (action.pk, "CSC-2021-00901")
+    ]
     assert [c.label for c in candidates(edition, ExcerptSource.ENQUIRY)] == ["21 004 512"]
     base = reverse("reporting:edition_excerpts", args=[edition.pk])
     decisions = manager_client.get(f"{base}?records=ombudsman-enquiries").content.decode()
