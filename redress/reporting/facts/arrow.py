@@ -20,6 +20,7 @@ Everywhere else the facts are read through Django's connection as before (`extra
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import re
 import threading
@@ -151,6 +152,8 @@ class _Pool:
 
 _pool = _Pool()
 close_all = _pool.close_all
+# Closed before the interpreter tears the driver's modules down (else each warns as it goes).
+atexit.register(close_all)
 
 
 def _connect(source: Source) -> Any:

@@ -35,18 +35,32 @@ class ReportSettings:
 
 
 class FigureContext:
-    def __init__(self, facts: Facts, period: Period, settings: ReportSettings) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        period: Period,
+        settings: ReportSettings,
+        _contexts: dict[Period, FigureContext] | None = None,
+    ) -> None:
         self.facts = facts
         self.period = period
         self.settings = settings
         self._cache: dict[tuple[object, ...], pl.DataFrame] = {}
+        # The contexts of other periods over the same facts, shared by all of them: a figure
+        # comparing with last year asks for it again and again (every scalar, the reasons,
+        # the costs…), and each keeps its selections instead of filtering the facts afresh.
+        self._contexts = {} if _contexts is None else _contexts
+        self._contexts.setdefault(period, self)
 
     @property
     def as_of(self) -> datetime.date:
         return self.facts.as_of
 
     def for_period(self, period: Period) -> FigureContext:
-        return FigureContext(self.facts, period, self.settings)
+        known = self._contexts.get(period)
+        if known is None:
+            known = FigureContext(self.facts, period, self.settings, self._contexts)
+        return known
 
     def in_period(self, column: str) -> pl.Expr:
         return pl.col(column).is_between(self.period.start, self.period.end, closed="both")
