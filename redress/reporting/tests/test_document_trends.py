@@ -308,3 +308,23 @@ def test_no_stage3_requests_no_panel_sentence(db):
         },
     )
     assert not [p for p in paragraphs(build(figures), "timeliness") if "panel" in p]
+
+
+def test_no_responses_this_year_no_timeliness_trend_sentence(db, calendar):
+    b = FactsBuilder()
+    b.stage1("2019-06-03", responded="2019-06-10", outcome="upheld")
+    b.stage1("2020-06-01", responded="2020-06-08", outcome="upheld")
+    b.stage1("2022-03-01")  # still outstanding at as_of
+    facts = b.build(calendar)
+    document = build(compute_figures(facts=facts, period=YEAR), facts)
+    said = paragraphs(document, "timeliness")
+    assert not any("of stage 1 responses were issued" in p for p in said)
+    assert not any("answered within their deadline" in p for p in said)
+    assert texts(table(document, "trend.stage1.in_time"))[-1] == [
+        "2021-22",
+        "0",
+        "–",
+        "–",
+        "0",
+        "–",
+    ]

@@ -73,8 +73,11 @@ def volumes_trend(ctx: BuildContext) -> Blocks:
         return []
     blocks: Blocks = []
     if len(rows) >= SENTENCE_YEARS:
-        later = [[_amount(ctx, TREND, i, "received", "count"), f" in {r['year']}"]
-                 for i, r in enumerate(rows)][1:]  # fmt: skip
+        later: list[list[Run]] = [
+            [_amount(ctx, TREND, i, "received", "count"), f" in {r['year']}"]
+            for i, r in enumerate(rows)
+            if i
+        ]
         blocks.append(
             para(
                 f"{_over(ctx, TREND)}, stage 1 complaints went from ",
@@ -136,9 +139,13 @@ def _responses_sentences(ctx: BuildContext) -> list[Paragraph]:
     four years." """
     v = ctx.view
     rows = v.rows(RESPONSES)
-    if len(rows) < SENTENCE_YEARS or not _is_this_year(ctx, RESPONSES):
-        return []
     last = len(rows) - 1
+    if (
+        len(rows) < SENTENCE_YEARS
+        or not _is_this_year(ctx, RESPONSES)
+        or rows[last]["in_time_pct"] is None  # no responses this year
+    ):
+        return []
     said = [
         para(
             f"In {ctx.label}, ",
@@ -221,10 +228,15 @@ def timeliness_trend(ctx: BuildContext) -> Blocks:
     measures = (f"Responses {within}", "Complaints received: answered in time")
     for year in years:
         cells: list[Cell] = [text_cell(year)]
-        cells += _cells(ctx, RESPONSES, answers.get(year), ("responses", "count"),
-                        ("in_time_pct", "pct"), ("average_working_days", "days"))  # fmt: skip
-        cells += _cells(ctx, TREND, order.get(year), ("answered", "count"),
-                        ("in_time_pct", "pct"))  # fmt: skip
+        cells += _cells(
+            ctx,
+            RESPONSES,
+            answers.get(year),
+            ("responses", "count"),
+            ("in_time_pct", "pct"),
+            ("average_working_days", "days"),
+        )
+        cells += _cells(ctx, TREND, order.get(year), ("answered", "count"), ("in_time_pct", "pct"))
         body.append(tuple(cells))
         chart_rows += [
             {"measure": measures[0], "year": year, "pct": _raw(responses, answers, year)},
