@@ -119,6 +119,22 @@ def test_timeliness_by_quarter_and_year_on_year(facts, figures, tables):
     assert earlier["2018-19"]["timeliness.stage1.within_applicable.pct"] == 50.2
 
 
+def test_four_year_trend_tables_1_and_9(tables):
+    """Tables 1 and 9 as one trend: received, upheld or partly upheld, and in time against the
+    deadline (extended where agreed), 2018-19 to 2021-22 (readings 14 and 15)."""
+    trend = [
+        (r["year"], r["received"], r["upheld_or_partially"], r["upheld_or_partially_pct"],
+         r["in_time_pct"])
+        for r in tables["trend.stage1.by_year"]
+    ]  # fmt: skip
+    assert trend == [
+        ("2018-19", 263, 144, 54.8, 50.2),
+        ("2019-20", 270, 198, 73.3, 71.1),
+        ("2020-21", 213, 134, 62.9, 84.0),
+        ("2021-22", 205, 135, 65.9, 76.1),
+    ]
+
+
 def test_themes_and_the_top_five_against_last_year(tables):
     """Table 16 (every theme's count) and Table 17 (the top five upheld or partly upheld,
     against 2020-21's); reading 5: Actions / Conduct of Worker 33, not 30."""
