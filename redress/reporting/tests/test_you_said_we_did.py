@@ -288,3 +288,25 @@ def test_no_name_or_unapproved_text_reaches_any_published_format(actions, manage
         assert "The Ombudsman investigated and found fault." in text, fmt
         assert "A parent, [name], waited a year for a plan." in text, fmt
         assert "Nobody called back." in text, fmt
+
+
+def test_no_you_said_column_where_none_was_written(db):
+    LearningActionFactory(
+        complaint=ComplaintFactory(reference="CSC-2021-00201"),
+        stage_number=1,
+        description="Share minutes within five days.",
+        raised_date=D(2021, 7, 1),
+        due_date=D(2021, 9, 30),
+        completed_date=D(2021, 9, 1),
+    )
+    _, table = appendix(publish=False)
+    assert table is not None
+    assert [c.label for c in table.columns] == ["Complaint", "We did", "Prompted by", "Done"]
+    assert rows(table)[1] == [
+        "CSC-2021-00201",
+        "Share minutes within five days.",
+        "Stage 1",
+        "Completed 1 September 2021",
+    ]
+    assert table.footnote is not None
+    assert table.footnote.endswith("No “you said” was recorded for any of them.")

@@ -26,6 +26,8 @@ from .common import Blocks
 
 NO_THEME = "No theme"
 NOTHING = "–"
+NOT_RECORDED = "Not recorded"
+EMPTY = (NOTHING, NOT_RECORDED)
 
 
 def learning(ctx: BuildContext) -> Blocks:
@@ -100,7 +102,7 @@ def _words(action: selectors.YouSaidWeDid, *, published: bool) -> tuple[str, str
             action.you_said_excerpt or NOTHING,
             action.we_did_excerpt or action.excerpt or NOTHING,
         )
-    return (action.you_said or "Not recorded", action.we_did or action.description)
+    return (action.you_said or NOT_RECORDED, action.we_did or action.description)
 
 
 def appendix_learning(ctx: BuildContext) -> Blocks:
@@ -121,35 +123,52 @@ def appendix_learning(ctx: BuildContext) -> Blocks:
                     "has been approved for publication."
                 )
             ]
-    columns = (
-        *([] if ctx.published else [column("complaint", "Complaint")]),
-        # The authority's voice has no "we": the columns say what they hold.
-        column("you_said", "What the complaint said" if ctx.speaks_as_authority else "You said"),
-        column("we_did", "What changed" if ctx.speaks_as_authority else "We did"),
-        column("prompted_by", "Prompted by"),
-        column("done", "Done"),
-    )
-    rows: list[tuple[Cell, ...]] = []
-    kinds: list[RowKind] = []
+    # Each row's texts by column; the table keeps the columns with something in them (no
+    # "You said" column where none was written, or approved).
+    lines: list[dict[str, str] | str] = []
     removed = 0
     for theme, group in groupby(actions, key=lambda a: a.theme):
-        rows.append((text_cell(theme or NO_THEME), *(text_cell("") for _ in columns[1:])))
-        kinds.append("group")
+        lines.append(theme or NO_THEME)
         for action in group:
             said, did = _words(action, published=ctx.published)
             if ctx.published:
                 cleaned = redact(said, action.names), redact(did, action.names)
                 removed += cleaned != (said, did)
                 said, did = cleaned
-            rows.append(
-                (
-                    *([] if ctx.published else [text_cell(action.complaint_reference or NOTHING)]),
-                    text_cell(said),
-                    text_cell(did),
-                    text_cell(prompted_by(action)),
-                    text_cell(done(action, ctx.as_of)),
-                )
+            lines.append(
+                {
+                    "complaint": action.complaint_reference or NOTHING,
+                    "you_said": said,
+                    "we_did": did,
+                    "prompted_by": prompted_by(action),
+                    "done": done(action, ctx.as_of),
+                }
             )
+    said_any = any(isinstance(line, dict) and line["you_said"] not in EMPTY for line in lines)
+    columns = (
+        *([] if ctx.published else [column("complaint", "Complaint")]),
+        # The authority's voice has no "we": the columns say what they hold.
+        *(
+            [
+                column(
+                    "you_said", "What the complaint said" if ctx.speaks_as_authority else "You said"
+                )
+            ]
+            if said_any
+            else []
+        ),
+        column("we_did", "What changed" if ctx.speaks_as_authority else "We did"),
+        column("prompted_by", "Prompted by"),
+        column("done", "Done"),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    kinds: list[RowKind] = []
+    for line in lines:
+        if isinstance(line, str):
+            rows.append((text_cell(line), *(text_cell("") for _ in columns[1:])))
+            kinds.append("group")
+        else:
+            rows.append(tuple(text_cell(line[c.key]) for c in columns))
             kinds.append("row")
     if ctx.published:
         ctx.redactions["learning example"] = removed
@@ -168,8 +187,9 @@ def appendix_learning(ctx: BuildContext) -> Blocks:
             "learning theme, with the complaint each came from (this version only)."
         )
         footnote = (
-            f"{columns[2].label}: what was recorded as done, or the action itself where nothing "
-            f"has been recorded yet. Done: as at {presenters.govuk_date(ctx.as_of)}."
+            f"{columns[-3].label}: what was recorded as done, or the action itself where "
+            f"nothing has been recorded yet. Done: as at {presenters.govuk_date(ctx.as_of)}."
+            + ("" if said_any else " No “you said” was recorded for any of them.")
         )
     return [
         para(intro),
