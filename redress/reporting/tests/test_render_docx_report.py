@@ -18,7 +18,7 @@ from redress.reporting.document.model import ChartBlock, ReportDocument, TableBl
 from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.periods import financial_year
 from redress.reporting.render import renderer
-from redress.reporting.render.docx.tables import MARGINS, STRONG_RULE
+from redress.reporting.render.docx.tables import MARGINS, STRONG_RULE, WHOLE_ROWS
 from redress.reporting.render.docx.widths import text_width
 
 from .casebook import AS_OF, build_casebook
@@ -246,3 +246,30 @@ def test_the_demo_year_appendix_b_and_annex_are_grouped_as_in_the_pdf(demo_docum
         b for b in document.section("annex_suppressions").blocks if isinstance(b, TableBlock)
     )
     _assert_grouped(annex, tables[annex.key])
+
+
+def _kept_with_next(row) -> bool:
+    return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_the_demo_year_tables_break_as_the_pdf_does(demo_document):
+    """A table of a few rows stays on one page; a longer one keeps two rows on each side of a
+    page break, and its header with its first row."""
+    document, figures = demo_document
+    word = open_docx(renderer("docx")(document, figures))
+    short = long = 0
+    for block, table in zip(tables_of(document), word.tables, strict=True):
+        kept = [_kept_with_next(row) for row in table.rows]
+        assert not kept[-1], block.key
+        if not block.rows:
+            continue
+        if len(block.rows) <= WHOLE_ROWS:
+            short += 1
+            assert all(kept[:-1]), block.key
+        elif not block.row_kinds:
+            long += 1
+            assert kept[:2] == [True, True], block.key  # header, first row
+            assert kept[-2], block.key  # the last but one, with the last
+            assert not any(kept[2:-2]), block.key  # free to break between the others
+    assert short > 5
+    assert long > 5

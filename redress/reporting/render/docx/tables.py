@@ -35,6 +35,7 @@ STRONG_RULE_COLOUR = "0B0C0C"  # GOV.UK text colour, under the header and over t
 RULE = 4  # eighths of a point: the thin rule between rows
 STRONG_RULE = 12  # under the header and over the total
 GROUP_SPACE = 6  # points above a group's heading, as the PDF's padding sets it off
+WHOLE_ROWS = 6  # a table of this many rows or fewer is kept on one page, as in the PDF
 # Cell margins in twips: none on the left, so a table lines up with the text, as in the PDF.
 MARGINS = {"top": 60, "left": 0, "bottom": 60, "right": 160}
 EMU_PER_TWIP = 635
@@ -83,7 +84,11 @@ def add_table(
     if block.total is not None:
         rows.append(_add_row(table, block.columns, block.total, threshold, bold=True))
         _strong_top(rows[-1])
-    _keep_together(rows, [*_kinds(block), *(["subtotal"] if block.total is not None else [])])
+    _keep_together(
+        [header, *rows],
+        ["header", *_kinds(block), *(["subtotal"] if block.total else [])],
+        whole=len(block.rows) <= WHOLE_ROWS,
+    )
     _size(table, block, threshold, total=int(width) // EMU_PER_TWIP)
     _describe(table, block.caption)
     if block.footnote:
@@ -147,11 +152,21 @@ def _kinds(block: TableBlock) -> list[RowKind]:
     return [block.kind_of_row(index) for index in range(len(block.rows))]
 
 
-def _keep_together(rows: list[_Row], kinds: list[RowKind]) -> None:
-    """Word keeps a row on the page of the next when its paragraphs are kept with the next: a
-    group's heading with its first row, and the row above a total with the total."""
+def _keep_together(rows: list[_Row], kinds: list[str], *, whole: bool) -> None:
+    """Word keeps a row on the page of the next when its paragraphs are kept with the next.
+    As the PDF does: the header with the first row, and a table that breaks keeps two rows on
+    each side (its first with its second, its last but one with its last); a table of a few
+    rows is not broken at all; a group's heading stays with its first two rows, and the row
+    above a total with the total."""
+    last = len(rows) - 1
     for index, row in enumerate(rows[:-1]):
-        if kinds[index] == "group" or kinds[index + 1] == "subtotal":
+        if (
+            whole
+            or index in {0, 1, last - 1}
+            or kinds[index] == "group"
+            or (index > 0 and kinds[index - 1] == "group")
+            or kinds[index + 1] == "subtotal"
+        ):
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
