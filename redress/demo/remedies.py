@@ -13,11 +13,13 @@ import datetime
 
 from django.db import transaction
 
+from redress.demo.generator.build import working_days
 from redress.ombudsman.models import Enquiry, RemedyKind
 from redress.ombudsman.services import remedy_add, remedy_complete
 
 # Received date of the enquiry -> (kind, what was asked, working days after the decision it
-# was done, evidence). The £180 itself is in the workbook's payments, so it is not paid again.
+# was done, evidence); each is due within 20 working days. The £180 itself is in the workbook's
+# payments, so it is not paid again.
 REMEDIES: dict[datetime.date, tuple[tuple[str, str, int, str], ...]] = {
     datetime.date(2021, 5, 10): (
         (RemedyKind.APOLOGY, "Apologise for not holding the stage 3 review panel.", 3,
@@ -40,6 +42,7 @@ REMEDIES: dict[datetime.date, tuple[tuple[str, str, int, str], ...]] = {
 def add_sandwell_remedies() -> int:
     """Record and complete the remedies of the two enquiries where fault was found; returns
     how many were added (none when they are there already)."""
+    wd = working_days()
     added = 0
     for received, remedies in REMEDIES.items():
         enquiry = Enquiry.objects.filter(received_date=received, decision="fault_found").first()
@@ -52,13 +55,13 @@ def add_sandwell_remedies() -> int:
             continue
         decided = enquiry.decision_date or received
         for kind, description, days, evidence in remedies:
-            done = decided + datetime.timedelta(days=days)
+            done = wd.add(decided, days)
             remedy = remedy_add(
                 enquiry=enquiry,
                 kind=kind,
                 by=None,
                 description=description,
-                due_on=decided + datetime.timedelta(days=28),
+                due_on=wd.add(decided, 20),
             )
             remedy_complete(remedy=remedy, completed_on=done, evidence=evidence, by=None)
             added += 1

@@ -33,8 +33,9 @@ Where the report contradicts itself, the generator follows these readings:
    1 and Table 16 are kept; every complaint of the other twelve themes is upheld or partly
    upheld and "Actions / Conduct of Worker" has 33, not 30 (the other four as published).
 6. Table 12 says "Placement Change" and "Change of Social Worker" where Table 16 says
-   "Placement Changes" and "Change in Social Worker", and "Quality of Service" where Table 16
-   says "Quality of service": one theme each, named as Table 12 and Table 13 name them.
+   "Placement Changes" and "Change in Social Worker", "Quality of Service" where Table 16 says
+   "Quality of service", and section 5.6 says "Issues with Carer" for Table 12's "Issue with
+   Carer": one theme each, named as Tables 12 and 13 name them.
 7. Section 5.3: "Two complaints … in relation to not feeling listened to" heads the Missing
    Savings paragraph; the table's theme (Missing Savings, 2) is kept.
 8. "a 52% decrease in Children and Young People who contacted us to provide informal feedback":
@@ -66,6 +67,12 @@ Where the report contradicts itself, the generator follows these readings:
 14. Table 8's percentages: 156 of 205 is 76.1% in time (printed 76%); 49 is 23.9% (24%).
 15. Timeliness of earlier years: 84% of 213 is 179 (84.0%); 71% of 270 is 192 (71.1%); "just
    50%" of 263 is 132 (50.2%).
+16. Who handles stages 2 and 3: section 3 says the council (SMBC) manages "all Stage 2, Stage 3
+   and Ombudsman complaints", while sections 2.3 and 2.4 have a trust senior manager adjudicate
+   stage 2 and the trust's Chief Executive respond at stage 3 "on behalf of SCT". Each stage
+   records the organisation that manages it: the trust at stage 1, the council at stages 2 and
+   3. The Ombudsman's enquiries have no organisation of their own in the import format; they
+   belong to the complaint, whose organisation is the trust.
 """
 
 from __future__ import annotations
