@@ -588,3 +588,20 @@ def test_a_chart_that_cannot_be_drawn_is_refused_with_the_chart_named():
     )
     with pytest.raises(ChartError, match=r"^The chart 'broken' \(Broken chart\) could not be"):
         render(report(sections=[Section("volumes", "Volumes", blocks=[broken])]))
+
+
+def test_a_column_of_names_beside_one_of_sentences_is_not_squeezed_to_a_word_a_line():
+    sentence = "Counts (Stage 1, Stage 2, Stage 3) for 19 services, among them " * 3
+    columns = (Column("table", "Table"), Column("what", "What"), Column("n", "Figures", "count"))
+    rows = tuple(
+        (Cell(name), Cell(sentence), Cell("3", 3))
+        for name in ("Complaints received by area and stage", "Informal feedback by theme")
+    )
+    table = TableBlock("annex", "Withheld", columns, rows)
+    word = open_docx(render(report(sections=[Section("t", "T", blocks=[table])])))
+    grid, _ = widths(word.tables[0])
+    # Shared in proportion to their longest lines, the names would get a sixth of the room; they
+    # get a quarter (half of an even share), and the sentences the rest.
+    room = sum(grid) - grid[2]
+    assert grid[0] == room // 4
+    assert grid[1] == room - grid[0]

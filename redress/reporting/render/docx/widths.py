@@ -91,7 +91,7 @@ def column_widths(
         fixed = sum(widths[i] for i in numeric if i not in text)
     room = available - fixed
     if room >= sum(shortest[i] for i in text):
-        _share(widths, text, room, wanted, shortest)
+        _share(widths, text, room, wanted, _floors(text, room, wanted, shortest))
     else:
         # Not even every word fits: all columns narrow in proportion (words then break).
         total = sum(shortest)
@@ -100,11 +100,26 @@ def column_widths(
     return widths
 
 
+def _floors(indices: list[int], room: int, wanted: list[int], shortest: list[int]) -> list[int]:
+    """The least each text column gets: its longest word, and where several share the room,
+    up to a half-share of it (what it wants, if less), so a column of short names beside one
+    of long sentences (the annex's tables beside what was withheld from them) is not squeezed
+    to a word a line."""
+    floors = list(shortest)
+    if len(indices) > 1:
+        part = room // (2 * len(indices))
+        for i in indices:
+            floors[i] = max(shortest[i], min(wanted[i], part))
+        if sum(floors[i] for i in indices) > room:
+            return list(shortest)
+    return floors
+
+
 def _share(
     widths: list[int], indices: list[int], room: int, wanted: list[int], shortest: list[int]
 ) -> None:
     """Shares `room` among the columns `indices` in proportion to what they want, giving each
-    at least its longest word."""
+    at least its floor (its longest word, or more)."""
     remaining = list(indices)
     while remaining:
         weight = sum(wanted[i] for i in remaining) or len(remaining)
