@@ -97,11 +97,13 @@ def shift(view: FigureView, figure_id: str, previous_label: str, kind: Kind = "p
 def compared(
     view: FigureView, figure_id: str, previous_label: str, kind: Kind = "count"
 ) -> list[Run]:
-    """\", compared with 310 in 2020-21\" from the figure's `.previous`; empty when unknown."""
+    """\", compared with 310 in 2020-21\" from the figure's `.previous` (a count of nothing as
+    "none"); empty when unknown."""
     previous_id = f"{figure_id}.previous"
     if not view.has(previous_id):
         return []
-    return [", compared with ", view.value(previous_id, kind), f" in {previous_label}"]
+    before = count_or_none(view, previous_id) if kind == "count" else view.value(previous_id, kind)
+    return [", compared with ", before, f" in {previous_label}"]
 
 
 def against(

@@ -182,6 +182,31 @@ def test_a_quarter_is_compared_with_the_same_quarter_last_year(world):
         assert "2021-22 Q4" not in text, text
 
 
+def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
+    """West began in January: a year before it had nothing, which the headlines say rather than
+    a % change from zero; the children's sentence says who did what."""
+    document = prepare_report(period=Q4, as_of=AS_OF, locality="West").document
+    assert document is not None
+    written = texts(document)
+    assert (
+        "5 stage 1 complaints were received in Q4 2021-22, compared with none in the same "
+        "quarter last year."
+    ) in written
+    assert (
+        "No stage 3 complaints were received in Q4 2021-22 or in the same quarter last year."
+        in (written)
+    )
+    assert (
+        "No offer of an advocate was recorded on these complaints, and no child was referred to "
+        "our advocacy provider, compared with none in the same quarter last year. An advocate "
+        "supported 1 of them."
+    ) in written
+    costs = next(
+        b for s in document.sections for b in s.blocks if getattr(b, "key", None) == "costs"
+    )
+    assert [c.label for c in costs.columns] == ["Cost", "Q4 2020-21", "Q4 2021-22"]
+
+
 def test_a_month_is_compared_with_the_same_month_a_year_before(world):
     document = prepare_report(period=MARCH, as_of=AS_OF, locality="South").document
     assert document is not None

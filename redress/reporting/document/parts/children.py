@@ -38,12 +38,23 @@ def _advocacy(ctx: BuildContext) -> Paragraph | None:
                      v.value("cyp.stage1.advocacy_offered"), " of these complaints"]  # fmt: skip
         else:
             runs += ["No offer of an advocate was recorded on these complaints"]
-        if referred:
+        provider = f"to {ctx.our} advocacy provider"
+        if referred and offered:
             child = "child" if referred == 1 else "children"
             runs += [" and referred ", v.value("cyp.stage1.advocacy_referred"),
-                     f" {child} to {ctx.our} advocacy provider"]  # fmt: skip
+                     f" {child} {provider}"]  # fmt: skip
+        elif referred:
+            # Without an offer recorded, "we" has not been named yet: the children were referred.
+            were = "child was" if referred == 1 else "children were"
+            runs += [
+                ", but ",
+                v.value("cyp.stage1.advocacy_referred"),
+                f" {were} referred {provider}",
+            ]
+        elif offered:
+            runs += [f", and referred no child {provider}"]
         else:
-            runs += [f", and referred no child to {ctx.our} advocacy provider"]
+            runs += [f", and no child was referred {provider}"]
         runs += [*compared(v, "cyp.stage1.advocacy_referred", ctx.previous_label), ". "]
     supported = v.raw("cyp.stage1.with_advocate")
     if supported:

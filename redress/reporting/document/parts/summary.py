@@ -6,7 +6,15 @@ from redress.core import presenters
 
 from ..context import BuildContext
 from ..model import BulletList, Paragraph, Run, Value
-from ..sentences import against, in_lower_words, listing, rank, trend, trend_clause
+from ..sentences import (
+    against,
+    count_or_none,
+    in_lower_words,
+    listing,
+    rank,
+    trend,
+    trend_clause,
+)
 from ..values import para
 from .common import Blocks, share
 
@@ -22,7 +30,9 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
 
         def received(value: Value, n: int = n) -> Paragraph:
             noun = _plural(v, f"received.stage{n}", "complaint")
-            return para(value, f" stage {n} {noun} received in {ctx.label}.")
+            if ctx.since is None:
+                return para(value, f" stage {n} {noun} received in {ctx.label}.")
+            return _received_since(ctx, n, value, noun)
 
         out.append(
             trend(
@@ -71,6 +81,25 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
         )
     )
     return [p for p in out if p is not None]
+
+
+def _received_since(ctx: BuildContext, n: int, value: Value, noun: str) -> Paragraph:
+    """A quarter's (a month's…) count with no % change to give, against the same period a year
+    before: "5 stage 1 complaints were received in Q4 2021-22, compared with none in the same
+    quarter last year.", "No stage 3 complaints were received in Q4 2021-22 or in the same
+    quarter last year." """
+    v, figure_id = ctx.view, f"received.stage{n}"
+    previous = f"{figure_id}.previous"
+    before = v.raw(previous) if v.has(previous) else None
+    if not v.raw(figure_id):
+        opening: list[Run] = [f"No stage {n} complaints were received in {ctx.label}"]
+        if before == 0:
+            return para(*opening, f" or in {ctx.since}.")
+    else:
+        opening = [value, f" stage {n} {noun} received in {ctx.label}"]
+    if before is None:
+        return para(*opening, ".")
+    return para(*opening, ", compared with ", count_or_none(v, previous), f" in {ctx.since}.")
 
 
 def _were(count: int | None) -> str:
