@@ -157,6 +157,7 @@ def test_childrens_complaints(figures, tables):
     not upheld, 10 supported by an advocate; reading 2: 14 of the other 18 answered."""
     assert figures["cyp.stage1.received"] == 28
     assert figures["cyp.stage1.received.previous"] == 40
+    assert figures["cyp.stage1.received.change_pct"] == -30.0  # "30% (12 complaints) less"
     assert figures["cyp.stage1.with_advocate"] == 10
     assert figures["cyp.stage1.outcome.upheld"] == 11
     assert figures["cyp.stage1.outcome.partially_upheld"] == 11
@@ -171,6 +172,7 @@ def test_informal_feedback_from_children(figures, tables):
     """Section 5.4 and Table 13: 12 contacts (25 the year before, reading 8), 10 satisfied."""
     assert figures["informal_feedback.received"] == 12
     assert figures["informal_feedback.received.previous"] == 25
+    assert figures["informal_feedback.received.change_pct"] == -52.0  # "a 52% decrease"
     assert figures["informal_feedback.cyp"] == 12
     assert figures["informal_feedback.cyp.satisfied"] == 10
     themes = {r["theme"]: r["count"] for r in tables["informal_feedback.themes"]}
