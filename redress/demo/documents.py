@@ -10,6 +10,7 @@ import io
 from django.db.models import QuerySet
 
 from redress.complaints.models import Complaint, Stage
+from redress.core import config
 from redress.documents import samples
 from redress.documents.services import document_upload
 
@@ -33,7 +34,7 @@ def _letter(complaint: Complaint) -> bytes:
     received = complaint.received_date.strftime("%d %B %Y")
     return samples.pdf(
         [
-            "To the complaints team, Kingsmoor Children's Trust",
+            f"To the complaints team, {config.get('authority_name')}",
             f"Received {received}",
             "",
             "I am writing to make a complaint about the support my family has received.",
@@ -70,7 +71,7 @@ def add_demo_documents() -> int:
             continue
         email = samples.email(
             sender="A parent <parent@example.org>",
-            to="complaints@kingsmoor.example",
+            to=str(config.get("complaints_email")),
             subject=f"Complaint {complaint.reference}",
             date=complaint.received_date.strftime("%a, %d %b %Y 09:00:00 +0000"),
             body="Please treat the attached letter as my complaint.",

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from redress.complaints.models import Complaint
 from redress.core import clock
+from redress.demo import place
 from redress.front import answers as contract
 from redress.front.models import Submission
 from redress.front.services.submissions import submission_record
@@ -50,7 +51,7 @@ def _forms(day) -> list[dict]:
                 "child_dob": "2014-05-17",
                 "child_age_band": "",
                 "child_views": "Theo says he wants to know who his worker is.",
-                "address": "14 Larch Close, Kingsmoor, KM4 2BD",
+                "address": f"14 Larch Close, {place.town()}, {place.postcode_area()}4 2BD",
                 "contact_method": "email",
                 "advocate": contract.ADVOCATE_NO,
                 "advocate_name": "",

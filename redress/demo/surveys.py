@@ -1,4 +1,4 @@
-"""The demo's satisfaction surveys: Kingsmoor began sending them on 1 April 2021, so each
+"""The demo's satisfaction surveys: the demo authority began sending them on 1 April 2021, so each
 complaint that closed from then to the demo's today has one, sent the day it closed, and a
 share of them answered, so the report's "What complainants told us" has figures.
 

@@ -18,6 +18,7 @@ from redress.accounts import second_factor
 from redress.accounts.models import Role, User
 from redress.complaints.models import Appointment, Stage
 from redress.complaints.state import refresh_complaints
+from redress.demo import place
 
 WORDS = (
     "amber", "birch", "cedar", "delta", "ember", "fable", "grove", "harbor", "indigo", "juniper",
@@ -87,7 +88,7 @@ def create_demo_users() -> list[tuple[DemoUser, str]]:
                 "job_title": spec.job_title,
                 "is_staff": spec.is_staff,
                 "is_superuser": spec.is_staff,
-                "email": f"{spec.username}@kingsmoor.example",
+                "email": f"{spec.username}@{place.email_domain()}",
             },
         )
         user.set_password(password)
