@@ -141,7 +141,10 @@ def _grouped_block(document, key: str) -> TableBlock:
 def test_appendix_b_is_grouped_in_its_sheet_as_in_the_pdf(demo_books, report):
     book, _, document = demo_books[report]
     block = _grouped_block(document, "aspects.stage1.by_subcategory")
-    rows = _table_rows(book["Reasons by sub-category"], "Category and sub-category")
+    sheet = book["Reasons by sub-category"]
+    about = {row[0]: row[1] for row in sheet.iter_rows(max_row=8, max_col=2, values_only=True)}
+    assert about["Laid out"].startswith("As in the report: each group's rows under its heading")
+    rows = _table_rows(sheet, "Category and sub-category")
     assert [c.value for c in rows[0]] == ["Category and sub-category", "Reasons"]
     body = rows[1:]
     assert len(body) == len(block.rows) + 1  # and the total of all categories
@@ -186,6 +189,8 @@ def test_the_published_workbook_has_the_annex_grouped_by_section(demo_books):
         else:
             assert _look(row) == PLAIN_LOOK, row[0].value
             assert (row[0].value, row[1].value) == (cells[0].text, cells[1].text)
+            # The sentence saying what was withheld wraps when it is long.
+            assert bool(row[1].alignment.wrap_text) == (len(cells[1].text) > 60)
             assert isinstance(row[2].value, int)
             assert row[2].number_format == "#,##0"
     total = body[-1]

@@ -45,6 +45,7 @@ NO_ROWS = "No rows for this period."
 NO_VALUE = "No value: it cannot be computed (e.g. a change from zero)."
 ANNEX_TABLE = "suppressions"  # the key of the annex's table of withheld figures
 ANNEX_SHEET = "Withheld figures"
+GROUPED = "As in the report: each group's rows under its heading, then the group's total."
 
 
 def render(document: ReportDocument, figures: FigureSet) -> bytes:
@@ -212,7 +213,12 @@ def _table(
     first = write_header_block(
         sheet,
         labels.TABLE_CAPTIONS.get(table_id, table_id),
-        [("Table id", table_id), *_about(document, figures), ("Definition", meaning)],
+        [
+            ("Table id", table_id),
+            *_about(document, figures),
+            ("Definition", meaning),
+            *([("Laid out", GROUPED)] if grouped is not None and rows else []),
+        ],
     )
     if grouped is not None and rows:
         write_grouped(sheet, first, grouped, threshold=document.suppression_threshold)

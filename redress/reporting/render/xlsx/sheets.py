@@ -118,6 +118,11 @@ def write_grouped(
     }
     write_table(sheet, first_row, columns, values, withheld=withheld, threshold=threshold)
     for r, (kind, _) in enumerate(rows):
+        for c, column in enumerate(columns, start=1):
+            cell = sheet.cell(first_row + 1 + r, c)
+            # Text longer than the widest column wraps (the annex's sentences).
+            if column.kind == "text" and len(str(cell.value or "")) > MAX_WIDTH:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
         if kind == "row":
             continue
         for c in range(1, len(columns) + 1):
