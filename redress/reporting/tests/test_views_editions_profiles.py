@@ -151,3 +151,19 @@ def test_every_format_has_the_profiles_sections_in_its_order(officer_client, pro
     # those the report shows come first, in its order.
     assert workbook.sheetnames[:2] == ["Contents", "Figures"]
     assert len(workbook.sheetnames) > 2
+
+
+def test_the_excerpts_lists_name_the_appendices_as_the_report_letters_them(
+    manager_client, manager, draft
+):
+    base = reverse("reporting:edition_excerpts", args=[draft.pk])
+    page = html.unescape(manager_client.get(base).content.decode())
+    assert "Children’s complaints (Appendix C)" in page
+    assert "Learning actions (Appendix D)" in page
+    config.set_value("report_sections", PROFILE, by=None)
+    page = html.unescape(manager_client.get(base).content.decode())
+    assert "Learning actions (Appendix A)" in page
+    assert "We did (Appendix A)" in page
+    # The voice of the child is not in this report: its list names no appendix.
+    assert "Children’s complaints (" not in page
+    assert "Children’s complaints" in page

@@ -14,7 +14,7 @@ from redress.complaints.views.common import form_page, posted
 from redress.reporting.excerpts import selectors, services
 from redress.reporting.excerpts.forms import ExcerptForm
 from redress.reporting.models import ExcerptSource, ReportEdition
-from redress.reporting.selectors import editions_visible_to
+from redress.reporting.selectors import editions_visible_to, left_out_sections, report_sections
 
 from .access import by, edition_or_404, require, require_reports
 
@@ -22,13 +22,31 @@ from .access import by, edition_or_404, require, require_reports
 LISTS = {
     ExcerptSource.COMPLIMENT: "Compliments",
     ExcerptSource.ENQUIRY: "Ombudsman decisions",
-    ExcerptSource.COMPLAINT: "Children’s complaints (Appendix C)",
-    ExcerptSource.LEARNING_ACTION: "Learning actions (Appendix D)",
-    ExcerptSource.YOU_SAID: "You said (Appendix D)",
-    ExcerptSource.WE_DID: "We did (Appendix D)",
+    ExcerptSource.COMPLAINT: "Children’s complaints",
+    ExcerptSource.LEARNING_ACTION: "Learning actions",
+    ExcerptSource.YOU_SAID: "You said",
+    ExcerptSource.WE_DID: "We did",
 }
 # What the second column of each list names the record by.
 LABELLED_BY = {ExcerptSource.COMPLIMENT: "Service", ExcerptSource.ENQUIRY: "Ombudsman reference"}
+# The appendix that prints each list's excerpts, named with the letter the authority's report
+# gives it (setting report_sections, ADR 0028).
+PRINTED_IN = {
+    ExcerptSource.COMPLAINT: "appendix_voice",
+    ExcerptSource.LEARNING_ACTION: "appendix_learning",
+    ExcerptSource.YOU_SAID: "appendix_learning",
+    ExcerptSource.WE_DID: "appendix_learning",
+}
+
+
+def _lists(edition: ReportEdition) -> dict[ExcerptSource, str]:
+    """ "Children’s complaints (Appendix C)": each list named with where the report prints it."""
+    letters = {s.key: s.letter for s in report_sections(left_out=left_out_sections(edition))}
+    named = {}
+    for source, text in LISTS.items():
+        letter = letters.get(PRINTED_IN.get(source, ""))
+        named[source] = f"{text} (Appendix {letter})" if letter else text
+    return named
 
 
 def edition_excerpts(request: HttpRequest, pk: int) -> HttpResponse:
@@ -37,6 +55,7 @@ def edition_excerpts(request: HttpRequest, pk: int) -> HttpResponse:
     require(selectors.may_approve_excerpts(request.user), selectors.MANAGERS_ONLY)
     source = selectors.SLUGS.get(request.GET.get("records", ""), ExcerptSource.COMPLIMENT)
     base = reverse("reporting:edition_excerpts", args=[edition.pk])
+    lists = _lists(edition)
     return render(
         request,
         "reporting/excerpts.html",
@@ -50,9 +69,9 @@ def edition_excerpts(request: HttpRequest, pk: int) -> HttpResponse:
                     "href": f"{base}?records={selectors.SLUG_OF[key]}",
                     "active": key == source,
                 }
-                for key, text in LISTS.items()
+                for key, text in lists.items()
             ],
-            "heading": LISTS[source],
+            "heading": lists[source],
             "labelled_by": LABELLED_BY.get(source, "Complaint"),
             "candidates": selectors.candidates(edition, source),
         },
