@@ -167,3 +167,49 @@ def test_the_excerpts_lists_name_the_appendices_as_the_report_letters_them(
     # The voice of the child is not in this report: its list names no appendix.
     assert "Children’s complaints (" not in page
     assert "Children’s complaints" in page
+
+
+def test_a_report_by_theme_from_recorded_complaints_with_the_shipped_themes(officer):
+    """The whole path: complaints recorded under the shipped Sandwell-style theme taxonomy, the
+    settings read from the authority's configuration, the document as editions make it."""
+    from redress.complaints.tests.factories import ComplaintFactory, StageFactory
+    from redress.taxonomies.tests.factories import shipped_theme
+
+    outcomes = {
+        "Actions / Conduct of Worker": ["upheld", "upheld", "not_upheld"],
+        "Communication": ["not_upheld", "partially_upheld"],
+        "Delay": ["not_upheld"],
+    }
+    for theme, results in outcomes.items():
+        for n, outcome in enumerate(results):
+            received = datetime.date(2021, 6, 7 + n)
+            complaint = ComplaintFactory(
+                received_date=received, stage1=False, theme=shipped_theme(theme)
+            )
+            StageFactory(
+                complaint=complaint,
+                number=1,
+                received_date=received,
+                responded_date=received + datetime.timedelta(days=7),
+                outcome=outcome,
+            )
+    config.set_value("report_reasons_by", "theme", by=None)
+    config.set_value("report_sections", "reasons,appendix_reasons", by=None)
+    draft = services.edition_create(period=YEAR, service=None, by=officer)
+    prepared = services.prepare_report(period=YEAR, as_of=datetime.date(2022, 5, 31), edition=draft)
+    document = prepared.document
+    assert [s.title for s in document.sections] == [
+        "What people complain about",
+        "Appendix A: themes of complaints",
+    ]
+    said = [b.plain for b in document.section("reasons").blocks if hasattr(b, "plain")]
+    assert said[0] == (
+        "Each stage 1 complaint is given one theme. The themes raised most often in 2021-22 "
+        "were actions or conduct of worker (3 complaints); communication (2); and delay (1)."
+    )
+    assert said[1] == (
+        "Of the three largest themes, more complaints were upheld or partially upheld than in "
+        "2020-21 in two: actions or conduct of worker (2, against none) and communication "
+        "(1, against none); the same number in one: delay (none in both)."
+    )
+    assert said[-1] == "Appendix A gives every theme."
