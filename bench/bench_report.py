@@ -25,7 +25,10 @@ again).
 and reuses them on the next run (so a before and an after read the same data). `--code DIR`
 makes the reports with the `redress` package of another checkout (say `git archive` of an
 earlier commit unpacked in DIR) with this checkout's interpreter. `--warm N` makes the warm
-report N times (the median is printed, with the fastest and slowest).
+report N times (the median is printed, with the fastest and slowest), and the median of the
+report process's CPU seconds: on a machine shared with other work they vary far less than the
+wall time (on SQLite they are nearly all the work; PostgreSQL's own share is not in them). The
+load average is printed with each line.
 
 Targets (issue 11): one authority-year JSON under 0.25 s and PDF under 3 s; 100,000 complaints
 JSON under 0.5 s (SQLite); a million complaints JSON under 3 s in under 1 GiB (PostgreSQL).
@@ -71,11 +74,15 @@ repeats = int(sys.argv[2])
 
 def timed():
     charts._svg.cache_clear()  # every chart drawn afresh each time
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     output = generate_report(
         period=financial_year("2021-22"), as_of=datetime.date(2022, 5, 31), fmt=fmt
     )
+    cpus.append(time.process_time() - cpu)
     return time.perf_counter() - start, output
+
+
+cpus = []
 
 
 # Cold: a fresh process, from the call (imports done lazily inside it, vl-convert's JavaScript
@@ -88,7 +95,11 @@ for _ in range(repeats):
     seconds, output = timed()
     warm.append(seconds)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"cold": cold, "warm": warm, "peak_mb": peak, "bytes": len(output.content)}))
+print(
+    json.dumps(
+        {"cold": cold, "warm": warm, "cpu": cpus[1:], "peak_mb": peak, "bytes": len(output.content)}
+    )
+)
 """
 
 
@@ -112,6 +123,7 @@ def run_format(url: str, fmt: str, *, code: Path = ROOT, repeats: int = 1) -> di
         sys.exit(f"{fmt} failed:\n{done.stderr[-4000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["seconds"] = statistics.median(result["warm"])
+    result["cpu_seconds"] = statistics.median(result["cpu"])
     return result
 
 
@@ -128,7 +140,7 @@ def line(scale: str, database: str, fmt: str, result: dict[str, Any]) -> str:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
         f"{scale:<8} {database:<11} {fmt:<5} {result['seconds']:7.2f} s{spread}  "
-        f"(cold {result['cold']:6.2f} s)  "
+        f"(cpu {result['cpu_seconds']:6.2f} s, cold {result['cold']:6.2f} s)  "
         f"peak {result['peak_mb']:7,.0f} MB  {result['bytes'] / 1024:9,.0f} KB  "
         f"load {load}{verdict}"
     )

@@ -47,6 +47,9 @@ ENABLED = True
 SQLITE_BATCH_ROWS = "adbc.sqlite.query.batch_rows"
 ONE_BATCH = str(2**30)
 
+# How Django stores a time in SQLite (UTC; the fraction only when there is one).
+SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S%.f"
+
 # Functions Django registers on its own SQLite connection (time zones, dates…): the driver's
 # connection does not have them, so a query calling one is read through Django's.
 DJANGO_SQLITE_FUNCTION = re.compile(r"\bdjango_\w+\s*\(", re.IGNORECASE)
@@ -217,6 +220,8 @@ def typed(frame: pl.DataFrame, columns: dict[str, pl.DataType]) -> pl.DataFrame:
         column, have = pl.col(name), frame.schema[name]
         if dtype == pl.Date() and have == pl.String():
             casts.append(column.str.to_date("%Y-%m-%d"))
+        elif isinstance(dtype, pl.Datetime) and have == pl.String():
+            casts.append(column.str.to_datetime(SQLITE_DATETIME, time_unit="us").cast(dtype))
         elif dtype == pl.String():
             casts.append(column.cast(pl.String()).replace("", None))
         elif have != dtype:
