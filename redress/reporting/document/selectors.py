@@ -93,6 +93,11 @@ class OmbudsmanCase:
     decision: str  # a Decision value
     decided: datetime.date
     remedies: tuple[RemedyDone, ...]
+    # The date the decision set for every remedy, and when the last was done (by as_of): what
+    # an enquiry recorded without its remedies one by one still says.
+    remedy_due: datetime.date | None
+    remedy_completed: datetime.date | None
+    recommended: bool  # recommendations were recorded (their words are the team's only)
     paid: Decimal  # compensation paid on the enquiry by as_of
     summary: str  # the enquiry's own summary: the complaints team's version only
     names: tuple[str, ...]
@@ -334,6 +339,9 @@ def ombudsman_cases(
                 )
                 for r in e.remedies.all()
             ),
+            remedy_due=e.remedy_due_date,
+            remedy_completed=_recorded(e.remedy_completed_date, as_of),
+            recommended=bool(e.recommendations.strip()),
             paid=paid[e.pk],
             summary=e.summary.strip(),
             names=_people(e.complaint) if e.complaint else (),

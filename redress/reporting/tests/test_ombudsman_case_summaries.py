@@ -1,7 +1,7 @@
 """The Ombudsman's decisions case by case (issue 11, part 3): each decision in words, whether
 fault was found, each remedy by kind and whether it was done on time, late, or is still due or
-overdue; the team's version with the references and the enquiry's own summary, a published
-version numbered "Case 1", "Case 2"… with only an approved excerpt, and no name."""
+overdue; numbered "Case 1", "Case 2"…, the team's version with the references; the enquiry's
+free text never printed, only an approved excerpt of its summary, and no name."""
 
 from __future__ import annotations
 
@@ -168,10 +168,11 @@ def test_the_team_s_version_has_each_decision_with_its_references(cases):
         "investigated and found fault. It asked us to apologise (done on 20 July 2021, on "
         "time), to make a payment of £300.00 (done on 10 August 2021, late: it was due by 1 "
         "August 2021), to take a further action (not yet done: overdue since 1 March 2022) and "
-        "to improve a service (still due, by 30 June 2022). In brief: " + SUMMARY,
+        "to improve a service (still due, by 30 June 2022). (Its summary has no excerpt approved "
+        "for publication yet.)",
         *(
-            f"Case {n} (21 005 00{n - 1}, complaint {ref}), decided {when}. {words} In brief: "
-            "A summary only the team reads."
+            f"Case {n} (21 005 00{n - 1}, complaint {ref}), decided {when}. {words} (Its "
+            "summary has no excerpt approved for publication yet.)"
             for n, ref, when, words in [
                 (2, found[1].split("complaint ")[1].split(")")[0], "1 September 2021",
                  "The Ombudsman investigated and found no fault."),
@@ -189,7 +190,7 @@ def test_the_team_s_version_has_each_decision_with_its_references(cases):
         ),
         f"Case 7 (21 005 006, complaint {found[6].split('complaint ')[1].split(')')[0]}), "
         "decided 1 February 2022. The Ombudsman investigated and found fault. It asked for no "
-        "remedy. In brief: A summary only the team reads.",
+        "remedy. (Its summary has no excerpt approved for publication yet.)",
     ]  # fmt: skip
 
 
@@ -223,6 +224,9 @@ def test_the_published_version_numbers_cases_and_prints_no_free_text(cases, mana
         "In brief: A parent's letters went unanswered; [name]'s plan was late."
     )
     assert "In brief" not in found[1]
+    team = cases_in(ombudsman_paragraphs(publish=False))
+    assert team[0].startswith("Case 1 (21 004 512, complaint CSC-2021-00077)")
+    assert team[0].endswith("In brief: A parent's letters went unanswered; [name]'s plan was late.")
 
 
 def test_the_remedies_sentence_says_what_was_done_by_the_date_set(cases):
@@ -292,3 +296,51 @@ def test_the_remedies_sentence_in_each_case(db, figures, voice, sentence):
         settings=dataclasses.replace(SETTINGS, voice=voice),
     )
     assert sentence in paragraphs(document, "ombudsman")
+
+
+def test_a_decision_recorded_without_its_remedies_one_by_one(db):
+    """As the demo's (and an import's) enquiries are: a date to comply by, the day it was all
+    done, the recommendations in words the report does not print, a payment on the enquiry."""
+    whole = EnquiryFactory(
+        received_date=D(2021, 5, 3),
+        decision="fault_found",
+        decision_date=D(2021, 9, 22),
+        recommendations="Apologise to Mrs Jones and pay £250.",
+        remedy_due_date=D(2021, 11, 1),
+        remedy_completed_date=D(2021, 11, 3),
+    )
+    PaymentFactory(
+        complaint=None,
+        enquiry=whole,
+        date=D(2021, 10, 27),
+        stage="lgo",
+        kind="compensation",
+        amount=Decimal("250.00"),
+    )
+    several = EnquiryFactory(  # several payment remedies: the total
+        received_date=D(2021, 5, 3),
+        decision="fault_found",
+        decision_date=D(2021, 10, 1),
+    )
+    for amount in ("100.00", "50.00"):
+        RemedyFactory(
+            enquiry=several, kind="payment", due_date=D(2021, 11, 1), completed_date=D(2021, 10, 5)
+        )
+        PaymentFactory(
+            complaint=None,
+            enquiry=several,
+            date=D(2021, 10, 5),
+            stage="lgo",
+            kind="compensation",
+            amount=Decimal(amount),
+        )
+    found = cases_in(ombudsman_paragraphs(publish=True))
+    assert found == [
+        "Case 1, decided 22 September 2021. The Ombudsman investigated and found fault. It "
+        "asked us to put things right (done on 3 November 2021, late: it was due by 1 November "
+        "2021). A payment of £250.00 was made.",
+        "Case 2, decided 1 October 2021. The Ombudsman investigated and found fault. It asked "
+        "us to make a payment (done on 5 October 2021, on time) and to make a payment (done on "
+        "5 October 2021, on time). Payments totalling £150.00 were made.",
+    ]
+    assert not any("Jones" in p for p in ombudsman_paragraphs(publish=False))

@@ -1,10 +1,12 @@
 """The Ombudsman's decisions case by case, in anonymised words: what it decided, whether it found
 fault, what it asked us to do and whether each was done, on time or late, or is still due.
 
-The words come from the enquiry's structured fields, never from its free text. The only free
-text is the summary of the case: the complaints team's version prints the enquiry's own (with
-its reference), a published version only the excerpt a complaints manager approved, with any
-name left in it taken out, and numbers the cases "Case 1", "Case 2"… in the order decided.
+The words come from the enquiry's structured fields, never from its free text (its summary,
+recommendations or evidence), in every version: the only words about the case itself are the
+excerpt of its summary a complaints manager approved, with any name left in it taken out. A
+published version numbers the cases "Case 1", "Case 2"… in the order decided; the complaints
+team's adds the Ombudsman's and the complaint's references, and says which summaries still
+want an approved excerpt.
 """
 
 from __future__ import annotations
@@ -78,18 +80,30 @@ def _and(items: list[str]) -> str:
 def remedies_words(case: selectors.OmbudsmanCase, *, us: str, as_of: datetime.date) -> str:
     """'It asked us to apologise (done on 3 June 2021, on time) and to make a payment of
     £300.00 (still due, by 1 August 2021).' A payment's amount is what was paid on the enquiry
-    where it asked for one payment."""
-    if not case.remedies:
-        return "It asked for no remedy." if case.decision == Decision.FAULT_FOUND else ""
+    where it asked for one payment. An enquiry recorded without its remedies one by one says
+    what its decision asked as a whole: 'It asked us to put things right (done on …)'."""
     payments = sum(1 for r in case.remedies if r.kind == RemedyKind.PAYMENT)
-    amount = presenters.money(case.paid) if payments == 1 and case.paid else None
-    parts = [f"to {asked(r.kind, amount=amount)} ({remedy_state(r, as_of)})" for r in case.remedies]
-    paid = (
-        f" Payments of {presenters.money(case.paid)} in all have been made."
-        if payments > 1 and case.paid
-        else ""
-    )
-    return f"It asked {us} {_and(parts)}.{paid}"
+    paid = presenters.money(case.paid) if case.paid else None
+    if case.remedies:
+        amount = paid if payments == 1 else None
+        parts = [
+            f"to {asked(r.kind, amount=amount)} ({remedy_state(r, as_of)})" for r in case.remedies
+        ]
+        words = f"It asked {us} {_and(parts)}."
+    elif case.remedy_due is not None or case.recommended:
+        whole = selectors.RemedyDone("", case.remedy_due, case.remedy_completed)
+        words = f"It asked {us} to put things right ({remedy_state(whole, as_of)})."
+    elif case.decision == Decision.FAULT_FOUND:
+        words = "It asked for no remedy."
+    else:
+        words = ""
+    if paid and payments != 1:
+        words += (
+            f" Payments totalling {paid} were made."
+            if payments
+            else f" A payment of {paid} was made."
+        )
+    return words.strip()
 
 
 def case_paragraph(
@@ -109,11 +123,12 @@ def case_paragraph(
     if remedies:
         words.append(remedies)
     redacted = False
-    said = (case.excerpt or "") if ctx.published else case.summary
-    if said:
-        text = redact(said, case.names) if ctx.published else said
-        redacted = text != said
+    if case.excerpt:
+        text = redact(case.excerpt, case.names)
+        redacted = text != case.excerpt
         words.append(f"In brief: {text}")
+    elif case.summary and not ctx.published:
+        words.append("(Its summary has no excerpt approved for publication yet.)")
     return para(" ".join(words)), redacted
 
 
