@@ -15,6 +15,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from redress.complaints.models import Stage
+from redress.organisations.models import Locality
+from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.procedures.selectors import working_calendar
 from redress.reporting.document.model import BulletList, Paragraph, ReportDocument
 from redress.reporting.facts import extract_facts
@@ -205,6 +207,16 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
         b for s in document.sections for b in s.blocks if getattr(b, "key", None) == "costs"
     )
     assert [c.label for c in costs.columns] == ["Cost", "Q4 2020-21", "Q4 2021-22"]
+
+
+def test_a_locality_with_many_service_areas_counts_them_in_the_summary(world):
+    east = Locality.objects.get(name="East")
+    for n in range(9):
+        ServiceAreaFactory(name=f"East team {n}", locality=east)
+    document = prepare_report(period=Q4, as_of=AS_OF, locality="East").document
+    assert document is not None
+    intro = next(t for t in texts(document) if t.startswith("This report gives"))
+    assert " in the East locality (its 9 service areas) from 1 January 2022 " in intro
 
 
 def test_a_month_is_compared_with_the_same_month_a_year_before(world):

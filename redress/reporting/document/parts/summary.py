@@ -272,11 +272,18 @@ def summary(ctx: BuildContext) -> Blocks:
     return blocks
 
 
+# The summary names a locality's service areas when there are this many or fewer.
+NAMED_AREAS = 8
+
+
 def _scope(ctx: BuildContext) -> str:
     """ " for Fostering", " in the South locality (its service areas Fostering South and
     Family Support South)", or nothing for the whole authority."""
     if ctx.locality:
         names = ctx.area_names
+        if len(names) > NAMED_AREAS:
+            # A long list belongs in the spreadsheet and the JSON, which name every one.
+            return f" in the {ctx.covers} (its {len(names)} service areas)"
         areas = f" (its {presenters.plural(len(names), 'service area')} {_and(names)})"
         return f" in the {ctx.covers}{areas if names else ''}"
     return f" for {ctx.service}" if ctx.service else ""
