@@ -282,7 +282,7 @@ def _scope(ctx: BuildContext) -> str:
     if ctx.locality:
         names = ctx.area_names
         if len(names) > NAMED_AREAS:
-            # A long list belongs in the spreadsheet and the JSON, which name every one.
+            # A long list would swamp the opening; the JSON's scope names every one.
             return f" in the {ctx.covers} (its {len(names)} service areas)"
         areas = f" (its {presenters.plural(len(names), 'service area')} {_and(names)})"
         return f" in the {ctx.covers}{areas if names else ''}"
