@@ -97,7 +97,7 @@ def test_headlines_are_written_from_the_figures(year):
         "Stage 1 complaints rose by 100.0% to 4.",
         # No stage 2 or 3 the year before: a change from nothing is not given.
         "1 stage 2 complaint was received in 2021-22.",
-        "0 stage 3 complaints were received in 2021-22.",
+        "No stage 3 complaints were received in 2021-22.",
         # Stage 3 has no complaints, so no percentage upheld.
         "50.0% of stage 1 complaints were upheld or partially upheld; the figure was 100.0% "
         "at stage 2.",

@@ -54,10 +54,10 @@ def reasons(ctx: BuildContext) -> Blocks:
             caption=TABLE_CAPTIONS["aspects.stage1.by_category"],
             columns=(
                 column("category", "Category"),
-                column("count", f"Reasons, {ctx.label}" if before else "Reasons", "count"),
+                column("count", f"Reasons, {ctx.heading}" if before else "Reasons", "count"),
                 column("share", "Share of reasons", "pct"),
                 *(
-                    [column("previous", f"Reasons, {ctx.previous_label}", "count")]
+                    [column("previous", f"Reasons, {ctx.previous_heading}", "count")]
                     if before
                     else []
                 ),
@@ -366,7 +366,7 @@ def _stage1_shares_compared(ctx: BuildContext) -> Paragraph | None:
         which = "the same" if now == before else "a higher" if now > before else "a lower"
         subject = f"{which} share" + ("" if items else " of stage 1 complaints was")
         then: list[Run] = (
-            [" in both years)"]
+            [f" in both {'years' if ctx.since is None else 'periods'})"]
             if now == before
             else [", against ", v.value(previous_id, "pct"), ")"]
         )

@@ -31,6 +31,8 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
         def received(value: Value, n: int = n) -> Paragraph:
             noun = _plural(v, f"received.stage{n}", "complaint")
             if ctx.since is None:
+                if not v.raw(f"received.stage{n}"):
+                    return para(f"No stage {n} complaints were received in {ctx.label}.")
                 return para(value, f" stage {n} {noun} received in {ctx.label}.")
             return _received_since(ctx, n, value, noun)
 

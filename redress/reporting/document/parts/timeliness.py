@@ -258,7 +258,7 @@ def timeliness(ctx: BuildContext) -> Blocks:
         blocks.append(
             para(
                 v.value("stage2.active"),
-                " stage 2 investigations were open at some time during the year; ",
+                f" stage 2 investigations were open at some time during {ctx.span}; ",
                 v.value("stage2.completed"),
                 " were completed in it, ",
                 v.value("stage2.completed_out_of_time"),
