@@ -326,6 +326,12 @@ class SectionsNotWritten(RuleViolation):
     """Nothing is written for {sections}: write {which}, or leave {which} out of the report,
     before publishing."""
 
+    def __init__(self, *, unwritten: list[str], **context: Any) -> None:
+        super().__init__(**context)
+        # The keys of the sections found empty, in the report's order: the publish page lists
+        # them without building the whole report again.
+        self.unwritten = tuple(unwritten)
+
 
 class OnlyManagersPublish(RuleViolation):
     """Only a complaints manager can publish a report edition."""
@@ -514,6 +520,7 @@ def edition_publish(
         raise SectionsNotWritten(
             sections=_listed([f"'{titles.get(k, SECTION_TITLES[k])}'" for k in unwritten]),
             which="it" if len(unwritten) == 1 else "each",
+            unwritten=unwritten,
         )
     before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])
     edition.status = EditionStatus.PUBLISHED

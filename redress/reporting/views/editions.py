@@ -186,11 +186,17 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_edition_url(edition))
     posted = request.POST if request.method == "POST" else None
     form = PublishForm(posted, today=clock.today())
+    # Finding the empty sections builds the whole published report (seconds at a large
+    # authority): once a request. A refusal carries the list the service found.
+    unwritten: tuple[str, ...] | None = None
     if posted is not None and form.is_valid():
         try:
             services.edition_publish(
                 edition=edition, as_of=form.cleaned_data["as_of"], by=by(request)
             )
+        except services.SectionsNotWritten as refusal:
+            form.add_violation(refusal)
+            unwritten = refusal.unwritten
         except RuleViolation as violation:
             form.add_violation(violation)
         else:
@@ -199,8 +205,10 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 request, f"'{edition.title}' is published, with figures as at {as_of}."
             )
             return redirect(_edition_url(edition))
-    # What publishing today would refuse, said before anyone tries (and again after a refusal).
-    unwritten = services.unwritten_sections(edition, as_of=clock.today())
+    # What publishing today would refuse, said before anyone tries; after a refusal, what it
+    # refused (as at the day asked for).
+    if unwritten is None:
+        unwritten = tuple(services.unwritten_sections(edition, as_of=clock.today()))
     titles = {item.spec.key: item.spec.title for item in edition_sections(edition)}
     return render(
         request,
