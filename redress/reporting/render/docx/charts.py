@@ -21,6 +21,8 @@ from docx.text.paragraph import Paragraph
 
 from redress.reporting.document.model import ChartBlock
 
+from ..printed_charts import printed
+
 SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 SVG_EXTENSION_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_CONTENT_TYPE = "image/svg+xml"
@@ -38,7 +40,7 @@ class ChartError(ValueError):
 def draw(block: ChartBlock) -> tuple[bytes, bytes]:
     """The chart as (SVG, PNG)."""
     try:
-        svg = vl_convert.vegalite_to_svg(block.spec)
+        svg = vl_convert.vegalite_to_svg(printed(block.spec))
         png = vl_convert.svg_to_png(svg, scale=PNG_SCALE)
     except ValueError as error:
         raise ChartError(

@@ -10,6 +10,8 @@ from markupsafe import Markup, escape
 from redress.reporting.charts import to_svg
 from redress.reporting.document.model import ChartBlock
 
+from ..printed_charts import printed
+
 _ROOT = re.compile(r"<svg\b([^>]*)>", re.DOTALL)
 _INNER_ARIA = re.compile(r'\s(?:role|aria-[a-z]+)="[^"]*"')
 _ROOT_ROLE = re.compile(r'\s(?:role|aria-[a-z]+|class)="[^"]*"')
@@ -41,8 +43,8 @@ def inline_svg(chart: ChartBlock, *, prefix: str, labelled_by: str, described_by
 def svg_image(chart: ChartBlock) -> Markup:
     """The chart as an image of its SVG, with its description as the text alternative: how
     print takes it (WeasyPrint reads the SVG with its own parser, and a tagged PDF gives the
-    figure its alternative text)."""
-    data = base64.b64encode(to_svg(chart.spec).encode()).decode()
+    figure its alternative text). Laid out for paper (`printed`)."""
+    data = base64.b64encode(to_svg(printed(chart.spec)).encode()).decode()
     return Markup(  # noqa: S704 - escaped description, base64 data
         f'<img class="rd-chart__svg" alt="{escape(chart.description)}" '
         f'src="data:image/svg+xml;base64,{data}">'
