@@ -208,6 +208,11 @@ def test_the_published_version_numbers_cases_and_prints_no_free_text(cases, mana
         "Case 2, decided 1 September 2021. The Ombudsman investigated and found no fault."
     )
     assert len(found) == 7
+    assert (
+        "The Ombudsman's decisions in 2021-22, case by case in the order decided. No one is "
+        "named, and a case is summarised in its own words only where a complaints manager "
+        "approved a summary of it for publication."
+    ) in paragraphs
     text = " ".join(paragraphs)
     for secret in ("21 004 512", "CSC-2021", "Jamie", "Smith", "Larch", "only the team"):
         assert secret not in text, secret

@@ -142,8 +142,8 @@ def case_summaries(ctx: BuildContext) -> Blocks:
         f"The Ombudsman's {presenters.plural(len(cases), 'decision')} in {ctx.label}, case by "
         "case in the order decided"
         + (
-            ". No one is named; a case is described in words only where a summary was "
-            "approved for publication."
+            ". No one is named, and a case is summarised in its own words only where a "
+            "complaints manager approved a summary of it for publication."
             if ctx.published
             else ", with the Ombudsman's and the complaint's references (this version only)."
         )
