@@ -193,6 +193,19 @@ def _reasons_by(value: str) -> str:
     return value
 
 
+def _timeliness_by(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"responses", "deadline"}:
+        which = f"'{value}' is not a way to measure timeliness" if value else "Name a measure"
+        raise SettingError(
+            f"{which}: the annual report leads with the "
+            "'responses' issued in the year against the longest timescale (as Birmingham's "
+            "report), or with the complaints received in the year against each one's own "
+            "'deadline', extended where agreed (as Sandwell's report)."
+        )
+    return value
+
+
 def _clock_start(value: str) -> str:
     value = value.strip().lower()
     if value not in {"received", "statement_agreed"}:
@@ -341,6 +354,17 @@ SETTINGS: dict[str, Setting] = {
             "Sandwell's report).",
             "category",
             _reasons_by,
+        ),
+        Setting(
+            "report_timeliness_by",
+            "Timeliness measure the annual report leads with",
+            "'responses': the stage 1 responses issued in the year, within the longest "
+            "timescale (as Birmingham's report: 53.4% within 20 working days); 'deadline': the "
+            "stage 1 complaints received in the year, within their own deadline, extended "
+            "where agreed (as Sandwell's report: 76% in time). The executive summary and the "
+            "timeliness section lead with it; the section gives the other measure too.",
+            "responses",
+            _timeliness_by,
         ),
         # Advocacy for children who complain (section 26A of the Children Act 1989): the
         # provider the authority commissions, to whom the complaints team refers a child.

@@ -21,8 +21,10 @@ from django.db import transaction
 
 from redress.demo.generator.records import SHEETS
 from redress.demo.generator.sandwell import build_rows, generate, shape
+from redress.demo.management.commands.demo_setup import SANDWELL_SETTINGS
 from redress.imports.services import import_dataset
 from redress.procedures.selectors import working_calendar
+from redress.reporting.document.build import build_document
 from redress.reporting.facts import Facts, extract_facts
 from redress.reporting.figures import compute_figures
 from redress.reporting.figures.context import ReportSettings
@@ -117,6 +119,24 @@ def test_timeliness_by_quarter_and_year_on_year(facts, figures, tables):
     }
     assert earlier["2019-20"]["timeliness.stage1.within_applicable.pct"] == 71.1
     assert earlier["2018-19"]["timeliness.stage1.within_applicable.pct"] == 50.2
+
+
+def test_the_headline_leads_with_timeliness_against_the_deadline(year):
+    """Section 4.4 leads with the complaints received, each against its deadline: 76% against
+    84% (the demo's setting report_timeliness_by). Only the summary is built."""
+    document = build_document(
+        figures=year,
+        authority=shape.AUTHORITY,
+        service=None,
+        narratives={},
+        settings=ReportSettings(sections=("summary",), reasons_by="theme"),
+        timeliness_by=SANDWELL_SETTINGS["report_timeliness_by"],
+    )
+    assert (
+        "76.1% of the 205 stage 1 complaints received in 2021-22 and answered by 31 May 2022 "
+        "were answered within the deadline (extended where agreed), against 84.0% in 2020-21: "
+        "fewer in time, which is worse."
+    ) in [p.plain.split(" The average")[0] for p in document.summary]
 
 
 def test_four_year_trend_tables_1_and_9(tables):

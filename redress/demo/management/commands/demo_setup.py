@@ -45,6 +45,8 @@ SANDWELL_SETTINGS = {
     "advocacy_provider_name": "Brackenford Young People's Advocacy",
     "advocacy_provider_email": "advocacy@brackenford.example",
     "report_reasons_by": "theme",
+    # Timeliness over the complaints received in the year, each against its own deadline.
+    "report_timeliness_by": "deadline",
     "report_sections": ",".join(
         (
             "summary",
