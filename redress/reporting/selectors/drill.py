@@ -1,6 +1,7 @@
 """Drill-down: the records behind one figure, or one row of a table, counted exactly as the
-figure counted them. The figure is recomputed on its own (same period, service and as_of as the
-report), and its evidence frame is listed, leaving out what the user may not see.
+figure counted them. The figure is recomputed on its own (same period, as_of and scope as the
+report: the whole authority, a service area, or a locality's service areas as its report chose
+them), and its evidence frame is listed, leaving out what the user may not see.
 
 Someone who reads only the publication version of reports (a responding manager, a
 participation worker) gets a table row as that version prints it: a row with a count withheld
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
@@ -19,13 +20,14 @@ import polars as pl
 from redress.complaints.models import Complaint
 from redress.complaints.selectors import complaints_visible_to, sees_every_complaint
 from redress.core import presenters
-from redress.reporting.figures import SCALARS, TABLES
+from redress.reporting.figures import SCALARS, TABLES, FigureSet
 from redress.reporting.periods import Period
 from redress.reporting.publish import publish_figures
 
+from . import reports
 from .access import report_access
 from .records import Records, complaint_ids, records
-from .reports import ReportError, report_figures, report_settings
+from .reports import ReportError, ReportScope, report_figures, report_scope, report_settings
 
 # Figures about how long responses took: their lists show working days taken and the deadline.
 TIMELINESS_PREFIXES = ("timeliness.", "responses.", "stage2.completed")
@@ -67,10 +69,22 @@ class Drill:
     as_of: datetime.date
     service: str | None
     records: Records
+    scope: ReportScope = field(default_factory=ReportScope)
+    # The period of the report the figure belongs to: its own, or for a comparison, the period a
+    # year after the one listed (a locality's service areas are those its report chose).
+    report_period: Period | None = None
 
     @property
     def is_table(self) -> bool:
         return self.row is not None
+
+    @property
+    def locality(self) -> str | None:
+        return self.scope.locality
+
+    @property
+    def of_report(self) -> Period:
+        return self.report_period or self.period
 
 
 def drill_target(figure_id: str, counted: Collection[str]) -> tuple[str, bool] | None:
@@ -113,6 +127,40 @@ def _listed(user: Any, frame: pl.DataFrame, figure_id: str) -> Records:
     )
 
 
+def _same(a: Period, b: Period) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def _figures(
+    *,
+    only: str,
+    period: Period,
+    as_of: datetime.date,
+    service: str | None,
+    locality: str | None,
+    report_period: Period | None,
+) -> tuple[FigureSet, ReportScope]:
+    """One figure (with its records) over the report's scope, from the selector the report
+    itself uses (`report_scope`): a locality's service areas depend on the report's period, which
+    a figure of the same period a year before shares with the report's own figures."""
+    report = report_period or period
+    if not (_same(period, report) or _same(period, report.previous)):
+        raise ReportError(
+            f"The period {presenters.govuk_date(period.start)} to "
+            f"{presenters.govuk_date(period.end)} is not one the report for "
+            f"{presenters.govuk_date(report.start)} to {presenters.govuk_date(report.end)} "
+            "counts: its figures are of its own period or the same period a year before."
+        )
+    scope = report_scope(period=report, service=service, locality=locality)
+    # Read through the module, as report_figures reads it, so that a test standing in for the
+    # extraction (test_url_permissions.facts_once) stands in for a drill-down's as well.
+    facts = reports.report_facts(as_of=as_of, period=period, scope=scope)
+    figures = report_figures(
+        period=period, as_of=as_of, service=scope.service, only={only}, facts=facts
+    )
+    return figures, scope
+
+
 def figure_drill(
     *,
     figure_id: str,
@@ -120,11 +168,22 @@ def figure_drill(
     as_of: datetime.date,
     service: str | None,
     user: Any,
+    locality: str | None = None,
+    report_period: Period | None = None,
 ) -> Drill:
-    """The records behind a scalar figure."""
+    """The records behind a scalar figure of the period, in the report of the whole authority,
+    a service area or a locality. For a locality's comparison with the year before, the period
+    is the year before and `report_period` the report's, whose service areas are counted."""
     if figure_id not in SCALARS:
         raise UnknownFigureError(f"There is no figure called '{figure_id}'.")
-    figures = report_figures(period=period, as_of=as_of, service=service, only={figure_id})
+    figures, scope = _figures(
+        only=figure_id,
+        period=period,
+        as_of=as_of,
+        service=service,
+        locality=locality,
+        report_period=report_period,
+    )
     frame = figures.evidence.get(figure_id)
     if frame is None:
         raise NoRecordsError(
@@ -138,8 +197,12 @@ def figure_drill(
         value=figures.figures[figure_id],
         period=period,
         as_of=as_of,
-        service=service,
+        service=scope.service,
         records=_listed(user, frame, figure_id),
+        scope=scope,
+        report_period=None
+        if report_period is None or _same(period, report_period)
+        else report_period,
     )
 
 
@@ -151,11 +214,26 @@ def table_drill(
     as_of: datetime.date,
     service: str | None,
     user: Any,
+    locality: str | None = None,
+    report_period: Period | None = None,
 ) -> Drill:
-    """The records behind one row of a table."""
+    """The records behind one row of a table of the report's period, in the report of the whole
+    authority, a service area or a locality."""
     if table_id not in TABLES:
         raise UnknownFigureError(f"There is no table called '{table_id}'.")
-    figures = report_figures(period=period, as_of=as_of, service=service, only={table_id})
+    if report_period is not None and not _same(period, report_period):
+        raise ReportError(
+            "A table's rows are of its report's own period: the period and the report's period "
+            "must be the same."
+        )
+    figures, scope = _figures(
+        only=table_id,
+        period=period,
+        as_of=as_of,
+        service=service,
+        locality=locality,
+        report_period=None,
+    )
     if not report_access(user).internal:
         threshold = report_settings().suppression_threshold
         figures = publish_figures(figures, threshold=threshold)
@@ -174,6 +252,7 @@ def table_drill(
         value=rows[row],
         period=period,
         as_of=as_of,
-        service=service,
+        service=scope.service,
         records=_listed(user, frame, table_id),
+        scope=scope,
     )

@@ -310,13 +310,20 @@ def test_a_bad_or_stale_locality_is_an_error_on_its_field(world, officer_client,
     assert 'href="#service"' in page  # the error summary links to the field
 
 
-def test_a_locality_preview_says_what_it_covers_and_links_to_no_other_report(world, officer_client):
+def test_a_locality_preview_says_what_it_covers_and_links_to_its_own_records(world, officer_client):
     page = officer_client.get(URL, query(action="preview", service="locality:West")).content
     html = page.decode()
     assert "Complaints and compliments quarterly report Q4 2021-22: West locality" in html
     assert '<option value="locality:West" selected>' in html
-    assert "A locality's figures do not link to their records" in html
-    assert reverse("reporting:figure", args=["received.stage1"]) not in html
+    assert "Select a number to see the records behind it." in html
+    assert "A locality's figures do not link to their records" not in html
+    # Its numbers link to the locality's records (test_views_drill_localities.py), never to
+    # another report's: the whole authority's or a service area's.
+    figure = reverse("reporting:figure", args=["received.stage1"])
+    assert (
+        f"{figure}?from=2022-01-01&amp;to=2022-03-31&amp;as_of=2022-05-31&amp;locality=West" in html
+    )
+    assert "&amp;service=" not in html
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

@@ -20,11 +20,24 @@ from redress.reporting.services import PreparedReport, ReportOutput
 DrillUrl = Callable[[str, int | None], str | None]
 
 
-def report_query(period: Period, as_of: datetime.date, service: str | None) -> str:
-    """The query string naming a report: `?from=…&to=…&as_of=…[&service=…]`."""
+def report_query(
+    period: Period,
+    as_of: datetime.date,
+    service: str | None,
+    locality: str | None = None,
+    report_period: Period | None = None,
+) -> str:
+    """The query string naming a report: `?from=…&to=…&as_of=…`, then `&service=…` or
+    `&locality=…`. A locality's figure of the same period a year before also names the report's
+    period (`&report_from=…&report_to=…`), whose service areas the report counted."""
     params = {"from": period.start.isoformat(), "to": period.end.isoformat()}
     params["as_of"] = as_of.isoformat()
-    if service:
+    if locality:
+        params["locality"] = locality
+        if report_period is not None and report_period != period:
+            params["report_from"] = report_period.start.isoformat()
+            params["report_to"] = report_period.end.isoformat()
+    elif service:
         params["service"] = service
     return "?" + urlencode(params)
 
@@ -36,8 +49,10 @@ def drill_urls(
     as_of: datetime.date,
     service: str | None,
     access: ReportAccess,
+    locality: str | None = None,
 ) -> DrillUrl | None:
-    """Where each figure and table row of the report links to (None: no links at all)."""
+    """Where each figure and table row of the report (of the whole authority, a service area or
+    a locality) links to (None: no links at all)."""
     if not access.drill:
         return None
     counted = set(figures.evidence)
@@ -48,13 +63,14 @@ def drill_urls(
             if row not in rows.get(figure_id, ()):
                 return None
             address = reverse("reporting:table", args=[figure_id, row])
-            return address + report_query(period, as_of, service)
+            return address + report_query(period, as_of, service, locality)
         target = drill_target(figure_id, counted)
         if target is None:
             return None
         counted_id, previous = target
         shown = period.previous if previous else period
-        return reverse("reporting:figure", args=[counted_id]) + report_query(shown, as_of, service)
+        query = report_query(shown, as_of, service, locality, report_period=period)
+        return reverse("reporting:figure", args=[counted_id]) + query
 
     return url
 

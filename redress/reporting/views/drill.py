@@ -1,18 +1,23 @@
 """Drill-down: the records behind a figure, or behind one row of a table, of a report named by
-its query string (`?from=…&to=…&as_of=…&service=…`)."""
+its query string: `?from=…&to=…&as_of=…` for the whole authority, with `&service=<name>` for a
+service area or `&locality=<name>` for a locality. A locality's figure of the same period a year
+before names the report's own period too (`&report_from=…&report_to=…`): its service areas are
+those the report chose for its period, which may not be a locality's of the year before."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from redress.core.presenters import any_value
-from redress.reporting.forms import DrillQueryForm
+from redress.core.presenters import any_value, govuk_date
+from redress.reporting.forms import LOCALITY, DrillQueryForm
+from redress.reporting.periods import Period, make_period
 from redress.reporting.selectors import (
     Drill,
     NoRecordsError,
@@ -28,6 +33,57 @@ from .access import require_drill
 PAGE_SIZE = 100
 
 
+class DrillQuery(DrillQueryForm):
+    """The drill-down's query string, with a locality's: its name, and for a figure of the
+    same period a year before, the report's period (`report_from`, `report_to`)."""
+
+    locality = forms.CharField(required=False)
+    report_start = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    report_end = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    NAMES = {**DrillQueryForm.NAMES, "report_start": "report_from", "report_end": "report_to"}
+
+    def __init__(self, query: Any) -> None:
+        super().__init__(query)
+        self.data["locality"] = query.get("locality", "")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        raw_start, raw_end = self.data.get("report_start"), self.data.get("report_end")
+        if not raw_start and not raw_end:
+            return cleaned
+        if not self.data["locality"].strip():
+            self.add_error(
+                None,
+                "'report_from' and 'report_to' name the period of a locality's report, and this "
+                "address names no locality",
+            )
+            return cleaned
+        if not raw_start or not raw_end:
+            missing = "report_to" if raw_start else "report_from"
+            self.add_error(None, f"'{missing}' is missing from the address")
+            return cleaned
+        start, end = cleaned.get("report_start"), cleaned.get("report_end")
+        if start is None or end is None or "start" not in cleaned or "end" not in cleaned:
+            return cleaned  # a date that is not one is already explained
+        if end < start:
+            self.add_error(None, f"'report_from={start}' is after 'report_to={end}'")
+            return cleaned
+        report = make_period(start, end)
+        listed = (cleaned["start"], cleaned["end"])
+        if listed not in ((report.start, report.end), (report.previous.start, report.previous.end)):
+            self.add_error(
+                None,
+                f"'from={listed[0]}&to={listed[1]}' is neither the report's period "
+                f"('report_from={start}&report_to={end}') nor the same period a year before",
+            )
+        return cleaned
+
+    def report_period(self) -> Period | None:
+        start, end = self.cleaned_data.get("report_start"), self.cleaned_data.get("report_end")
+        return make_period(start, end) if start and end else None
+
+
 def _problem(
     request: HttpRequest, problems: list[str], status: int, *, withheld: bool = False
 ) -> HttpResponse:
@@ -37,7 +93,7 @@ def _problem(
 
 def _page(request: HttpRequest, find: Any) -> HttpResponse:
     access = require_drill(request)
-    query = DrillQueryForm(request.GET)
+    query = DrillQuery(request.GET)
     if not query.is_valid():
         return _problem(request, query.problems(), 400)
     try:
@@ -45,6 +101,8 @@ def _page(request: HttpRequest, find: Any) -> HttpResponse:
             period=query.period(),
             as_of=query.cleaned_data["as_of"],
             service=query.cleaned_data["service"] or None,
+            locality=query.cleaned_data["locality"] or None,
+            report_period=query.report_period(),
             user=request.user,
         )
     except WithheldError as error:
@@ -64,6 +122,7 @@ def _page(request: HttpRequest, find: Any) -> HttpResponse:
             "page": page,
             "pagination": _pagination(request, page),
             "value_rows": _value_rows(drill),
+            "scope_rows": _scope_rows(drill),
             "report_href": _report_href(drill),
         },
     )
@@ -81,21 +140,60 @@ def _value_rows(drill: Drill) -> list[dict[str, Any]]:
     ]
 
 
+def _scope_rows(drill: Drill) -> list[dict[str, Any]]:
+    """Whom the report covers and, for a figure of the same period a year before, which
+    report it belongs to."""
+    rows: list[dict[str, Any]] = []
+    if drill.report_period is not None:
+        report = drill.report_period
+        rows.append(
+            {
+                "key": {"text": "In the report for"},
+                "value": {
+                    "text": f"{govuk_date(report.start)} to {govuk_date(report.end)} (this "
+                    "figure is its comparison with the same period a year before)"
+                },
+            }
+        )
+    if drill.locality:
+        areas = ", ".join(drill.scope.area_names)
+        rows.append({"key": {"text": "Locality"}, "value": {"text": drill.scope.words}})
+        rows.append(
+            {
+                "key": {"text": "Service areas counted"},
+                "value": {
+                    "text": f"{areas}: those in the locality at some time during the report's "
+                    "period or the same period a year before"
+                },
+            }
+        )
+    else:
+        rows.append(
+            {
+                "key": {"text": "Service area"},
+                "value": {"text": drill.service or "The whole authority"},
+            }
+        )
+    return rows
+
+
 def _report_href(drill: Drill) -> str:
     """The reports page showing the report this figure belongs to."""
+    report = drill.of_report
+    scope = f"{LOCALITY}{drill.locality}" if drill.locality else drill.service or ""
     params = {
         "action": "preview",
         "period": "dates",
-        "start-day": drill.period.start.day,
-        "start-month": drill.period.start.month,
-        "start-year": drill.period.start.year,
-        "end-day": drill.period.end.day,
-        "end-month": drill.period.end.month,
-        "end-year": drill.period.end.year,
+        "start-day": report.start.day,
+        "start-month": report.start.month,
+        "start-year": report.start.year,
+        "end-day": report.end.day,
+        "end-month": report.end.month,
+        "end-year": report.end.year,
         "as_of-day": drill.as_of.day,
         "as_of-month": drill.as_of.month,
         "as_of-year": drill.as_of.year,
-        "service": drill.service or "",
+        "service": scope,
     }
     return reverse("reporting:reports") + "?" + urlencode(params)
 

@@ -52,18 +52,13 @@ def reports_page(request: HttpRequest) -> HttpResponse:
                 return download(
                     render_report(prepared, fmt=fmt, period=period, published=form.publish)
                 )
-            # The drill-down pages name a report by its service area; a locality's figures do
-            # not link to them rather than link to another report's records.
-            links = (
-                None
-                if prepared.locality
-                else drill_urls(
-                    figures=prepared.figures,
-                    period=period,
-                    as_of=form.chosen_as_of,
-                    service=prepared.service,
-                    access=access,
-                )
+            links = drill_urls(
+                figures=prepared.figures,
+                period=period,
+                as_of=form.chosen_as_of,
+                service=prepared.service,
+                access=access,
+                locality=prepared.locality,
             )
             context["links"] = links is not None
             context["preview"] = report_in_page(request, prepared, links)

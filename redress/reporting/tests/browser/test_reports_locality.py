@@ -1,6 +1,6 @@
 """The reports page with a locality chosen, in Chromium, checked with axe (WCAG 2.0, 2.1 and 2.2,
-A and AA): a quarter's report for a locality made in a restructure, a locality that was not in
-use then, and the same choice without JavaScript."""
+A and AA): a quarter's report for a locality made in a restructure (and the records behind one
+of its numbers), a locality that was not in use then, and the same choice without JavaScript."""
 
 import json
 from pathlib import Path
@@ -34,14 +34,23 @@ def test_a_locality_s_quarter_previewed(page, officer, restructure):
     page.get_by_role("button", name="Preview").click()
     page.get_by_role("heading", name=TITLE).wait_for()
     assert page.get_by_label(SCOPE).input_value() == "locality:West"
-    assert page.get_by_text("A locality's figures do not link to their records").is_visible()
+    assert page.get_by_text("Select a number to see the records behind it.").is_visible()
     report = page.locator(".rd-report")
     assert "in the West locality (its service areas Early Help, Family Hub and Fostering)" in (
         report.inner_text()
     )
-    assert page.locator("a[href^='/reports/figures/'], a[href^='/reports/tables/']").count() == 0
+    links = page.locator("a[href^='/reports/figures/'], a[href^='/reports/tables/']")
+    assert links.count() > 0
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert all("locality=West" in href for href in hrefs)
     charts_ready(page)
     assert_accessible(page, "a locality's quarterly report previewed")
+    # A number leads to the locality's records behind it.
+    page.locator("a[href^='/reports/figures/received.stage1/']").first.click()
+    page.get_by_role("heading", name="Records behind received.stage1").wait_for()
+    assert page.get_by_text("5 stage records, exactly as the figure counted them.").is_visible()
+    assert page.get_by_text("Complaints report 2021-22 Q4: West locality").is_visible()
+    assert_accessible(page, "the records behind a locality's figure")
 
 
 def test_a_locality_not_in_use_then_is_an_error_on_the_field(page, officer, restructure):
