@@ -460,8 +460,8 @@ def test_ombudsman_and_mediation_sentences_leave_out_what_did_not_happen(db):
     said = paragraphs(build(FigureSet(period=YEAR, as_of=AS_OF, figures=lgo), facts), "ombudsman")
     assert said[1] == (
         "The Ombudsman referred 4 back to us as premature and decided not to investigate 13. "
-        "It investigated and decided 5, finding fault in 3. Enquiries received in the year "
-        "still awaiting a decision: 1."
+        "It investigated and decided 5, finding fault in 3. 1 enquiry received in the year is "
+        "still awaiting a decision."
     )
     quiet = lgo | {
         "lgo.decision.premature": 0,

@@ -106,12 +106,12 @@ def _decisions(ctx: BuildContext) -> Paragraph:
     pending = v.raw("lgo.decision.pending")
     if pending:
         runs += [
-            "Enquiries received in the year still awaiting a decision: ",
             v.value("lgo.decision.pending"),
-            ".",
+            f" {presenters.plural(pending, 'enquiry', 'enquiries')} received in {ctx.span} "
+            f"{'is' if pending == 1 else 'are'} still awaiting a decision.",
         ]
     else:
-        runs.append("No enquiry received in the year is still awaiting a decision.")
+        runs.append(f"No enquiry received in {ctx.span} is still awaiting a decision.")
     return para(*runs)
 
 
@@ -201,8 +201,8 @@ def ombudsman(ctx: BuildContext) -> Blocks:
             "lgo.decisions",
             [("decision", "Decision", "text"), ("count", "Enquiries", "count")],
             labels={"decision": {r["decision"]: label(DECISIONS, r["decision"]) for r in rows}},
-            footnote="Decisions made in the year, whenever the enquiry was received; pending: "
-            "enquiries received in the year without a decision.",
+            footnote=f"Decisions made in {ctx.span}, whenever the enquiry was received; pending: "
+            f"enquiries received in {ctx.span} without a decision.",
         )
     )
     enquiries = v.rows("lgo.enquiries")
