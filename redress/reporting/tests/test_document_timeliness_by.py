@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from redress.core import config
 from redress.organisations.models import ServiceArea
@@ -146,6 +148,17 @@ def test_the_setting_says_which_measures_there_are(db, text, message):
     with pytest.raises(config.SettingError, match=message):
         config.set_value("report_timeliness_by", text, by=None)
     assert config.get("report_timeliness_by") == "responses"
+
+
+def test_the_command_refuses_a_bad_measure_with_the_message(db):
+    with pytest.raises(CommandError) as error:
+        call_command("config", "set", "report_timeliness_by", "quarters")
+    assert str(error.value) == (
+        "'quarters' is not a way to measure timeliness: the annual report leads with the "
+        "'responses' issued in the year against the longest timescale (as Birmingham's "
+        "report), or with the complaints received in the year against each one's own "
+        "'deadline', extended where agreed (as Sandwell's report)."
+    )
 
 
 def test_the_setting_reaches_the_report(figures):
