@@ -200,7 +200,7 @@ def test_the_title_page_names_the_authority_period_as_of_date_and_status(word):
 
 def test_an_internal_report_says_so_and_a_service_report_names_its_service():
     word = open_docx(render(report(published=False, service="South Safeguarding")))
-    assert "Service: South Safeguarding" in texts(word)[:4]
+    assert "Covers: South Safeguarding" in texts(word)[:4]
     assert (
         "Internal report, not for publication: it shows every figure, including small counts."
         in texts(word)[:6]

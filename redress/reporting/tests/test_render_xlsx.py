@@ -112,7 +112,7 @@ def test_the_contents_sheet_describes_the_report_and_links_to_every_sheet(book, 
     sheet = book["Contents"]
     assert sheet["A1"].value == "Annual complaints report 2021-22"
     assert row_values(sheet, 2)[:2] == ["Authority", "Sandwell Children's Trust"]
-    assert row_values(sheet, 3)[:2] == ["Service", "Whole authority"]
+    assert row_values(sheet, 3)[:2] == ["Covers", "The whole authority"]
     assert row_values(sheet, 4)[:2] == ["Period", "2021-22: 1 April 2021 to 31 March 2022"]
     assert row_values(sheet, 5)[:2] == ["Figures as at", datetime.datetime(2022, 5, 31)]
     assert row_values(sheet, 8) == ["Sheet", "What it shows", "Table id", "Rows"]

@@ -79,7 +79,7 @@ class _WordReport:
         authority.paragraph_format.space_before = Cm(6)
         self.word.add_paragraph(report.title, style="Title")
         if report.service:
-            self.word.add_paragraph(f"Service: {report.service}", style="Subtitle")
+            self.word.add_paragraph(f"Covers: {report.service}", style="Subtitle")
         self.word.add_paragraph(
             f"{report.period_label}: {govuk_date(report.period_start)} to "
             f"{govuk_date(report.period_end)}"

@@ -136,7 +136,7 @@ def _contents(
         document.title,
         [
             ("Authority", document.authority),
-            ("Service", document.service or "Whole authority"),
+            ("Covers", document.service or "The whole authority"),
             *_about(document, figures),
         ],
     )
