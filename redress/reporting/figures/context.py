@@ -4,6 +4,7 @@ selections most figures start from (received in the period, the timeliness cohor
 from __future__ import annotations
 
 import datetime
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,7 +41,7 @@ class FigureContext:
         facts: Facts,
         period: Period,
         settings: ReportSettings,
-        _contexts: dict[Period, FigureContext] | None = None,
+        _contexts: weakref.WeakValueDictionary[Period, FigureContext] | None = None,
     ) -> None:
         self.facts = facts
         self.period = period
@@ -49,7 +50,9 @@ class FigureContext:
         # The contexts of other periods over the same facts, shared by all of them: a figure
         # comparing with last year asks for it again and again (every scalar, the reasons,
         # the costs…), and each keeps its selections instead of filtering the facts afresh.
-        self._contexts = {} if _contexts is None else _contexts
+        # Weak, so that no context holds itself: a cycle would keep the facts and every
+        # selection in memory until Python's cycle collector happened to run.
+        self._contexts = weakref.WeakValueDictionary() if _contexts is None else _contexts
         self._contexts.setdefault(period, self)
 
     @property
