@@ -204,7 +204,20 @@ def _others(position: dict[str, int]) -> list[SheetData]:
         )
     ]
     actions = [
-        ((a[5], _s(a[1]), a[2], a[0]), _s(a[1]), a[2], _s(a[3]), a[4], a[5], a[6], a[7], a[8])
+        (
+            (a[5], _s(a[1]), a[2], a[0]),
+            _s(a[1]),
+            a[2],
+            _s(a[3]),
+            a[4],
+            a[5],
+            a[6],
+            a[7],
+            "" if a[8] is None else a[8],
+            a[9],
+            a[10],
+            a[11],
+        )
         for a in LearningAction.objects.values_list(
             "id",
             "complaint__reference",
@@ -214,6 +227,9 @@ def _others(position: dict[str, int]) -> list[SheetData]:
             "raised_date",
             "due_date",
             "completed_date",
+            "stage_number",
+            "you_said",
+            "we_did",
             "custom_data",
         )
     ]

@@ -327,6 +327,9 @@ SHEETS: dict[str, Sheet] = {
             _col("raised_date", date, required=True),
             _col("due_date", date),
             _col("completed_date", date),
+            _col("stage", stage_number, kept_when_absent=True),
+            _col("you_said", FREE_TEXT, kept_when_absent=True),
+            _col("we_did", FREE_TEXT, kept_when_absent=True),
         ),
         _sheet(
             "compliments",

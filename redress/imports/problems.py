@@ -156,6 +156,10 @@ class UnknownStage(Rule):
     """complaint {reference} has no stage {stage} in the file or in Redress"""
 
 
+class StageWithoutComplaint(Rule):
+    """a stage needs the reference of the complaint whose stage prompted the action"""
+
+
 class RelatedToItself(Rule):
     """a complaint cannot follow on from itself"""
 

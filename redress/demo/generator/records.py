@@ -31,7 +31,7 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "payments": ("reference", "date", "stage", "kind", "amount"),
     "actions": (
         "reference", "description", "theme", "owner", "raised_date", "due_date",
-        "completed_date",
+        "completed_date", "stage", "you_said", "we_did",
     ),
     "compliments": (
         "received_date", "service_area", "locality", "staff_member", "consent_to_publish",

@@ -36,6 +36,7 @@ from .texts import (
     SUMMARY_FORMS,
     SURNAMES,
     WHO,
+    you_said_we_did,
 )  # fmt: skip
 from .workdays import WorkingDays
 
@@ -284,9 +285,10 @@ class ScaleGenerator:
             due = min(wd.add(final.responded, rng.randint(20, 60)), AS_OF)
             done = wd.add(final.responded, rng.randint(5, 40)) if rng.random() < 0.8 else None
             done = done if done and done <= AS_OF else None
+            you_said, we_did = you_said_we_did(theme, reference)
             yield "actions", (
                 reference, description, theme, f"{rng.choice(OWNERS)}, {service}",
-                iso(final.responded), iso(due), iso(done),
+                iso(final.responded), iso(due), iso(done), str(final.number), you_said, we_did,
             )  # fmt: skip
         if cyp and stages[0].outcome in SUBSTANTIVE and rng.random() < 0.6:
             for question in QUESTIONS:

@@ -6,6 +6,8 @@ rephrased, and every name is invented: no one named in the report appears here.
 
 from __future__ import annotations
 
+import zlib
+
 FEMALE = (
     "Abigail", "Aisha", "Bethan", "Carys", "Chloe", "Deborah", "Eilidh", "Farah", "Gemma",
     "Harriet", "Imogen", "Jasmin", "Leanne", "Maryam", "Niamh", "Olivia", "Priya", "Rosalind",
@@ -315,3 +317,72 @@ ACTIONS = (
     ("Acknowledge every complaint within two working days.", "Timeliness"),
     ("Review the leaflet explaining how to complain.", "Policy review"),
 )  # fmt: skip
+
+# "You said, we did" for a learning action, by its theme: what the complaint told the service
+# and what changed. Which pair an action gets follows from its complaint's reference (see
+# `you_said_we_did`), so drawing one takes nothing from the generator's random numbers.
+YOU_SAID_WE_DID: dict[str, tuple[tuple[str, str], ...]] = {
+    "Communication": (
+        ("Nobody called you back when you asked to speak to your social worker.",
+         "Reminded every team that calls are returned within two working days, and team "
+         "managers now check this in supervision."),
+        ("You were not told the outcome of the referral you made.",
+         "Referral officers now contact the person who referred to share the outcome."),
+    ),
+    "Recording": (
+        ("Your records held mistakes and did not say why decisions were made.",
+         "Corrected the records and added a check that each decision is written down with its "
+         "reasons."),
+        ("An assessment about your family was changed after it was finished.",
+         "Finished assessments are now locked in the case recording system."),
+    ),
+    "Information sharing": (
+        ("You saw reports for the first time in the meeting that discussed them.",
+         "Reports and minutes are now shared with parents in time to read them before the "
+         "meeting."),
+        ("You were not sent the updated plan for your child.",
+         "Plans and minutes are now sent to families within ten working days of a meeting."),
+    ),
+    "Training and development": (
+        ("Your worker did not seem to know the procedure that applied to you.",
+         "Ran refresher training for the team and added the procedure to new starters' "
+         "induction."),
+        ("You felt your worker did not listen to what your child wanted.",
+         "Held training on hearing children's wishes and feelings and recording them."),
+    ),
+    "Practice guidance": (
+        ("Your social worker changed without notice.",
+         "Revised the case transfer protocol so that families are told the new worker's name "
+         "and a handover visit is offered."),
+        ("Your child's needs were missed when the case moved to another team.",
+         "Wrote practice guidance on what a receiving team checks when a case moves."),
+    ),
+    "Assessment and planning": (
+        ("The plan for your child was not reviewed when it should have been.",
+         "Agreed timescales for reviewing plans, and managers track reviews that fall due."),
+        ("The assessment did not take account of what you told us.",
+         "Assessments now record the family's views alongside the worker's."),
+    ),
+    "Timeliness": (
+        ("You waited too long for a response to your complaint.",
+         "Complaints are now acknowledged within two working days and tracked weekly until "
+         "answered."),
+        ("Nobody told you the response would be late.",
+         "Complainants are now told in writing, with a new date, when a response will be late."),
+    ),
+    "Policy review": (
+        ("The policy was hard to understand and did not answer your question.",
+         "Rewrote the policy in plain English and published it with examples."),
+        ("You did not know how to complain.",
+         "Revised the leaflet explaining how to complain and a children's version."),
+    ),
+}  # fmt: skip
+
+
+def you_said_we_did(theme: str, key: str) -> tuple[str, str]:
+    """The pair for an action on `theme`, chosen by `key` (its complaint's reference), so the same
+    workbook always gets the same words; blank for a theme with none."""
+    pairs = YOU_SAID_WE_DID.get(theme)
+    if not pairs:
+        return "", ""
+    return pairs[zlib.crc32(key.encode()) % len(pairs)]

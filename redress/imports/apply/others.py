@@ -61,6 +61,9 @@ def _action(ctx: ApplyContext, r: Any) -> dict[str, Any]:
         "raised_date": r.raised_date,
         "due_date": r.due_date,
         "completed_date": r.completed_date,
+        "stage_number": r.stage,
+        "you_said": r.you_said or "",
+        "we_did": r.we_did or "",
     }
 
 
@@ -162,6 +165,9 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
                     "raised_date",
                     "due_date",
                     "completed_date",
+                    "stage_number",
+                    "you_said",
+                    "we_did",
                 ),
                 key=("complaint_id", "raised_date", "description"),
                 scope="complaint_id",
@@ -231,13 +237,19 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
 }
 
 
+# Columns added after the format was first published whose field has another name (the others
+# fill the field of their own name).
+ADDED_FIELDS = {("actions", "stage"): "stage_number"}
+
+
 def store_sheet(ctx: ApplyContext, sheet: str, rows: list[Any]) -> None:
     spec, values = WRITERS[sheet]
     kept = ctx.kept.get(sheet)
     if kept:
         # A file from before these columns were in the format: new records get them blank,
         # existing ones keep what Redress holds (e.g. a response recorded on the staff pages).
-        spec = replace(spec, create_only=(*spec.create_only, *kept))
+        fields = tuple(ADDED_FIELDS.get((sheet, c), c) for c in kept)
+        spec = replace(spec, create_only=(*spec.create_only, *fields))
 
     def item(r: Any) -> Item:
         row_values = values(ctx, r)

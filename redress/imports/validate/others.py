@@ -9,7 +9,7 @@ from redress.core import config
 from redress.taxonomies.models import TaxonomyKind
 
 from ..format import period_dates
-from ..problems import BeforeDate, RuleBroken
+from ..problems import BeforeDate, RuleBroken, StageWithoutComplaint, UnknownStage
 from .checker import Checker
 
 
@@ -47,7 +47,9 @@ def check_payments(c: Checker) -> None:
 def check_actions(c: Checker) -> None:
     checked = []
     for r in c.rows("actions"):
-        c.check_reference("actions", r)
+        known = c.check_reference("actions", r)
+        if r.stage is not None:
+            _check_action_stage(c, r, known=known)
         theme = None
         if r.theme is not None and r.raised_date is not None:
             theme = c.attempt(
@@ -55,6 +57,27 @@ def check_actions(c: Checker) -> None:
             )
         checked.append(r._replace(theme=theme))
     c.replace_rows("actions", checked)
+
+
+def _check_action_stage(c: Checker, r: Any, *, known: bool) -> None:
+    """The stage that prompted an action is one its complaint reached, and the action was raised
+    no earlier than that stage was received (as when it is raised on the staff pages)."""
+    if r.reference is None:
+        c.log.report(StageWithoutComplaint, "actions", r.line, "stage", r.stage)
+        return
+    if not known:
+        return
+    stage = c.stage_facts(r.reference, r.stage)
+    if stage is None:
+        c.log.report(
+            UnknownStage, "actions", r.line, "stage", r.stage,
+            reference=r.reference, stage=r.stage,
+        )  # fmt: skip
+    elif stage.received_date and r.raised_date and r.raised_date < stage.received_date:
+        c.log.report(
+            BeforeDate, "actions", r.line, "raised_date", r.raised_date,
+            what=f"date stage {r.stage} was received", earlier=stage.received_date,
+        )  # fmt: skip
 
 
 def check_compliments(c: Checker) -> None:

@@ -21,6 +21,7 @@ from ..texts import (
     OWNERS,
     PUBLISHED_COMPLIMENTS,
     SURNAMES,
+    you_said_we_did,
 )
 from ..workdays import WorkingDays
 from .tracks import receipt_dates
@@ -144,10 +145,11 @@ class Voices:
             completed = None
             if rng.random() < 0.8:
                 completed = min(self.wd.add(raised, rng.randint(5, 40)), AS_OF)
+            you_said, we_did = you_said_we_did(theme, stage.complaint.reference)
             rows.append((
                 stage.complaint.reference, description, theme,
                 f"{owner}, {stage.complaint.service.name}", iso(raised), iso(max(due, raised)),
-                iso(completed),
+                iso(completed), str(stage.number), you_said, we_did,
             ))  # fmt: skip
         return rows
 

@@ -275,9 +275,31 @@ LEARNING = (
 )  # fmt: skip
 
 
+# "You said, we did" for each of LEARNING, in the same order, in the spirit of the report's
+# learning table (section 5.6). The actions answer complaints in general (no one complaint), so
+# they record no stage: a stage belongs to a complaint.
+YOU_SAID_WE_DID = (
+    ("Your social worker changed without notice and nobody explained why.",
+     "Revised the case transfer protocol: the child's views are sought and the new worker visits "
+     "with the old one before the handover."),
+    ("Savings you had built up while in care could not be traced.",
+     "Independent reviewing officers now check and record a child's savings at every review."),
+    ("The financial help on offer when you left care was unclear.",
+     "Began a review of the Local Offer for care leavers with young people's help."),
+    ("You were not told who your new worker was.",
+     "Families are now told the name of their new worker, in writing, whenever a worker "
+     "leaves."),
+    ("Minutes and reports reached you too late to read before meetings.",
+     "Minutes and reports are now sent to parents at least three working days before a meeting."),
+    ("Your passport application was held up waiting for the fee to be paid.",
+     "Widened the use of procurement cards so that fees are paid the same day."),
+)  # fmt: skip
+
+
 def action_rows(wd: WorkingDays) -> list[Row]:
     return [
         ("", text, theme, "Customer Experience Team", iso(raised), iso(due),
-         iso(wd.back(due, 10)) if done else "")
-        for theme, text, raised, due, done in LEARNING
+         iso(wd.back(due, 10)) if done else "", "", you_said, we_did)
+        for (theme, text, raised, due, done), (you_said, we_did)
+        in zip(LEARNING, YOU_SAID_WE_DID, strict=True)
     ]  # fmt: skip
