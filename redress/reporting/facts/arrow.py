@@ -77,7 +77,8 @@ def source() -> Source | None:
     keep = connection.settings_dict.get("CONN_MAX_AGE", 0)
     if connection.vendor == "postgresql":
         return Source("postgresql", _conninfo(), keep)
-    if connection.is_in_memory_db() or connection.transaction_mode != "IMMEDIATE":
+    # SQLite's DatabaseWrapper (these are not on the base class).
+    if connection.is_in_memory_db() or connection.transaction_mode != "IMMEDIATE":  # type: ignore[attr-defined]
         return None
     return Source("sqlite", _sqlite_uri(str(connection.settings_dict["NAME"])))
 

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 from polars.testing import assert_frame_equal
 
-from redress.complaints.models import Payment
+from redress.complaints.models import Complaint, Payment
 from redress.complaints.tests.factories import (
     AspectFactory,
     ComplaintFactory,
@@ -34,6 +34,7 @@ from redress.feedback.tests.factories import (
     SatisfactionAnswerFactory,
 )
 from redress.ombudsman.tests.factories import EnquiryFactory
+from redress.organisations.models import ServiceArea
 from redress.organisations.tests.factories import LocalityFactory, ServiceAreaFactory
 from redress.people.tests.factories import PersonFactory
 from redress.procedures.models import Procedure
@@ -125,7 +126,7 @@ def record_a_year(*, rows: int = 1) -> None:
     service = ServiceAreaFactory(name="South Safeguarding", locality=south)
     local = Procedure.objects.get(code="local")
     for n in range(rows):
-        first = ComplaintFactory(
+        first: Complaint = ComplaintFactory(  # type: ignore[assignment]
             reference=f"R{n}",
             received_date=d("2021-06-07"),
             service_area=service,
@@ -158,7 +159,7 @@ def record_a_year(*, rows: int = 1) -> None:
             received_date=d("2022-05-23"),
             panel_date=d("2022-06-20"),
         )
-        later = ComplaintFactory(
+        later: Complaint = ComplaintFactory(  # type: ignore[assignment]
             reference=f"L{n}", received_date=d("2022-05-20"), procedure=local, method=""
         )
         AspectFactory(
@@ -213,7 +214,7 @@ def test_inside_a_transaction_the_facts_are_read_through_djangos_connection(cale
 def test_sqlite_in_memory_is_read_through_djangos_connection(calendar, arrow_reads):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only: its test database is in memory")
-    assert connection.is_in_memory_db()
+    assert connection.is_in_memory_db()  # type: ignore[attr-defined]
     ComplaintFactory(reference="M1", received_date=d("2021-06-07"))
     assert arrow.source() is None
     assert extract_facts(as_of=AS_OF, calendar=calendar).stages["reference"].to_list() == ["M1"]
@@ -242,7 +243,7 @@ def test_committed_facts_read_as_arrow_are_the_frames_django_reads(
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_scoped_and_recent_reads_are_the_same_both_ways(committed_database, calendar, arrow_reads):
     record_a_year()
-    service = ServiceAreaFactory(name="North")
+    service: ServiceArea = ServiceAreaFactory(name="North")  # type: ignore[assignment]
     ComplaintFactory(reference="N1", received_date=d("2022-04-04"), service_area=service)
     through_arrow, through_django = both_ways(
         calendar, service_area_ids=[service.pk], aspects_from=d("2022-04-01")
