@@ -45,7 +45,7 @@ class DrillQuery(DrillQueryForm):
 
     def __init__(self, query: Any) -> None:
         super().__init__(query)
-        self.data["locality"] = query.get("locality", "")
+        self.data = {**self.data, "locality": query.get("locality", "")}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
