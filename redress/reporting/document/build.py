@@ -17,7 +17,16 @@ from redress.reporting.facts import Facts
 from redress.reporting.figures import FigureSet, ReportSettings
 
 from .context import TIMELINESS_MEASURES, BuildContext
-from .model import Block, BulletList, Markdown, Paragraph, ReportDocument, Section
+from .model import (
+    Block,
+    BulletList,
+    ChartBlock,
+    Markdown,
+    Paragraph,
+    ReportDocument,
+    Section,
+    TableBlock,
+)
 from .parts import BUILDERS
 from .parts.appendices import suppressions
 from .sections import ANNEX, SECTIONS, profile_keys, profile_sections, reletter
@@ -108,7 +117,7 @@ def build_document(
     letters = {key: spec.letter for key, spec in specs.items()}
     for section in sections:
         section.title = ctx.title_of(section.key, specs[section.key].title)
-        section.blocks = _pointed(section.blocks, letters)
+        section.blocks = _voiced(_pointed(section.blocks, letters), ctx)
     period = figures.period
     return ReportDocument(
         title=ctx.report_title(SUBJECT),
@@ -121,10 +130,34 @@ def build_document(
         published=figures.published,
         summary=list(ctx.headlines),
         sections=sections,
-        suppressions=suppressions(ctx) if figures.published else [],
+        suppressions=[
+            replace(s, table_caption=ctx.in_voice(s.table_caption)) for s in suppressions(ctx)
+        ]
+        if figures.published
+        else [],
         suppression_threshold=settings.suppression_threshold,
         unwritten=sorted(unwritten, key=chosen.index),
     )
+
+
+def _voiced(blocks: list[Block], ctx: BuildContext) -> list[Block]:
+    """The blocks with their tables' captions and charts' titles in the report's voice."""
+
+    def table(block: TableBlock) -> TableBlock:
+        return replace(block, caption=ctx.in_voice(block.caption))
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            block = table(block)
+        elif isinstance(block, ChartBlock):
+            block = replace(
+                block,
+                title=ctx.in_voice(block.title),
+                table=table(block.table) if block.table is not None else None,
+            )
+        out.append(block)
+    return out
 
 
 def _pointed(blocks: list[Block], letters: dict[str, str | None]) -> list[Block]:

@@ -5,6 +5,7 @@ the settings, and the facts when the caller has them."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -118,6 +119,13 @@ class BuildContext:
     def we_do(self, plural: str, singular: str, *, start: bool = False) -> str:
         """ "we ask", or "Kingsmoor Children's Trust asks"."""
         return f"{self.we(start=start)} {singular if self.speaks_as_authority else plural}"
+
+    def in_voice(self, text: str) -> str:
+        """A caption written as "we" ("What complainants told us…") in the report's voice:
+        "What complainants told Kingsmoor Children's Trust…" when it speaks as the authority."""
+        if not self.speaks_as_authority:
+            return text
+        return re.sub(r"\btold us\b", f"told {self.authority}", text)
 
     def title_of(self, key: str, default: str | None = None) -> str:
         """A section's title in the report's voice (`default`: its title in this report, an

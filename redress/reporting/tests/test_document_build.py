@@ -496,7 +496,12 @@ def test_the_report_speaks_in_one_voice(year):
         texts = [s.title for s in document.sections]
         for section in document.sections:
             texts += paragraphs(document, section.key)
-        return texts
+            for block in section.blocks:
+                if isinstance(block, TableBlock):
+                    texts.append(block.caption)
+                elif isinstance(block, ChartBlock):
+                    texts += [block.title, *([block.table.caption] if block.table else [])]
+        return texts + [s.table_caption for s in document.suppressions]
 
     ours = build(year.figures, year.facts)
     assert any(words.search(t) for t in written(ours))

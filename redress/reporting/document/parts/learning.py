@@ -195,7 +195,7 @@ def appendix_learning(ctx: BuildContext) -> Blocks:
         para(intro),
         TableBlock(
             key="learning.you_said_we_did",
-            caption="You said, we did",
+            caption="“You said, we did”: what complaints told us and what changed",
             columns=columns,
             rows=tuple(rows),
             footnote=footnote,
