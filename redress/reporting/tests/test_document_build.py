@@ -5,6 +5,7 @@ and every number tied to the figure or table row it shows."""
 import dataclasses
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 
@@ -524,3 +525,45 @@ def test_the_voice_is_a_setting_with_its_choices(db):
     assert report_settings().voice == "authority"
     with pytest.raises(config.SettingError, match="'we'"):
         config.set_value("report_voice", "they", by=None)
+
+
+def test_the_headlines_say_both_all_and_none_for_the_ombudsman_and_costs(db):
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+
+    def headline(figures: dict, starts: str) -> str:
+        document = build(FigureSet(period=YEAR, as_of=AS_OF, figures=figures), facts)
+        return next(p.plain for p in document.summary if p.plain.startswith(starts))
+
+    lgo = {
+        "lgo.enquiries": 5,
+        "lgo.decision.premature": 1,
+        "lgo.investigated": 2,
+        "lgo.decision.fault_found": 2,
+    }
+    assert headline(lgo, "5 complainants") == (
+        "5 complainants contacted the Local Government and Social Care Ombudsman; 1 was referred "
+        "back as premature, and the Ombudsman found fault in both complaints it investigated "
+        "and decided."
+    )
+    quiet = lgo | {
+        "lgo.decision.premature": 0,
+        "lgo.investigated": 3,
+        "lgo.decision.fault_found": 0,
+    }
+    assert headline(quiet, "5 complainants") == (
+        "5 complainants contacted the Local Government and Social Care Ombudsman; none was "
+        "referred back as premature, and the Ombudsman found no fault in the 3 complaints it "
+        "investigated and decided."
+    )
+    money = {
+        "compensation.total": Decimal("180.00"),
+        "compensation.total.previous": Decimal("0.00"),
+        "costs.investigation.total": Decimal("0.00"),
+        "costs.investigation.total.previous": Decimal("0.00"),
+    }
+    assert headline(money, "Compensation") == (
+        "Compensation paid was £180.00; no cost of investigating complaints was recorded."
+    )
+    nothing = money | {"compensation.total": Decimal("0.00")}
+    document = build(FigureSet(period=YEAR, as_of=AS_OF, figures=nothing), facts)
+    assert not [p for p in document.summary if "ompensation" in p.plain]

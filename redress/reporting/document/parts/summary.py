@@ -15,7 +15,7 @@ from ..sentences import (
     trend,
     trend_clause,
 )
-from ..values import para
+from ..values import FigureView, para
 from .common import Blocks, share
 
 CYP_WORDS = "children, young people or care leavers"
@@ -275,30 +275,76 @@ def _ombudsman(ctx: BuildContext) -> Paragraph | None:
     if not v.has("lgo.enquiries") or not v.raw("lgo.enquiries"):
         return None
     enquiries = v.raw("lgo.enquiries")
-    return para(
+    premature = v.raw("lgo.decision.premature")
+    investigated, fault = v.raw("lgo.investigated") or 0, v.raw("lgo.decision.fault_found") or 0
+    runs: list[Run] = [
         v.value("lgo.enquiries"),
         f" {presenters.plural(enquiries, 'complainant')} contacted the Local Government and Social "
         "Care Ombudsman; ",
-        v.value("lgo.decision.premature"),
-        f" {_were(v.raw('lgo.decision.premature'))} referred back as premature, and the "
-        "Ombudsman found fault in ",
-        v.value("lgo.decision.fault_found"),
-        " of the ",
-        v.value("lgo.investigated"),
-        f" {presenters.plural(v.raw('lgo.investigated'), 'complaint')} it investigated and "
-        "decided.",
-    )
+        *(
+            ["none was referred back as premature"]
+            if not premature
+            else [
+                v.value("lgo.decision.premature"),
+                f" {_were(premature)} referred back as premature",
+            ]
+        ),
+    ]
+    if not investigated:
+        runs.append(", and it made no decision after an investigation.")
+    elif fault == investigated:
+        every = {1: "the one", 2: "both"}.get(investigated, f"all {investigated}")
+        runs.append(
+            f", and the Ombudsman found fault in {every} "
+            f"{presenters.plural(investigated, 'complaint')} it investigated and decided."
+        )
+    elif not fault:
+        runs += [
+            ", and the Ombudsman found no fault in the ",
+            v.value("lgo.investigated"),
+            f" {presenters.plural(investigated, 'complaint')} it investigated and decided.",
+        ]
+    else:
+        runs += [
+            ", and the Ombudsman found fault in ",
+            v.value("lgo.decision.fault_found"),
+            " of the ",
+            v.value("lgo.investigated"),
+            f" {presenters.plural(investigated, 'complaint')} it investigated and decided.",
+        ]
+    return para(*runs)
+
+
+def _none_recorded(v: FigureView, figure_id: str) -> bool:
+    """Nothing recorded this period or the one before: a sum of no payments."""
+    previous = f"{figure_id}.previous"
+    return not v.raw(figure_id) and (not v.has(previous) or not v.raw(previous))
 
 
 def _money(ctx: BuildContext) -> Paragraph | None:
     v = ctx.view
     if not v.has("compensation.total", "costs.investigation.total"):
         return None
+    compensation, costs = "compensation.total", "costs.investigation.total"
+    if _none_recorded(v, compensation) and _none_recorded(v, costs):
+        return None
+    if _none_recorded(v, costs):
+        return para(
+            "Compensation paid",
+            *trend_clause(v, compensation, "money", since=ctx.since),
+            "; no cost of investigating complaints was recorded.",
+        )
+    if _none_recorded(v, compensation):
+        return para(
+            "No compensation was paid, while the cost of investigating complaints",
+            *trend_clause(v, costs, "money", since=ctx.since),
+            ".",
+        )
     return para(
         "Compensation paid",
-        *trend_clause(v, "compensation.total", "money", since=ctx.since),
+        *trend_clause(v, compensation, "money", since=ctx.since),
         " while the cost of investigating complaints",
-        *trend_clause(v, "costs.investigation.total", "money", since=ctx.since),
+        *trend_clause(v, costs, "money", since=ctx.since),
         ".",
     )
 
