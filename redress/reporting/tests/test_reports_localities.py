@@ -182,6 +182,9 @@ def test_a_quarter_is_compared_with_the_same_quarter_last_year(world):
     for text in written:
         assert "2020-21" not in text, text
         assert "2021-22 Q4" not in text, text
+    # A quarter's report has no chart of whole years side by side.
+    keys = {getattr(b, "key", None) for s in document.sections for b in s.blocks}
+    assert "volumes.by_year" not in keys and "received.by_year" not in keys
 
 
 def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
@@ -207,6 +210,15 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
         b for s in document.sections for b in s.blocks if getattr(b, "key", None) == "costs"
     )
     assert [c.label for c in costs.columns] == ["Cost", "Q4 2020-21", "Q4 2021-22"]
+    assert any(
+        "there were no stage 3 review panels requested in either Q4 2021-22 or the same quarter "
+        "last year." in t
+        for t in written
+    )
+    # Years side by side belong to an annual report, not a quarter's.
+    keys = {getattr(b, "key", None) for s in document.sections for b in s.blocks}
+    assert "volumes.by_year" not in keys and "received.by_year" not in keys
+    assert not any("from 2021-22 to 2021-22" in t for t in written)
 
 
 def test_a_locality_with_many_service_areas_counts_them_in_the_summary(world):

@@ -48,7 +48,9 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
     out.append(_upheld(ctx))
     out.append(_timeliness(ctx))
     out.append(_reasons(ctx))
-    if v.has("cyp.stage1.received", "cyp.stage1.pct"):
+    if v.has("cyp.stage1.received") and not v.raw("cyp.stage1.received"):
+        out.append(para(f"No stage 1 complaints were made by {CYP_WORDS}."))
+    elif v.has("cyp.stage1.received", "cyp.stage1.pct"):
         count = v.raw("cyp.stage1.received")
         out.append(
             para(

@@ -54,7 +54,12 @@ def volumes(ctx: BuildContext) -> Blocks:
         if not v.has(f"received.stage{n}"):
             continue
         now: list[Run] = [count_or_none(v, f"received.stage{n}")]
-        if v.has(f"received.stage{n}.previous"):
+        before = (
+            v.raw(f"received.stage{n}.previous") if v.has(f"received.stage{n}.previous") else None
+        )
+        if before == 0 and not v.raw(f"received.stage{n}"):
+            now = [f"there were no {noun} in either {ctx.label} or {ctx.previous_label}"]
+        elif v.has(f"received.stage{n}.previous"):
             now = [
                 f"{noun} went from ",
                 count_or_none(v, f"received.stage{n}.previous"),
@@ -75,8 +80,10 @@ def volumes(ctx: BuildContext) -> Blocks:
             runs += [", while ", *item]
         blocks.append(para(*runs, "."))
     blocks.append(_split_table(ctx))
-    by_year = v.rows("received.by_year")
-    if by_year:
+    # Years side by side: an annual report's history (a quarter's or a locality's would show
+    # whole years of another scope, or a single one).
+    by_year = v.rows("received.by_year") if ctx.words.kind == "year" else []
+    if len(by_year) > 1:
         blocks.append(chart_block(charts.by_year(by_year), _by_year_table(ctx)))
     blocks += volumes_trend(ctx)
     by_month = v.rows("received.stage1.by_month")
