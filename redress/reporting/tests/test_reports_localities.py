@@ -184,7 +184,8 @@ def test_a_quarter_is_compared_with_the_same_quarter_last_year(world):
         assert "2021-22 Q4" not in text, text
     # A quarter's report has no chart of whole years side by side.
     keys = {getattr(b, "key", None) for s in document.sections for b in s.blocks}
-    assert "volumes.by_year" not in keys and "received.by_year" not in keys
+    assert "volumes.by_year" not in keys
+    assert "received.by_year" not in keys
 
 
 def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
@@ -217,7 +218,8 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
     )
     # Years side by side belong to an annual report, not a quarter's.
     keys = {getattr(b, "key", None) for s in document.sections for b in s.blocks}
-    assert "volumes.by_year" not in keys and "received.by_year" not in keys
+    assert "volumes.by_year" not in keys
+    assert "received.by_year" not in keys
     assert not any("from 2021-22 to 2021-22" in t for t in written)
 
 
