@@ -154,16 +154,7 @@ def rates(rows: Sequence[Row]) -> Chart:
         "assessments completed, by year. "
         + ("; ".join(parts) + "." if parts else "No context figures are recorded.")
     )
-    chart = kinds.small_multiple_bars(
-        data,
-        facet_title=None,
-        category_title="Year",
-        value_title="Per cent",
-        shared_scale=True,
-        columns=2,
-        width=200,
-    )
-    return Chart("rates.three_years", title, kinds.titled(chart, title, description), description)
+    return _pcts_by_year("rates.three_years", title, description, data)
 
 
 def by_area(rows: Sequence[Row]) -> Chart:
@@ -280,6 +271,11 @@ def in_time_by_year(rows: Sequence[Row]) -> Chart:
         "Bar charts of the percentage of stage 1 complaints answered in time, by year. "
         + ("; ".join(parts) + "." if parts else "No complaints were answered.")
     )
+    return _pcts_by_year("timeliness.trend", title, description, data)
+
+
+def _pcts_by_year(key: str, title: str, description: str, data: list[dict[str, Any]]) -> Chart:
+    """Percentages by year, a panel per measure on one scale, two panels a row."""
     chart = kinds.small_multiple_bars(
         data,
         facet_title=None,
@@ -289,7 +285,7 @@ def in_time_by_year(rows: Sequence[Row]) -> Chart:
         columns=2,
         width=200,
     )
-    return Chart("timeliness.trend", title, kinds.titled(chart, title, description), description)
+    return Chart(key, title, kinds.titled(chart, title, description), description)
 
 
 def shares(key: str, title: str, rows: Sequence[Row], *, category_title: str, what: str) -> Chart:
