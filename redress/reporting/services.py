@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -327,7 +328,7 @@ class SectionsNotWritten(RuleViolation):
     """Nothing is written for {sections}: write {which}, or leave {which} out of the report,
     before publishing."""
 
-    def __init__(self, *, unwritten: list[str], **context: Any) -> None:
+    def __init__(self, *, unwritten: Sequence[str] = (), **context: Any) -> None:
         super().__init__(**context)
         # The keys of the sections found empty, in the report's order: the publish page lists
         # them without building the whole report again.

@@ -7,6 +7,7 @@ REDRESS = Path(__file__).resolve().parents[3]
 SERVICE_MODULES = [
     *sorted((REDRESS / "complaints" / "services").glob("*.py")),
     *(REDRESS / app / "services.py" for app in ["ombudsman", "feedback", "people", "retention"]),
+    REDRESS / "retention" / "holds.py",
     REDRESS / "organisations" / "services.py",
     REDRESS / "documents" / "services.py",
     REDRESS / "people" / "sar" / "services.py",
