@@ -338,3 +338,54 @@ class DrillQueryForm(forms.Form):
 
     def period(self) -> Period:
         return make_period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+
+class DrillQuery(DrillQueryForm):
+    """The drill-down's query string, with a locality's: its name, and for a figure of the
+    same period a year before, the report's period (`report_from`, `report_to`)."""
+
+    locality = forms.CharField(required=False)
+    report_start = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    report_end = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    NAMES = {**DrillQueryForm.NAMES, "report_start": "report_from", "report_end": "report_to"}
+
+    def __init__(self, query: Any) -> None:
+        super().__init__(query)
+        self.data = {**self.data, "locality": query.get("locality", "")}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        raw_start, raw_end = self.data.get("report_start"), self.data.get("report_end")
+        if not raw_start and not raw_end:
+            return cleaned
+        if not self.data["locality"].strip():
+            self.add_error(
+                None,
+                "'report_from' and 'report_to' name the period of a locality's report, and this "
+                "address names no locality",
+            )
+            return cleaned
+        if not raw_start or not raw_end:
+            missing = "report_to" if raw_start else "report_from"
+            self.add_error(None, f"'{missing}' is missing from the address")
+            return cleaned
+        start, end = cleaned.get("report_start"), cleaned.get("report_end")
+        if start is None or end is None or "start" not in cleaned or "end" not in cleaned:
+            return cleaned  # a date that is not one is already explained
+        if end < start:
+            self.add_error(None, f"'report_from={start}' is after 'report_to={end}'")
+            return cleaned
+        report = make_period(start, end)
+        listed = (cleaned["start"], cleaned["end"])
+        if listed not in ((report.start, report.end), (report.previous.start, report.previous.end)):
+            self.add_error(
+                None,
+                f"'from={listed[0]}&to={listed[1]}' is neither the report's period "
+                f"('report_from={start}&report_to={end}') nor the same period a year before",
+            )
+        return cleaned
+
+    def report_period(self) -> Period | None:
+        start, end = self.cleaned_data.get("report_start"), self.cleaned_data.get("report_end")
+        return make_period(start, end) if start and end else None
