@@ -19,9 +19,7 @@ import pytest
 
 from redress.reporting.document.build import build_document
 from redress.reporting.document.model import (
-    BulletList,
     ChartBlock,
-    Paragraph,
     ReportDocument,
     TableBlock,
 )
@@ -35,6 +33,7 @@ from redress.reporting.figures import ReportSettings
 from redress.reporting.publish import publish_figures
 
 from .builders.facts import FactsBuilder, compute
+from .test_document_build import paragraphs as texts
 
 pytestmark = pytest.mark.django_db
 AUTHORITY = "Sandwell Children's Trust"
@@ -72,16 +71,6 @@ def themed_world() -> FactsBuilder:
 def build(figures, settings=THEMED, **kwargs) -> ReportDocument:
     options = {"service": None, "narratives": {}, "settings": settings} | kwargs
     return build_document(figures=figures, authority=AUTHORITY, **options)
-
-
-def texts(document: ReportDocument, key: str) -> list[str]:
-    out = []
-    for block in document.section(key).blocks:
-        if isinstance(block, Paragraph):
-            out.append(block.plain)
-        elif isinstance(block, BulletList):
-            out += [item.plain for item in block.items]
-    return out
 
 
 def tables(document: ReportDocument, key: str) -> list[TableBlock]:
