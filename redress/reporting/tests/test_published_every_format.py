@@ -146,20 +146,12 @@ def test_json_withholds_every_small_count(reports):
             assert not (WITHHELD & shown) or rule.uncut_row(row), (table_id, row)
 
 
-def test_html_withholds_every_small_count(reports):
-    tables = _html_tables(reports["published"]["html"])
+@pytest.mark.parametrize(("fmt", "read"), [("html", _html_tables), ("docx", _word_tables)])
+def test_html_and_word_withhold_every_small_count(reports, fmt, read):
+    tables = read(reports["published"][fmt])
     for suppression in reports["document"].suppressions:
         rows = _rows_under(tables, suppression.table_caption)
-        assert rows, f"No table captioned {suppression.table_caption!r} in the HTML"
-        assert _rows_for(rows, suppression.row_label), suppression
-        assert not _leaks(rows, suppression.row_label), suppression
-
-
-def test_word_withholds_every_small_count(reports):
-    tables = _word_tables(reports["published"]["docx"])
-    for suppression in reports["document"].suppressions:
-        rows = _rows_under(tables, suppression.table_caption)
-        assert rows, f"No table captioned {suppression.table_caption!r} in the Word file"
+        assert rows, f"No table captioned {suppression.table_caption!r} in the {fmt} file"
         assert _rows_for(rows, suppression.row_label), suppression
         assert not _leaks(rows, suppression.row_label), suppression
 
