@@ -139,6 +139,32 @@ def test_the_headline_leads_with_timeliness_against_the_deadline(year):
     ) in [p.plain.split(" The average")[0] for p in document.summary]
 
 
+def test_stage2_average_against_the_year_before(facts, year):
+    """Section 7.1: "The average number of days to respond to a Stage 2 complaint was 74 days
+    … a further improvement in comparison to the previous reporting year, where the average
+    Stage 2 complaint was completed within 93 days" (reading 10)."""
+    figures = year.figures
+    assert figures["stage2.completed.average_working_days"] == 74
+    assert figures["stage2.completed.average_working_days.previous"] == 93
+    assert figures["stage2.completed.average_working_days.change_pct"] == -20.4
+    document = build_document(
+        figures=year,
+        authority=shape.AUTHORITY,
+        service=None,
+        narratives={},
+        settings=ReportSettings(sections=("timeliness",), reasons_by="theme"),
+        facts=facts,
+    )
+    said = [b.plain for b in document.section("timeliness").blocks if hasattr(b, "plain")]
+    assert any(
+        p.endswith(
+            "3 were completed in it, 3 of them after their deadline, taking 74.00 working days "
+            "on average, against 93.00 in 2020-21: quicker, which is better."
+        )
+        for p in said
+    ), [p for p in said if "stage 2" in p]
+
+
 def test_four_year_trend_tables_1_and_9(tables):
     """Tables 1 and 9 as one trend: received, upheld or partly upheld, and in time against the
     deadline (extended where agreed), 2018-19 to 2021-22 (readings 14 and 15)."""

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from redress.complaints.tests.factories import MediationFactory
+from redress.complaints.tests.factories import ComplaintFactory, MediationFactory
 from redress.procedures.calendar import WorkingCalendar
-from redress.procedures.models import StageRule
+from redress.procedures.models import Procedure, StageRule
 from redress.reporting.document.build import build_document
 from redress.reporting.document.model import (
     BulletList,
@@ -207,6 +207,8 @@ def test_the_procedure_is_described_from_its_rules(year):
     StageRule.objects.filter(procedure__code="local", stage=1).update(
         timescale_days=15, max_days=25
     )
+    # The local procedure is described once a complaint is recorded under it.
+    ComplaintFactory(procedure=Procedure.objects.get(code="local"), received_date=YEAR.start)
     after = paragraphs(build(year.figures, year.facts), "procedure")
     assert (
         "Stage 1 – Local resolution: a response within 15 working days, which can be extended "

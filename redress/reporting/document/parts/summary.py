@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from redress.core import presenters
 
+from .. import selectors
 from ..context import BuildContext
 from ..model import BulletList, Paragraph, Run, Value
 from ..sentences import (
@@ -416,8 +417,15 @@ STAGE3_WORDS = (
 
 
 def procedure(ctx: BuildContext) -> Blocks:
+    """The procedures the authority uses, stage by stage from their rules, then mediation where
+    it offers it, then the Ombudsman. A procedure is described when a complaint was recorded
+    under it by `as_of` (every configured one while none was), and mediation when one was
+    offered: an authority that handles everything under the statutory procedure, or never
+    mediates, is not said to."""
+    in_use = selectors.procedures_in_use(as_of=ctx.as_of)
+    described = [p for p in ctx.procedures if p.code in in_use] or ctx.procedures
     blocks: Blocks = []
-    for proc in ctx.procedures:
+    for proc in described:
         blocks.append(para(f"{proc.name}. {proc.description}".strip()))
         items = []
         who = ctx.we_do("respond", "responds")
@@ -425,13 +433,16 @@ def procedure(ctx: BuildContext) -> Blocks:
             words = _timescale_words(stage, who)
             items.append(para(f"Stage {stage.stage} – {stage.name}: {words}"))
         blocks.append(BulletList(tuple(items)))
-    blocks.append(
-        para(
-            "Mediation: where a complainant is unhappy with a response, a mediation meeting with "
-            "an independent mediator may be offered. It is voluntary and confidential, and a "
-            "complaint it resolves needs no further investigation."
+    if selectors.mediation_offered(as_of=ctx.as_of):
+        # Nothing Redress records says who mediates (an independent mediator, or a senior
+        # manager of the service, as in Sandwell's report), so the words do not either.
+        blocks.append(
+            para(
+                "Mediation: where a complainant is unhappy with a response, a mediation meeting "
+                "may be offered. It is voluntary and confidential, and a complaint it resolves "
+                "needs no further investigation."
+            )
         )
-    )
     blocks.append(
         para(
             "The Local Government and Social Care Ombudsman: once the procedure has ended, a "

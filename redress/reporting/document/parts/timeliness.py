@@ -354,7 +354,9 @@ def timeliness(ctx: BuildContext) -> Blocks:
                 v.value("stage2.completed_out_of_time"),
                 " of them after their deadline, taking ",
                 v.value("stage2.completed.average_working_days", "days"),
-                " working days on average.",
+                " working days on average",
+                *_days_against(ctx, "stage2.completed.average_working_days"),
+                ".",
             )
         )
     return blocks
