@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from redress.complaints.models import (
     Aspect,
+    Complaint,
     Extension,
     Hold,
     LearningAction,
@@ -101,6 +102,7 @@ def _reads(
     ids = {"id": pl.Int64(), "name": pl.String()}
     return {
         "stages": lambda: _frame(_stage_rows(as_of, areas), STAGE_QUERY),
+        "complaints": lambda: _frame(_complaint_rows(as_of, areas), COMPLAINT_QUERY),
         "aspects": lambda: _frame(_aspect_rows(aspects_from), ASPECT_QUERY),
         "people": lambda: _frame(Person.objects.values_list("id", "key"), ids),
         "compliments": lambda: _frame(_compliment_rows(as_of, areas), schema.COMPLIMENT),
@@ -146,30 +148,37 @@ def _run(reads: dict[str, Read]) -> dict[str, pl.DataFrame]:
         _tune()
         if source is None:
             return {name: read() for name, read in reads.items()}
-        # SQLite, reading on the driver's connection while this IMMEDIATE transaction keeps
-        # everyone else from committing, so every read sees the same state.
-        with arrow.reading(source) as reader:
-            return _with_reader(reader, reads.items())
+        # SQLite: this IMMEDIATE transaction keeps everyone else from committing while the
+        # driver's connections read, so every read, on whichever connection, sees one state.
+        return _in_parallel(reads, _sqlite_worker(source))
 
 
 def _in_snapshot(
     reads: dict[str, Read], worker: Callable[[str], Callable[[queue.SimpleQueue], dict]]
 ) -> dict[str, pl.DataFrame]:
-    """Run the reads on PARALLEL_READS threads, each on a connection of its own that joins the
-    snapshot this transaction exports; each thread takes the next read when it has finished
-    one (the largest are first)."""
-    pending: queue.SimpleQueue[tuple[str, Read]] = queue.SimpleQueue()
-    for item in reads.items():
-        pending.put(item)
+    """Run the reads in parallel, each thread on a connection of its own that joins the
+    snapshot this transaction exports."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         cursor.execute("SELECT pg_export_snapshot()")
         (snapshot,) = cursor.fetchone()
-        with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
-            futures = [pool.submit(worker(snapshot), pending) for _ in range(PARALLEL_READS)]
-            frames: dict[str, pl.DataFrame] = {}
-            for future in futures:
-                frames.update(future.result())
+        return _in_parallel(reads, worker(snapshot))
+
+
+def _in_parallel(
+    reads: dict[str, Read], work: Callable[[queue.SimpleQueue], dict]
+) -> dict[str, pl.DataFrame]:
+    """Run the reads on PARALLEL_READS threads, each doing `work`: taking the next read when
+    it has finished one (the largest are first, so that they finish together). The drivers
+    read without holding the GIL, so one thread's query runs while another's rows are typed."""
+    pending: queue.SimpleQueue[tuple[str, Read]] = queue.SimpleQueue()
+    for item in reads.items():
+        pending.put(item)
+    with ThreadPoolExecutor(max_workers=PARALLEL_READS) as pool:
+        futures = [pool.submit(work, pending) for _ in range(PARALLEL_READS)]
+        frames: dict[str, pl.DataFrame] = {}
+        for future in futures:
+            frames.update(future.result())
     return {name: frames[name] for name in reads}
 
 
@@ -194,6 +203,18 @@ def _arrow_worker(source: arrow.Source, snapshot: str) -> Callable[[queue.Simple
     def work(pending: queue.SimpleQueue) -> dict[str, pl.DataFrame]:
         with arrow.reading(source, snapshot=snapshot, mogrify=mogrify) as reader:
             return _with_reader(reader, _next_reads(pending))
+
+    return work
+
+
+def _sqlite_worker(source: arrow.Source) -> Callable[[queue.SimpleQueue], dict]:
+    def work(pending: queue.SimpleQueue) -> dict[str, pl.DataFrame]:
+        try:
+            with arrow.reading(source) as reader:
+                return _with_reader(reader, _next_reads(pending))
+        finally:
+            if threading.current_thread() is not threading.main_thread():
+                connection.close()  # Django's connection of this thread, if a read opened one
 
     return work
 
@@ -244,9 +265,10 @@ def _recorded(field: str, as_of: datetime.date) -> Case:
     return Case(When(Q(**{f"{field}__lte": as_of}), then=F(field)), default=Value(None))
 
 
-# The stage query reads the stage and its complaint; the procedure's rule and the agreed
-# extension are joined afterwards in Polars (correlated subqueries per stage were the slowest
-# part of a million-stage extraction).
+# The stage query reads the stages and the complaint query their complaints, side by side on
+# two connections; they, the procedure's rule and the agreed extension are joined afterwards in
+# Polars (correlated subqueries per stage were the slowest part of a million-stage extraction,
+# and joining each stage to its complaint in SQL made the stage read the longest by far).
 RULE_COLUMNS = ("initial_days", "max_days", "clock_start_rule", "panel_within_days")
 
 
@@ -270,30 +292,41 @@ STAGE_QUERY: dict[str, pl.DataType] = {
         for k in (
             "stage_id",
             "complaint_id",
-            "reference",
             "stage",
             "received",
-            "complaint_received",
             "acknowledged",
             "statement_agreed",
             "responded",
             "outcome",
             "panel",
             "panel_report",
-            "method",
-            "complainant_type",
-            "advocate",
-            "advocacy_offered",
-            "advocacy_referred",
         )
     },
-    **dict.fromkeys(NAMED_BY_ID.values(), pl.Int64()),
+    "stage_organisation_id": pl.Int64(),
+}
+COMPLAINT_QUERY: dict[str, pl.DataType] = {
+    "complaint_id": pl.Int64(),
+    "reference": _BASE["reference"],
+    "complaint_received": _BASE["complaint_received"],
+    "method": _BASE["method"],
+    "complainant_type": _BASE["complainant_type"],
+    "advocate": _BASE["advocate"],
+    "advocacy_offered": _BASE["advocacy_offered"],
+    "advocacy_referred": _BASE["advocacy_referred"],
+    **{c: pl.Int64() for c in NAMED_BY_ID.values() if c != "stage_organisation_id"},
 }
 
 
 def _named(frame: pl.DataFrame, column: str, id_column: str, names: pl.DataFrame) -> pl.DataFrame:
-    lookup = names.rename({"id": id_column, "name": column})
-    return frame.join(lookup, on=id_column, how="left")
+    return frame.with_columns(_name_of(id_column, names).alias(column))
+
+
+def _name_of(id_column: str, names: pl.DataFrame) -> pl.Expr:
+    """The name of each id from a lookup frame (id, name): a new column, where a join would
+    copy every column of a million-row frame."""
+    return pl.col(id_column).replace_strict(
+        names["id"], names["name"], default=None, return_dtype=pl.String()
+    )
 
 
 RULE_QUERY = {
@@ -327,9 +360,11 @@ def _assemble_stages(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """The stage rows, named, with their procedure's rule, agreed extension and days on hold.
     (The raw rows and the people are let go: at a million stages they are hundreds of
     megabytes.)"""
-    stages = frames.pop("stages")
-    for column, lookup in LOOKUP_OF.items():
-        stages = _named(stages, column, NAMED_BY_ID[column], frames[lookup])
+    stages = frames.pop("stages").join(frames.pop("complaints"), on="complaint_id", how="inner")
+    stages = stages.with_columns(
+        _name_of(NAMED_BY_ID[column], frames[lookup]).alias(column)
+        for column, lookup in LOOKUP_OF.items()
+    )
     del frames["people"]
     stages = stages.join(frames["rules"], on=["procedure", "stage"], how="left")
     stages = stages.join(frames["extensions"], on="stage_id", how="left")
@@ -410,30 +445,39 @@ def _stage_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
     qs = Stage.objects.filter(received_date__lte=as_of).values_list(
         "id",
         "complaint_id",
-        "complaint__reference",
         "number",
         "received_date",
-        "complaint__received_date",
         _recorded("acknowledged_date", as_of),
         _recorded("statement_agreed_date", as_of),
         _recorded("responded_date", as_of),
         Case(When(Q(responded_date__gt=as_of), then=Value("")), default=F("outcome")),
         _recorded("panel_date", as_of),
         _recorded("panel_report_date", as_of),
-        "complaint__method",
-        "complaint__complainant_type",
-        "complaint__advocate",
-        "complaint__advocacy_offered",
-        _recorded("complaint__advocacy_referred_on", as_of),
-        "complaint__procedure_id",
-        "complaint__service_area_id",
-        "complaint__locality_id",
-        "complaint__organisation_id",
         "organisation_id",
-        "complaint__complainant_id",
-        "complaint__theme_id",
     )
     return _scoped(qs, areas, "complaint__service_area_id")
+
+
+def _complaint_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
+    # A stage is received on or after its complaint, so these are every extracted stage's
+    # complaints (and a few with no stage yet by as_of, which the join leaves out).
+    qs = Complaint.objects.filter(received_date__lte=as_of).values_list(
+        "id",
+        "reference",
+        "received_date",
+        "method",
+        "complainant_type",
+        "advocate",
+        "advocacy_offered",
+        _recorded("advocacy_referred_on", as_of),
+        "procedure_id",
+        "service_area_id",
+        "locality_id",
+        "organisation_id",
+        "complainant_id",
+        "theme_id",
+    )
+    return _scoped(qs, areas, "service_area_id")
 
 
 def _mediation_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:

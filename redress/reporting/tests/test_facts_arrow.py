@@ -228,7 +228,7 @@ def test_committed_facts_read_as_arrow_are_the_frames_django_reads(
     record_a_year(rows=2)
     assert arrow.source() is not None
     through_arrow, through_django = both_ways(calendar)
-    assert len(arrow_reads) == 21  # every query went through the driver
+    assert len(arrow_reads) == 22  # every query went through the driver
     assert_same_frames(through_arrow, through_django)
     assert through_arrow.stages.height == 8  # R0, R1: three stages; L0, L1: one; F: none
     # Answered at 23:30 UTC on 31 March 2022: 00:30 on 1 April in London (summer time).
