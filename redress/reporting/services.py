@@ -219,7 +219,6 @@ def prepare_report(
             left_out=left_out_sections(edition),
             locality=scope.locality,
             areas=scope.area_ids if scope.locality else None,
-            timeliness_by=str(config.get("report_timeliness_by")),
         )
         if not names:
             built = _without_names(

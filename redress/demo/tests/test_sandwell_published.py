@@ -129,8 +129,11 @@ def test_the_headline_leads_with_timeliness_against_the_deadline(year):
         authority=shape.AUTHORITY,
         service=None,
         narratives={},
-        settings=ReportSettings(sections=("summary",), reasons_by="theme"),
-        timeliness_by=SANDWELL_SETTINGS["report_timeliness_by"],
+        settings=ReportSettings(
+            sections=("summary",),
+            reasons_by="theme",
+            timeliness_by=SANDWELL_SETTINGS["report_timeliness_by"],
+        ),
     )
     assert (
         "76.1% of the 205 stage 1 complaints received in 2021-22 and answered by 31 May 2022 "

@@ -16,7 +16,7 @@ from dataclasses import replace
 from redress.reporting.facts import Facts
 from redress.reporting.figures import FigureSet, ReportSettings
 
-from .context import TIMELINESS_MEASURES, BuildContext
+from .context import BuildContext
 from .model import (
     Block,
     BulletList,
@@ -47,7 +47,6 @@ def build_document(
     left_out: Collection[str] = (),
     locality: str | None = None,
     areas: Sequence[int] | None = None,
-    timeliness_by: str = "responses",
 ) -> ReportDocument:
     """The report for the figure set (for `service`, or for the locality `locality` counting
     the service areas `areas`). `narratives` maps section keys to Markdown written for
@@ -55,14 +54,9 @@ def build_document(
     figures came from) lets the rates section compute the two earlier years without reading
     the records again. A section with neither narrative nor figures shows a placeholder in a
     draft, and is left out of a published document. `settings` carries the report profile:
-    which sections, in which order (narratives of sections it leaves out are kept, unshown).
-    `timeliness_by` (setting report_timeliness_by) is the timeliness measure the summary and the
-    timeliness section lead with: "responses" issued in the period, or "deadline" (the
-    complaints received in it, each against its own deadline)."""
-    if timeliness_by not in TIMELINESS_MEASURES:
-        raise ValueError(
-            f"'{timeliness_by}' is not a timeliness measure: {', '.join(TIMELINESS_MEASURES)}."
-        )
+    which sections, in which order (narratives of sections it leaves out are kept, unshown),
+    reasons by category or theme, the timeliness measure the summary and the timeliness section
+    lead with, and the voice."""
     unknown = sorted(set(narratives) - set(BUILDERS))
     if unknown:
         raise ValueError(
@@ -78,7 +72,6 @@ def build_document(
         locality=locality,
         given_areas=tuple(areas) if areas is not None else None,
         left_out=frozenset(left_out),
-        timeliness_by=timeliness_by,
     )
     chosen = profile_keys(settings.sections)
     built: dict[str, Section] = {}

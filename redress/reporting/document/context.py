@@ -20,11 +20,6 @@ from .sections import AUTHORITY_TITLES, SECTION_TITLES, SectionSpec, profile_sec
 from .values import FigureView
 from .wording import PeriodWords, period_words, report_title
 
-# The timeliness measure a report leads with (setting report_timeliness_by): the stage 1
-# responses issued in the period against the longest timescale, or the complaints received in
-# it against each one's own deadline.
-TIMELINESS_MEASURES = ("responses", "deadline")
-
 
 @dataclass
 class BuildContext:
@@ -43,7 +38,6 @@ class BuildContext:
     # service's every version; with neither: the whole authority).
     locality: str | None = None
     given_areas: tuple[int, ...] | None = None
-    timeliness_by: str = "responses"
 
     @property
     def period(self) -> Period:
@@ -154,7 +148,7 @@ class BuildContext:
     def by_deadline(self) -> bool:
         """Timeliness leads with the complaints received, each against its own deadline
         (setting report_timeliness_by), not the responses issued."""
-        return self.timeliness_by == "deadline"
+        return self.settings.timeliness_by == "deadline"
 
     @property
     def us(self) -> str:

@@ -33,6 +33,18 @@ class ReportSettings:
     # default order), and reasons by "category" and sub-category or by "theme".
     sections: tuple[str, ...] = ()
     reasons_by: str = "category"
+    # The stage 1 timeliness measure the summary and the timeliness section lead with: the
+    # "responses" issued in the period, or the complaints received in it, each against its own
+    # "deadline" (setting report_timeliness_by). The engine computes both whatever the choice.
+    timeliness_by: str = "responses"
+    TIMELINESS_MEASURES = ("responses", "deadline")  # (not a field: no annotation)
+
+    def __post_init__(self) -> None:
+        if self.timeliness_by not in self.TIMELINESS_MEASURES:
+            raise ValueError(
+                f"'{self.timeliness_by}' is not a timeliness measure: "
+                f"{', '.join(self.TIMELINESS_MEASURES)}."
+            )
 
 
 class FigureContext:

@@ -251,6 +251,7 @@ def report_settings() -> ReportSettings:
         voice=str(config.get("report_voice")),
         sections=tuple(config.get("report_sections")),
         reasons_by=str(config.get("report_reasons_by")),
+        timeliness_by=str(config.get("report_timeliness_by")),
     )
 
 

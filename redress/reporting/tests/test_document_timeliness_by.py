@@ -17,6 +17,7 @@ December 2020 (2 working days). So:
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 import pytest
 from django.core.management import call_command
@@ -28,7 +29,8 @@ from redress.procedures.calendar import WorkingCalendar
 from redress.reporting.document.build import build_document
 from redress.reporting.document.model import ChartBlock, Paragraph, TableBlock
 from redress.reporting.facts import extract_facts
-from redress.reporting.figures import compute_figures
+from redress.reporting.figures import ReportSettings, compute_figures
+from redress.reporting.selectors import report_settings
 from redress.reporting.services import prepare_report
 
 from .document_fixtures import AS_OF, SETTINGS, YEAR, _complaint, make_small_year
@@ -52,8 +54,7 @@ def build(figures, timeliness_by: str):
         authority="Testshire Council",
         service=None,
         narratives={},
-        settings=SETTINGS,
-        timeliness_by=timeliness_by,
+        settings=replace(SETTINGS, timeliness_by=timeliness_by),
     )
 
 
@@ -132,9 +133,18 @@ def test_by_deadline_the_report_leads_with_the_complaints_received(figures):
     assert tables.index("timeliness.cohort") < tables.index("responses.stage1.bands_by_area")
 
 
-def test_an_unknown_measure_is_refused(figures):
-    with pytest.raises(ValueError, match="'cohort' is not a timeliness measure"):
-        build(figures, "cohort")
+def test_an_unknown_measure_is_refused_naming_the_measures():
+    """The measure travels in the report's settings, which refuse one they do not know."""
+    with pytest.raises(ValueError, match="timeliness measure") as error:
+        ReportSettings(timeliness_by="cohort")
+    assert str(error.value) == "'cohort' is not a timeliness measure: responses, deadline."
+    with pytest.raises(ValueError, match="'Deadline' is not a timeliness measure"):
+        replace(SETTINGS, timeliness_by="Deadline")
+
+
+def test_the_settings_lead_with_responses_by_default():
+    assert ReportSettings().timeliness_by == "responses"
+    assert SETTINGS.timeliness_by == "responses"
 
 
 @pytest.mark.parametrize(
@@ -164,6 +174,7 @@ def test_the_command_refuses_a_bad_measure_with_the_message(db):
 def test_the_setting_reaches_the_report(figures):
     config.set_value("report_timeliness_by", " Deadline ", by=None)
     assert config.get("report_timeliness_by") == "deadline"
+    assert report_settings().timeliness_by == "deadline"
     prepared = prepare_report(period=YEAR, as_of=AS_OF)
     assert prepared.document is not None
     assert timeliness_headline(prepared.document).startswith(
