@@ -11,7 +11,6 @@ services below, each in one transaction with its audit event.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -31,6 +30,7 @@ from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrat
 from redress.reporting.periods import Period
 from redress.reporting.publish import publish_figures
 from redress.reporting.render import FORMATS, renderer
+from redress.reporting.render.json import render as render_json
 
 from .selectors import (
     ReportError,
@@ -258,9 +258,11 @@ def generate_report(
 def render_report(
     prepared: PreparedReport, *, fmt: str, period: Period, published: bool
 ) -> ReportOutput:
-    content = renderer(fmt)(prepared.document, prepared.figures)  # type: ignore[arg-type]
     if fmt == "json":
-        content = _with_scope(content, prepared.scope)
+        # The figures need no document; the JSON says whom they cover.
+        content = render_json(None, prepared.figures, scope=prepared.scope.as_json())
+    else:
+        content = renderer(fmt)(prepared.document, prepared.figures)  # type: ignore[arg-type]
     return ReportOutput(
         content=content,
         content_type=FORMATS[fmt].content_type,
@@ -272,20 +274,6 @@ def render_report(
             fmt=fmt,
         ),
     )
-
-
-def _with_scope(content: bytes, scope: ReportScope) -> bytes:
-    """The figures' JSON with whom they cover after the period: `"scope": {"kind": "locality",
-    "name": "South", "service_areas": [...]}` (kind `authority`, `locality` or `service`;
-    `service_areas` null for the whole authority)."""
-    data = json.loads(content)
-    ordered = {}
-    for key, value in data.items():
-        ordered[key] = value
-        if key == "period":
-            ordered["scope"] = scope.as_json()
-    ordered.setdefault("scope", scope.as_json())
-    return (json.dumps(ordered, indent=2, ensure_ascii=False) + "\n").encode()
 
 
 # -- editions ----------------------------------------------------------------------------------
