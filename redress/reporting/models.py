@@ -56,8 +56,9 @@ class EditionStatus(models.TextChoices):
 
 class ReportEdition(TimeStampedModel):
     """One written report: a period (and optionally one service), with the complaints team's
-    narrative for each section. Publishing it freezes the date its figures are read at, so
-    every later download shows the numbers that were published."""
+    narrative for each section. Publishing it freezes the date its figures are read at and the
+    report profile and voice it is built with, so every later download shows the report that
+    was published."""
 
     title = models.CharField(max_length=200)
     period_start = models.DateField()
@@ -88,6 +89,15 @@ class ReportEdition(TimeStampedModel):
     published_at = models.DateTimeField(null=True, blank=True)
     as_of = models.DateField(
         null=True, blank=True, help_text="The date the published figures were read at."
+    )
+    # The report profile and voice it was published with (settings report_sections,
+    # report_reasons_by, report_timeliness_by, report_voice, as stored in the settings): every
+    # later download is built with them, whatever the settings say by then. Empty for a draft,
+    # which follows the current settings.
+    published_settings = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The report profile and voice the edition was published with.",
     )
 
     class Meta:

@@ -36,12 +36,13 @@ from .selectors import (
     ReportError,
     canonical_service,
     consented_names,
+    edition_settings,
     left_out_sections,
     narratives,
     report_facts,
     report_figures,
+    report_profile,
     report_sections,
-    report_settings,
 )
 from .selectors.reports import ReportScope, report_scope
 
@@ -204,7 +205,7 @@ def prepare_report(
         _check_edition(edition, period, scope)
     facts = report_facts(as_of=as_of, period=period, scope=scope)
     figures = report_figures(period=period, as_of=as_of, service=service, facts=facts)
-    settings = report_settings()
+    settings = edition_settings(edition)
     if publish:
         figures = publish_figures(figures, threshold=settings.suppression_threshold)
     built = None
@@ -492,8 +493,9 @@ def unwritten_sections(edition: ReportEdition, *, as_of: datetime.date) -> list[
 def edition_publish(
     *, edition: ReportEdition, as_of: datetime.date | None = None, by: User | None
 ) -> ReportEdition:
-    """Publish a draft edition: its narrative is final, and its figures are read as recorded
-    on `as_of` (default today) from now on, so every download shows the published numbers."""
+    """Publish a draft edition: its narrative is final, its figures are read as recorded on
+    `as_of` (default today) from now on, and its report profile and voice are kept with it, so
+    every download shows the report as published."""
     if by is not None and not (by.is_superuser or by.role == Role.COMPLAINTS_MANAGER):
         raise OnlyManagersPublish()
     edition = _lock(edition)
@@ -511,12 +513,16 @@ def edition_publish(
             which="it" if len(unwritten) == 1 else "each",
             unwritten=unwritten,
         )
-    before = audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"])
+    published = ["status", "as_of", "published_at", "published_by", "published_settings"]
+    before = audit.snapshot(edition, published)
     edition.status = EditionStatus.PUBLISHED
     edition.as_of = as_of
     now = clock.now()
     edition.published_at = now
     edition.published_by = by
+    # Kept so that a later change to the settings changes no published report (the same
+    # transaction read them to find the sections with nothing written).
+    edition.published_settings = report_profile()
     edition.save()
     _changed_at(edition, now)
     audit.record(
@@ -524,6 +530,6 @@ def edition_publish(
         obj=edition,
         by=by,
         before=before,
-        after=audit.snapshot(edition, ["status", "as_of", "published_at", "published_by"]),
+        after=audit.snapshot(edition, published),
     )
     return edition

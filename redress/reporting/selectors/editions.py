@@ -10,6 +10,7 @@ from django.db.models import F, QuerySet
 
 from redress.core.presenters import govuk_date
 from redress.reporting.document.sections import SectionSpec, profile_sections
+from redress.reporting.figures import ReportSettings
 from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrative
 
 from .access import report_access
@@ -104,16 +105,29 @@ class SectionNarrativeView:
         return bool(self.narrative and self.narrative.left_out)
 
 
-def report_sections(*, left_out: Collection[str] = ()) -> tuple[SectionSpec, ...]:
-    """The sections of the authority's report (its profile: setting report_sections) in order,
-    the appendices lettered as a report without the `left_out` sections has them."""
-    settings = report_settings()
+def edition_settings(edition: ReportEdition | None) -> ReportSettings:
+    """The settings an edition's report is built with. A published edition's profile and voice
+    are those it was published with (`published_settings`), so changing a setting later
+    changes no published report; a draft (or no edition) follows the current settings."""
+    if edition is not None and edition.is_published:
+        return report_settings(profile=edition.published_settings)
+    return report_settings()
+
+
+def report_sections(
+    *, left_out: Collection[str] = (), edition: ReportEdition | None = None
+) -> tuple[SectionSpec, ...]:
+    """The sections of the authority's report (its profile: setting report_sections; for a
+    published edition, the profile it was published with) in order, the appendices lettered as
+    a report without the `left_out` sections has them."""
+    settings = edition_settings(edition)
     return profile_sections(settings.sections, left_out=left_out, reasons_by=settings.reasons_by)
 
 
 def edition_sections(edition: ReportEdition) -> list[SectionNarrativeView]:
-    """Every section of the authority's report in its order, with the edition's narrative
-    where written (a section the profile leaves out is not listed; its narrative is kept)."""
+    """Every section of the edition's report (`report_sections`) in its order, with the
+    edition's narrative where written (a section the profile leaves out is not listed; its
+    narrative is kept)."""
     written = {
         n.section: n
         for n in SectionNarrative.objects.filter(edition=edition).select_related("updated_by")
@@ -121,5 +135,5 @@ def edition_sections(edition: ReportEdition) -> list[SectionNarrativeView]:
     left_out = {key for key, n in written.items() if n.left_out}
     return [
         SectionNarrativeView(spec, written.get(spec.key))
-        for spec in report_sections(left_out=left_out)
+        for spec in report_sections(left_out=left_out, edition=edition)
     ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Min
 
@@ -244,14 +245,36 @@ def report_scope(
     return ReportScope()
 
 
-def report_settings() -> ReportSettings:
+# The settings that shape a report's sections and words: its profile (ADR 0028) and its voice.
+# An edition keeps them when it is published, so its report is built the same way ever after.
+PROFILE_SETTINGS = ("report_sections", "report_reasons_by", "report_timeliness_by", "report_voice")
+
+
+def report_profile() -> dict[str, Any]:
+    """The authority's report profile and voice as they are now, each setting in the JSON form
+    the settings are stored in: what an edition keeps when it is published."""
+    return {key: config.SETTINGS[key].to_json(config.get(key)) for key in PROFILE_SETTINGS}
+
+
+def report_settings(*, profile: Mapping[str, Any] | None = None) -> ReportSettings:
+    """The authority's report settings. Given `profile` (a published edition's, as
+    `report_profile` gave it), its profile and voice stand in for the current ones; a setting
+    it does not hold is read as it is now. Raises ValueError for a stored value the report
+    cannot use (an unknown timeliness measure: `ReportSettings`)."""
+    stored = profile or {}
+
+    def value(key: str) -> Any:
+        if key in stored:
+            return config.SETTINGS[key].from_json(stored[key])
+        return config.get(key)
+
     return ReportSettings(
         stage2_average_cost=config.get("stage2_average_cost"),
         suppression_threshold=int(config.get("suppression_threshold")),
-        voice=str(config.get("report_voice")),
-        sections=tuple(config.get("report_sections")),
-        reasons_by=str(config.get("report_reasons_by")),
-        timeliness_by=str(config.get("report_timeliness_by")),
+        voice=str(value("report_voice")),
+        sections=tuple(value("report_sections")),
+        reasons_by=str(value("report_reasons_by")),
+        timeliness_by=str(value("report_timeliness_by")),
     )
 
 

@@ -138,6 +138,7 @@ def test_publishing_freezes_the_date_the_figures_are_read_at(edition, manager, s
         "as_of": None,
         "published_at": None,
         "published_by": None,
+        "published_settings": {},
     }
     assert event.after["status"] == "published"
     assert event.after["as_of"] == "2022-05-31"

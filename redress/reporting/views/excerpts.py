@@ -41,7 +41,10 @@ PRINTED_IN = {
 
 def _lists(edition: ReportEdition) -> dict[ExcerptSource, str]:
     """ "Children’s complaints (Appendix C)": each list named with where the report prints it."""
-    letters = {s.key: s.letter for s in report_sections(left_out=left_out_sections(edition))}
+    letters = {
+        s.key: s.letter
+        for s in report_sections(left_out=left_out_sections(edition), edition=edition)
+    }
     named = {}
     for source, text in LISTS.items():
         letter = letters.get(PRINTED_IN.get(source, ""))
