@@ -168,6 +168,25 @@ def test_stage2_average_against_the_year_before(facts, year):
     ), [p for p in said if "stage 2" in p]
 
 
+def test_the_procedure_describes_only_what_the_authority_uses(facts, year):
+    """Section 2: every complaint is statutory, so the local procedure is not described; the
+    trust offers mediation (section 6), by a senior manager rather than an independent
+    mediator, so mediation is described without saying who mediates."""
+    document = build_document(
+        figures=year,
+        authority=shape.AUTHORITY,
+        service=None,
+        narratives={},
+        settings=ReportSettings(sections=("procedure",), reasons_by="theme"),
+        facts=facts,
+    )
+    said = [b.plain for b in document.section("procedure").blocks if hasattr(b, "plain")]
+    assert said[0].startswith("Statutory children's procedure.")
+    assert not any("Local complaints procedure" in p for p in said)
+    assert any(p.startswith("Mediation: where a complainant is unhappy") for p in said)
+    assert not any("independent mediator" in p for p in said)
+
+
 def test_four_year_trend_tables_1_and_9(tables):
     """Tables 1 and 9 as one trend: received, upheld or partly upheld, and in time against the
     deadline (extended where agreed), 2018-19 to 2021-22 (readings 14 and 15)."""

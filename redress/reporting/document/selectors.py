@@ -1,7 +1,6 @@
-"""Reads for the report that are not figures: the procedures' rules, which of them the authority
-uses and whether it offers mediation, compliment quotes, the Ombudsman's decisions case by case,
-the summaries of children's complaints (Appendix C) and learning actions with their "you said,
-we did" (Appendix D).
+"""Reads for the report that are not figures: the procedures' rules, compliment quotes, the
+Ombudsman's decisions case by case, the summaries of children's complaints (Appendix C) and
+learning actions with their "you said, we did" (Appendix D).
 
 Each is scoped like the figures: to the period, to what was recorded by `as_of`, and to a
 service's areas when the report is for one service. Each text comes with the names that a
@@ -21,7 +20,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q, QuerySet
 
 from redress.complaints.choices import CYP_COMPLAINANT_TYPES, PaymentKind, PaymentStage
-from redress.complaints.models import Complaint, LearningAction, Mediation, Payment
+from redress.complaints.models import Complaint, LearningAction, Payment
 from redress.feedback.models import Compliment
 from redress.ombudsman.models import Enquiry, Remedy
 from redress.organisations.models import ServiceArea
@@ -155,21 +154,6 @@ def procedures() -> list[ProcedureRules]:
         )
         for p in Procedure.objects.prefetch_related("stage_rules")
     ]
-
-
-def procedures_in_use(*, as_of: datetime.date) -> frozenset[str]:
-    """The codes of the procedures a complaint was recorded under, received by `as_of` (one
-    query a procedure, each answered from its index)."""
-    return frozenset(
-        code
-        for pk, code in Procedure.objects.values_list("pk", "code")
-        if Complaint.objects.filter(procedure_id=pk, received_date__lte=as_of).exists()
-    )
-
-
-def mediation_offered(*, as_of: datetime.date) -> bool:
-    """Whether the authority has recorded a mediation offered by `as_of`."""
-    return Mediation.objects.filter(offered_date__lte=as_of).exists()
 
 
 def _in(period: Period, as_of: datetime.date) -> tuple[datetime.date, datetime.date]:

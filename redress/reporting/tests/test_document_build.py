@@ -209,7 +209,8 @@ def test_the_procedure_is_described_from_its_rules(year):
     )
     # The local procedure is described once a complaint is recorded under it.
     ComplaintFactory(procedure=Procedure.objects.get(code="local"), received_date=YEAR.start)
-    after = paragraphs(build(year.figures, year.facts), "procedure")
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+    after = paragraphs(build(year.figures, facts), "procedure")
     assert (
         "Stage 1 – Local resolution: a response within 15 working days, which can be extended "
         "to 25 working days." in after

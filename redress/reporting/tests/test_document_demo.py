@@ -84,6 +84,17 @@ def test_the_headlines_of_the_published_report(document):
     ]
 
 
+def test_the_procedure_describes_both_procedures_and_mediation(document):
+    """Kingsmoor records complaints under the statutory and the local procedure, and mediation,
+    so its procedure section describes all three (the second demo authority's does not:
+    redress/demo/tests/test_sandwell_published.py)."""
+    said = paragraphs(document, "procedure")
+    names = [p.split(". ")[0] for p in said]
+    assert names.index("Statutory children's procedure") < names.index("Local complaints procedure")
+    assert "Stage 2 – Review: a response within 25 working days." in said
+    assert any(p.startswith("Mediation: where a complainant is unhappy") for p in said)
+
+
 def test_the_services_receiving_most_complaints(document):
     services = paragraphs(document, "services")
     # Ties are stated as ties, and the list of five never cuts through one.

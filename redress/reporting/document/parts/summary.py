@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from redress.core import presenters
 
-from .. import selectors
 from ..context import BuildContext
 from ..model import BulletList, Paragraph, Run, Value
 from ..sentences import (
@@ -418,11 +417,13 @@ STAGE3_WORDS = (
 
 def procedure(ctx: BuildContext) -> Blocks:
     """The procedures the authority uses, stage by stage from their rules, then mediation where
-    it offers it, then the Ombudsman. A procedure is described when a complaint was recorded
-    under it by `as_of` (every configured one while none was), and mediation when one was
-    offered: an authority that handles everything under the statutory procedure, or never
+    it offers it, then the Ombudsman. Read from the report's facts (what was recorded by
+    `as_of`, for the report's service areas): a procedure is described when a complaint was
+    recorded under it (every configured one while none was), and mediation when one was
+    offered, so an authority that handles everything under the statutory procedure, or never
     mediates, is not said to."""
-    in_use = selectors.procedures_in_use(as_of=ctx.as_of)
+    facts = ctx.facts
+    in_use = set(facts.stages["procedure"].unique().to_list())
     described = [p for p in ctx.procedures if p.code in in_use] or ctx.procedures
     blocks: Blocks = []
     for proc in described:
@@ -433,7 +434,7 @@ def procedure(ctx: BuildContext) -> Blocks:
             words = _timescale_words(stage, who)
             items.append(para(f"Stage {stage.stage} – {stage.name}: {words}"))
         blocks.append(BulletList(tuple(items)))
-    if selectors.mediation_offered(as_of=ctx.as_of):
+    if facts.mediations.height:
         # Nothing Redress records says who mediates (an independent mediator, or a senior
         # manager of the service, as in Sandwell's report), so the words do not either.
         blocks.append(
