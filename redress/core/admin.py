@@ -23,6 +23,8 @@ from django.core import signing
 from django.db import models, router, transaction
 from django.forms.models import _get_foreign_key
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import capfirst
 
 from . import audit, config
@@ -429,15 +431,16 @@ class AuditEventAdmin(ReadOnlyModelAdmin):
 
 
 class AuthoritySettingForm(forms.ModelForm):
-    """A setting is entered as text and checked by its parser, as `redress config set` does."""
+    """A setting is entered as text and checked by its parser, as `redress config set` does.
+    The value's help is the chosen key's own (what it does, its valid values, default and an
+    example): on the change page, on the add page once a key is chosen (`?key=…`, or a refused
+    value), and otherwise every key's help is listed below the form (the template)."""
 
-    key = forms.ChoiceField(choices=[(k, s.label) for k, s in config.SETTINGS.items()])
-    text = forms.CharField(
-        label="Value",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Closure days: 2021-12-29=Christmas closure,2021-12-30. Money: 3500.00.",
+    key = forms.ChoiceField(
+        label="Setting",
+        choices=[(k, f"{s.label} ({k})") for k, s in config.SETTINGS.items()],
     )
+    text = forms.CharField(label="Value", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     class Meta:
         model = AuthoritySetting
@@ -448,6 +451,23 @@ class AuthoritySettingForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["key"].disabled = True
             self.fields["text"].initial = config.show(self.instance.key)
+        key = self.chosen_key()
+        self.fields["text"].help_text = (
+            render_to_string(SETTING_HELP, {"help": config.describe(key)}, using="django")
+            if key
+            else "Each setting's valid values, default and an example are listed below."
+        )
+
+    def chosen_key(self) -> str | None:
+        """The key whose help the value gets: the stored one, the one posted, or the one the
+        add page was opened for."""
+        if self.instance.pk:
+            key = self.instance.key
+        elif self.is_bound:
+            key = self.data.get(self.add_prefix("key"))
+        else:
+            key = self.initial.get("key")
+        return key if key in config.SETTINGS else None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -456,20 +476,51 @@ class AuthoritySettingForm(forms.ModelForm):
             try:
                 config.SETTINGS[key].parse(cleaned.get("text", ""))
             except config.SettingError as error:
-                self.add_error("text", str(error))
+                # The refusal names the key, since the message is shown beside the value.
+                self.add_error("text", f"{key}: {error}")
         return cleaned
+
+
+# One key's help, in the value's help on the add and change pages and in the add page's list.
+SETTING_HELP = "admin/core/authoritysetting/setting_help.html"
 
 
 @admin.register(AuthoritySetting)
 class AuthoritySettingAdmin(AuditedModelAdmin):
     form = AuthoritySettingForm
     exclude = ("value",)  # typed as text in the form and checked by the setting's parser
-    list_display = ("key", "shown_value", "updated_at")
+    list_display = ("key", "setting_label", "shown_value", "default_value", "updated_at")
     search_fields = ("key",)
+
+    @admin.display(description="Setting")
+    def setting_label(self, obj: AuthoritySetting) -> str:
+        setting = config.SETTINGS.get(obj.key)
+        return setting.label if setting else "(no longer a setting)"
 
     @admin.display(description="Value")
     def shown_value(self, obj: AuthoritySetting) -> str:
         return config.show(obj.key) if obj.key in config.SETTINGS else str(obj.value)
+
+    @admin.display(description="Default")
+    def default_value(self, obj: AuthoritySetting) -> str:
+        return config.describe(obj.key).default if obj.key in config.SETTINGS else ""
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        # Every key with its help, and where to set it: the add page's list, without script.
+        stored = dict(AuthoritySetting.objects.values_list("key", "pk"))
+        context["settings_help"] = [
+            (
+                help_,
+                reverse("admin:core_authoritysetting_change", args=[stored[help_.key]])
+                if help_.key in stored
+                else f"{reverse('admin:core_authoritysetting_add')}?key={help_.key}",
+            )
+            for help_ in config.describe_all()
+        ]
+        context["setting_help_template"] = SETTING_HELP
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a setting is changed back, not deleted (closure days live elsewhere)

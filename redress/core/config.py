@@ -27,8 +27,16 @@ class SettingError(ValueError):
     """A setting could not be changed; the message says why."""
 
 
+# A setting's choices: each value, and what choosing it means.
+Choices = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class Setting:
+    """A known key. `help` says what it does; `choices` (value, meaning) or `valid` (in words)
+    say what it may be, from the same constants its parser checks; `example` is a value as
+    typed, which parses (a test makes sure)."""
+
     key: str
     label: str
     help: str
@@ -37,6 +45,13 @@ class Setting:
     show: Callable[[Any], str] = str
     to_json: Callable[[Any], Any] = lambda v: v
     from_json: Callable[[Any], Any] = lambda v: v
+    example: str = ""
+    choices: Choices = ()
+    valid: str = ""
+
+
+def _values(choices: Choices) -> tuple[str, ...]:
+    return tuple(value for value, _ in choices)
 
 
 def _text(value: str) -> str:
@@ -67,13 +82,17 @@ def _money(value: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+THRESHOLD_RANGE = (1, 100)
+
+
 def _threshold(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
         raise SettingError(f"'{value}' is not a whole number.") from None
-    if not 1 <= number <= 100:
-        raise SettingError("The suppression threshold must be between 1 and 100.")
+    low, high = THRESHOLD_RANGE
+    if not low <= number <= high:
+        raise SettingError(f"The suppression threshold must be between {low} and {high}.")
     return number
 
 
@@ -85,13 +104,25 @@ def _month_day(value: str) -> str:
     return value.strip()
 
 
+REFERENCE_YEARS: Choices = (
+    ("received", "the YYYY of a new reference is the year the complaint was received"),
+    (
+        "reporting",
+        "the year its reporting year starts: 2021 for March 2022, when years start on 04-01",
+    ),
+)
+
+
 def _reference_year(value: str) -> str:
     value = value.strip().lower()
-    if value not in {"received", "reporting"}:
+    if value not in _values(REFERENCE_YEARS):
         raise SettingError(
             "The year in a reference is the 'received' year or the 'reporting' year."
         )
     return value
+
+
+REMINDER_RANGE = (0, 30)
 
 
 def _reminder_days(value: str) -> int:
@@ -99,8 +130,9 @@ def _reminder_days(value: str) -> int:
         number = int(value)
     except ValueError:
         raise SettingError(f"'{value}' is not a whole number of working days.") from None
-    if not 0 <= number <= 30:
-        raise SettingError("Reminders go between 0 and 30 working days before a deadline.")
+    low, high = REMINDER_RANGE
+    if not low <= number <= high:
+        raise SettingError(f"Reminders go between {low} and {high} working days before a deadline.")
     return number
 
 
@@ -124,9 +156,18 @@ def _show_closure_days(days: dict[datetime.date, str]) -> str:
     return ", ".join(f"{d.isoformat()}={r}" for d, r in days.items()) or "(none)"
 
 
+VOICES: Choices = (
+    ("we", "we offered an advocate; how quickly we respond"),
+    (
+        "authority",
+        "the authority's name in the third person: Kingsmoor Children's Trust offered an advocate",
+    ),
+)
+
+
 def _voice(value: str) -> str:
     value = value.strip().lower()
-    if value not in {"we", "authority"}:
+    if value not in _values(VOICES):
         raise SettingError(
             "The report speaks as 'we' (we offered an advocate) or as the 'authority' "
             "(the authority's name: Kingsmoor Children's Trust offered an advocate)."
@@ -183,9 +224,19 @@ def _show_sections(keys: tuple[str, ...]) -> str:
     return ",".join(keys) or EVERY_SECTION
 
 
+REASONS_BY: Choices = (
+    ("category", "by category and sub-category, as Birmingham's report"),
+    (
+        "theme",
+        "by the theme of each complaint, with the five largest against last year, as "
+        "Sandwell's report",
+    ),
+)
+
+
 def _reasons_by(value: str) -> str:
     value = value.strip().lower()
-    if value not in {"category", "theme"}:
+    if value not in _values(REASONS_BY):
         raise SettingError(
             f"'{value}' is not a way to report reasons: the annual report gives reasons by "
             "'category' (category and sub-category) or by 'theme' (one theme per complaint)."
@@ -193,9 +244,23 @@ def _reasons_by(value: str) -> str:
     return value
 
 
+TIMELINESS_BY: Choices = (
+    (
+        "responses",
+        "the stage 1 responses issued in the year, within the longest timescale, as "
+        "Birmingham's report: 53.4% within 20 working days",
+    ),
+    (
+        "deadline",
+        "the stage 1 complaints received in the year, within their own deadline, extended "
+        "where agreed, as Sandwell's report: 76% in time",
+    ),
+)
+
+
 def _timeliness_by(value: str) -> str:
     value = value.strip().lower()
-    if value not in {"responses", "deadline"}:
+    if value not in _values(TIMELINESS_BY):
         which = f"'{value}' is not a way to measure timeliness" if value else "Name a measure"
         raise SettingError(
             f"{which}: the annual report leads with the "
@@ -206,9 +271,15 @@ def _timeliness_by(value: str) -> str:
     return value
 
 
+CLOCK_STARTS: Choices = (
+    ("received", "the request is received"),
+    ("statement_agreed", "the statement of complaint is agreed"),
+)
+
+
 def _clock_start(value: str) -> str:
     value = value.strip().lower()
-    if value not in {"received", "statement_agreed"}:
+    if value not in _values(CLOCK_STARTS):
         raise SettingError("The stage 2 clock starts at 'received' or 'statement_agreed'.")
     return value
 
@@ -222,6 +293,8 @@ SETTINGS: dict[str, Setting] = {
             "The council or trust, as it appears on reports.",
             "Redress demonstration authority",
             _text,
+            example="Kingsmoor Children's Trust",
+            valid="any name, not blank",
         ),
         Setting(
             "stage2_average_cost",
@@ -232,6 +305,9 @@ SETTINGS: dict[str, Setting] = {
             show=lambda v: f"{v:.2f}",
             to_json=str,
             from_json=Decimal,
+            example="3500.00",
+            valid="pounds with at most two decimals, not negative (a £ sign and commas may be "
+            "typed)",
         ),
         Setting(
             "suppression_threshold",
@@ -239,6 +315,8 @@ SETTINGS: dict[str, Setting] = {
             "Published reports show counts from 1 up to one less than this as 'fewer than N'.",
             5,
             _threshold,
+            example="10",
+            valid="a whole number from {} to {}".format(*THRESHOLD_RANGE),
         ),
         Setting(
             "financial_year_start",
@@ -246,6 +324,8 @@ SETTINGS: dict[str, Setting] = {
             "Reports cover a year from this day by default.",
             "04-01",
             _month_day,
+            example="01-01",
+            valid="a month and day, MM-DD",
         ),
         Setting(
             "reference_prefix",
@@ -253,33 +333,39 @@ SETTINGS: dict[str, Setting] = {
             "New complaints are numbered PREFIX-YYYY-NNNN.",
             "CSC",
             _text,
+            example="BCT",
+            valid="any text, not blank",
         ),
         Setting(
             "reference_year",
             "Year in complaint references",
-            "'received': the YYYY of a new reference is the year the complaint was received; "
-            "'reporting': the year its reporting year starts (2021 for March 2022, when years "
-            "start on 04-01).",
+            "Which year the YYYY of a new complaint's reference is.",
             "received",
             _reference_year,
+            example="reporting",
+            choices=REFERENCE_YEARS,
         ),
         Setting(
             "closure_days",
             "Closure days",
             "Days the authority is closed beyond bank holidays; they are not working days. "
-            "Setting them replaces the list: 2021-12-29=Christmas closure,2021-12-30",
+            "Setting them replaces the list.",
             {},
             _closure_days,
             show=_show_closure_days,
             to_json=lambda days: {d.isoformat(): r for d, r in days.items()},
+            example="2021-12-29=Christmas closure,2021-12-30",
+            valid="dates (YYYY-MM-DD) separated by commas, each with an optional reason after "
+            "'='; blank for none",
         ),
         Setting(
             "stage2_clock_start",
             "Statutory stage 2 clock starts when",
-            "'received': the request is received; 'statement_agreed': the statement of "
-            "complaint is agreed.",
+            "When the statutory procedure's stage 2 timescale starts counting.",
             "received",
             _clock_start,
+            example="statement_agreed",
+            choices=CLOCK_STARTS,
         ),
         Setting(
             "reminder_days_before",
@@ -288,15 +374,18 @@ SETTINGS: dict[str, Setting] = {
             "(when not set: REDRESS_REMINDER_DAYS_BEFORE, 3 unless changed).",
             3,
             _reminder_days,
+            example="2",
+            valid="a whole number of working days from {} to {}".format(*REMINDER_RANGE),
         ),
         # The letterhead of letters made from templates (redress/letters), and merge fields.
         Setting(
             "letter_address",
             "Address on letters",
-            "The authority's postal address in the letterhead, its lines separated by commas: "
-            "Civic Centre, 1 High Street, Kingsmoor KM1 1AA",
+            "The authority's postal address in the letterhead, its lines separated by commas.",
             "",
             _optional_text,
+            example="Civic Centre, 1 High Street, Kingsmoor KM1 1AA",
+            valid="any text; blank for none",
         ),
         Setting(
             "complaints_phone",
@@ -304,6 +393,8 @@ SETTINGS: dict[str, Setting] = {
             "On letters, in the letterhead and where a letter says how to get in touch.",
             "",
             _optional_text,
+            example="0300 123 4567",
+            valid="any text; blank for none",
         ),
         Setting(
             "complaints_email",
@@ -311,69 +402,74 @@ SETTINGS: dict[str, Setting] = {
             "On letters, in the letterhead and where a letter says how to get in touch.",
             "",
             _email_or_blank,
+            example="complaints@council.gov.uk",
+            valid="an email address, or blank for none",
         ),
         Setting(
             "complaints_website",
             "Complaints procedure on the web",
-            "Where a letter says the complaints procedure is published, e.g. "
-            "www.council.gov.uk/complaints",
+            "Where a letter says the complaints procedure is published.",
             "",
             _optional_text,
+            example="www.council.gov.uk/complaints",
+            valid="any text; blank for none",
         ),
         # The annual report's voice: one throughout.
         Setting(
             "report_voice",
             "Voice of the annual report",
-            "'we' (we offered an advocate; how quickly we respond) or 'authority' (the "
-            "authority's name in the third person: Kingsmoor Children's Trust offered an "
-            "advocate).",
+            "How the annual report speaks of the authority, the same throughout.",
             "we",
             _voice,
+            example="authority",
+            choices=VOICES,
         ),
         # The annual report's profile: its sections, their order, and how reasons are given.
         Setting(
             "report_sections",
             "Sections of the annual report",
-            "The sections the annual report has, in order: their keys, separated by commas, "
-            "e.g. summary,procedure,volumes,timeliness,reasons,children,compliments,next_steps "
-            "(a key that is not a section is refused with the list of keys). Blank: every "
-            "section in the default order. The annex of figures withheld from a published "
-            "report is always in it (last, unless placed elsewhere); appendices are lettered "
-            "A, B, C… in the order given.",
+            "The sections the annual report has, in order. The annex of figures withheld from "
+            "a published report is always in it (last, unless placed elsewhere); appendices "
+            "are lettered A, B, C… in the order given.",
             (),
             _report_sections,
             show=_show_sections,
             to_json=list,
             from_json=tuple,
+            example="summary,procedure,volumes,timeliness,reasons,children,compliments,next_steps",
+            # {values}: the section keys the reporting app registers (`register_values`).
+            valid="section keys separated by commas, in the order wanted, from {values} (the "
+            "default order); blank for every section in the default order",
         ),
         Setting(
             "report_reasons_by",
             "Reasons for complaint reported by",
-            "'category': by category and sub-category (as Birmingham's report); 'theme': by "
-            "the theme of each complaint, with the five largest against last year (as "
-            "Sandwell's report).",
+            "How the annual report gives the reasons for complaint.",
             "category",
             _reasons_by,
+            example="theme",
+            choices=REASONS_BY,
         ),
         Setting(
             "report_timeliness_by",
             "Timeliness measure the annual report leads with",
-            "'responses': the stage 1 responses issued in the year, within the longest "
-            "timescale (as Birmingham's report: 53.4% within 20 working days); 'deadline': the "
-            "stage 1 complaints received in the year, within their own deadline, extended "
-            "where agreed (as Sandwell's report: 76% in time). The executive summary and the "
-            "timeliness section lead with it; the section gives the other measure too.",
+            "The measure of stage 1 timeliness the executive summary and the timeliness "
+            "section lead with; the section gives the other measure too.",
             "responses",
             _timeliness_by,
+            example="deadline",
+            choices=TIMELINESS_BY,
         ),
         # Advocacy for children who complain (section 26A of the Children Act 1989): the
         # provider the authority commissions, to whom the complaints team refers a child.
         Setting(
             "advocacy_provider_name",
             "Advocacy provider",
-            "The advocacy service a child who complains is referred to, e.g. Coram Voice.",
+            "The advocacy service a child who complains is referred to.",
             "",
             _optional_text,
+            example="Coram Voice",
+            valid="any text; blank for none",
         ),
         Setting(
             "advocacy_provider_email",
@@ -382,9 +478,68 @@ SETTINGS: dict[str, Setting] = {
             "to reach the complaints team; never what the complaint says.",
             "",
             _email_or_blank,
+            example="referrals@advocacy.example",
+            valid="an email address, or blank for none",
         ),
     ]
 }
+
+
+@dataclass(frozen=True)
+class SettingHelp:
+    """What a manager needs to set a key: what it does, what it may be, its default and an
+    example. The admin and `redress config list` show it; built from the same definitions the
+    parser checks, so the two cannot drift."""
+
+    key: str
+    label: str
+    what: str
+    valid: str
+    choices: Choices
+    default: str
+    example: str
+
+    def as_text(self) -> str:
+        return (
+            f"{self.what} Valid values: {self.valid}. Default: {self.default}. "
+            f"Example: {self.example}"
+        )
+
+
+def _either(choices: Choices) -> str:
+    quoted = [f"'{value}' ({meaning})" for value, meaning in choices]
+    return "; ".join(quoted[:-1]) + f"; or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+
+
+def valid_values(key: str) -> tuple[str, ...]:
+    """The values a setting may take where they are a list: its choices, or the values an app
+    registered for it (the report's section keys, in their default order)."""
+    setting = _setting(key)
+    return _values(setting.choices) or KNOWN_VALUES.get(key, ())
+
+
+def describe(key: str) -> SettingHelp:
+    setting = _setting(key)
+    if setting.choices:
+        valid = _either(setting.choices)
+    elif key in KNOWN_VALUES:
+        valid = setting.valid.format(values=", ".join(KNOWN_VALUES[key]))
+    else:
+        valid = setting.valid
+    default = setting.show(setting.default)
+    return SettingHelp(
+        key=key,
+        label=setting.label,
+        what=setting.help,
+        valid=valid,
+        choices=setting.choices,
+        default=default or "blank",
+        example=setting.example,
+    )
+
+
+def describe_all() -> list[SettingHelp]:
+    return [describe(key) for key in SETTINGS]
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def test_list_shows_every_key_value_and_description():
     ) in lines
     assert "reference_prefix = CSC" in lines
     assert "closure_days = (none)" in lines
-    assert len(lines) == 2 * len(config.SETTINGS)
+    assert len(lines) == 3 * len(config.SETTINGS)
 
 
 def test_get_prints_one_value():

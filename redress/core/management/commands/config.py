@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 class Command(BaseCommand):
     help = (
-        "Show and change the authority's settings. 'list' shows every key, its value and what "
-        "it means; 'get KEY' prints one value; 'set KEY VALUE' validates and stores one (audited "
-        "as the system, or as --by USERNAME)."
+        "Show and change the authority's settings. 'list' shows every key, its value, what it "
+        "means, its valid values, default and an example; 'get KEY' prints one value; 'set KEY "
+        "VALUE' validates and stores one (audited as the system, or as --by USERNAME)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -58,8 +58,13 @@ class Command(BaseCommand):
 
     def _list(self) -> None:
         for setting, shown in config.listing():
+            help_ = config.describe(setting.key)
             self.stdout.write(f"{setting.key} = {shown}")
-            self.stdout.write(f"    {setting.label}. {setting.help}")
+            self.stdout.write(f"    {setting.label}. {help_.what}")
+            self.stdout.write(
+                f"    Valid values: {help_.valid}. Default: {help_.default}. "
+                f"Example: {help_.example}"
+            )
 
     @staticmethod
     def _user(username: str | None) -> User | None:
