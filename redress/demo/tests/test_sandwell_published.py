@@ -5,68 +5,35 @@ imported into Redress, gives the report's figures for 2021-22 as at 31 May 2022.
 
 Where the report contradicts itself the test asserts the reading of
 redress/demo/generator/sandwell/shape.py and says which. The workbook is generated and imported
-once per test process, inside a transaction that is rolled back, as the Birmingham test does.
+once per test process, inside a transaction that is rolled back, and its fixtures built as the
+Birmingham tests' are (redress/reporting/tests/builders/published.py).
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.db import transaction
 
 from redress.demo.generator.records import SHEETS
-from redress.demo.generator.sandwell import build_rows, generate, shape
+from redress.demo.generator.sandwell import build_rows, shape
 from redress.demo.management.commands.demo_setup import SANDWELL_SETTINGS
-from redress.imports.services import import_dataset
-from redress.procedures.selectors import working_calendar
 from redress.reporting.document.build import build_document
-from redress.reporting.facts import Facts, extract_facts
 from redress.reporting.figures import compute_figures
 from redress.reporting.figures.context import ReportSettings
 from redress.reporting.periods import financial_year, make_period
+from redress.reporting.tests.builders.published import published_fixtures, sandwell_facts
 
 pytestmark = pytest.mark.django_db
 
 
-@functools.cache
-def sandwell_facts() -> Facts:
-    with tempfile.TemporaryDirectory() as folder:
-        workbook = Path(folder) / "redress-demo-sandwell.xlsx"
-        generate(workbook)
-        with transaction.atomic():
-            result = import_dataset(path=workbook, create_missing=True)
-            assert result.imported, result.problems[:10]
-            facts = extract_facts(as_of=shape.AS_OF, calendar=working_calendar())
-            transaction.set_rollback(True)
-    return facts
-
-
-@pytest.fixture(scope="module")
-def facts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return sandwell_facts()
-
-
-@pytest.fixture(scope="module")
-def year(facts):
-    # The demo's setting (demo_setup): a stage 2 investigation costs £3,500 (section 6).
-    settings = ReportSettings(stage2_average_cost=Decimal(shape.STAGE2_AVERAGE_COST))
-    return compute_figures(facts=facts, period=financial_year("2021-22"), settings=settings)
-
-
-@pytest.fixture(scope="module")
-def figures(year):
-    return year.figures
-
-
-@pytest.fixture(scope="module")
-def tables(year):
-    return year.tables
+# The demo's setting (demo_setup): a stage 2 investigation costs £3,500 (section 6).
+facts, years, year, figures, tables = published_fixtures(
+    sandwell_facts,
+    settings=ReportSettings(stage2_average_cost=Decimal(shape.STAGE2_AVERAGE_COST)),
+    keep_evidence=False,
+)
 
 
 def test_stage1_volumes_against_earlier_years(figures, tables):

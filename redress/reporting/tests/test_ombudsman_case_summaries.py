@@ -7,24 +7,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from decimal import Decimal
 
 import pytest
 
-from redress.complaints.tests.factories import ComplaintFactory, PaymentFactory
+from redress.complaints.tests.factories import ComplaintFactory
 from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
 from redress.organisations.tests.factories import ServiceAreaFactory
-from redress.people.tests.factories import PersonFactory
 from redress.procedures.calendar import WorkingCalendar
 from redress.reporting import services
 from redress.reporting.document.model import Paragraph
 from redress.reporting.document.parts.ombudsman_cases import decision_words, remedy_state
 from redress.reporting.document.selectors import RemedyDone
-from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.facts import extract_facts
 from redress.reporting.figures import FigureSet
 from redress.reporting.periods import financial_year
 
+from .builders.cases import childs_complaint, excerpt, ombudsman_decision, ombudsman_payment
 from .test_document_build import SETTINGS, build, paragraphs
 
 D = datetime.date
@@ -95,19 +93,13 @@ def test_each_remedy_state(due, completed, state):
 @pytest.fixture
 def cases(db):
     fostering = ServiceAreaFactory(name="Fostering")
-    complaint = ComplaintFactory(
-        reference="CSC-2021-00077",
-        service_area=fostering,
-        received_date=D(2021, 4, 6),
-        complainant=PersonFactory(name="Jamie Smith"),
-        complainant_type="child_young_person",
-    )
-    fault = EnquiryFactory(
+    complaint = childs_complaint("CSC-2021-00077", service_area=fostering, received=D(2021, 4, 6))
+    fault = ombudsman_decision(
         lgo_reference="21 004 512",
         complaint=complaint,
-        received_date=D(2021, 5, 3),
+        received=D(2021, 5, 3),
         decision="fault_found",
-        decision_date=D(2021, 7, 1),
+        decided=D(2021, 7, 1),
         remedy_due_date=D(2021, 8, 1),
         summary=SUMMARY,
     )
@@ -119,14 +111,7 @@ def cases(db):
     )
     RemedyFactory(enquiry=fault, kind="other", due_date=D(2022, 3, 1))
     RemedyFactory(enquiry=fault, kind="service_improvement", due_date=D(2022, 6, 30))
-    PaymentFactory(
-        complaint=complaint,
-        enquiry=fault,
-        date=D(2021, 8, 10),
-        stage="lgo",
-        kind="compensation",
-        amount=Decimal("300.00"),
-    )
+    ombudsman_payment(fault, complaint=complaint, paid=D(2021, 8, 10), amount="300.00")
     others = [
         ("21 005 001", "no_fault", D(2021, 9, 1)),
         ("21 005 002", "premature", D(2021, 10, 1)),
@@ -138,12 +123,12 @@ def cases(db):
         ("20 009 001", "no_fault", D(2021, 3, 30)),  # decided the year before
     ]
     for reference, decision, decided in others:
-        EnquiryFactory(
+        ombudsman_decision(
             lgo_reference=reference,
             complaint=ComplaintFactory(service_area=fostering),
-            received_date=D(2021, 2, 1),
+            received=D(2021, 2, 1),
             decision=decision,
-            decision_date=decided,
+            decided=decided,
             summary="A summary only the team reads.",
         )
     EnquiryFactory(lgo_reference="21 006 000", received_date=D(2022, 1, 10))  # pending
@@ -218,12 +203,7 @@ def test_the_published_version_numbers_cases_and_prints_no_free_text(cases, mana
         assert secret not in text, secret
 
     # An approved excerpt is printed, with a name left in it taken out.
-    excerpt_save(
-        record=cases,
-        text="A parent's letters went unanswered; Jamie Smith's plan was late.",
-        approve=True,
-        by=manager,
-    )
+    excerpt(cases, "A parent's letters went unanswered; Jamie Smith's plan was late.", by=manager)
     found = cases_in(ombudsman_paragraphs(publish=True))
     assert found[0].endswith(
         "In brief: A parent's letters went unanswered; [name]'s plan was late."
@@ -306,39 +286,23 @@ def test_the_remedies_sentence_in_each_case(db, figures, voice, sentence):
 def test_a_decision_recorded_without_its_remedies_one_by_one(db):
     """As the demo's (and an import's) enquiries are: a date to comply by, the day it was all
     done, the recommendations in words the report does not print, a payment on the enquiry."""
-    whole = EnquiryFactory(
-        received_date=D(2021, 5, 3),
+    whole = ombudsman_decision(
+        received=D(2021, 5, 3),
         decision="fault_found",
-        decision_date=D(2021, 9, 22),
+        decided=D(2021, 9, 22),
         recommendations="Apologise to Mrs Jones and pay £250.",
         remedy_due_date=D(2021, 11, 1),
         remedy_completed_date=D(2021, 11, 3),
     )
-    PaymentFactory(
-        complaint=None,
-        enquiry=whole,
-        date=D(2021, 10, 27),
-        stage="lgo",
-        kind="compensation",
-        amount=Decimal("250.00"),
-    )
-    several = EnquiryFactory(  # several payment remedies: the total
-        received_date=D(2021, 5, 3),
-        decision="fault_found",
-        decision_date=D(2021, 10, 1),
+    ombudsman_payment(whole, paid=D(2021, 10, 27), amount="250.00")
+    several = ombudsman_decision(  # several payment remedies: the total
+        received=D(2021, 5, 3), decision="fault_found", decided=D(2021, 10, 1)
     )
     for amount in ("100.00", "50.00"):
         RemedyFactory(
             enquiry=several, kind="payment", due_date=D(2021, 11, 1), completed_date=D(2021, 10, 5)
         )
-        PaymentFactory(
-            complaint=None,
-            enquiry=several,
-            date=D(2021, 10, 5),
-            stage="lgo",
-            kind="compensation",
-            amount=Decimal(amount),
-        )
+        ombudsman_payment(several, paid=D(2021, 10, 5), amount=amount)
     found = cases_in(ombudsman_paragraphs(publish=True))
     assert found == [
         "Case 1, decided 22 September 2021. The Ombudsman investigated and found fault. It "

@@ -14,11 +14,9 @@ from decimal import Decimal
 
 import pytest
 
-from redress.reporting.figures import compute_figures
 from redress.reporting.figures.numbers import pct
-from redress.reporting.periods import financial_year
 
-from .builders.published import birmingham_facts
+from .builders.published import birmingham_facts, kingsmoor_document, published_fixtures
 
 # Marked so that it runs before any transactional test flushes the procedures away.
 pytestmark = pytest.mark.django_db
@@ -26,33 +24,7 @@ pytestmark = pytest.mark.django_db
 YEARS = ("2017-18", "2018-19", "2019-20", "2020-21", "2021-22")
 
 
-@pytest.fixture(scope="module")
-def facts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return birmingham_facts()
-
-
-@pytest.fixture(scope="module")
-def years(facts):
-    return {
-        year: compute_figures(facts=facts, period=financial_year(year), keep_evidence=True)
-        for year in YEARS
-    }
-
-
-@pytest.fixture(scope="module")
-def year(years):
-    return years["2021-22"]
-
-
-@pytest.fixture(scope="module")
-def figures(year):
-    return year.figures
-
-
-@pytest.fixture(scope="module")
-def tables(year):
-    return year.tables
+facts, years, year, figures, tables = published_fixtures(birmingham_facts, years=YEARS)
 
 
 def test_volumes_rose_at_every_stage(figures, tables):
@@ -373,19 +345,9 @@ def test_the_year_before_beside_this_one(figures, tables):
 def test_the_report_says_how_this_year_compares_with_the_last(facts, year):
     """The demo year's report in words: "53.4% …, against 63.7% the year before: fewer in time";
     more working days taken is worse; a higher or lower share upheld is neither."""
-    from redress.reporting.document.build import build_document
-    from redress.reporting.figures import ReportSettings
-
     from .test_document_build import paragraphs
 
-    document = build_document(
-        figures=year,
-        authority="Kingsmoor Children's Trust",
-        service=None,
-        narratives={},
-        settings=ReportSettings(),
-        facts=facts,
-    )
+    document = kingsmoor_document(year, facts=facts)
     assert [p.plain for p in document.summary][4] == (
         "53.4% of the 266 stage 1 responses issued in 2021-22 were within 20 working days, "
         "against 63.7% in 2020-21: fewer in time, which is worse. The average response took "

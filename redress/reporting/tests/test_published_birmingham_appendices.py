@@ -14,45 +14,22 @@ import pypdf
 import pytest
 import weasyprint
 
-from redress.reporting.document.build import build_document
 from redress.reporting.document.model import TableBlock
-from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.figures.numbers import pct
-from redress.reporting.periods import financial_year
 from redress.reporting.publish import publish_figures
 from redress.reporting.render import html
 from redress.reporting.render import html as html_render
 from redress.reporting.render.html import stylesheet
 
-from .builders.published import birmingham_facts
+from .builders.published import birmingham_facts, kingsmoor_document, published_fixtures
 
 # Marked so that it runs before any transactional test flushes the procedures away.
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def years(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        facts = birmingham_facts()
-    return {
-        year: compute_figures(facts=facts, period=financial_year(year), keep_evidence=True)
-        for year in ("2020-21", "2021-22")
-    }
-
-
-@pytest.fixture(scope="module")
-def year(years):
-    return years["2021-22"]
-
-
-@pytest.fixture(scope="module")
-def figures(year):
-    return year.figures
-
-
-@pytest.fixture(scope="module")
-def tables(year):
-    return year.tables
+facts, years, year, figures, tables = published_fixtures(
+    birmingham_facts, years=("2020-21", "2021-22")
+)
 
 
 APPENDIX_A = {
@@ -264,12 +241,8 @@ def test_reasons_for_complaint_appendix_b(figures, tables):
 
 
 def _document(figures_set, *, published=False):
-    return build_document(
-        figures=publish_figures(figures_set, threshold=5) if published else figures_set,
-        authority="Kingsmoor Children's Trust",
-        service=None,
-        narratives={},
-        settings=ReportSettings(),
+    return kingsmoor_document(
+        publish_figures(figures_set, threshold=5) if published else figures_set,
         facts=birmingham_facts(),
     )
 

@@ -9,25 +9,16 @@ table's 266 (reading 3 of redress/demo/generator/shape.py)."""
 
 import pytest
 
-from redress.reporting.document.build import build_document
-from redress.reporting.figures import ReportSettings, compute_figures
+from redress.reporting.figures import compute_figures
 from redress.reporting.periods import financial_year
 
-from .builders.published import birmingham_facts
+from .builders.published import birmingham_facts, kingsmoor_document, published_fixtures
 from .test_document_build import paragraphs
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def facts(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return birmingham_facts()
-
-
-@pytest.fixture(scope="module")
-def year(facts):
-    return compute_figures(facts=facts, period=financial_year("2021-22"), keep_evidence=True)
+facts, years, year, figures, tables = published_fixtures(birmingham_facts)
 
 
 def test_the_published_years_of_the_trend(year):
@@ -87,14 +78,7 @@ def test_the_stage3_panels(year):
 
 
 def test_the_report_says_it(facts, year):
-    document = build_document(
-        figures=year,
-        authority="Kingsmoor Children's Trust",
-        service=None,
-        narratives={},
-        settings=ReportSettings(),
-        facts=facts,
-    )
+    document = kingsmoor_document(year, facts=facts)
     volumes = paragraphs(document, "volumes")
     assert (
         "Over the last four years, stage 1 complaints went from 352 in 2018-19 to 377 in "

@@ -14,16 +14,16 @@ import openpyxl
 import pytest
 
 from redress.complaints.tests.factories import ComplaintFactory, LearningActionFactory
-from redress.ombudsman.tests.factories import EnquiryFactory
 from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.people.tests.factories import PersonFactory
 from redress.reporting import services
 from redress.reporting.document.model import Paragraph, TableBlock
-from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.models import ExcerptSource
 from redress.reporting.periods import financial_year
 from redress.reporting.tests.test_excerpts_in_reports import readable
 from redress.taxonomies.tests.factories import TermFactory
+
+from .builders.cases import childs_complaint, excerpt, ombudsman_decision
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -31,31 +31,26 @@ YEAR = financial_year("2021-22")
 AS_OF = D(2022, 5, 31)
 # Free text only the complaints team may read: names, an address, an Ombudsman reference.
 SECRETS = ("Jamie", "Smith", "Okafor", "Larch Grove", "21 004 512", "CSC-2021")
+YOU_SAID = ExcerptSource.YOU_SAID
 
 
 @pytest.fixture
 def actions(db):
     fostering = ServiceAreaFactory(name="Fostering")
     communication = TermFactory(name="Communication")
-    jamie = ComplaintFactory(
-        reference="CSC-2021-00101",
-        service_area=fostering,
-        received_date=D(2021, 6, 1),
-        complainant=PersonFactory(name="Jamie Smith"),
-        complainant_type="child_young_person",
-    )
+    jamie = childs_complaint("CSC-2021-00101", service_area=fostering, received=D(2021, 6, 1))
     second = ComplaintFactory(reference="CSC-2021-00102", service_area=fostering)
     to_lgo = ComplaintFactory(
         reference="CSC-2021-00103",
         service_area=fostering,
         complainant=PersonFactory(name="Ada Okafor"),
     )
-    EnquiryFactory(
+    ombudsman_decision(
         lgo_reference="21 004 512",
         complaint=to_lgo,
-        received_date=D(2021, 7, 1),
+        received=D(2021, 7, 1),
         decision="fault_found",
-        decision_date=D(2021, 10, 1),
+        decided=D(2021, 10, 1),
         summary="Ada Okafor of 2 Larch Grove waited a year for her plan.",
     )
     made = {
@@ -183,30 +178,18 @@ def test_published_prints_only_approved_words_and_no_reference(actions, manager)
         "publication."
     ]
     stage1, ombudsman = actions["stage1"], actions["ombudsman"]
-    excerpt_save(
-        record=stage1,
-        text="A child said nobody called Jamie back.",
-        approve=True,
-        by=manager,
-        source=ExcerptSource.YOU_SAID,
-    )
-    excerpt_save(
-        record=stage1,
-        text="Call-backs within a day.",
-        approve=True,
-        by=manager,
-        source=ExcerptSource.WE_DID,
-    )
+    excerpt(stage1, "A child said nobody called Jamie back.", by=manager, source=YOU_SAID)
+    excerpt(stage1, "Call-backs within a day.", by=manager, source=ExcerptSource.WE_DID)
     # Not approved: not printed.
-    excerpt_save(
-        record=ombudsman,
-        text="A parent waited too long for a plan.",
-        approve=False,
+    excerpt(
+        ombudsman,
+        "A parent waited too long for a plan.",
         by=manager,
-        source=ExcerptSource.YOU_SAID,
+        source=YOU_SAID,
+        approve=False,
     )
     # The description's excerpt stands for "we did" where none was written.
-    excerpt_save(record=ombudsman, text="Plans on time.", approve=True, by=manager)
+    excerpt(ombudsman, "Plans on time.", by=manager)
     paragraphs, table = appendix(publish=True)
     assert table is not None
     assert [c.label for c in table.columns] == ["You said", "We did", "Prompted by", "Done"]
@@ -259,19 +242,8 @@ def published_outputs() -> dict[str, str]:
 def test_no_name_or_unapproved_text_reaches_any_published_format(actions, manager):
     from redress.ombudsman.models import Enquiry
 
-    excerpt_save(
-        record=Enquiry.objects.get(),
-        text="A parent, Ada Okafor, waited a year for a plan.",
-        approve=True,
-        by=manager,
-    )
-    excerpt_save(
-        record=actions["stage1"],
-        text="Nobody called back.",
-        approve=True,
-        by=manager,
-        source=ExcerptSource.YOU_SAID,
-    )
+    excerpt(Enquiry.objects.get(), "A parent, Ada Okafor, waited a year for a plan.", by=manager)
+    excerpt(actions["stage1"], "Nobody called back.", by=manager, source=YOU_SAID)
     outputs = published_outputs()
     for fmt, text in outputs.items():
         assert [s for s in SECRETS if s in text] == [], fmt
