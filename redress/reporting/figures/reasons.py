@@ -24,8 +24,10 @@ def _grouped(frame: pl.DataFrame, by: list[str], order: list[str]) -> Table:
     rows = [
         {**{c: r[c] for c in by}, "count": int(r["count"])} for r in counts.iter_rows(named=True)
     ]
+    # Each row's records, made only if a drill-down asks for them.
+    lazy = frame.lazy()
     evidence = {
-        i: frame.filter(pl.all_horizontal(pl.col(c).eq_missing(row[c]) for c in by))
+        i: lazy.filter(pl.all_horizontal(pl.col(c).eq_missing(row[c]) for c in by))
         for i, row in enumerate(rows)
     }
     return Table(rows, evidence)
@@ -97,7 +99,8 @@ def themes(ctx: FigureContext) -> Table:
         }
         for r in _theme_rows(frame).iter_rows(named=True)
     ]
-    return Table(rows, {i: frame.filter(pl.col("theme") == r["theme"]) for i, r in enumerate(rows)})
+    lazy = frame.lazy()
+    return Table(rows, {i: lazy.filter(pl.col("theme") == r["theme"]) for i, r in enumerate(rows)})
 
 
 @table("themes.stage1.top5")
