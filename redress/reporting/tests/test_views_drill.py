@@ -115,6 +115,37 @@ def test_a_responding_manager_sees_only_their_complaints(
     assert "exactly as the figure counted them" not in page
 
 
+def test_a_participation_worker_is_told_they_see_childrens_complaints(casebook):
+    from django.test import Client
+
+    from redress.accounts.models import Role, User
+
+    client = Client()
+    client.force_login(User.objects.create_user(username="pw", role=Role.PARTICIPATION_WORKER))
+    response = figure(client, "received.stage1")
+    page = response.content.decode()
+    assert listed(response) == ["CSC-2021-0005"]  # the child's complaint, allocated to no one
+    assert (
+        "Only complaints made by children, young people or care leavers, and complaints "
+        "allocated to you, are listed here." in page
+    )
+    assert "that you are appointed to" not in page
+
+
+def test_records_not_tied_to_a_complaint_are_said_to_be_the_teams_alone(
+    casebook, responding_manager_client
+):
+    # Compliments belong to no complaint, so nobody outside the team is shown one: the page
+    # says so, rather than that the list holds the complaints allocated to them.
+    page = figure(responding_manager_client, "compliments.received").content.decode()
+    assert "The compliments behind this figure that you can see: 0." in page
+    assert (
+        "Compliments are not tied to a complaint, so only the complaints team can list them."
+        in (page)
+    )
+    assert "Only complaints allocated to you" not in page
+
+
 @pytest.mark.parametrize(
     ("query", "status", "message"),
     [
