@@ -21,7 +21,7 @@ from redress.complaints.models import (
     Stage,
 )
 from redress.feedback.models import Compliment, InformalFeedback, Question, SatisfactionAnswer
-from redress.ombudsman.models import Enquiry
+from redress.ombudsman.models import Enquiry, Remedy
 from redress.reporting.models import ContextFigure, Measure
 
 from .format import CUSTOM_PREFIX, SHEETS
@@ -183,7 +183,7 @@ def _others(position: dict[str, int]) -> list[SheetData]:
         )
     ]
     ombudsman = [
-        ((e[2], e[0]), e[0], _s(e[1]), *e[2:])
+        ((e[2], e[0]), e[0], _s(e[1]), *e[2:-2], _s(e[-2]), e[-1])
         for e in Enquiry.objects.values_list(
             "lgo_reference",
             "complaint__reference",
@@ -194,13 +194,53 @@ def _others(position: dict[str, int]) -> list[SheetData]:
             "recommendations",
             "remedy_due_date",
             "remedy_completed_date",
+            "organisation__name",
+            "custom_data",
+        )
+    ]
+    remedies = [
+        (
+            (r[2], r[1], r[5] is None, r[5] or r[2], r[3], r[0]),
+            r[1],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+        )
+        for r in Remedy.objects.values_list(
+            "id",
+            "enquiry__lgo_reference",
+            "enquiry__received_date",
+            "kind",
+            "description",
+            "due_date",
+            "completed_date",
+            "evidence",
             "custom_data",
         )
     ]
     payments = [
-        ((date, _s(ref), stage, kind, amount, pk), _s(ref), date, stage, kind, amount, custom)
-        for pk, ref, date, stage, kind, amount, custom in Payment.objects.values_list(
-            "id", "complaint__reference", "date", "stage", "kind", "amount", "custom_data"
+        (
+            (date, _s(ref), stage, kind, amount, pk),
+            _s(ref),
+            date,
+            stage,
+            kind,
+            amount,
+            _s(lgo),
+            custom,
+        )
+        for pk, ref, date, stage, kind, amount, lgo, custom in Payment.objects.values_list(
+            "id",
+            "complaint__reference",
+            "date",
+            "stage",
+            "kind",
+            "amount",
+            "enquiry__lgo_reference",
+            "custom_data",
         )
     ]
     actions = [
@@ -300,6 +340,7 @@ def _others(position: dict[str, int]) -> list[SheetData]:
     return [
         _sheet("mediation", mediation),
         _sheet("ombudsman", ombudsman),
+        _sheet("ombudsman_remedies", remedies),
         _sheet("payments", payments),
         _sheet("actions", actions),
         _sheet("compliments", compliments),

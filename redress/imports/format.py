@@ -34,7 +34,7 @@ from redress.complaints.choices import (
     PaymentStage,
 )
 from redress.feedback.models import Answer, ComplimentSource, Question
-from redress.ombudsman.models import Decision
+from redress.ombudsman.models import Decision, RemedyKind
 from redress.reporting.models import Measure
 
 FORMAT = "redress.import/1"
@@ -309,6 +309,16 @@ SHEETS: dict[str, Sheet] = {
             _col("recommendations", FREE_TEXT),
             _col("remedy_due_date", date),
             _col("remedy_completed_date", date),
+            _col("organisation", NAME, kept_when_absent=True),
+        ),
+        _sheet(
+            "ombudsman_remedies",
+            _col("lgo_reference", REFERENCE, required=True),
+            _col("kind", code(RemedyKind.values), required=True),
+            _col("description", FREE_TEXT),
+            _col("due_date", date),
+            _col("completed_date", date),
+            _col("evidence", FREE_TEXT),
         ),
         _sheet(
             "payments",
@@ -317,6 +327,7 @@ SHEETS: dict[str, Sheet] = {
             _col("stage", code(PaymentStage.values), required=True),
             _col("kind", code(PaymentKind.values), required=True),
             _col("amount", amount(12), required=True),
+            _col("lgo_reference", REFERENCE, kept_when_absent=True),
         ),
         _sheet(
             "actions",

@@ -160,6 +160,26 @@ class StageWithoutComplaint(Rule):
     """a stage needs the reference of the complaint whose stage prompted the action"""
 
 
+class UnknownEnquiry(Rule):
+    """no Ombudsman enquiry with this LGSCO reference in the file or in Redress"""
+
+
+class RemedyBeforeDecision(Rule):
+    """the Ombudsman enquiry {reference} has no decision: a remedy follows the decision"""
+
+
+class RemedyNotAsked(Rule):
+    """the Ombudsman's decision on {reference} ({decision}) asks for no remedy"""
+
+
+class EnquiryPaymentStage(Rule):
+    """only a payment at stage lgo can belong to an Ombudsman enquiry"""
+
+
+class EnquiryOfAnotherComplaint(Rule):
+    """the Ombudsman enquiry {lgo_reference} is about complaint {other}, not {reference}"""
+
+
 class RelatedToItself(Rule):
     """a complaint cannot follow on from itself"""
 

@@ -29,6 +29,15 @@ class Enquiry(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="ombudsman_enquiries",
     )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ombudsman_enquiries",
+        help_text="Where several organisations share the procedure (a trust and its council), "
+        "the one that handles the enquiry.",
+    )
     received_date = models.DateField()
     response_due_date = models.DateField(
         null=True, blank=True, help_text="When the Ombudsman asked for our response by."
@@ -75,6 +84,7 @@ class Remedy(TimeStampedModel):
     due_date = models.DateField(null=True, blank=True)
     completed_date = models.DateField(null=True, blank=True)
     evidence = models.TextField(blank=True, help_text="Evidence of compliance.")
+    custom_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["enquiry", "due_date", "id"]

@@ -50,7 +50,7 @@ PERSONAL_FIELDS: dict[type[models.Model], dict[str, Any]] = {
     Mediation: {"notes": "", "custom_data": {}},
     Payment: {"description": "", "custom_data": {}},
     Enquiry: {"summary": "", "recommendations": "", "custom_data": {}},
-    Remedy: {"description": "", "evidence": ""},
+    Remedy: {"description": "", "evidence": "", "custom_data": {}},
     InformalFeedback: {"summary": "", "custom_data": {}},
     Compliment: {"text": "", "staff_member": "", "custom_data": {}},
     LegalHold: {"reason": "Removed under the retention policy.", "lifted_reason": ""},

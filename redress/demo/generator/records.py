@@ -27,8 +27,12 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "ombudsman": (
         "lgo_reference", "reference", "received_date", "response_sent_date", "decision_date",
         "decision", "recommendations", "remedy_due_date", "remedy_completed_date",
+        "organisation",
     ),
-    "payments": ("reference", "date", "stage", "kind", "amount"),
+    "ombudsman_remedies": (
+        "lgo_reference", "kind", "description", "due_date", "completed_date", "evidence",
+    ),
+    "payments": ("reference", "date", "stage", "kind", "amount", "lgo_reference"),
     "actions": (
         "reference", "description", "theme", "owner", "raised_date", "due_date",
         "completed_date", "stage", "you_said", "we_did",
@@ -58,6 +62,16 @@ QUESTIONS = (
 )
 
 type Row = tuple[str, ...]
+
+
+def full_row(sheet: str, row: Row) -> Row:
+    """The row as wide as its sheet: optional columns added to the end of a sheet since a
+    generator's rows were first written (the ombudsman's `organisation`, the payments'
+    `lgo_reference`) are blank where a row leaves them out."""
+    width = len(SHEETS[sheet])
+    if len(row) > width:
+        raise ValueError(f"a {sheet} row has {len(row)} cells; the sheet has {width} columns")
+    return row + ("",) * (width - len(row))
 
 
 def iso(day: datetime.date | None) -> str:
@@ -176,6 +190,7 @@ class Dataset:
     complaints: list[Complaint] = field(default_factory=list)
     mediation: list[Row] = field(default_factory=list)
     ombudsman: list[Row] = field(default_factory=list)
+    ombudsman_remedies: list[Row] = field(default_factory=list)
     payments: list[Row] = field(default_factory=list)
     actions: list[Row] = field(default_factory=list)
     compliments: list[Row] = field(default_factory=list)

@@ -22,7 +22,7 @@ from typing import IO, Protocol
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from .records import SHEETS, Row
+from .records import SHEETS, Row, full_row
 from .shape import AUTHORITY
 
 XLSX_MAX_ROWS = 1_048_576  # rows in an Excel sheet, the header included
@@ -82,7 +82,7 @@ class CsvWriter:
         return self.folder / f".{sheet}.csv.partial"
 
     def write(self, sheet: str, row: Row) -> None:
-        self._writers[sheet].writerow(row)
+        self._writers[sheet].writerow(full_row(sheet, row))
         self.counts[sheet] += 1
 
     def commit(self) -> None:
@@ -123,7 +123,7 @@ class XlsxWriter:
     def write(self, sheet: str, row: Row) -> None:
         if self.counts[sheet] + 2 > XLSX_MAX_ROWS:
             raise RowLimitError(too_many_rows_message({sheet: self.counts[sheet] + 1}, self.path))
-        self._sheets[sheet].append([value or None for value in row])
+        self._sheets[sheet].append([value or None for value in full_row(sheet, row)])
         self.counts[sheet] += 1
 
     def commit(self) -> None:

@@ -15,10 +15,9 @@ from redress.complaints.models import Payment
 from redress.core import config
 from redress.demo.generator.sandwell import generate, shape
 from redress.demo.management.commands.demo_setup import DEMO_SETTINGS, SANDWELL_SETTINGS
-from redress.demo.remedies import add_sandwell_remedies
 from redress.demo.structure import apply_sandwell_structure
 from redress.imports.services import import_dataset
-from redress.ombudsman.models import Remedy
+from redress.ombudsman.models import Enquiry, Remedy
 from redress.organisations.models import Locality, Organisation, OrganisationKind, ServiceArea
 
 
@@ -64,10 +63,10 @@ def test_trust_council_and_restructure_after_import(tmp_path: Path):
     assert kelsall.locality is not None
     assert (kelsall.locality.name, kelsall.organisation) == ("Kelsall and Oakditch", trust)
     assert ServiceArea.objects.get(name="Children in Care Service").locality is None
-    # The two findings of fault: their remedies, each done, and the £180 paid once.
-    assert add_sandwell_remedies() == 5
-    assert add_sandwell_remedies() == 0
-    remedies = Remedy.objects.order_by("enquiry__received_date", "id")
+    # The two findings of fault: their remedies from the workbook, each done by its due date
+    # and the last on the enquiry's remedy_completed_date, and the £180 paid once, on the
+    # enquiry. The council handles every enquiry.
+    remedies = Remedy.objects.select_related("enquiry").order_by("enquiry__received_date", "id")
     assert [r.kind for r in remedies] == [
         "apology",
         "start_stage",
@@ -75,12 +74,18 @@ def test_trust_council_and_restructure_after_import(tmp_path: Path):
         "payment",
         "start_stage",
     ]
-    assert all(r.completed_date for r in remedies)
-    assert Payment.objects.filter(stage="lgo").count() == 1
+    assert all(r.completed_date and r.completed_date <= r.due_date for r in remedies)
+    for enquiry in {r.enquiry for r in remedies}:
+        done = max(r.completed_date for r in remedies if r.enquiry == enquiry)
+        assert enquiry.remedy_completed_date == done
+    paid = Payment.objects.get(stage="lgo")
+    assert (paid.amount, paid.enquiry.decision) == (180, "fault_found")
+    assert set(Enquiry.objects.values_list("organisation__name", flat=True)) == {shape.COUNCIL}
     # Set twice, nothing changes; the workbook imports again into the dated structure unchanged.
     assert apply_sandwell_structure() == 0
     again = import_dataset(path=folder, create_missing=True)
     assert again.imported, again.problems[:5]
+    assert Remedy.objects.count() == 5
     assert Organisation.objects.count() == 2
     assert ServiceArea.objects.count() == len(shape.OLD_SERVICES) + len(shape.NEW_SERVICES)
 

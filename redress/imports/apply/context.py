@@ -28,8 +28,12 @@ class ApplyContext:
     new_complaints: set[int] = field(default_factory=set)
     stage_ids: dict[tuple[str, int], int] = field(default_factory=dict)
     new_stages: set[int] = field(default_factory=set)
+    # Ombudsman enquiries by LGSCO reference: (id, the id of their complaint).
+    enquiry_ids: dict[str, tuple[int, int | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for lgo, enquiry in self.checker.known_enquiries.items():
+            self.enquiry_ids[lgo] = (enquiry.id, enquiry.complaint_id)
         for reference, complaint in self.known.complaints.items():
             self.complaint_ids[reference] = complaint.id
         by_id = {c.id: reference for reference, c in self.known.complaints.items()}
@@ -44,6 +48,9 @@ class ApplyContext:
 
     def complaint_id(self, reference: str | None) -> int | None:
         return self.complaint_ids[reference] if reference is not None else None
+
+    def enquiry_id(self, lgo_reference: str | None) -> int | None:
+        return self.enquiry_ids[lgo_reference][0] if lgo_reference is not None else None
 
     def store(
         self,

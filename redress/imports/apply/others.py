@@ -1,5 +1,6 @@
-"""Writing the optional sheets: mediation, ombudsman, payments, actions, compliments, feedback,
-satisfaction and context. Each is a Spec (how rows match records) and a row-to-values map."""
+"""Writing the optional sheets: mediation, ombudsman, ombudsman_remedies, payments, actions,
+compliments, feedback, satisfaction and context. Each is a Spec (how rows match records) and a
+row-to-values map."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from redress.complaints.models import LearningAction, Mediation, Payment
 from redress.feedback.models import Compliment, InformalFeedback, SatisfactionAnswer
-from redress.ombudsman.models import Enquiry
+from redress.ombudsman.models import Enquiry, Remedy
 from redress.reporting.models import ContextFigure
 
 from ..lookups import ref_id
@@ -39,6 +40,18 @@ def _ombudsman(ctx: ApplyContext, r: Any) -> dict[str, Any]:
         "recommendations": r.recommendations or "",
         "remedy_due_date": r.remedy_due_date,
         "remedy_completed_date": r.remedy_completed_date,
+        "organisation_id": ref_id(r.organisation),
+    }
+
+
+def _remedy(ctx: ApplyContext, r: Any) -> dict[str, Any]:
+    return {
+        "enquiry_id": ctx.enquiry_id(r.lgo_reference),
+        "kind": r.kind,
+        "description": r.description or "",
+        "due_date": r.due_date,
+        "completed_date": r.completed_date,
+        "evidence": r.evidence or "",
     }
 
 
@@ -49,6 +62,7 @@ def _payment(ctx: ApplyContext, r: Any) -> dict[str, Any]:
         "stage": r.stage,
         "kind": r.kind,
         "amount": r.amount,
+        "enquiry_id": ctx.enquiry_id(r.lgo_reference),
     }
 
 
@@ -136,6 +150,7 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
                     "recommendations",
                     "remedy_due_date",
                     "remedy_completed_date",
+                    "organisation_id",
                 ),
                 key=("lgo_reference",),
                 scope="lgo_reference",
@@ -144,10 +159,28 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
             _ombudsman,
         ),
         (
+            # An enquiry's remedies are matched kind by kind, in the order they were recorded.
+            Spec(
+                "ombudsman_remedies",
+                Remedy,
+                fields=(
+                    "enquiry_id",
+                    "kind",
+                    "description",
+                    "due_date",
+                    "completed_date",
+                    "evidence",
+                ),
+                key=("enquiry_id", "kind"),
+                scope="enquiry_id",
+            ),
+            _remedy,
+        ),
+        (
             Spec(
                 "payments",
                 Payment,
-                fields=("complaint_id", "date", "stage", "kind", "amount"),
+                fields=("complaint_id", "date", "stage", "kind", "amount", "enquiry_id"),
                 key=("complaint_id", "date", "stage", "kind"),
                 scope="complaint_id",
             ),
@@ -239,7 +272,11 @@ WRITERS: dict[str, tuple[Spec, Values]] = {
 
 # Columns added after the format was first published whose field has another name (the others
 # fill the field of their own name).
-ADDED_FIELDS = {("actions", "stage"): "stage_number"}
+ADDED_FIELDS = {
+    ("actions", "stage"): "stage_number",
+    ("ombudsman", "organisation"): "organisation_id",
+    ("payments", "lgo_reference"): "enquiry_id",
+}
 
 
 def store_sheet(ctx: ApplyContext, sheet: str, rows: list[Any]) -> None:
@@ -253,8 +290,15 @@ def store_sheet(ctx: ApplyContext, sheet: str, rows: list[Any]) -> None:
 
     def item(r: Any) -> Item:
         row_values = values(ctx, r)
-        return Item(row_values, r.custom, row_values.get("complaint_id"))
+        complaint = row_values.get("complaint_id")
+        if sheet == "ombudsman_remedies":
+            complaint = ctx.enquiry_ids[r.lgo_reference][1]
+        return Item(row_values, r.custom, complaint)
 
     # Records of a complaint created by this import cannot exist yet: no need to look.
     skip = ctx.new_complaints if spec.scope == "complaint_id" else ()
-    ctx.store(spec, map(item, rows), len(rows), skip=skip)
+    ids = ctx.store(spec, map(item, rows), len(rows), skip=skip)
+    if sheet == "ombudsman":
+        # The remedies and payments that follow find their enquiry by its LGSCO reference.
+        for r, pk in zip(rows, ids, strict=True):
+            ctx.enquiry_ids[r.lgo_reference] = (pk, ctx.complaint_id(r.reference))

@@ -33,7 +33,7 @@ from redress.feedback.tests.factories import (
 )
 from redress.imports.format import SHEETS
 from redress.imports.services import export_dataset, import_dataset
-from redress.ombudsman.models import Enquiry
+from redress.ombudsman.models import Enquiry, Remedy
 from redress.ombudsman.tests.factories import EnquiryFactory
 from redress.organisations.models import Locality, Organisation, ServiceArea
 from redress.organisations.tests.factories import (
@@ -111,9 +111,10 @@ def every_sheet() -> None:
     )
     MediationFactory(complaint=first, offered_date=D(2021, 5, 1), held_date=D(2021, 5, 7),
                      outcome="escalated", custom_data={"mediator_firm": "Calm Ltd"})  # fmt: skip
-    EnquiryFactory(
+    enquiry = EnquiryFactory(
         lgo_reference="21 004 512",
         complaint=first,
+        organisation=council,
         response_sent_date=D(2021, 8, 27),
         decision_date=D(2021, 11, 1),
         decision="fault_found",
@@ -123,8 +124,14 @@ def every_sheet() -> None:
         custom_data={"investigator": "J. Patel"},
     )
     EnquiryFactory(lgo_reference="21 009 001", received_date=D(2022, 1, 5))
+    Remedy.objects.create(enquiry=enquiry, kind="payment", due_date=D(2021, 12, 1),
+                          completed_date=D(2021, 11, 20), evidence="Paid by BACS.",
+                          custom_data={"cost_code": "LGO-1"})  # fmt: skip
+    Remedy.objects.create(enquiry=enquiry, kind="apology", description="Apologise in writing.")
     for _ in range(2):  # identical payments stay two payments
         PaymentFactory(complaint=first, amount=Decimal("250.00"))
+    PaymentFactory(complaint=first, stage="lgo", amount=Decimal("250.00"), enquiry=enquiry,
+                   date=D(2021, 11, 20))  # fmt: skip
     PaymentFactory(stage="2", kind="investigating_officer", amount=Decimal("1234.5"),
                    date=D(2021, 7, 1), custom_data={"invoice": "INV-9"})  # fmt: skip
     LearningActionFactory(
@@ -154,6 +161,7 @@ def every_sheet() -> None:
 def empty_the_database() -> None:
     for model in (
         Payment,
+        Remedy,
         LearningAction,
         Enquiry,
         SatisfactionAnswer,
@@ -204,17 +212,23 @@ def test_values_are_written_in_the_format(tmp_path):
         "upheld,Kingsmoor Council,,,",
     ]
     assert (out / "payments.csv").read_text().splitlines() == [
-        "reference,date,stage,kind,amount,x_invoice",
-        ",2021-07-01,2,investigating_officer,1234.50,INV-9",
-        "KCT-2021-0001,2021-07-01,1,compensation,250.00,",
-        "KCT-2021-0001,2021-07-01,1,compensation,250.00,",
+        "reference,date,stage,kind,amount,lgo_reference,x_invoice",
+        ",2021-07-01,2,investigating_officer,1234.50,,INV-9",
+        "KCT-2021-0001,2021-07-01,1,compensation,250.00,,",
+        "KCT-2021-0001,2021-07-01,1,compensation,250.00,,",
+        "KCT-2021-0001,2021-11-20,lgo,compensation,250.00,21 004 512,",
+    ]
+    assert (out / "ombudsman_remedies.csv").read_text().splitlines() == [
+        "lgo_reference,kind,description,due_date,completed_date,evidence,x_cost_code",
+        "21 004 512,payment,,2021-12-01,2021-11-20,Paid by BACS.,LGO-1",
+        "21 004 512,apology,Apologise in writing.,,,,",
     ]
     assert (out / "ombudsman.csv").read_text().splitlines() == [
         "lgo_reference,reference,received_date,response_sent_date,decision_date,decision,"
-        "recommendations,remedy_due_date,remedy_completed_date,x_investigator",
+        "recommendations,remedy_due_date,remedy_completed_date,organisation,x_investigator",
         "21 004 512,KCT-2021-0001,2021-08-02,2021-08-27,2021-11-01,fault_found,"
-        "Apologise; pay £250.,2021-12-01,2021-11-20,J. Patel",
-        "21 009 001,,2022-01-05,,,,,,,",
+        "Apologise; pay £250.,2021-12-01,2021-11-20,Kingsmoor Council,J. Patel",
+        "21 009 001,,2022-01-05,,,,,,,,",
     ]
     assert (out / "context.csv").read_text().splitlines() == [
         "period,measure,service_area,value,x_source",
@@ -240,7 +254,8 @@ def test_export_import_into_an_empty_database_export_is_identical_for_csv(tmp_pa
 
     assert result.problems == []
     assert first.counts == second.counts
-    assert first.counts["payments"] == 3
+    assert first.counts["payments"] == 4
+    assert first.counts["ombudsman_remedies"] == 2
     assert files(tmp_path / "first") == files(tmp_path / "second")
 
 

@@ -164,10 +164,10 @@ def test_export_writes_the_column_and_it_imports_back(tmp_path):
         [
             "lgo_reference", "reference", "received_date", "response_sent_date",
             "decision_date", "decision", "recommendations", "remedy_due_date",
-            "remedy_completed_date",
+            "remedy_completed_date", "organisation",
         ],
-        ["21 004 512", "KCT-2021-0001", "2021-08-02", "2021-08-27", "", "", "", "", ""],
-        ["21 009 001", "", "2022-01-05", "", "", "", "", "", ""],
+        ["21 004 512", "KCT-2021-0001", "2021-08-02", "2021-08-27", "", "", "", "", "", ""],
+        ["21 009 001", "", "2022-01-05", "", "", "", "", "", "", ""],
     ]  # fmt: skip
     Enquiry.objects.update(response_sent_date=None)
 

@@ -63,8 +63,8 @@ def test_a_missing_required_sheet_and_an_unknown_sheet(folder):
     result = run(folder(complaints=COMPLAINTS, complaint_notes="a,b\n1,2\n"))
     assert lines(result) == [
         "complaint_notes.csv: not a sheet of the import format; the sheets are complaints, "
-        "stages, aspects, mediation, ombudsman, payments, actions, compliments, feedback, "
-        "satisfaction, context",
+        "stages, aspects, mediation, ombudsman, ombudsman_remedies, payments, actions, "
+        "compliments, feedback, satisfaction, context",
         "stages: the stages sheet is required",
     ]
     assert_nothing_written(result)

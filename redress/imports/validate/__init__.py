@@ -19,6 +19,7 @@ from .others import (
     check_feedback,
     check_mediation,
     check_ombudsman,
+    check_ombudsman_remedies,
     check_payments,
     check_satisfaction,
 )
@@ -29,6 +30,7 @@ CHECKS = (
     check_aspects,
     check_mediation,
     check_ombudsman,
+    check_ombudsman_remedies,
     check_payments,
     check_actions,
     check_compliments,

@@ -1,7 +1,8 @@
 """--partial: a row that depends on a rejected row is rejected too, saying which row it needed.
 
 A stage needs its complaint and the stage before it, an aspect its stage, a follow-on complaint
-the complaint it follows, and every other row its complaint.
+the complaint it follows, an Ombudsman remedy (and a payment linked to an enquiry) its enquiry,
+and every other row its complaint.
 """
 
 from __future__ import annotations
@@ -64,3 +65,14 @@ def reject_dependents(c: Checker) -> None:
                 line = rejected_complaint(r.reference)
                 if line is not None:
                     reject(sheet, r, "reference", "complaints", line)
+
+    # A remedy needs its enquiry; so does a payment linked to one.
+    for sheet in ("ombudsman_remedies", "payments"):
+        for r in c.rows(sheet):
+            enquiry = c.enquiries.get(r.lgo_reference) if r.lgo_reference else None
+            if (
+                enquiry is not None
+                and not log.is_bad(sheet, r.line)
+                and log.is_bad("ombudsman", enquiry.line)
+            ):
+                reject(sheet, r, "lgo_reference", "ombudsman", enquiry.line)

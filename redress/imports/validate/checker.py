@@ -23,6 +23,15 @@ class StageFacts:
     responded_date: datetime.date | None
 
 
+@dataclass(frozen=True)
+class KnownEnquiry:
+    id: int
+    complaint_id: int | None
+    complaint_reference: str | None
+    decision: str
+    decision_date: datetime.date | None
+
+
 class Checker:
     def __init__(
         self, parsed: dict[str, list[Any]], log: ProblemLog, lookups: Lookups, known: Known
@@ -35,6 +44,10 @@ class Checker:
         # The first row of each key in the file (later duplicates are problems of their own).
         self.complaints: dict[str, Any] = {}
         self.stages: dict[tuple[str, int], Any] = {}
+        # Ombudsman enquiries by LGSCO reference: the file's first row of each, and those in
+        # Redress that the file's remedies and payments name (see validate.others).
+        self.enquiries: dict[str, Any] = {}
+        self.known_enquiries: dict[str, KnownEnquiry] = {}
 
     def rows(self, sheet: str) -> list[Any]:
         return self.parsed.get(sheet, [])

@@ -24,6 +24,7 @@ from .checker import Checker
 # The dates by which something is due.
 PLANNED = {
     "ombudsman": ("remedy_due_date",),
+    "ombudsman_remedies": ("due_date",),
     "actions": ("due_date",),
 }
 # Every other date column records what happened: read from the format, so a new one is checked.

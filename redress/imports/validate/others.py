@@ -1,16 +1,30 @@
-"""Checks of the optional sheets: mediation, ombudsman, payments, actions, compliments,
-feedback, satisfaction and context."""
+"""Checks of the optional sheets: mediation, ombudsman, ombudsman_remedies, payments, actions,
+compliments, feedback, satisfaction and context."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from redress.complaints.choices import PaymentStage
 from redress.core import config
+from redress.ombudsman.models import Decision, Enquiry
+from redress.ombudsman.services import NO_REMEDY_DECISIONS
 from redress.taxonomies.models import TaxonomyKind
 
 from ..format import period_dates
-from ..problems import BeforeDate, RuleBroken, StageWithoutComplaint, UnknownStage
-from .checker import Checker
+from ..known import rows_in
+from ..problems import (
+    BeforeDate,
+    EnquiryOfAnotherComplaint,
+    EnquiryPaymentStage,
+    RemedyBeforeDecision,
+    RemedyNotAsked,
+    RuleBroken,
+    StageWithoutComplaint,
+    UnknownEnquiry,
+    UnknownStage,
+)
+from .checker import Checker, KnownEnquiry
 
 
 def check_mediation(c: Checker) -> None:
@@ -28,7 +42,10 @@ def check_ombudsman(c: Checker) -> None:
     c.flag_duplicates(
         sheet, lambda r: r.lgo_reference, "lgo_reference", lambda r: "the LGSCO reference"
     )
+    checked = []
     for r in c.rows(sheet):
+        if r.lgo_reference is not None:
+            c.enquiries.setdefault(r.lgo_reference, r)
         c.check_reference(sheet, r)
         for column in ("response_sent_date", "decision_date"):
             day = getattr(r, column)
@@ -37,11 +54,91 @@ def check_ombudsman(c: Checker) -> None:
                     BeforeDate, sheet, r.line, column, day,
                     what="enquiry was received", earlier=r.received_date,
                 )  # fmt: skip
+        if r.organisation is not None:
+            r = r._replace(
+                organisation=c.attempt(
+                    sheet, r, "organisation", c.lookups.organisation, r.organisation
+                )
+            )
+        checked.append(r)
+    c.replace_rows(sheet, checked)
+    named = {
+        r.lgo_reference
+        for sheet in ("ombudsman_remedies", "payments")
+        for r in c.rows(sheet)
+        if getattr(r, "lgo_reference", None) is not None
+    }
+    query = Enquiry.objects.values_list(
+        "lgo_reference", "id", "complaint_id", "complaint__reference", "decision", "decision_date"
+    )
+    for lgo, pk, complaint_id, reference, decision, decided in rows_in(
+        query, "lgo_reference", named
+    ):
+        c.known_enquiries[lgo] = KnownEnquiry(pk, complaint_id, reference, decision, decided)
+
+
+def _enquiry(c: Checker, sheet: str, r: Any) -> tuple[bool, str | None, Any, str | None]:
+    """The enquiry a row names by `lgo_reference`, from the file or else from Redress: whether
+    it can be checked against (False when unknown, the problem logged, or when its own row is
+    wrong), its decision, decision date and complaint reference."""
+    row = c.enquiries.get(r.lgo_reference)
+    if row is not None:
+        if c.log.is_bad("ombudsman", row.line):
+            return False, None, None, None
+        return True, row.decision, row.decision_date, row.reference
+    known = c.known_enquiries.get(r.lgo_reference)
+    if known is None:
+        c.log.report(UnknownEnquiry, sheet, r.line, "lgo_reference", r.lgo_reference)
+        return False, None, None, None
+    return True, known.decision, known.decision_date, known.complaint_reference
+
+
+def check_ombudsman_remedies(c: Checker) -> None:
+    """Each remedy belongs to an enquiry in the file or in Redress whose decision asked for
+    remedies, and is not due or done before that decision (as the staff pages refuse)."""
+    sheet = "ombudsman_remedies"
+    for r in c.rows(sheet):
+        if r.lgo_reference is None:
+            continue
+        found, decision, decided, _ = _enquiry(c, sheet, r)
+        if not found:
+            continue
+        if not decision:
+            c.log.report(
+                RemedyBeforeDecision, sheet, r.line, "lgo_reference", r.lgo_reference,
+                reference=r.lgo_reference,
+            )  # fmt: skip
+            continue
+        if decision in NO_REMEDY_DECISIONS:
+            c.log.report(
+                RemedyNotAsked, sheet, r.line, "kind", r.kind,
+                reference=r.lgo_reference, decision=Decision(decision).label,
+            )  # fmt: skip
+            continue
+        for column in ("due_date", "completed_date"):
+            day = getattr(r, column)
+            if day and decided and day < decided:
+                c.log.report(
+                    BeforeDate, sheet, r.line, column, day,
+                    what="Ombudsman's decision", earlier=decided,
+                )  # fmt: skip
 
 
 def check_payments(c: Checker) -> None:
-    for r in c.rows("payments"):
-        c.check_reference("payments", r)
+    sheet = "payments"
+    for r in c.rows(sheet):
+        known = c.check_reference(sheet, r)
+        if r.lgo_reference is None:
+            continue
+        if r.stage is not None and r.stage != PaymentStage.LGO:
+            c.log.report(EnquiryPaymentStage, sheet, r.line, "lgo_reference", r.lgo_reference)
+            continue
+        found, _, _, about = _enquiry(c, sheet, r)
+        if found and known and r.reference and about and about != r.reference:
+            c.log.report(
+                EnquiryOfAnotherComplaint, sheet, r.line, "lgo_reference", r.lgo_reference,
+                lgo_reference=r.lgo_reference, other=about, reference=r.reference,
+            )  # fmt: skip
 
 
 def check_actions(c: Checker) -> None:

@@ -47,6 +47,7 @@ def build_rows(seed: int = DEFAULT_SEED) -> dict[str, list[Row]]:
     rows["stages"] = [r for c in everyone for r in c.stage_rows()]
     rows["mediation"] = sorted(around.mediation, key=lambda r: (r[1], r[0]))
     rows["ombudsman"] = around.ombudsman
+    rows["ombudsman_remedies"] = around.remedies
     rows["payments"] = around.payments
     rows["actions"] = action_rows(wd)
     for year in shape.YEARS:

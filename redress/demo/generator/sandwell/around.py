@@ -1,7 +1,7 @@
 """What follows and surrounds the Sandwell-shaped stage 1 complaints: the council's stage 2
-investigations and stage 3 panels, mediation, the Ombudsman's enquiries, informal feedback from
-children, compliments, closing-the-loop answers and open cases. Each is placed as sections 5 to
-12 of the report describe it (see `shape.py`, readings 9 to 13)."""
+investigations and stage 3 panels, mediation, the Ombudsman's enquiries and their remedies,
+informal feedback from children, compliments, closing-the-loop answers and open cases. Each is
+placed as sections 5 to 12 of the report describe it (see `shape.py`, readings 9 to 13)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,28 @@ EARLIER_STAGE2 = (
 )
 
 
+# What the Ombudsman asked in its two findings of fault (section 9.1), by the enquiry's number in
+# shape.OMBUDSMAN: (kind, what was asked, working days after the decision it was done,
+# evidence). Each is due within 20 working days of the decision; the last done is the
+# enquiry's remedy_completed_date. Complaint 3's payment is the £180 in the payments sheet.
+LGO_REMEDIES: dict[int, tuple[tuple[str, str, int, str], ...]] = {
+    1: (
+        ("apology", "Apologise for not holding the stage 3 review panel.", 3,
+         "Letter of apology sent by the Statutory Complaints Manager."),
+        ("start_stage", "Hold the stage 3 review panel.", 5,
+         "Stage 3 request accepted; the panel was arranged with the complainant."),
+    ),
+    3: (
+        ("apology", "Apologise for the six months the stage 1 response took.", 4,
+         "Letter of apology sent by the Director of Operations."),
+        ("payment", "Pay £180 for the complainant's time and trouble.", 10,
+         "£180 paid to the complainant."),
+        ("start_stage", "Begin a stage 2 investigation.", 5,
+         "Stage 2 investigation begun by the council's Statutory Complaints Manager."),
+    ),
+}  # fmt: skip
+
+
 class Around:
     def __init__(self, rng: random.Random, wd: WorkingDays, years: dict[str, list[Complaint]]):
         self.rng = rng
@@ -41,6 +63,7 @@ class Around:
         self.used: set[int] = set()
         self.mediation: list[Row] = []
         self.ombudsman: list[Row] = []
+        self.remedies: list[Row] = []
         self.payments: list[Row] = []
 
     def _parent(
@@ -161,6 +184,7 @@ class Around:
         self.mediation.append((parent.reference, iso(offered), held, outcome))
 
     def _enquiry(self, n: int, parent: Complaint, received: D, decision: str, decided: D) -> None:
+        lgo_reference = f"21 00{n} {412 + 37 * n}"
         recommendations = due = completed = ""
         if decision == "fault_found" and n == 1:
             recommendations = "Apologise and hold the stage 3 review panel."
@@ -170,14 +194,22 @@ class Around:
                 "Apologise, pay £180 for the time and trouble, and begin a stage 2 investigation."
             )
             due, completed = iso(self.wd.add(decided, 20)), iso(self.wd.add(decided, 10))
+            # The remedy's payment, made on the enquiry (shape.py, reading 12).
             self.payments.append(
-                (parent.reference, completed, "lgo", "compensation", money(shape.LGO_REMEDY_PENCE))
-            )
+                (parent.reference, completed, "lgo", "compensation",
+                 money(shape.LGO_REMEDY_PENCE), lgo_reference)
+            )  # fmt: skip
+        for kind, description, days, evidence in LGO_REMEDIES.get(n, ()):
+            self.remedies.append(
+                (lgo_reference, kind, description, iso(self.wd.add(decided, 20)),
+                 iso(self.wd.add(decided, days)), evidence)
+            )  # fmt: skip
+        # The council manages the Ombudsman's enquiries (shape.py, reading 16).
         self.ombudsman.append(
             (
-                f"21 00{n} {412 + 37 * n}", parent.reference, iso(received),
+                lgo_reference, parent.reference, iso(received),
                 iso(self.wd.add(received, 15)), iso(decided), decision, recommendations, due,
-                completed,
+                completed, shape.COUNCIL,
             )
         )  # fmt: skip
 

@@ -5,7 +5,6 @@ from redress.demo.documents import add_demo_documents
 from redress.demo.generator.sandwell import shape as sandwell
 from redress.demo.letters import add_demo_letters
 from redress.demo.names import add_demo_names
-from redress.demo.remedies import add_sandwell_remedies
 from redress.demo.structure import apply_sandwell_structure
 from redress.demo.submissions import add_demo_submissions, complaint_to_follow
 from redress.demo.surveys import add_demo_surveys
@@ -102,8 +101,6 @@ class Command(BaseCommand):
                 "stages 2 and 3; service areas until 31 December 2021, localities from "
                 f"{sandwell.RESTRUCTURE:%-d %B %Y}"
             )
-            remedies = add_sandwell_remedies()
-            self.stdout.write(f"{remedies} Ombudsman remedies recorded and completed")
         for key, value in settings.items():
             config.set_value(key, value, by=None)
             self.stdout.write(f"{key} = {config.show(key)}")
