@@ -20,7 +20,7 @@ from redress.reporting.periods import (
 )
 from redress.reporting.render import FORMATS
 from redress.reporting.selectors import report_years, service_names
-from redress.reporting.selectors.reports import locality_spans
+from redress.reporting.selectors.reports import ReportScope, locality_spans
 from redress.reporting.services import NARRATIVE_LIMIT
 
 # A report's dates are checked by the reports' own rules (the years 1900 to 2199, periods.py), which
@@ -266,14 +266,37 @@ class ReportForm(PeriodForm):
 
 
 class EditionForm(PeriodForm):
-    """A new edition: its period, service and (optionally) its title."""
+    """A new edition: its period, whom it covers (the whole authority, a locality or a service
+    area, in one list as on the reports page) and (optionally) its title."""
 
     service = forms.ChoiceField(
-        label="Service area",
+        label="Whole authority, locality or service area",
         required=False,
-        error_messages={"invalid_choice": "Select a service area from the list"},
+        error_messages={
+            "invalid_choice": "Select the whole authority, a locality or a service area from "
+            "the list"
+        },
     )
     title = forms.CharField(label="Title", required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localities = [
+            (f"{LOCALITY}{s.name}", ReportScope(locality=s.name).words or s.name)
+            for s in locality_spans()
+        ]
+        services = [(n, n) for n in service_names() if not n.startswith(LOCALITY)]
+        self._choices("service", [(WHOLE_AUTHORITY, "The whole authority"), *localities, *services])
+
+    @property
+    def chosen_service(self) -> str | None:
+        chosen = self.cleaned_data.get("service") or None
+        return None if chosen is None or chosen.startswith(LOCALITY) else chosen
+
+    @property
+    def chosen_locality(self) -> str | None:
+        chosen = self.cleaned_data.get("service") or ""
+        return chosen.removeprefix(LOCALITY) if chosen.startswith(LOCALITY) else None
 
 
 class NarrativeForm(GovukForm):

@@ -55,10 +55,10 @@ class EditionStatus(models.TextChoices):
 
 
 class ReportEdition(TimeStampedModel):
-    """One written report: a period (and optionally one service), with the complaints team's
-    narrative for each section. Publishing it freezes the date its figures are read at and the
-    report profile and voice it is built with, so every later download shows the report that
-    was published."""
+    """One written report: a period (and optionally one service area or one locality), with the
+    complaints team's narrative for each section. Publishing it freezes the date its figures are
+    read at and the report profile and voice it is built with, so every later download shows the
+    report that was published."""
 
     title = models.CharField(max_length=200)
     period_start = models.DateField()
@@ -68,6 +68,12 @@ class ReportEdition(TimeStampedModel):
         max_length=200,
         blank=True,
         help_text="Blank: the whole authority. A name covers every version of the service area.",
+    )
+    locality_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A locality's edition: the service areas in it during the period (or the same "
+        "period a year before) are counted. Blank: not a locality's.",
     )
     status = models.CharField(
         max_length=16, choices=EditionStatus.choices, default=EditionStatus.DRAFT
@@ -112,6 +118,10 @@ class ReportEdition(TimeStampedModel):
                 | Q(as_of__isnull=False, published_at__isnull=False),
                 name="edition_published_has_as_of",
             ),
+            models.CheckConstraint(
+                condition=Q(service_area_name="") | Q(locality_name=""),
+                name="edition_service_or_locality",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -124,6 +134,19 @@ class ReportEdition(TimeStampedModel):
     @property
     def service(self) -> str | None:
         return self.service_area_name or None
+
+    @property
+    def locality(self) -> str | None:
+        return self.locality_name or None
+
+    @property
+    def covers(self) -> str | None:
+        """Whom the edition is for, as the report's title says: "Fostering", "South locality";
+        None for the whole authority."""
+        if self.locality_name:
+            named = self.locality_name.casefold().endswith("locality")
+            return self.locality_name if named else f"{self.locality_name} locality"
+        return self.service
 
     @property
     def is_published(self) -> bool:

@@ -99,20 +99,15 @@ def report_filename(
 
 
 def _check_edition(edition: ReportEdition, period: Period, scope: ReportScope) -> None:
-    if scope.locality:
-        raise ReportError(
-            f"The edition '{edition.title}' is for {edition.service or 'the whole authority'}: "
-            "editions are for a service area or the whole authority, not a locality."
-        )
-    service = scope.service
     if (edition.period_start, edition.period_end) != (period.start, period.end):
         raise ReportError(
             f"The edition '{edition.title}' covers {edition.period_label}, not {period.label}."
         )
-    if (edition.service or "").casefold() != (service or "").casefold():
+    asked = ((scope.service or "").casefold(), (scope.locality or "").casefold())
+    if asked != (edition.service_area_name.casefold(), edition.locality_name.casefold()):
         raise ReportError(
-            f"The edition '{edition.title}' is for {edition.service or 'the whole authority'}, "
-            f"not {service or 'the whole authority'}."
+            f"The edition '{edition.title}' is for {edition.covers or 'the whole authority'}, "
+            f"not {scope.words or 'the whole authority'}."
         )
 
 
@@ -336,10 +331,11 @@ def _writes_editions(by: User | None) -> None:
         raise OnlyTeamWritesEditions()
 
 
-def default_title(period: Period, service: str | None) -> str:
+def default_title(period: Period, covers: str | None) -> str:
+    """ "Complaints annual report 2021-22", "Complaints report 2021-22 Q4: South locality"."""
     kind = "annual report" if period.is_financial_year else "report"
     title = f"Complaints {kind} {period.label}"
-    return f"{title}: {service}" if service else title
+    return f"{title}: {covers}" if covers else title
 
 
 def _changed_at(edition: ReportEdition, now: datetime.datetime) -> None:
@@ -362,19 +358,33 @@ def _ensure_draft(edition: ReportEdition) -> None:
 
 @transaction.atomic
 def edition_create(
-    *, period: Period, service: str | None, title: str = "", by: User | None
+    *,
+    period: Period,
+    service: str | None,
+    title: str = "",
+    by: User | None,
+    locality: str | None = None,
 ) -> ReportEdition:
     """A draft edition of the report for a period, for one service area (by name, so every
-    dated version of it) or the whole authority."""
+    dated version of it), one locality (by name: the service areas in it during the period or
+    the same period a year before, as its report counts them) or the whole authority. Raises
+    ReportError for an unknown service area or locality, or a locality not in use in the
+    period, and for both at once."""
     _writes_editions(by)
-    name = canonical_service(service)
+    if locality and locality.strip():
+        scope = report_scope(period=period, service=service, locality=locality)
+        name, place, covers = None, scope.locality, scope.words
+    else:
+        name = canonical_service(service)
+        place, covers = None, name
     now = clock.now()
     edition = ReportEdition.objects.create(
-        title=title.strip() or default_title(period, name),
+        title=title.strip() or default_title(period, covers),
         period_start=period.start,
         period_end=period.end,
         period_label=period.label,
         service_area_name=name or "",
+        locality_name=place or "",
         created_by=by,
         created_at=now,
     )
@@ -483,7 +493,12 @@ def unwritten_sections(edition: ReportEdition, *, as_of: datetime.date) -> list[
     """The keys of the sections that would print nothing in the edition's published version
     as recorded on `as_of`: no narrative, nothing from the figures, and not left out."""
     prepared = prepare_report(
-        period=edition.period, as_of=as_of, service=edition.service, publish=True, edition=edition
+        period=edition.period,
+        as_of=as_of,
+        service=edition.service,
+        locality=edition.locality,
+        publish=True,
+        edition=edition,
     )
     assert prepared.document is not None
     return list(prepared.document.unwritten)

@@ -22,6 +22,7 @@ from redress.reporting.models import (
     ReportEdition,
 )
 from redress.reporting.selectors.access import report_access
+from redress.reporting.selectors.editions import edition_areas
 
 MANAGERS_ONLY = (
     "Only a complaints manager can write, approve or withdraw an excerpt for publication."
@@ -165,7 +166,10 @@ def candidates(edition: ReportEdition, source: ExcerptSource) -> list[Candidate]
     scope: dict[str, Any] = {
         "period": edition.period,
         "as_of": edition_as_of(edition),
-        "areas": document.service_area_ids(edition.service),
+        # A locality's edition: the service areas its report counts.
+        "areas": edition_areas(edition)
+        if edition.locality
+        else document.service_area_ids(edition.service),
     }
     records: list[Record]
     if source == ExcerptSource.COMPLIMENT:

@@ -14,7 +14,7 @@ from redress.reporting.figures import ReportSettings
 from redress.reporting.models import EditionStatus, ReportEdition, SectionNarrative
 
 from .access import report_access
-from .reports import report_settings
+from .reports import report_scope, report_settings
 
 
 def editions_visible_to(user: Any) -> QuerySet[ReportEdition]:
@@ -48,6 +48,8 @@ def next_steps_draft(edition: ReportEdition) -> str:
     )
     if edition.service:
         actions = actions.filter(complaint__service_area__name=edition.service)
+    elif edition.locality:
+        actions = actions.filter(complaint__service_area_id__in=edition_areas(edition) or [])
     lines = ["We will finish the improvements still under way:", ""]
     for action in actions:
         owner = f" ({action.owner})" if action.owner else ""
@@ -62,6 +64,7 @@ def next_steps_draft(edition: ReportEdition) -> str:
             left_out=False,
             edition__status=EditionStatus.PUBLISHED,
             edition__service_area_name=edition.service_area_name,
+            edition__locality_name=edition.locality_name,
             edition__period_end__lt=edition.period_start,
         )
         .exclude(text="")
@@ -78,6 +81,14 @@ def next_steps_draft(edition: ReportEdition) -> str:
             *(f"> {line}" if line else ">" for line in previous.text.splitlines()),
         ]
     return "\n".join(lines)
+
+
+def edition_areas(edition: ReportEdition) -> list[int] | None:
+    """The service area versions the edition's report counts: every version of its service
+    area, its locality's in the period or the same period a year before (`report_scope`), or
+    None for the whole authority."""
+    scope = report_scope(period=edition.period, service=edition.service, locality=edition.locality)
+    return list(scope.area_ids) if scope.area_ids is not None else None
 
 
 def left_out_sections(edition: ReportEdition | None) -> set[str]:

@@ -62,7 +62,8 @@ def edition_new(request: HttpRequest) -> HttpResponse:
         try:
             edition = services.edition_create(
                 period=form.chosen_period(),
-                service=form.cleaned_data.get("service") or None,
+                service=form.chosen_service,
+                locality=form.chosen_locality,
                 title=form.cleaned_data.get("title", ""),
                 by=by(request),
             )
@@ -235,6 +236,7 @@ def edition_preview(request: HttpRequest, pk: int) -> HttpResponse:
         period=edition.period,
         as_of=as_of,
         service=edition.service,
+        locality=edition.locality,
         publish=publish,
         edition=edition,
         names=access.names,
@@ -245,6 +247,7 @@ def edition_preview(request: HttpRequest, pk: int) -> HttpResponse:
         as_of=as_of,
         service=prepared.service,
         access=access,
+        locality=prepared.locality,
     )
     return render(
         request,
@@ -270,6 +273,7 @@ def edition_download(request: HttpRequest, pk: int) -> HttpResponse:
         period=edition.period,
         as_of=edition.as_of or clock.today(),
         service=edition.service,
+        locality=edition.locality,
         publish=publish,
         edition=edition,
         names=access.names,

@@ -133,18 +133,17 @@ class Command(BaseCommand):
                 "Give --locality or --service, not both: a report is for the whole authority, "
                 "one locality or one service area."
             )
-        if edition is not None and locality:
-            raise CommandError(
-                f"Edition {edition.pk} is for {edition.service or 'the whole authority'}; "
-                "editions are not made for a locality, so leave out --locality."
-            )
         if edition is not None:
-            if service and service.casefold() != (edition.service or "").casefold():
+            other_service = service and service.casefold() != edition.service_area_name.casefold()
+            other_locality = (
+                locality and locality.strip().casefold() != edition.locality_name.casefold()
+            )
+            if other_service or other_locality:
                 raise CommandError(
-                    f"Edition {edition.pk} is for {edition.service or 'the whole authority'}; "
-                    "leave out --service."
+                    f"Edition {edition.pk} is for {edition.covers or 'the whole authority'}; "
+                    "leave out --service and --locality."
                 )
-            service = edition.service
+            service, locality = edition.service, edition.locality
         target = self._target(options["output"], fmt)
         try:
             output = generate_report(
