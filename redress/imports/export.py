@@ -198,9 +198,11 @@ def _others(position: dict[str, int]) -> list[SheetData]:
             "custom_data",
         )
     ]
+    # An enquiry's remedies in the order they were recorded: the order an import matches them
+    # in, kind by kind, so that an export imports back into the same database unchanged.
     remedies = [
         (
-            (r[2], r[1], r[5] is None, r[5] or r[2], r[3], r[0]),
+            (r[2], r[1], r[0]),
             r[1],
             r[3],
             r[4],

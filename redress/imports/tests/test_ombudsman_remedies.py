@@ -322,3 +322,22 @@ def test_the_export_writes_them_and_imports_back_the_same(folder, council, tmp_p
     export_dataset(path=tmp_path / "again")
     for name in ("ombudsman", "ombudsman_remedies", "payments"):
         assert (tmp_path / "again" / f"{name}.csv").read_text() == (out / f"{name}.csv").read_text()
+
+
+def test_two_remedies_of_a_kind_come_back_in_the_order_they_were_recorded(
+    folder, council, tmp_path
+):
+    history(folder, ombudsman=OMBUDSMAN)
+    enquiry = Enquiry.objects.get(lgo_reference="21 001 001")
+    # Recorded on the staff pages: the later one first.
+    remedy_add(enquiry=enquiry, kind="apology", by=None, description="To the mother.",
+               due_on=D(2021, 12, 20))  # fmt: skip
+    remedy_add(enquiry=enquiry, kind="apology", by=None, description="To the child.",
+               due_on=D(2021, 11, 20))  # fmt: skip
+    export_dataset(path=tmp_path / "out")
+
+    result = import_dataset(path=tmp_path / "out")
+
+    assert result.problems == []
+    assert result.audit_events == 0
+    assert [r[1] for r in remedies()] == ["To the mother.", "To the child."]
