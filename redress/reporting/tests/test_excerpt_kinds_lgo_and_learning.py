@@ -142,6 +142,20 @@ def test_the_edition_lists_decisions_and_what_was_said_and_done(
     assert f'href="{url}?edition={edition.pk}"' in did
 
 
+def test_decisions_without_a_summary_are_said_to_need_no_excerpt(manager_client, manager):
+    # Decided in the year but with no summary: the report tells it from its recorded fields,
+    # so the empty list says why it is empty rather than that the report quotes no decision.
+    EnquiryFactory(decision="fault_found", decision_date=D(2021, 7, 1), summary="")
+    edition = reports.edition_create(period=YEAR, service=None, by=manager)
+    base = reverse("reporting:edition_excerpts", args=[edition.pk])
+    page = manager_client.get(f"{base}?records=ombudsman-enquiries").content.decode()
+    assert "No Ombudsman decision of 2021-22 has a summary recorded" in page
+    assert "The report tells each decision in words made from what was recorded" in page
+    assert "quotes none of these" not in page
+    said = manager_client.get(f"{base}?records=you-said").content.decode()
+    assert "The report for 2021-22 quotes none of these." in said
+
+
 def test_the_manager_approves_a_we_did_on_its_page(manager_client, action):
     url = reverse("reporting:excerpt", args=["we-did", action.pk])
     page = manager_client.get(url).content.decode()
