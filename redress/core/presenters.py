@@ -5,11 +5,25 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.utils import timezone
+
+
+def _local(value: datetime.date) -> datetime.date:
+    """The day a moment fell on where the authority is (settings.TIME_ZONE), not in UTC.
+
+    Aware datetimes are stored in UTC: 00:30 on 1 April in summer time is 23:30 on 31 March
+    in UTC, and the reader's day is 1 April. Dates and naive datetimes are taken as they are.
+    """
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).date()
+    return value
+
 
 def govuk_date(value: datetime.date | None, empty: str = "Not recorded") -> str:
     """`1 April 2021`, the GOV.UK style."""
     if value is None:
         return empty
+    value = _local(value)
     return f"{value.day} {value:%B %Y}"
 
 
@@ -17,6 +31,7 @@ def short_date(value: datetime.date | None, empty: str = "–") -> str:
     """`1 Apr 2021`, for tables."""
     if value is None:
         return empty
+    value = _local(value)
     return f"{value.day} {value:%b %Y}"
 
 

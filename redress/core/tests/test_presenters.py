@@ -23,3 +23,26 @@ from redress.core import presenters
 )
 def test_any_value_is_shown_as_its_kind(value, shown):
     assert presenters.any_value(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("moment", "long", "short"),
+    [
+        # 00:30 BST on 1 April 2021 is 23:30 UTC on 31 March: the reader's day is 1 April.
+        (datetime.datetime(2021, 3, 31, 23, 30, tzinfo=datetime.UTC), "1 April 2021", "1 Apr 2021"),
+        # 00:59 BST on 1 October 2021.
+        (
+            datetime.datetime(2021, 9, 30, 23, 59, tzinfo=datetime.UTC),
+            "1 October 2021",
+            "1 Oct 2021",
+        ),
+        # In winter London is on UTC: 00:30 UTC on 1 January is 1 January.
+        (datetime.datetime(2022, 1, 1, 0, 30, tzinfo=datetime.UTC), "1 January 2022", "1 Jan 2022"),
+        # A date is taken as it is.
+        (datetime.date(2021, 3, 31), "31 March 2021", "31 Mar 2021"),
+    ],
+)
+def test_an_aware_moment_is_dated_in_the_local_time_zone(moment, long, short):
+    assert presenters.govuk_date(moment) == long
+    assert presenters.short_date(moment) == short
+    assert presenters.any_value(moment) == long
