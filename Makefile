@@ -80,7 +80,7 @@ demo-data: install
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) migrate --verbosity 0
 	$(REDRESS) $(DEMO_GENERATE) --output $(DEMO_WORKBOOK)
 	DATABASE_URL=sqlite:///$(DEMO_DB) $(REDRESS) import $(DEMO_WORKBOOK) --create-missing
-	DATABASE_URL=sqlite:///$(DEMO_DB) REDRESS_TODAY=$(DEMO_TODAY) $(REDRESS) $(DEMO_SETUP)
+	DATABASE_URL=sqlite:///$(DEMO_DB) REDRESS_TODAY=$(DEMO_TODAY) REDRESS_SITE_URL=http://$(HOST):$(PORT) $(REDRESS) $(DEMO_SETUP)
 
 # The demo's reminders for its today are printed here (the console email backend) and are on
 # the complaints' timelines; then the sign-in details (var/demo/logins.txt, which demo_users
