@@ -21,7 +21,15 @@ from redress.reporting.models import (
     PublishableExcerpt,
 )
 
-from .selectors import MODELS, Record, describe, live_excerpt, may_approve_excerpts, source_of
+from .selectors import (
+    MODELS,
+    Record,
+    describe,
+    live_excerpt,
+    may_approve_excerpts,
+    recorded_text,
+    source_of,
+)
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
@@ -41,6 +49,13 @@ class ExcerptMissing(RuleViolation):
 
 class ExcerptTooLong(RuleViolation):
     """The excerpt has {length} characters; it can have at most {limit}."""
+
+    field = "excerpt"
+
+
+class NothingToQuote(RuleViolation):
+    """Nothing is recorded here, so there is nothing to quote: an excerpt is written from what
+    was recorded."""
 
     field = "excerpt"
 
@@ -102,6 +117,9 @@ def excerpt_save(
     the live excerpt."""
     _check(by)
     source = source_of(record, source)
+    if not recorded_text(record, source):
+        # No list offers such a record: the report tells it from its recorded fields alone.
+        raise NothingToQuote()
     text = _normalised(text)
     if not text:
         raise ExcerptMissing()

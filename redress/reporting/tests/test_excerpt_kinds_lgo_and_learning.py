@@ -180,3 +180,28 @@ def test_the_enquiry_page_is_the_manager_s_only(manager_client, officer_client, 
     assert officer_client.get(url).status_code == 403
     missing = reverse("reporting:excerpt", args=["ombudsman-enquiries", enquiry.pk + 99])
     assert manager_client.get(missing).status_code == 404
+
+
+def test_a_record_with_nothing_recorded_has_nothing_to_quote(manager_client, manager, enquiry):
+    # An excerpt written while the enquiry had a summary, which was cleared afterwards.
+    services.excerpt_save(record=enquiry, text="Letters went unanswered.", approve=True, by=manager)
+    enquiry.summary = ""
+    enquiry.save()
+    url = reverse("reporting:excerpt", args=["ombudsman-enquiries", enquiry.pk])
+    page = manager_client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Nothing is recorded here, so there is nothing to quote" in text
+    assert "Approve for publication" not in text
+    # What was approved before can still be withdrawn.
+    assert "Withdraw the excerpt" in text
+    manager_client.post(url, {"action": "withdraw"})
+    assert PublishableExcerpt.objects.get().withdrawn
+    # Nothing can be written now, by the page or the service, and nothing is half-written.
+    response = manager_client.post(url, {"excerpt": "Made up.", "action": "approve"})
+    assert response.status_code == 200
+    assert "Nothing is recorded here, so there is nothing to quote" in response.content.decode()
+    with pytest.raises(services.NothingToQuote):
+        services.excerpt_save(record=enquiry, text="Made up.", approve=True, by=manager)
+    assert PublishableExcerpt.objects.filter(withdrawn=False).count() == 0
+    assert "Approve for publication" not in manager_client.get(url).content.decode()

@@ -126,6 +126,9 @@ def excerpt_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "record": record,
             "what": selectors.describe(record, source),
             "recorded": selectors.recorded_text(record, source),
+            # Nothing recorded (an enquiry without a summary): no list offers the record, and
+            # the page says there is nothing to quote rather than offering an excerpt.
+            "nothing_to_quote": not selectors.recorded_text(record, source),
             "live": live,
             "withdrawn": selectors.withdrawn_excerpts(record, source),
             "back": back,
