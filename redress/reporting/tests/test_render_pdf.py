@@ -4,11 +4,13 @@ after the cover is numbered, headings and tables are there, and the PDF is tagge
 import io
 import re
 
+import pydyf
 import pypdf
 import pytest
 
 from redress.reporting.document.build import build_document
 from redress.reporting.publish import publish_figures
+from redress.reporting.render import pdf as _pdf  # noqa: F401 - caches page references
 from redress.reporting.render import renderer
 
 from .document_fixtures import SETTINGS, make_small_year
@@ -118,3 +120,35 @@ def test_the_pdf_is_tagged_for_screen_readers(pdfs):
     # Each chart is a figure whose alternative text is its description.
     assert any(alt.startswith("Bar charts of the complaints received each year") for alt in figures)
     assert all(figures)
+
+
+def test_each_marked_piece_of_content_points_at_its_own_page(pdfs):
+    """The tags' page references are cached (render/pdf.py); each still names its page."""
+    reader = pdfs["internal"]
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    seen = set()
+
+    def walk(node, depth=0):
+        node = node.get_object()
+        if not isinstance(node, pypdf.generic.DictionaryObject) or depth > 60:
+            return
+        if "/Pg" in node:
+            seen.add(pages[node.raw_get("/Pg").idnum])
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, pypdf.generic.IndirectObject | pypdf.generic.DictionaryObject):
+                walk(kid, depth + 1)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert seen == set(range(len(reader.pages)))
+
+
+def test_page_references_are_made_once_per_page_added():
+    pdf = pydyf.PDF()
+    references = []
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        references.append(pdf.page_references)
+    assert references[-1] == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
+    assert [len(r) for r in references] == [1, 2, 3]
+    assert pdf.page_references is references[-1]
