@@ -1,17 +1,18 @@
-"""Reading the facts as Arrow through the ADBC drivers, where that is safe (ADR 0027).
+"""Reading the facts as Arrow through the ADBC PostgreSQL driver, where that is safe (ADRs
+0027 and 0030).
 
-The drivers build Arrow columns in C (PostgreSQL's reads `COPY … (FORMAT binary)`), which
-Polars takes without copying or making a Python object per value: two to three times faster
-than the cursor and the CSV `COPY`, with a third less memory. But an ADBC connection is a
-second connection, so `source()` decides, in this one place, when it may be used:
+The driver builds Arrow columns in C from `COPY … (FORMAT binary)`, which Polars takes without
+copying or making a Python object per value: faster than the CSV `COPY`, with a third less
+memory. But an ADBC connection is a second connection, so `source()` decides, in this one
+place, when it may be used:
 
 - never inside a transaction (a test, a request that writes): the second connection cannot
   see what the transaction has not committed, so the facts would miss it;
-- never for an in-memory SQLite database: another connection (and the driver's own SQLite
-  library) cannot open it;
-- on SQLite only when Django's transactions are `IMMEDIATE` (the settings): extraction holds
-  one while the driver reads, so no one can commit in between and every read sees the same
-  state, as the reads of one transaction do;
+- never on SQLite (ADR 0030): the ADBC SQLite driver carries its own copy of the SQLite
+  library, and two copies of SQLite in one process undo each other's file locks (closing a
+  file releases every POSIX lock the process holds on it) and may delete the other's WAL
+  index while it is in use: "database is locked", then "disk I/O error", and a database at
+  risk. SQLite is read through Django's connections (`extract._run`);
 - on PostgreSQL always otherwise: each reading connection joins the snapshot extraction
   exports, so parallel reads see one state (`extract._run`).
 
@@ -22,44 +23,27 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import re
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import polars as pl
 from django.db import connection
-from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
 
 from . import schema
 
 # Tests set this False to read through Django's connection (the fallback) and compare.
 ENABLED = True
 
-# The SQLite driver guesses each column's type from the first batch of rows (SQLite columns
-# have none): a date column blank in the first 1,024 rows would be guessed an integer and the
-# read fail at the first date. Every row comes in one batch, so the guess sees them all.
-SQLITE_BATCH_ROWS = "adbc.sqlite.query.batch_rows"
-ONE_BATCH = str(2**30)
-
-# How Django stores a time in SQLite (UTC; the fraction only when there is one).
-SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S%.f"
-
-# Functions Django registers on its own SQLite connection (time zones, dates…): the driver's
-# connection does not have them, so a query calling one is read through Django's.
-DJANGO_SQLITE_FUNCTION = re.compile(r"\bdjango_\w+\s*\(", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class Source:
-    """Where the facts can be read as Arrow: a libpq connection string, or a SQLite file URI.
-    `keep_seconds` is how long an idle PostgreSQL connection is kept for the next report
-    (Django's CONN_MAX_AGE: None for ever, 0 not at all)."""
+    """Where the facts can be read as Arrow: a libpq connection string. `keep_seconds` is how
+    long an idle connection is kept for the next report (Django's CONN_MAX_AGE: None for
+    ever, 0 not at all)."""
 
     vendor: str
     target: str
@@ -69,18 +53,13 @@ class Source:
 def source() -> Source | None:
     """Where this run can read Arrow on a connection of its own, or None to read through
     Django's connection (see the module's docstring for why)."""
-    if not ENABLED or connection.vendor not in {"postgresql", "sqlite"}:
-        return None
+    if not ENABLED or connection.vendor != "postgresql":
+        return None  # on SQLite, never: see the module's docstring
     connection.ensure_connection()
     if connection.in_atomic_block or not connection.get_autocommit():
         return None  # uncommitted rows would be invisible to a second connection
     keep = connection.settings_dict.get("CONN_MAX_AGE", 0)
-    if connection.vendor == "postgresql":
-        return Source("postgresql", _conninfo(), keep)
-    # SQLite's DatabaseWrapper (these are not on the base class).
-    if connection.is_in_memory_db() or connection.transaction_mode != "IMMEDIATE":  # type: ignore[attr-defined]
-        return None
-    return Source("sqlite", _sqlite_uri(str(connection.settings_dict["NAME"])))
+    return Source("postgresql", _conninfo(), keep)
 
 
 def _conninfo() -> str:
@@ -96,12 +75,6 @@ def _conninfo() -> str:
         if k in keywords and v is not None
     }
     return make_conninfo(**params)
-
-
-def _sqlite_uri(name: str) -> str:
-    if name.startswith("file:"):
-        return name
-    return f"file:{quote(str(Path(name).resolve()))}?mode=ro"
 
 
 # -- connections ---------------------------------------------------------------------------------
@@ -161,13 +134,9 @@ atexit.register(close_all)
 
 
 def _connect(source: Source) -> Any:
-    if source.vendor == "postgresql":
-        import adbc_driver_postgresql.dbapi
+    import adbc_driver_postgresql.dbapi
 
-        return adbc_driver_postgresql.dbapi.connect(source.target)
-    import adbc_driver_sqlite.dbapi
-
-    return adbc_driver_sqlite.dbapi.connect(source.target)
+    return adbc_driver_postgresql.dbapi.connect(source.target)
 
 
 def _close(adbc: Any) -> None:
@@ -186,20 +155,12 @@ class Reader:
         self.adbc = adbc
         self._mogrify = mogrify
 
-    def can_read(self, sql: str) -> bool:
-        return self.source.vendor == "postgresql" or not DJANGO_SQLITE_FUNCTION.search(sql)
-
     def read(self, sql: str, params: Any, columns: dict[str, pl.DataType]) -> pl.DataFrame:
         """The query's rows typed as `columns` (in the query's order), as Django's path gives
         them: the same dtypes, and empty text as null."""
         with self.adbc.cursor() as cursor:
-            if self.source.vendor == "postgresql":
-                # Parameters inlined as the CSV COPY inlines them (psycopg's client-side quoting).
-                cursor.execute(_named(self._mogrify(sql, params), columns))
-            else:
-                cursor.adbc_statement.set_options(**{SQLITE_BATCH_ROWS: ONE_BATCH})
-                query = FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
-                cursor.execute(_named(query, columns), list(params) or None)
+            # Parameters inlined as the CSV COPY inlines them (psycopg's client-side quoting).
+            cursor.execute(_named(self._mogrify(sql, params), columns))
             frame = pl.DataFrame(cursor.fetch_arrow())
         return typed(frame, columns)
 
@@ -212,18 +173,14 @@ def _named(sql: str, columns: dict[str, pl.DataType]) -> str:
 
 
 def typed(frame: pl.DataFrame, columns: dict[str, pl.DataType]) -> pl.DataFrame:
-    """Cast to the schema: SQLite's dates are text and its booleans integers, PostgreSQL's
-    smallints are Int16; text left empty is null, as on Django's path."""
+    """Cast to the schema: PostgreSQL's smallints are Int16; text left empty is null, as on
+    Django's path."""
     if frame.height == 0:
         return schema.empty(columns)
     casts = []
     for name, dtype in columns.items():
         column, have = pl.col(name), frame.schema[name]
-        if dtype == pl.Date() and have == pl.String():
-            casts.append(column.str.to_date("%Y-%m-%d"))
-        elif isinstance(dtype, pl.Datetime) and have == pl.String():
-            casts.append(column.str.to_datetime(SQLITE_DATETIME, time_unit="us").cast(dtype))
-        elif dtype == pl.String():
+        if dtype == pl.String():
             casts.append(column.cast(pl.String()).replace("", None))
         elif have != dtype:
             casts.append(column.cast(dtype))
@@ -234,26 +191,19 @@ def typed(frame: pl.DataFrame, columns: dict[str, pl.DataType]) -> pl.DataFrame:
 def reading(
     source: Source, *, snapshot: str | None = None, mogrify: Any = None
 ) -> Iterator[Reader]:
-    """A reader on a connection of its own (on PostgreSQL from the pool), in a read-only
-    transaction that joins `snapshot` when given, with the memory extraction's joins want."""
-    if source.vendor == "postgresql":
-        opened, adbc = _pool.take(source)
-    else:
-        opened, adbc = time.monotonic(), _connect(source)
+    """A reader on a connection of its own from the pool, in a read-only transaction that joins
+    `snapshot` when given, with the memory extraction's joins want."""
+    opened, adbc = _pool.take(source)
     try:
-        if source.vendor == "postgresql":
-            with adbc.cursor() as cursor:
-                # The driver has begun a transaction (autocommit is off): these come first in it.
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                if snapshot:
-                    cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
-                cursor.execute("SET LOCAL work_mem = '256MB'")
+        with adbc.cursor() as cursor:
+            # The driver has begun a transaction (autocommit is off): these come first in it.
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            if snapshot:
+                cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+            cursor.execute("SET LOCAL work_mem = '256MB'")
         yield Reader(source, adbc, mogrify)
     except BaseException:
         _close(adbc)
         raise
-    if source.vendor == "postgresql":
-        adbc.rollback()
-        _pool.give(source, opened, adbc)
-    else:
-        _close(adbc)
+    adbc.rollback()
+    _pool.give(source, opened, adbc)

@@ -1,13 +1,16 @@
-"""Reading the facts as Arrow through ADBC (ADR 0027): where it is used, and that it makes
-exactly the frames Django's connection makes (same columns, dtypes and rows) on SQLite and
-PostgreSQL.
+"""Reading the facts apart from the caller's connection (ADRs 0027 and 0030): as Arrow through
+ADBC on PostgreSQL, on several of Django's own connections at once on SQLite (never through
+the ADBC SQLite driver, whose second copy of the SQLite library would undo Django's file
+locks); where each is used, and that it makes exactly the frames one connection reading one
+query after another makes (same columns, dtypes and rows).
 
-ADBC reads on a connection of its own, so it sees only committed rows: these tests commit
-(`transaction=True`). SQLite's test database is in memory, which no other connection can open,
-so on SQLite they run on a file copy of it (`committed_database`)."""
+Another connection sees only committed rows: these tests commit (`transaction=True`).
+SQLite's test database is in memory, which no other connection can open, so on SQLite they
+run on a file copy of it (`committed_database`)."""
 
 import datetime
 import sqlite3
+import sys
 import threading
 from decimal import Decimal
 
@@ -103,13 +106,33 @@ def arrow_reads(monkeypatch):
 
 
 def both_ways(calendar, **kwargs) -> tuple[Facts, Facts]:
-    through_arrow = extract_facts(as_of=AS_OF, calendar=calendar, **kwargs)
+    """The facts read apart (as Arrow on PostgreSQL, on several connections on SQLite), and
+    read through Django's connection (on SQLite: this one, one query after another, inside a
+    transaction)."""
+    apart = extract_facts(as_of=AS_OF, calendar=calendar, **kwargs)
+    if connection.vendor == "sqlite":
+        with transaction.atomic():
+            return apart, extract_facts(as_of=AS_OF, calendar=calendar, **kwargs)
     arrow.ENABLED = False
     try:
         through_django = extract_facts(as_of=AS_OF, calendar=calendar, **kwargs)
     finally:
         arrow.ENABLED = True
-    return through_arrow, through_django
+    return apart, through_django
+
+
+@pytest.fixture
+def reading_threads(monkeypatch):
+    """The threads each query was read on."""
+    threads: list[int] = []
+    frame = extract._frame
+
+    def counted(qs, columns):
+        threads.append(threading.get_ident())
+        return frame(qs, columns)
+
+    monkeypatch.setattr(extract, "_frame", counted)
+    return threads
 
 
 def assert_same_frames(one: Facts, other: Facts) -> None:
@@ -222,13 +245,19 @@ def test_sqlite_in_memory_is_read_through_djangos_connection(calendar, arrow_rea
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_committed_facts_read_as_arrow_are_the_frames_django_reads(
-    committed_database, calendar, arrow_reads
+def test_committed_facts_read_apart_are_the_frames_django_reads(
+    committed_database, calendar, arrow_reads, reading_threads
 ):
     record_a_year(rows=2)
-    assert arrow.source() is not None
     through_arrow, through_django = both_ways(calendar)
-    assert len(arrow_reads) == 22  # every query went through the driver
+    if connection.vendor == "postgresql":
+        assert len(arrow_reads) == 22  # every query went through the driver
+    else:
+        assert arrow_reads == []  # never the ADBC SQLite driver
+        # The first extraction's 22 queries, on more than one thread, none of them this one.
+        apart = set(reading_threads[:22])
+        assert len(apart) > 1
+        assert threading.get_ident() not in apart
     assert_same_frames(through_arrow, through_django)
     assert through_arrow.stages.height == 8  # R0, R1: three stages; L0, L1: one; F: none
     # Answered at 23:30 UTC on 31 March 2022: 00:30 on 1 April in London (summer time).
@@ -248,7 +277,7 @@ def test_scoped_and_recent_reads_are_the_same_both_ways(committed_database, cale
     through_arrow, through_django = both_ways(
         calendar, service_area_ids=[service.pk], aspects_from=d("2022-04-01")
     )
-    assert arrow_reads
+    assert bool(arrow_reads) == (connection.vendor == "postgresql")
     assert_same_frames(through_arrow, through_django)
     assert through_arrow.stages["reference"].to_list() == ["N1"]
 
@@ -256,7 +285,7 @@ def test_scoped_and_recent_reads_are_the_same_both_ways(committed_database, cale
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_empty_database_gives_the_same_empty_frames(committed_database, calendar, arrow_reads):
     through_arrow, through_django = both_ways(calendar)
-    assert arrow_reads
+    assert bool(arrow_reads) == (connection.vendor == "postgresql")
     assert_same_frames(through_arrow, through_django)
 
 
@@ -319,25 +348,17 @@ def test_arrow_reads_share_one_snapshot(committed_database, calendar, monkeypatc
     assert again.compliments.height == compliments_before + 1
 
 
-def test_a_sqlite_column_blank_in_its_first_thousands_of_rows_keeps_its_type(tmp_path):
-    """The SQLite driver guesses a column's type from its first batch; every row comes in one,
-    so a date first seen at row 5,000 is still read as a date (and the text column as text)."""
-    path = tmp_path / "late.sqlite3"
-    with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE t (n integer, day text, note text)")
-        db.executemany(
-            "INSERT INTO t VALUES (?, ?, ?)",
-            [(n, "2022-05-31" if n == 5000 else None, "" if n % 2 else None) for n in range(5001)],
-        )
-    db.close()
-    source = arrow.Source("sqlite", f"file:{path}?mode=ro")
-    columns = {"n": pl.Int64(), "day": pl.Date(), "note": pl.String()}
-    with arrow.reading(source) as reader:
-        frame = reader.read("SELECT n, day, note FROM t WHERE n >= %s", (0,), columns)
-    assert frame.schema == pl.Schema(columns)
-    assert frame.height == 5001
-    assert frame.filter(pl.col("day").is_not_null())["n"].to_list() == [5000]
-    assert frame["note"].null_count() == 5001  # empty text is null, as on Django's path
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_sqlite_is_never_read_through_a_second_sqlite_library(committed_database, calendar):
+    """The ADBC SQLite driver has a SQLite of its own (3.53 where Python's is the system's):
+    its connections closing the file released Django's locks and removed the WAL index under
+    a running server ("database is locked", then "disk I/O error"). It is never loaded."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    record_a_year()
+    assert arrow.source() is None
+    extract_facts(as_of=AS_OF, calendar=calendar)
+    assert "adbc_driver_sqlite" not in sys.modules
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -475,3 +475,21 @@ def test_a_report_counts_the_same_reasons_from_its_window(calendar):
     assert windowed.figures["aspects.stage1.total.previous"] == 1
     assert windowed.figures == full.figures
     assert windowed.tables == full.tables
+
+
+@pytest.mark.django_db
+def test_text_comes_back_exactly_as_written(calendar):
+    """On SQLite each column comes as a JSON array (ADR 0030): quotes, backslashes, new lines,
+    accents and emoji survive it, empty text is null as on every path, and large numbers and
+    money stay exact."""
+    written = 'She said "thank you"\\ on the 2nd\nand again, café 👍'
+    ComplimentFactory(received_date=d("2022-05-03"), text=written, staff_member="")
+    complaint = ComplaintFactory(reference='R/1 "x"', received_date=d("2022-05-02"))
+    PaymentFactory(
+        complaint=complaint, stage="1", date=d("2022-05-05"), amount=Decimal("12345678.91")
+    )
+    facts = extract_facts(as_of=AS_OF, calendar=calendar)
+    assert facts.compliments["text"].to_list() == [written]
+    assert facts.compliments["staff_member"].to_list() == [None]
+    assert facts.stages["reference"].to_list() == ['R/1 "x"']
+    assert facts.payments["pence"].to_list() == [1234567891]
