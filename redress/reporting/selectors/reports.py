@@ -235,7 +235,23 @@ def report_scope(
             "locality or a service area, not both."
         )
     if locality:
-        recorded, areas = locality_areas(locality, period)
+        try:
+            recorded, areas = locality_areas(locality, period)
+        except UnknownLocalityError:
+            raise
+        except ReportError:
+            versions = list(Locality.objects.filter(name__iexact=locality))
+            in_use = any(_overlaps(v.valid_from, v.valid_to, period) for v in versions)
+            if in_use and not ServiceArea.objects.filter(locality__in=versions).exists():
+                # Refused whatever the period (the reports page does not list it): say so, and
+                # where its complaints are counted instead.
+                raise ReportError(
+                    f"No service area is in the locality '{versions[-1].name}', so a report "
+                    "for it would count nothing whatever the period. Complaints that record "
+                    "their locality are counted by area in the whole authority's report: "
+                    "choose the whole authority or a service area."
+                ) from None
+            raise
         names = tuple(dict.fromkeys(a.name for a in areas))
         return ReportScope(locality=recorded, area_ids=tuple(a.pk for a in areas), area_names=names)
     if service:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from redress.complaints.models import Stage
-from redress.organisations.models import Locality
+from redress.organisations.models import Locality, ServiceArea
 from redress.organisations.tests.factories import ServiceAreaFactory
 from redress.procedures.selectors import working_calendar
 from redress.reporting.document.model import BulletList, Paragraph, ReportDocument
@@ -101,7 +101,13 @@ def test_service_and_whole_authority_scopes_are_unchanged(world):
             "The locality 'North' was not in use between 1 January 2022 and 31 March 2022 (it "
             "was in use until 31 March 2020). Choose a period when it was, or another locality.",
         ),
-        ({"locality": "East"}, ReportError, "No service area was in the locality 'East' between"),
+        (
+            {"locality": "East"},
+            ReportError,
+            "No service area is in the locality 'East', so a report for it would count nothing "
+            "whatever the period. Complaints that record their locality are counted by area in "
+            "the whole authority's report",
+        ),
         ({"locality": "South", "service": "Fostering"}, ReportError, "not both"),
     ],
 )
@@ -286,9 +292,36 @@ def test_the_page_offers_the_localities_between_the_authority_and_the_services(
     services = page.index('<optgroup label="Service areas">')
     assert whole < localities < services
     assert '<option value="locality:West">West (from 1 January 2022)</option>' in page
-    assert '<option value="locality:North">North (until 31 March 2020)</option>' in page
     assert '<option value="locality:South">South</option>' in page
     assert '<option value="Fostering">Fostering</option>' in page
+    # No service area was ever in East or North: a report for either is refused whatever the
+    # period, so neither is offered, and the hint says why.
+    assert 'value="locality:East"' not in page
+    assert 'value="locality:North"' not in page
+    assert (
+        "East and North are not listed: no service area is in those localities, so a report for "
+        "one would count nothing. Complaints that record their locality are counted by area in "
+        "the whole authority&#39;s report."
+    ) in page
+
+
+def test_localities_recorded_on_complaints_alone_are_not_offered(world, officer_client):
+    """Kingsmoor's shape: its complaints record their locality and no service area is in one.
+    The page offers no locality (there is no empty "Localities" group), says why, and an
+    address naming one is answered with the reason, as is the command."""
+    ServiceArea.objects.update(locality=None)
+    page = officer_client.get(URL).content.decode()
+    assert "Localities" not in page.split('id="service"')[1].split("</select>")[0]
+    assert "East, North, South and West are not listed" in page
+    response = officer_client.get(URL, query(service="locality:South"))
+    error = response.content.decode().split('id="service-error"')[1].split("</p>")[0]
+    assert "No service area is in the locality &#39;South&#39;" in error
+    with pytest.raises(CommandError, match="No service area is in the locality 'South'"):
+        run("--period", "2021-22-Q4", "--locality", "South")
+    # Nor does a new edition offer one.
+    edition = officer_client.get(reverse("reporting:edition_new")).content.decode()
+    assert 'value="locality:' not in edition
+    assert "East, North, South and West are not listed" in edition
 
 
 def test_the_form_reads_a_locality_a_service_or_the_whole_authority(world):
@@ -311,7 +344,7 @@ def test_the_form_reads_a_locality_a_service_or_the_whole_authority(world):
             "locality:North",
             "The locality &#39;North&#39; was not in use between 1 January 2022 and 31 March 2022",
         ),
-        ("locality:East", "No service area was in the locality &#39;East&#39; between"),
+        ("locality:East", "No service area is in the locality &#39;East&#39;, so a report for it"),
     ],
 )
 def test_a_bad_or_stale_locality_is_an_error_on_its_field(world, officer_client, choice, message):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
@@ -12,9 +14,12 @@ from django.middleware.csp import get_nonce
 from django.urls import reverse
 from markupsafe import Markup
 
+from redress.organisations.models import ServiceArea
 from redress.reporting.figures import FigureSet
+from redress.reporting.forms import LOCALITY
 from redress.reporting.periods import Period
 from redress.reporting.selectors import ReportAccess, drill_target
+from redress.reporting.selectors.reports import locality_names
 from redress.reporting.services import PreparedReport, ReportOutput
 
 DrillUrl = Callable[[str, int | None], str | None]
@@ -40,6 +45,52 @@ def report_query(
     elif service:
         params["service"] = service
     return "?" + urlencode(params)
+
+
+def localities_without_service_areas() -> list[str]:
+    """The localities no service area was ever in (in any version of either). A locality's
+    report counts the service areas in it, so one of these is refused for every period: an
+    authority whose complaints record their locality directly (Kingsmoor's) has its
+    localities in the whole authority's report, "by area", not as reports of their own."""
+    used = {
+        name.casefold()
+        for name in ServiceArea.objects.filter(locality__isnull=False).values_list(
+            "locality__name", flat=True
+        )
+    }
+    return [name for name in locality_names() if name.casefold() not in used]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class NotOffered:
+    """The scope choices of localities a report can never be made for, and why they are not
+    listed. They stay valid choices, so an address naming one is answered with the reason
+    (report_scope's); they are only left out of the list."""
+
+    values: frozenset[str] = frozenset()
+    why: str = ""
+
+    def listed(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The select's items without these (one already chosen stays, to show its error)."""
+        return [i for i in items if i["value"] not in self.values or i.get("selected")]
+
+
+def localities_not_offered() -> NotOffered:
+    missing = localities_without_service_areas()
+    if not missing:
+        return NotOffered()
+    one = len(missing) == 1
+    why = (
+        f"{_and(missing)} {'is' if one else 'are'} not listed: no service area is in "
+        f"{'that locality' if one else 'those localities'}, so a report for "
+        f"{'it' if one else 'one'} would count nothing. Complaints that record their locality "
+        "are counted by area in the whole authority's report."
+    )
+    return NotOffered(frozenset(f"{LOCALITY}{name}" for name in missing), why)
 
 
 def drill_urls(

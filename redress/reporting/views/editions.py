@@ -32,7 +32,7 @@ from redress.reporting.selectors import (
 from redress.reporting.selectors import editions_visible_to as visible_editions
 
 from .access import by, edition_or_404, require, require_reports
-from .common import download, drill_urls, report_in_page
+from .common import download, drill_urls, localities_not_offered, report_in_page
 
 # The preview's own heading is an h2, so the narrative's headings start at h3, as they do under
 # a section's heading in the report.
@@ -58,6 +58,7 @@ def edition_new(request: HttpRequest) -> HttpResponse:
     access = require_reports(request)
     require(access.edit_editions, TEAM_ONLY.format(what="create a report edition"))
     form = EditionForm(request.POST if request.method == "POST" else None, today=clock.today())
+    not_offered = localities_not_offered()
     if request.method == "POST" and form.is_valid():
         try:
             edition = services.edition_create(
@@ -74,7 +75,7 @@ def edition_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"'{edition.title}' created. Write its narrative below.")
             return redirect(_edition_url(edition))
-    return render(request, "reporting/edition_new.html", {"form": form})
+    return render(request, "reporting/edition_new.html", {"form": form, "not_offered": not_offered})
 
 
 def _downloads(edition: ReportEdition, access: ReportAccess) -> list[dict[str, str]]:

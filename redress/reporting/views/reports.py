@@ -14,7 +14,7 @@ from redress.reporting.selectors import ReportError
 from redress.reporting.services import prepare_report, render_report
 
 from .access import require_reports
-from .common import download, drill_urls, report_in_page
+from .common import download, drill_urls, localities_not_offered, report_in_page
 
 ACTIONS = {"preview", "download"}
 
@@ -24,13 +24,17 @@ def reports_page(request: HttpRequest) -> HttpResponse:
     action = request.GET.get("action")
     bound = action in ACTIONS
     form = ReportForm(request.GET if bound else None, today=clock.today(), internal=access.internal)
+    # A locality no service area was ever in is not listed; an address naming one is still
+    # answered with the reason (report_scope's).
+    not_offered = localities_not_offered()
     context = {
         "form": form,
         "access": access,
         "preview": None,
         "links": False,
         "format_labels": FORMAT_LABELS,
-        "scope_hint": SCOPE_HINT,
+        "scope_hint": f"{SCOPE_HINT} {not_offered.why}".strip(),
+        "not_offered": not_offered,
     }
     if bound and form.is_valid():
         period = form.chosen_period()
