@@ -15,7 +15,7 @@ OUTCOMES = (*(o.value for o in Outcome), OUTSTANDING)
 UPHELD_OR_PARTIALLY = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value)
 
 
-def with_outcome(frame: pl.DataFrame, outcome: str) -> pl.DataFrame:
+def with_outcome[F: (pl.DataFrame, pl.LazyFrame)](frame: F, outcome: str) -> F:
     """Records with the outcome; `outstanding` means no outcome recorded by as_of."""
     if outcome == OUTSTANDING:
         return frame.filter(pl.col("outcome").is_null())
@@ -64,15 +64,13 @@ def outcomes_table(ctx: FigureContext) -> Table:
     rows, evidence = [], {}
     for n in STAGES:
         received = ctx.received(n)
+        # One count of every outcome; each row's records made only if a drill-down asks.
+        counts = dict(received.group_by("outcome").len().iter_rows())
+        lazy = received.lazy()
         for outcome in OUTCOMES:
-            mine = with_outcome(received, outcome)
+            count = counts.get(None if outcome == OUTSTANDING else outcome, 0)
             rows.append(
-                {
-                    "stage": n,
-                    "outcome": outcome,
-                    "count": mine.height,
-                    "pct": pct(mine.height, received.height),
-                }
+                {"stage": n, "outcome": outcome, "count": count, "pct": pct(count, received.height)}
             )
-            evidence[len(rows) - 1] = mine
+            evidence[len(rows) - 1] = lazy.pipe(with_outcome, outcome)
     return Table(rows, evidence)

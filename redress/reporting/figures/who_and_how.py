@@ -19,24 +19,27 @@ def _shares(ctx: FigureContext, column: str, codes: list[str], label: str) -> Ta
     period's). "Not recorded" is listed when either period has one."""
     frame = ctx.received(1)
     before = ctx.for_period(ctx.period.previous).received(1)
+    # One count of every code in each period; a row's records made only if a drill-down asks.
+    now, then = (dict(f.group_by(column).len().iter_rows()) for f in (frame, before))
+    lazy = frame.lazy()
     rows, evidence = [], {}
     for code in [*codes, NOT_RECORDED]:
-        mine, theirs = (
-            f.filter(pl.col(column).is_null() if code == NOT_RECORDED else pl.col(column) == code)
-            for f in (frame, before)
-        )
-        if code == NOT_RECORDED and mine.is_empty() and theirs.is_empty():
+        key = None if code == NOT_RECORDED else code
+        count, previous = now.get(key, 0), then.get(key, 0)
+        if code == NOT_RECORDED and not count and not previous:
             continue
         rows.append(
             {
                 label: code,
-                "count": mine.height,
-                "pct": pct(mine.height, frame.height),
-                "previous": theirs.height,
-                "previous_pct": pct(theirs.height, before.height),
+                "count": count,
+                "pct": pct(count, frame.height),
+                "previous": previous,
+                "previous_pct": pct(previous, before.height),
             }
         )
-        evidence[len(rows) - 1] = mine
+        evidence[len(rows) - 1] = lazy.filter(
+            pl.col(column).is_null() if key is None else pl.col(column) == code
+        )
     return Table(rows, evidence)
 
 
