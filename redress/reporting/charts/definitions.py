@@ -117,24 +117,69 @@ def by_year(rows: Sequence[Row]) -> Chart:
     return Chart("volumes.by_year", title, kinds.titled(chart, title, description), description)
 
 
-def by_month(rows: Sequence[Row]) -> Chart:
-    """Stage 1 complaints received each month over three years."""
+def by_month(
+    rows: Sequence[Row],
+    *,
+    periods: tuple[str, str] | None = None,
+    current: Sequence[str] = (),
+) -> Chart:
+    """Stage 1 complaints received each month: a line over a year's three years; for a
+    shorter period (`periods`: the year before's heading and its own), its months beside the
+    same months a year before as paired bars (`current`: the period's month labels), or a
+    line of its own months when the year before has none to show. Never a line across the
+    months between two periods, which the report does not count."""
+    title = "Stage 1 complaints received each month"
+    if not rows:
+        description = "No months to show."
+        return Chart(
+            "volumes.by_month",
+            title,
+            kinds.titled(
+                kinds.line_over_time([], value_title="Stage 1 complaints"), title, description
+            ),
+            description,
+        )
+    top = max(rows, key=lambda r: r["count"])
+    low = min(rows, key=lambda r: r["count"])
+    extremes = (
+        f"The most were received in {_month(top['month'])} ({presenters.count(top['count'])}) "
+        f"and the fewest in {_month(low['month'])} ({presenters.count(low['count'])})."
+        if top["count"] != low["count"]
+        else f"The same number, {presenters.count(top['count'])}, were received each month."
+    )
+    earlier = [r for r in rows if r["month"] not in current]
+    if periods is not None and earlier:
+        previous, now = periods
+        data = [
+            {
+                "category": f"{datetime.date(2000, int(r['month'][5:]), 1):%B}",
+                "series": now if r["month"] in current else previous,
+                "value": r["count"],
+                "label": presenters.count(r["count"]),
+            }
+            for r in rows
+        ]
+        description = (
+            f"Bar chart of stage 1 complaints received each month of {now} (solid) beside the "
+            f"same month of {previous} (outline). {extremes}"
+        )
+        chart = kinds.paired_bars(
+            data,
+            category_title="Month received",
+            value_title="Stage 1 complaints",
+            series=(now, previous),
+        )
+        return Chart(
+            "volumes.by_month", title, kinds.titled(chart, title, description), description
+        )
     data = [
         {"month": f"{r['month']}-01", "value": r["count"], "label": presenters.count(r["count"])}
         for r in rows
     ]
-    title = "Stage 1 complaints received each month"
-    if rows:
-        top = max(rows, key=lambda r: r["count"])
-        low = min(rows, key=lambda r: r["count"])
-        description = (
-            f"Line chart of stage 1 complaints received each month from {_month(rows[0]['month'])} "
-            f"to {_month(rows[-1]['month'])}. The most were received in {_month(top['month'])} "
-            f"({presenters.count(top['count'])}) and the fewest in {_month(low['month'])} "
-            f"({presenters.count(low['count'])})."
-        )
-    else:
-        description = "No months to show."
+    description = (
+        f"Line chart of stage 1 complaints received each month from {_month(rows[0]['month'])} "
+        f"to {_month(rows[-1]['month'])}. {extremes}"
+    )
     chart = kinds.line_over_time(data, value_title="Stage 1 complaints")
     return Chart("volumes.by_month", title, kinds.titled(chart, title, description), description)
 

@@ -156,3 +156,34 @@ def test_the_same_spec_draws_the_same_svg_once():
     chart = definitions.by_year(BY_YEAR)
     assert to_svg(chart.spec) is to_svg(dict(chart.spec))
     assert re.search(r'<svg[^>]+width="\d+"', to_svg(chart.spec))
+
+
+def test_months_of_equal_counts_name_no_most_and_fewest():
+    chart = definitions.by_month([{"month": f"2022-{m:02d}", "count": 2} for m in (1, 2, 3)])
+    assert chart.description == (
+        "Line chart of stage 1 complaints received each month from January 2022 to March 2022. "
+        "The same number, 2, were received each month."
+    )
+
+
+def test_a_quarter_s_months_are_paired_with_the_same_months_a_year_before():
+    counts = {"2021-01": 0, "2021-02": 1, "2021-03": 2, "2022-01": 3, "2022-02": 0, "2022-03": 1}
+    rows = [{"month": label, "count": count} for label, count in counts.items()]
+    chart = definitions.by_month(
+        rows, periods=("Q4 2020-21", "Q4 2021-22"), current=["2022-01", "2022-02", "2022-03"]
+    )
+    assert chart.spec["layer"][0]["mark"]["type"] == "bar"
+    values = (
+        chart.spec["data"]["values"]
+        if "data" in chart.spec
+        else chart.spec["layer"][0]["data"]["values"]
+    )
+    assert [(v["category"], v["series"], v["value"]) for v in values] == [
+        ("January", "Q4 2020-21", 0),
+        ("February", "Q4 2020-21", 1),
+        ("March", "Q4 2020-21", 2),
+        ("January", "Q4 2021-22", 3),
+        ("February", "Q4 2021-22", 0),
+        ("March", "Q4 2021-22", 1),
+    ]
+    assert "month:T" not in str(chart.spec)  # no time axis drawn across the months between

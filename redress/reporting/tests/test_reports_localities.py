@@ -200,14 +200,13 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
     document = prepare_report(period=Q4, as_of=AS_OF, locality="West").document
     assert document is not None
     written = texts(document)
+    # West did not exist a year before: nothing to compare with, not "none".
     assert (
-        "5 stage 1 complaints were received in Q4 2021-22, compared with none in the same "
-        "quarter last year."
+        "5 stage 1 complaints were received in Q4 2021-22, and the West locality began on 1 "
+        "January 2022, so there is nothing in the same quarter last year to compare with."
     ) in written
-    assert (
-        "No stage 3 complaints were received in Q4 2021-22 or in the same quarter last year."
-        in (written)
-    )
+    assert "No stage 3 complaints were received in Q4 2021-22." in written
+    assert not any("compared with none in the same quarter last year." in t for t in written[:4])
     assert (
         "No offer of an advocate was recorded on these complaints, and no child was referred to "
         "our advocacy provider, compared with none in the same quarter last year. An advocate "
@@ -217,16 +216,87 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
         b for s in document.sections for b in s.blocks if getattr(b, "key", None) == "costs"
     )
     assert [c.label for c in costs.columns] == ["Cost", "Q4 2020-21", "Q4 2021-22"]
-    assert any(
-        "there were no stage 3 review panels requested in either Q4 2021-22 or the same quarter "
-        "last year." in t
-        for t in written
-    )
+    # Volumes compares nothing with a quarter West did not exist in.
+    assert not any("in either Q4 2021-22 or the same quarter last year" in t for t in written)
+    assert any("there were no stage 3 review panels requested." in t for t in written)
     # Years side by side belong to an annual report, not a quarter's.
     keys = {getattr(b, "key", None) for s in document.sections for b in s.blocks}
     assert "volumes.by_year" not in keys
     assert "received.by_year" not in keys
     assert not any("from 2021-22 to 2021-22" in t for t in written)
+
+
+def _by_month(document: ReportDocument):
+    """The by-month chart (None when drawn as its table only) and its table."""
+    for section in document.sections:
+        for block in section.blocks:
+            if getattr(block, "key", None) == "volumes.by_month":
+                return block, block.table
+            if getattr(block, "key", None) == "received.stage1.by_month":
+                return None, block
+    raise AssertionError("no by-month table")
+
+
+def _grid(table) -> list[list[str]]:
+    return [[c.label for c in table.columns]] + [[c.text for c in row] for row in table.rows]
+
+
+def test_a_quarter_shows_its_own_months_beside_the_same_months_a_year_before(world):
+    """South existed throughout: Q4's three months beside Q4 a year before, not twelve rows of
+    three financial years (nine of them blank); the chart pairs the months, with no line across
+    the months between."""
+    document = prepare_report(period=Q4, as_of=AS_OF, locality="South").document
+    assert document is not None
+    chart, table = _by_month(document)
+    assert _grid(table) == [
+        ["Month", "Q4 2020-21", "Q4 2021-22"],
+        ["January", "0", "0"],
+        ["February", "1", "0"],
+        ["March", "2", "1"],
+    ]
+    assert table.footnote is None
+    assert chart is not None
+    assert chart.spec["layer"][0]["mark"]["type"] == "bar"
+    assert chart.description.startswith(
+        "Bar chart of stage 1 complaints received each month of Q4 2021-22 (solid) beside the "
+        "same month of Q4 2020-21 (outline). The most were received in March 2021 (2)"
+    )
+    assert "January 2020" not in chart.description  # not two years before
+
+
+def test_a_new_locality_s_quarter_shows_no_month_before_it_began(world):
+    """West began on 1 January 2022: its quarter's months alone, no column of the year before
+    (nor "none" in it), and the chart's fewest is a month West existed in."""
+    document = prepare_report(period=Q4, as_of=AS_OF, locality="West").document
+    assert document is not None
+    chart, table = _by_month(document)
+    assert _grid(table) == [
+        ["Month", "Q4 2021-22"],
+        ["January", "1"],
+        ["February", "2"],
+        ["March", "2"],
+    ]
+    assert table.footnote == (
+        "The West locality began on 1 January 2022: a month before then is not counted, nor "
+        "shown as none."
+    )
+    assert chart is not None
+    assert chart.description == (
+        "Line chart of stage 1 complaints received each month from January 2022 to March 2022. "
+        "The most were received in February 2022 (2) and the fewest in January 2022 (1)."
+    )
+
+
+def test_a_new_locality_s_year_leaves_the_months_before_it_blank(world):
+    document = prepare_report(period=YEAR, as_of=AS_OF, locality="West").document
+    assert document is not None
+    chart, table = _by_month(document)
+    grid = _grid(table)
+    assert grid[0] == ["Month", "2021-22"]  # no column of years before West began
+    assert grid[1] == ["April", "–"]
+    assert grid[10:] == [["January", "1"], ["February", "2"], ["March", "2"]]
+    assert chart is not None
+    assert "from January 2022 to March 2022" in chart.description
 
 
 def test_a_locality_with_many_service_areas_counts_them_in_the_summary(world):

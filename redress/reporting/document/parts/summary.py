@@ -16,7 +16,7 @@ from ..sentences import (
     trend_clause,
 )
 from ..values import FigureView, para
-from .common import Blocks, share
+from .common import Blocks, began_words, new_since, share
 
 CYP_WORDS = "children, young people or care leavers"
 
@@ -26,14 +26,23 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
     missing is left out."""
     v = ctx.view
     out: list[Paragraph | None] = []
+    # A locality or service that began after the same period a year before had no complaints
+    # then: not "none", but nothing to compare with, which stage 1's headline says.
+    new = new_since(ctx)
     for n in (1, 2, 3):
 
         def received(value: Value, n: int = n) -> Paragraph:
             noun = _plural(v, f"received.stage{n}", "complaint")
-            if ctx.since is None:
+            if ctx.since is None or new is not None:
+                why: list[Run] = []
+                if new is not None and n == 1:
+                    why = [
+                        f", and {began_words(ctx, new)}, so there is nothing in "
+                        f"{ctx.previous_label} to compare with"
+                    ]
                 if not v.raw(f"received.stage{n}"):
-                    return para(f"No stage {n} complaints were received in {ctx.label}.")
-                return para(value, f" stage {n} {noun} received in {ctx.label}.")
+                    return para(f"No stage {n} complaints were received in {ctx.label}", *why, ".")
+                return para(value, f" stage {n} {noun} received in {ctx.label}", *why, ".")
             return _received_since(ctx, n, value, noun)
 
         out.append(

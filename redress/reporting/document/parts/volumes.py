@@ -15,7 +15,7 @@ from ..labels import TABLE_CAPTIONS
 from ..model import Cell, Run, TableBlock, Value
 from ..sentences import Tier, count_or_none, in_words, rank, shift, tied_rest, tier_listing
 from ..values import Kind, column, fmt, para, text_cell
-from .common import Blocks, chart_block, share
+from .common import Blocks, began_words, chart_block, new_since, scope_began, share
 from .trends import volumes_trend
 
 # -- Volumes ------------------------------------------------------------------------------------
@@ -50,16 +50,18 @@ def volumes(ctx: BuildContext) -> Blocks:
         if count:
             blocks.append(_procedure_split(ctx))
     later: list[list[Run]] = []
+    # A scope that began after the same period a year before is not compared with it: it had
+    # no complaints then because it did not exist, not because none were made.
+    new = new_since(ctx) is not None
     for n, noun in ((2, "stage 2 complaints"), (3, "stage 3 review panels requested")):
         if not v.has(f"received.stage{n}"):
             continue
         now: list[Run] = [count_or_none(v, f"received.stage{n}")]
-        before = (
-            v.raw(f"received.stage{n}.previous") if v.has(f"received.stage{n}.previous") else None
-        )
+        compared = v.has(f"received.stage{n}.previous") and not new
+        before = v.raw(f"received.stage{n}.previous") if compared else None
         if before == 0 and not v.raw(f"received.stage{n}"):
             now = [f"there were no {noun} in either {ctx.label} or {ctx.previous_label}"]
-        elif v.has(f"received.stage{n}.previous"):
+        elif compared:
             now = [
                 f"{noun} went from ",
                 count_or_none(v, f"received.stage{n}.previous"),
@@ -86,10 +88,40 @@ def volumes(ctx: BuildContext) -> Blocks:
     if len(by_year) > 1:
         blocks.append(chart_block(charts.by_year(by_year), _by_year_table(ctx)))
     blocks += volumes_trend(ctx)
-    by_month = v.rows("received.stage1.by_month")
-    if by_month:
-        blocks.append(chart_block(charts.by_month(by_month), _by_month_table(ctx)))
+    shown = _months_shown(ctx)
+    if shown:
+        rows = v.rows("received.stage1.by_month")
+        blocks.append(
+            chart_block(
+                charts.by_month(
+                    [rows[i] for i in shown],
+                    periods=None
+                    if ctx.words.kind == "year"
+                    else (ctx.previous_heading, ctx.heading),
+                    current=[m.label for m in ctx.period.months()],
+                ),
+                _by_month_table(ctx, shown),
+            )
+        )
     return blocks
+
+
+def _months_shown(ctx: BuildContext) -> list[int]:
+    """The rows of `received.stage1.by_month` the report shows: a year's report its three
+    years, a shorter period's its own months and the same months a year before (not the
+    months between, nor two years before); never a month before the report's locality or
+    service area began, which is not a month of none."""
+    rows = ctx.view.rows("received.stage1.by_month")
+    wanted: set[str] | None = None
+    if ctx.words.kind != "year":
+        wanted = {m.label for p in (ctx.period.previous, ctx.period) for m in p.months()}
+    began = scope_began(ctx)
+    first = f"{began:%Y-%m}" if began is not None else ""
+    return [
+        i
+        for i, r in enumerate(rows)
+        if (wanted is None or r["month"] in wanted) and r["month"] >= first
+    ]
 
 
 def _procedure_split(ctx: BuildContext):
@@ -155,32 +187,70 @@ def _by_year_table(ctx: BuildContext) -> TableBlock:
     )
 
 
-def _by_month_table(ctx: BuildContext) -> TableBlock:
-    """The 36 months as a month-by-year grid (12 rows), easier to read than a list."""
+def _by_month_table(ctx: BuildContext, shown: list[int]) -> TableBlock:
+    """A year's 36 months as a month-by-year grid (12 rows), easier to read than a list; a
+    shorter period's months, one row each, beside the same months a year before. A month
+    before the report's scope began is "–", and a footnote says why."""
     v = ctx.view
     rows = v.rows("received.stage1.by_month")
-    years: dict[str, dict[int, int]] = {}
-    for i, r in enumerate(rows):
-        year, month = (int(x) for x in r["month"].split("-"))
-        first = year if month >= 4 else year - 1
-        years.setdefault(f"{first}-{(first + 1) % 100:02d}", {})[month] = i
-    months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]
-    body = []
-    for month in months:
-        cells: list[Cell] = [text_cell(presenters.month_name(month))]
-        for indexes in years.values():
-            index = indexes.get(month)
-            cells.append(
-                v.cell("received.stage1.by_month", index, "count")
-                if index is not None
-                else text_cell("–")
-            )
-        body.append(tuple(cells))
+    index_of = {rows[i]["month"]: i for i in shown}
+    began = scope_began(ctx)
+    footnote = None
+    if began is not None and any(r["month"] < f"{began:%Y-%m}" for r in rows):
+        footnote = (
+            f"{began_words(ctx, began)[0].upper()}{began_words(ctx, began)[1:]}: "
+            "a month before then is not counted, nor shown as none."
+        )
+
+    def cell(label: str) -> Cell:
+        index = index_of.get(label)
+        return (
+            v.cell("received.stage1.by_month", index, "count")
+            if index is not None
+            else (text_cell("–"))
+        )
+
+    if ctx.words.kind != "year":
+        months = ctx.period.months()
+        before = ctx.period.previous.months()
+        compare = len(before) == len(months) and any(m.label in index_of for m in before)
+        columns = [column("month", "Month")]
+        if compare:
+            columns.append(column("previous", ctx.previous_heading, "count"))
+        columns.append(column("current", ctx.heading, "count"))
+        body = []
+        for i, month in enumerate(months):
+            number = int(month.label[5:])
+            cells: list[Cell] = [text_cell(presenters.month_name(number))]
+            if compare:
+                cells.append(cell(before[i].label))
+            cells.append(cell(month.label))
+            body.append(tuple(cells))
+        return TableBlock(
+            key="received.stage1.by_month",
+            caption=TABLE_CAPTIONS["received.stage1.by_month"],
+            columns=tuple(columns),
+            rows=tuple(body),
+            footnote=footnote,
+        )
+    years: dict[str, dict[int, str]] = {}
+    for r in (rows[i] for i in shown):
+        year, number = (int(x) for x in r["month"].split("-"))
+        first = year if number >= 4 else year - 1
+        years.setdefault(f"{first}-{(first + 1) % 100:02d}", {})[number] = r["month"]
+    grid = []
+    for number in [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]:
+        cells = [text_cell(presenters.month_name(number))]
+        for labels in years.values():
+            label = labels.get(number)
+            cells.append(cell(label) if label is not None else text_cell("–"))
+        grid.append(tuple(cells))
     return TableBlock(
         key="received.stage1.by_month",
         caption=TABLE_CAPTIONS["received.stage1.by_month"],
         columns=(column("month", "Month"), *(column(y, y, "count") for y in years)),
-        rows=tuple(body),
+        rows=tuple(grid),
+        footnote=footnote,
     )
 
 
