@@ -54,8 +54,15 @@ def _largest(data: kinds.Rows) -> dict[str, Any] | None:
     return max(data, key=lambda r: r["value"], default=None)
 
 
+def _drawn_stages(rows: Sequence[Row]) -> list[int]:
+    """The stages with a count above 0 in some row: a panel of zeros and withheld counts has
+    nothing to draw (its axis would have no range, and reads "NaN")."""
+    return [n for n in (1, 2, 3) if any((r[f"stage{n}"] or 0) > 0 for r in rows)]
+
+
 def _per_stage(rows: Sequence[Row], category: str) -> list[dict[str, Any]]:
-    """One point per stage (a panel each) per row, leaving out a stage the row has no count for."""
+    """One point per stage (a panel each) per row, leaving out a stage the row has no count for
+    and a stage with nothing to draw."""
     return [
         {
             "facet": f"Stage {n}",
@@ -63,10 +70,21 @@ def _per_stage(rows: Sequence[Row], category: str) -> list[dict[str, Any]]:
             "value": r[f"stage{n}"],
             "label": presenters.count(r[f"stage{n}"]),
         }
-        for n in (1, 2, 3)
+        for n in _drawn_stages(rows)
         for r in rows
         if r[f"stage{n}"] is not None
     ]
+
+
+def _none_at(rows: Sequence[Row], what: str) -> str:
+    """ " No area received a stage 3 complaint." for each stage left undrawn whose counts are all
+    0 (not withheld)."""
+    drawn = _drawn_stages(rows)
+    return "".join(
+        f" No {what} received a stage {n} complaint."
+        for n in (1, 2, 3)
+        if n not in drawn and rows and all(r[f"stage{n}"] == 0 for r in rows)
+    )
 
 
 def _yearly_pcts(
@@ -214,7 +232,7 @@ def by_area(rows: Sequence[Row]) -> Chart:
             f" {largest['area']} received the most stage 1 complaints "
             f"({presenters.count(largest['stage1'])})."
         )
-    description += _withheld(withheld)
+    description += _none_at(rows, "area") + _withheld(withheld)
     chart = kinds.small_multiple_bars(
         data,
         facet_title=None,

@@ -187,3 +187,21 @@ def test_a_quarter_s_months_are_paired_with_the_same_months_a_year_before():
         ("March", "Q4 2021-22", 1),
     ]
     assert "month:T" not in str(chart.spec)  # no time axis drawn across the months between
+
+
+def test_a_stage_with_nothing_to_draw_has_no_panel():
+    """A small locality: no stage 3 complaint in any area, and its one stage 2 complaint
+    withheld. A panel of zeros has no range (its axis read "NaN" in the browser): none is drawn."""
+    rows = [
+        {"area": "Rowan Heath", "stage1": 6, "stage2": None, "stage3": 0},
+        {"area": "Citywide", "stage1": 2, "stage2": 0, "stage3": 0},
+    ]
+    chart = definitions.by_area(rows)
+    assert {r["facet"] for r in _values(chart.spec)} == {"Stage 1"}
+    assert chart.description == (
+        "Bar charts of the complaints each area received, one for each stage. Rowan Heath "
+        "received the most stage 1 complaints (6). No area received a stage 3 complaint. "
+        "1 value withheld to protect children is not drawn."
+    )
+    validate_jsonschema(chart.spec, vega_lite.load_schema())
+    assert "NaN" not in to_svg(chart.spec)
