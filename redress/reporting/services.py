@@ -199,8 +199,10 @@ def prepare_report(
     if edition is not None:
         _check_edition(edition, period, scope)
     facts = report_facts(as_of=as_of, period=period, scope=scope)
-    figures = report_figures(period=period, as_of=as_of, service=service, facts=facts)
     settings = edition_settings(edition)
+    figures = report_figures(
+        period=period, as_of=as_of, service=service, facts=facts, settings=settings
+    )
     if publish:
         figures = publish_figures(figures, threshold=settings.suppression_threshold)
     built = None

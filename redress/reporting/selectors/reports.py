@@ -263,7 +263,16 @@ def report_scope(
 
 # The settings that shape a report's sections and words: its profile (ADR 0028) and its voice.
 # An edition keeps them when it is published, so its report is built the same way ever after.
-PROFILE_SETTINGS = ("report_sections", "report_reasons_by", "report_timeliness_by", "report_voice")
+# What a published edition keeps: the report's profile and voice, and the settings its figures
+# and what publication withholds depend on.
+PROFILE_SETTINGS = (
+    "report_sections",
+    "report_reasons_by",
+    "report_timeliness_by",
+    "report_voice",
+    "suppression_threshold",
+    "stage2_average_cost",
+)
 
 
 def report_profile() -> dict[str, Any]:
@@ -274,9 +283,10 @@ def report_profile() -> dict[str, Any]:
 
 def report_settings(*, profile: Mapping[str, Any] | None = None) -> ReportSettings:
     """The authority's report settings. Given `profile` (a published edition's, as
-    `report_profile` gave it), its profile and voice stand in for the current ones; a setting
-    it does not hold is read as it is now. Raises ValueError for a stored value the report
-    cannot use (an unknown timeliness measure: `ReportSettings`)."""
+    `report_profile` gave it), its settings stand in for the current ones; a setting it does
+    not hold (an edition published before it was kept) is read as it is now. Raises
+    ValueError for a stored value the report cannot use (an unknown timeliness measure:
+    `ReportSettings`)."""
     stored = profile or {}
 
     def value(key: str) -> Any:
@@ -285,8 +295,8 @@ def report_settings(*, profile: Mapping[str, Any] | None = None) -> ReportSettin
         return config.get(key)
 
     return ReportSettings(
-        stage2_average_cost=config.get("stage2_average_cost"),
-        suppression_threshold=int(config.get("suppression_threshold")),
+        stage2_average_cost=value("stage2_average_cost"),
+        suppression_threshold=int(value("suppression_threshold")),
         voice=str(value("report_voice")),
         sections=tuple(value("report_sections")),
         reasons_by=str(value("report_reasons_by")),
@@ -338,15 +348,17 @@ def report_figures(
     only: set[str] | None = None,
     facts: Facts | None = None,
     keep_evidence: bool | None = None,
+    settings: ReportSettings | None = None,
 ) -> FigureSet:
     """The figures of a period as recorded by as_of, for one service or the whole authority
-    (only some ids when asked), from the facts given or freshly extracted ones."""
+    (only some ids when asked), from the facts given or freshly extracted ones, with the
+    settings given (a published edition's) or the current ones."""
     facts = facts or report_facts(as_of=as_of, service=service, period=period)
     # Asking for particular ids is a drill-down: keep the records behind them (unless told).
     return compute_figures(
         facts=facts,
         period=period,
-        settings=report_settings(),
+        settings=settings or report_settings(),
         only=only,
         keep_evidence=only is not None if keep_evidence is None else keep_evidence,
     )

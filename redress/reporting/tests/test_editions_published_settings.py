@@ -28,6 +28,9 @@ NEW_SETTINGS = {
     "report_reasons_by": "theme",
     "report_timeliness_by": "deadline",
     "report_voice": "authority",
+    # What publication withholds and what stage 2 cost are the edition's too.
+    "suppression_threshold": "2",
+    "stage2_average_cost": "1200",
 }
 
 
@@ -75,6 +78,8 @@ def test_publishing_keeps_the_profile_and_voice_of_the_day(year, manager):
         "report_reasons_by": "category",
         "report_timeliness_by": "responses",
         "report_voice": "authority",
+        "suppression_threshold": 5,
+        "stage2_average_cost": "0.00",
     }
     edition.refresh_from_db()
     assert edition.published_settings == expected
@@ -102,6 +107,8 @@ def test_a_published_report_is_built_as_published_whatever_the_settings_become(y
             "report_reasons_by": "category",
             "report_timeliness_by": "responses",
             "report_voice": "we",
+            "suppression_threshold": 5,
+            "stage2_average_cost": "0.00",
         }
     )
 
