@@ -167,7 +167,24 @@ class PeriodForm(GovukForm):
         return self.periods[chosen]
 
 
-class ReportForm(PeriodForm):
+class ScopeChoice:
+    """The one list of whole authority, localities (`LOCALITY` + name) and service areas: which
+    service area or locality was chosen, if any."""
+
+    cleaned_data: dict[str, Any]
+
+    @property
+    def chosen_service(self) -> str | None:
+        chosen = self.cleaned_data.get("service") or None
+        return None if chosen is None or chosen.startswith(LOCALITY) else chosen
+
+    @property
+    def chosen_locality(self) -> str | None:
+        chosen = self.cleaned_data.get("service") or ""
+        return chosen.removeprefix(LOCALITY) if chosen.startswith(LOCALITY) else None
+
+
+class ReportForm(ScopeChoice, PeriodForm):
     """Which report: the period, whom it covers (the whole authority, a locality or a service
     area: one list, in groups), the version and the format."""
 
@@ -254,18 +271,8 @@ class ReportForm(PeriodForm):
     def chosen_as_of(self) -> datetime.date:
         return self.cleaned_data.get("as_of") or self.today
 
-    @property
-    def chosen_service(self) -> str | None:
-        chosen = self.cleaned_data.get("service") or None
-        return None if chosen is None or chosen.startswith(LOCALITY) else chosen
 
-    @property
-    def chosen_locality(self) -> str | None:
-        chosen = self.cleaned_data.get("service") or ""
-        return chosen.removeprefix(LOCALITY) if chosen.startswith(LOCALITY) else None
-
-
-class EditionForm(PeriodForm):
+class EditionForm(ScopeChoice, PeriodForm):
     """A new edition: its period, whom it covers (the whole authority, a locality or a service
     area, in one list as on the reports page) and (optionally) its title."""
 
@@ -287,16 +294,6 @@ class EditionForm(PeriodForm):
         ]
         services = [(n, n) for n in service_names() if not n.startswith(LOCALITY)]
         self._choices("service", [(WHOLE_AUTHORITY, "The whole authority"), *localities, *services])
-
-    @property
-    def chosen_service(self) -> str | None:
-        chosen = self.cleaned_data.get("service") or None
-        return None if chosen is None or chosen.startswith(LOCALITY) else chosen
-
-    @property
-    def chosen_locality(self) -> str | None:
-        chosen = self.cleaned_data.get("service") or ""
-        return chosen.removeprefix(LOCALITY) if chosen.startswith(LOCALITY) else None
 
 
 class NarrativeForm(GovukForm):
