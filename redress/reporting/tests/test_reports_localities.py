@@ -369,9 +369,9 @@ def test_the_page_offers_the_localities_between_the_authority_and_the_services(
     assert 'value="locality:East"' not in page
     assert 'value="locality:North"' not in page
     assert (
-        "East and North are not listed: no service area is in those localities, so a report for "
-        "one would count nothing. Complaints that record their locality are counted by area in "
-        "the whole authority&#39;s report."
+        "&#39;East&#39; and &#39;North&#39; are not listed: no service area is in those "
+        "localities, so a report for one would count nothing. Complaints that record their "
+        "locality are counted by area in the whole authority&#39;s report."
     ) in page
 
 
@@ -382,7 +382,9 @@ def test_localities_recorded_on_complaints_alone_are_not_offered(world, officer_
     ServiceArea.objects.update(locality=None)
     page = officer_client.get(URL).content.decode()
     assert "Localities" not in page.split('id="service"')[1].split("</select>")[0]
-    assert "East, North, South and West are not listed" in page
+    assert (
+        "&#39;East&#39;, &#39;North&#39;, &#39;South&#39; and &#39;West&#39; are not listed" in page
+    )
     response = officer_client.get(URL, query(service="locality:South"))
     error = response.content.decode().split('id="service-error"')[1].split("</p>")[0]
     assert "No service area is in the locality &#39;South&#39;" in error
@@ -391,7 +393,10 @@ def test_localities_recorded_on_complaints_alone_are_not_offered(world, officer_
     # Nor does a new edition offer one.
     edition = officer_client.get(reverse("reporting:edition_new")).content.decode()
     assert 'value="locality:' not in edition
-    assert "East, North, South and West are not listed" in edition
+    assert (
+        "&#39;East&#39;, &#39;North&#39;, &#39;South&#39; and &#39;West&#39; are not listed"
+        in edition
+    )
 
 
 def test_the_form_reads_a_locality_a_service_or_the_whole_authority(world):

@@ -62,7 +62,9 @@ def localities_without_service_areas() -> list[str]:
 
 
 def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """ "'East', 'North, West & Central' and 'South'": quoted, as a name may hold a comma."""
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 @dataclass(frozen=True)
