@@ -113,6 +113,11 @@ def fewer_than(threshold: int) -> str:
     return f"fewer than {threshold}"
 
 
+def and_list(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def plural(value: int | None, singular: str, plural_form: str | None = None) -> str:
     """The word that goes with a count: `complaint` for 1, `complaints` otherwise."""
     return singular if value == 1 else (plural_form or f"{singular}s")

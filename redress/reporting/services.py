@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from redress.accounts.models import Role
-from redress.core import audit, clock, config
+from redress.core import audit, clock, config, presenters
 from redress.procedures.rules import RuleViolation
 from redress.reporting.document.build import build_document
 from redress.reporting.document.sections import SECTION_KEYS, SECTION_TITLES
@@ -486,11 +486,6 @@ def narrative_leave_out(
     )
 
 
-def _listed(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def unwritten_sections(edition: ReportEdition, *, as_of: datetime.date) -> list[str]:
     """The keys of the sections that would print nothing in the edition's published version
     as recorded on `as_of`: no narrative, nothing from the figures, and not left out."""
@@ -526,7 +521,9 @@ def edition_publish(
     if unwritten := unwritten_sections(edition, as_of=as_of):
         titles = {s.key: s.title for s in report_sections(left_out=left_out_sections(edition))}
         raise SectionsNotWritten(
-            sections=_listed([f"'{titles.get(k, SECTION_TITLES[k])}'" for k in unwritten]),
+            sections=presenters.and_list(
+                [f"'{titles.get(k, SECTION_TITLES[k])}'" for k in unwritten]
+            ),
             which="it" if len(unwritten) == 1 else "each",
             unwritten=unwritten,
         )

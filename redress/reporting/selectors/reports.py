@@ -145,6 +145,20 @@ def _dates(period: Period) -> str:
     return f"{presenters.govuk_date(period.start)} and {presenters.govuk_date(period.end)}"
 
 
+def localities_without_service_areas() -> list[str]:
+    """The localities no service area was ever in (in any version of either). A locality's
+    report counts the service areas in it, so one of these is refused for every period: an
+    authority whose complaints record their locality directly (Kingsmoor's) has its
+    localities in the whole authority's report, "by area", not as reports of their own."""
+    used = {
+        name.casefold()
+        for name in ServiceArea.objects.filter(locality__isnull=False).values_list(
+            "locality__name", flat=True
+        )
+    }
+    return [name for name in locality_names() if name.casefold() not in used]
+
+
 def locality_areas(name: str, period: Period) -> tuple[str, list[ServiceArea]]:
     """The locality's name as recorded, and the service area versions that were in it (in any
     version of it) at some time during the period or the same period a year before: a service

@@ -14,12 +14,12 @@ from django.middleware.csp import get_nonce
 from django.urls import reverse
 from markupsafe import Markup
 
-from redress.organisations.models import ServiceArea
+from redress.core import presenters
 from redress.reporting.figures import FigureSet
 from redress.reporting.forms import LOCALITY
 from redress.reporting.periods import Period
 from redress.reporting.selectors import ReportAccess, drill_target
-from redress.reporting.selectors.reports import locality_names
+from redress.reporting.selectors.reports import localities_without_service_areas
 from redress.reporting.services import PreparedReport, ReportOutput
 
 DrillUrl = Callable[[str, int | None], str | None]
@@ -47,26 +47,6 @@ def report_query(
     return "?" + urlencode(params)
 
 
-def localities_without_service_areas() -> list[str]:
-    """The localities no service area was ever in (in any version of either). A locality's
-    report counts the service areas in it, so one of these is refused for every period: an
-    authority whose complaints record their locality directly (Kingsmoor's) has its
-    localities in the whole authority's report, "by area", not as reports of their own."""
-    used = {
-        name.casefold()
-        for name in ServiceArea.objects.filter(locality__isnull=False).values_list(
-            "locality__name", flat=True
-        )
-    }
-    return [name for name in locality_names() if name.casefold() not in used]
-
-
-def _and(names: list[str]) -> str:
-    """ "'East', 'North, West & Central' and 'South'": quoted, as a name may hold a comma."""
-    quoted = [f"'{name}'" for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 @dataclass(frozen=True)
 class NotOffered:
     """The scope choices of localities a report can never be made for, and why they are not
@@ -86,8 +66,10 @@ def localities_not_offered() -> NotOffered:
     if not missing:
         return NotOffered()
     one = len(missing) == 1
+    # Quoted, as a name may hold a comma ('North, West & Central').
+    names = presenters.and_list([f"'{name}'" for name in missing])
     why = (
-        f"{_and(missing)} {'is' if one else 'are'} not listed: no service area is in "
+        f"{names} {'is' if one else 'are'} not listed: no service area is in "
         f"{'that locality' if one else 'those localities'}, so a report for "
         f"{'it' if one else 'one'} would count nothing. Complaints that record their locality "
         "are counted by area in the whole authority's report."

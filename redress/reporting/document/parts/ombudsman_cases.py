@@ -73,10 +73,6 @@ def remedy_state(remedy: selectors.RemedyDone, as_of: datetime.date) -> str:
     return f"still due, by {date(remedy.due)}"
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def remedies_words(case: selectors.OmbudsmanCase, *, us: str, as_of: datetime.date) -> str:
     """'It asked us to apologise (done on 3 June 2021, on time) and to make a payment of
     £300.00 (still due, by 1 August 2021).' A payment's amount is what was paid on the enquiry
@@ -89,7 +85,7 @@ def remedies_words(case: selectors.OmbudsmanCase, *, us: str, as_of: datetime.da
         parts = [
             f"to {asked(r.kind, amount=amount)} ({remedy_state(r, as_of)})" for r in case.remedies
         ]
-        words = f"It asked {us} {_and(parts)}."
+        words = f"It asked {us} {presenters.and_list(parts)}."
     elif case.remedy_due is not None or case.recommended:
         whole = selectors.RemedyDone("", case.remedy_due, case.remedy_completed)
         words = f"It asked {us} to put things right ({remedy_state(whole, as_of)})."

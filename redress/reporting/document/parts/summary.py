@@ -395,13 +395,10 @@ def _scope(ctx: BuildContext) -> str:
         if len(names) > NAMED_AREAS:
             # A long list would swamp the opening; the JSON's scope names every one.
             return f" in the {ctx.covers} (its {len(names)} service areas)"
-        areas = f" (its {presenters.plural(len(names), 'service area')} {_and(names)})"
+        noun = presenters.plural(len(names), "service area")
+        areas = f" (its {noun} {presenters.and_list(names)})"
         return f" in the {ctx.covers}{areas if names else ''}"
     return f" for {ctx.service}" if ctx.service else ""
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _compared(ctx: BuildContext) -> str:
