@@ -217,6 +217,7 @@ def prepare_report(
             left_out=left_out_sections(edition),
             locality=scope.locality,
             areas=scope.area_ids if scope.locality else None,
+            began=scope.began,
         )
         if not names:
             built = _without_names(

@@ -10,6 +10,7 @@ the drill-down reference of its row. The figure set decides what is published: b
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
@@ -47,12 +48,14 @@ def build_document(
     left_out: Collection[str] = (),
     locality: str | None = None,
     areas: Sequence[int] | None = None,
+    began: datetime.date | None = None,
 ) -> ReportDocument:
     """The report for the figure set (for `service`, or for the locality `locality` counting
-    the service areas `areas`). `narratives` maps section keys to Markdown written for
-    this edition; `left_out`, the sections its authors chose to leave out. `facts` (those the
-    figures came from) lets the rates section compute the two earlier years without reading
-    the records again. A section with neither narrative nor figures shows a placeholder in a
+    the service areas `areas`; `began`, the day that locality or service came into use, when
+    after records began: `ReportScope.began`). `narratives` maps section keys to Markdown
+    written for this edition; `left_out`, the sections its authors chose to leave out. `facts`
+    (those the figures came from) lets the rates section compute the two earlier years without
+    reading the records again. A section with neither narrative nor figures shows a placeholder in a
     draft, and is left out of a published document. `settings` carries the report profile:
     which sections, in which order (narratives of sections it leaves out are kept, unshown),
     reasons by category or theme, the timeliness measure the summary and the timeliness section
@@ -71,6 +74,7 @@ def build_document(
         given_facts=facts,
         locality=locality,
         given_areas=tuple(areas) if areas is not None else None,
+        began=began,
         left_out=frozenset(left_out),
     )
     chosen = profile_keys(settings.sections)

@@ -38,6 +38,9 @@ class BuildContext:
     # service's every version; with neither: the whole authority).
     locality: str | None = None
     given_areas: tuple[int, ...] | None = None
+    # The day the report's locality or service area came into use (the caller's scope knows:
+    # `ReportScope.began`); None for the whole authority, or a scope in use since records began.
+    began: datetime.date | None = None
 
     @property
     def period(self) -> Period:

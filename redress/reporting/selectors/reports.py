@@ -214,6 +214,9 @@ class ReportScope:
     # The service area versions counted (None: every one, the whole authority), and their names.
     area_ids: tuple[int, ...] | None = None
     area_names: tuple[str, ...] = ()
+    # The day the locality or service area came into use (`scope_began`); None for the whole
+    # authority, or for a scope in use since records began.
+    began: datetime.date | None = None
 
     @property
     def kind(self) -> str:
@@ -267,12 +270,39 @@ def report_scope(
                 ) from None
             raise
         names = tuple(dict.fromkeys(a.name for a in areas))
-        return ReportScope(locality=recorded, area_ids=tuple(a.pk for a in areas), area_names=names)
+        return ReportScope(
+            locality=recorded,
+            area_ids=tuple(a.pk for a in areas),
+            area_names=names,
+            began=scope_began(areas, in_locality=True),
+        )
     if service:
         ids = service_area_ids(service)
-        recorded = ServiceArea.objects.get(pk=ids[0]).name
-        return ReportScope(service=recorded, area_ids=tuple(ids), area_names=(recorded,))
+        area_versions = list(ServiceArea.objects.filter(pk__in=ids).order_by("pk"))
+        recorded = area_versions[0].name
+        return ReportScope(
+            service=recorded,
+            area_ids=tuple(ids),
+            area_names=(recorded,),
+            began=scope_began(area_versions, in_locality=False),
+        )
     return ReportScope()
+
+
+def scope_began(areas: Iterable[ServiceArea], *, in_locality: bool) -> datetime.date | None:
+    """The day a locality or service area came into use: the earliest day one of the service
+    area versions its report counts was in use (`in_locality`: in the locality, for a
+    locality's report, so a version's `locality` must be loaded). None when one of them has
+    been in use since records began, or there are none."""
+    starts = []
+    for area in areas:
+        start = area.valid_from
+        if in_locality and area.locality is not None:
+            start = _later(start, area.locality.valid_from)
+        if start is None:
+            return None
+        starts.append(start)
+    return min(starts, default=None)
 
 
 # The settings that shape a report's sections and words: its profile (ADR 0028) and its voice.

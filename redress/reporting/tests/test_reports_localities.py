@@ -207,15 +207,51 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
     ) in written
     assert "No stage 3 complaints were received in Q4 2021-22." in written
     assert not any("compared with none in the same quarter last year." in t for t in written[:4])
+    began = (
+        "the West locality began on 1 January 2022, so there is nothing in the same quarter last "
+        "year to compare with"
+    )
     assert (
         "No offer of an advocate was recorded on these complaints, and no child was referred to "
-        "our advocacy provider, compared with none in the same quarter last year. An advocate "
-        "supported 1 of them."
+        f"our advocacy provider; {began}. An advocate supported 1 of them."
     ) in written
-    costs = next(
-        b for s in document.sections for b in s.blocks if getattr(b, "key", None) == "costs"
+    # The opening says what every comparison is with: here, nothing.
+    assert (
+        "The West locality began on 1 January 2022, so there is nothing in the same quarter last "
+        "year (1 January 2021 to 31 March 2021) to compare with. Complaint numbers alone"
+    ) in written[0]
+    assert "Each comparison is with" not in written[0]
+    # Children, reasons, the Ombudsman, costs and compliments: never "none" (nor £0) for it.
+    assert (
+        "Stage 1 complaints made by children, young people or care leavers in Q4 2021-22: 1 "
+        f"(20.0% of all stage 1 complaints); {began}."
+    ) in written
+    assert (
+        f"The cost of investigating complaints at stages 2 and 3 was £0.00; {began}."
+    ) in written
+    assert f"Compensation and financial remedies paid was £0.00; {began}." in written
+    assert (
+        f"1 compliment was recorded in Q4 2021-22; 1 came from outside the organisation; {began}."
+    ) in written
+    assert not any(
+        f"compared with {what} in the same quarter last year" in t
+        for t in written
+        for what in ("none", "£0.00", "0")
     )
-    assert [c.label for c in costs.columns] == ["Cost", "Q4 2020-21", "Q4 2021-22"]
+    # Its tables have no column of the quarter before it began, and say why.
+    costs = _table(document, "costs")
+    assert [c.label for c in costs.columns] == ["Cost", "Q4 2021-22"]
+    assert all(len(row) == 2 for row in costs.rows)
+    assert costs.footnote == (
+        "The West locality began on 1 January 2022, so there is nothing in the same quarter last "
+        "year (1 January 2021 to 31 March 2021) to compare with."
+    )
+    escalation = _table(document, "escalation.rates")
+    assert [c.label for c in escalation.columns] == ["Escalation", "Q4 2021-22"]
+    assert escalation.footnote == (
+        "Stage 2 to stage 3 is measured against statutory stage 2 complaints. "
+        f"{began[0].upper()}{began[1:]}."
+    )
     # Volumes compares nothing with a quarter West did not exist in.
     assert not any("in either Q4 2021-22 or the same quarter last year" in t for t in written)
     assert any("there were no stage 3 review panels requested." in t for t in written)
@@ -224,6 +260,73 @@ def test_a_new_locality_s_quarter_says_what_it_is_compared_with(world):
     assert "volumes.by_year" not in keys
     assert "received.by_year" not in keys
     assert not any("from 2021-22 to 2021-22" in t for t in written)
+
+
+def _table(document: ReportDocument, key: str):
+    """The table with this key (a chart's data table too)."""
+    for section in document.sections:
+        for block in section.blocks:
+            table = getattr(block, "table", None) or block
+            if getattr(table, "key", None) == key and hasattr(table, "columns"):
+                return table
+    raise AssertionError(f"no table {key}")
+
+
+def test_a_locality_that_existed_a_year_before_is_compared_with_it(world):
+    """South was in use throughout: its quarter is compared with the same quarter last year in
+    the opening, the headline and the costs and escalation tables, as before."""
+    document = prepare_report(period=Q4, as_of=AS_OF, locality="South").document
+    assert document is not None
+    written = texts(document)
+    assert (
+        "Each comparison is with the same quarter last year (1 January 2021 to 31 March 2021)."
+    ) in written[0]
+    assert not any("so there is nothing in" in t for t in written)
+    assert (
+        "No stage 2 complaints were received in Q4 2021-22 or in the same quarter last year."
+    ) in written
+    costs = _table(document, "costs")
+    assert [c.label for c in costs.columns] == ["Cost", "Q4 2020-21", "Q4 2021-22"]
+    assert costs.footnote is None
+    escalation = _table(document, "escalation.rates")
+    assert [c.label for c in escalation.columns] == [
+        "Escalation",
+        "the same quarter last year",
+        "Q4 2021-22",
+    ]
+    assert escalation.footnote == (
+        "Stage 2 to stage 3 is measured against statutory stage 2 complaints."
+    )
+
+
+def test_the_scope_knows_when_it_began(world):
+    """The day a report's locality or service area came into use is read with its scope, not
+    by the document's parts: West's first day, and None for a scope in use throughout."""
+    assert report_scope(period=Q4, locality="West").began == d("2022-01-01")
+    assert report_scope(period=Q4, locality="South").began is None
+    assert report_scope(period=Q4).began is None
+
+
+def test_the_document_reads_the_start_from_its_context(world, django_assert_num_queries):
+    """The parts say when the scope began from what the caller gave, without asking the
+    database for it."""
+    from redress.reporting.document.context import BuildContext
+    from redress.reporting.document.parts.common import new_since
+    from redress.reporting.document.values import FigureView
+
+    prepared = prepare_report(period=Q4, as_of=AS_OF, locality="West", document=False)
+    settings = report_settings()
+    ctx = BuildContext(
+        view=FigureView(prepared.figures, settings.suppression_threshold),
+        authority="Anytown",
+        service=None,
+        settings=settings,
+        locality="West",
+        given_areas=prepared.scope.area_ids,
+        began=prepared.scope.began,
+    )
+    with django_assert_num_queries(0):
+        assert new_since(ctx) == d("2022-01-01")
 
 
 def _by_month(document: ReportDocument):

@@ -8,9 +8,8 @@ from ..context import BuildContext
 from ..labels import QUESTIONS, label
 from ..model import BulletList, Paragraph, Run
 from ..redact import redact
-from ..sentences import compared
 from ..values import para
-from .common import Blocks
+from .common import Blocks, compared_or_new
 from .summary import CYP_WORDS
 
 # Children's outcomes in the order a reader expects, as the sentence says them.
@@ -55,7 +54,7 @@ def _advocacy(ctx: BuildContext) -> Paragraph | None:
             runs += [f", and referred no child {provider}"]
         else:
             runs += [f", and no child was referred {provider}"]
-        runs += [*compared(v, "cyp.stage1.advocacy_referred", ctx.previous_label), ". "]
+        runs += [*compared_or_new(ctx, "cyp.stage1.advocacy_referred"), ". "]
     supported = v.raw("cyp.stage1.with_advocate")
     if supported:
         runs += ["An advocate supported ", v.value("cyp.stage1.with_advocate"), " of them."]
@@ -103,7 +102,7 @@ def children(ctx: BuildContext) -> Blocks:
                 " (",
                 v.value("cyp.stage1.pct", "pct"),
                 " of all stage 1 complaints)",
-                *compared(v, "cyp.stage1.received", ctx.previous_label),
+                *compared_or_new(ctx, "cyp.stage1.received"),
                 ".",
             )
         )

@@ -9,8 +9,9 @@ from redress.core import presenters
 from redress.reporting.charts import Chart
 from redress.reporting.figures.numbers import pct
 
-from ..model import Block, ChartBlock, TableBlock, Value
-from ..values import fmt
+from ..model import Block, ChartBlock, Run, TableBlock, Value
+from ..sentences import compared
+from ..values import Kind, fmt
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -18,31 +19,10 @@ if TYPE_CHECKING:
 Blocks = list[Block]
 
 
-def scope_began(ctx: BuildContext) -> datetime.date | None:
-    """The day the report's locality or service area came into use: the earliest day one of
-    the service area versions it counts was in use (in the locality, for a locality's report).
-    None for the whole authority, or for a scope in use since records began."""
-    if ctx.locality is None and ctx.service is None:
-        return None
-    from redress.organisations.models import ServiceArea
-
-    starts = []
-    for area in ServiceArea.objects.filter(pk__in=ctx.areas or ()).select_related("locality"):
-        start = area.valid_from
-        if ctx.locality and area.locality is not None and area.locality.valid_from is not None:
-            start = (
-                area.locality.valid_from if start is None else max(start, area.locality.valid_from)
-            )
-        if start is None:
-            return None
-        starts.append(start)
-    return min(starts, default=None)
-
-
 def new_since(ctx: BuildContext) -> datetime.date | None:
     """The day the report's scope began, when that was after the same period a year before
     ended: nothing of it existed then, so there is nothing to compare with (not "none")."""
-    began = scope_began(ctx)
+    began = ctx.began
     return began if began is not None and began > ctx.period.previous.end else None
 
 
@@ -50,6 +30,30 @@ def began_words(ctx: BuildContext, began: datetime.date) -> str:
     """ "the West locality began on 1 January 2022", "Family Hub began on 1 February 2022" """
     who = f"the {ctx.covers}" if ctx.locality else ctx.covers
     return f"{who} began on {presenters.govuk_date(began)}"
+
+
+def nothing_to_compare(ctx: BuildContext, began: datetime.date, *, dated: bool = False) -> str:
+    """ "the West locality began on 1 January 2022, so there is nothing in the same quarter
+    last year to compare with": what a comparison with a period before the scope says
+    (`dated`: the period's dates after its name, "… last year (1 January 2021 to 31 March
+    2021) …")."""
+    before = ctx.previous_label
+    if dated:
+        start, end = ctx.period.previous.start, ctx.period.previous.end
+        before += f" ({presenters.govuk_date(start)} to {presenters.govuk_date(end)})"
+    return f"{began_words(ctx, began)}, so there is nothing in {before} to compare with"
+
+
+def compared_or_new(ctx: BuildContext, figure_id: str, kind: Kind = "count") -> list[Run]:
+    """ ", compared with 3 in 2020-21" (`compared`); for a scope that began after the same
+    period a year before, "; the West locality began on 1 January 2022, so there is nothing in
+    the same quarter last year to compare with" instead of "compared with none" (or £0)."""
+    new = new_since(ctx)
+    if new is None:
+        return compared(ctx.view, figure_id, ctx.previous_label, kind)
+    if not ctx.view.has(f"{figure_id}.previous"):
+        return []
+    return [f"; {nothing_to_compare(ctx, new)}"]
 
 
 def chart_block(chart: Chart, table: TableBlock) -> ChartBlock | TableBlock:

@@ -9,9 +9,9 @@ from ..context import BuildContext
 from ..labels import PAYMENT_KINDS, PAYMENT_STAGES, SOURCES, TABLE_CAPTIONS, label
 from ..model import BulletList, Cell, Paragraph, Run, TableBlock
 from ..redact import redact
-from ..sentences import compared, count_or_none, trend_clause
+from ..sentences import count_or_none, trend_clause
 from ..values import column, para, text_cell
-from .common import Blocks
+from .common import Blocks, compared_or_new, new_since, nothing_to_compare
 
 QUOTES = 10
 
@@ -28,7 +28,7 @@ def costs(ctx: BuildContext) -> Blocks:
                 para(
                     subject,
                     *trend_clause(v, figure_id, "money"),
-                    *compared(v, figure_id, ctx.previous_label, "money"),
+                    *compared_or_new(ctx, figure_id, "money"),
                     ".",
                 )
             )
@@ -38,13 +38,20 @@ def costs(ctx: BuildContext) -> Blocks:
 
 
 def _costs_table(ctx: BuildContext) -> TableBlock:
+    """Each cost beside the same period a year before's; for a locality or service that began
+    after that period, the period's alone, and a footnote saying why (a column of £0 would read
+    as nothing paid, not as nothing to compare with)."""
     v = ctx.view
     rows = v.rows("costs")
     body: list[tuple[Cell, ...]] = []
+    new = new_since(ctx)
+
+    def line(words: str, before: Cell, now: Cell) -> tuple[Cell, ...]:
+        return (text_cell(words), now) if new else (text_cell(words), before, now)
 
     def subtotal(words: str, figure_id: str) -> tuple[Cell, ...]:
-        return (
-            text_cell(words),
+        return line(
+            words,
             v.scalar_cell(f"{figure_id}.previous", "money"),
             v.scalar_cell(figure_id, "money"),
         )
@@ -59,18 +66,20 @@ def _costs_table(ctx: BuildContext) -> TableBlock:
             if r["kind"] == "compensation"
             else f"{label(PAYMENT_STAGES, r['stage'])}: {label(PAYMENT_KINDS, r['kind']).lower()}"
         )
-        body.append((text_cell(words), v.cell("costs", i, "previous", "money"), _amount(ctx, i)))
+        body.append(line(words, v.cell("costs", i, "previous", "money"), _amount(ctx, i)))
     body.append(subtotal("Compensation: total", "compensation.total"))
+    before = () if new else (column(ctx.previous_heading, ctx.previous_heading, "money"),)
+    footnote = None
+    if new:
+        words = nothing_to_compare(ctx, new, dated=True)
+        footnote = f"{words[0].upper()}{words[1:]}."
     return TableBlock(
         key="costs",
         caption=TABLE_CAPTIONS["costs"],
-        columns=(
-            column("line", "Cost"),
-            column(ctx.previous_heading, ctx.previous_heading, "money"),
-            column(ctx.heading, ctx.heading, "money"),
-        ),
+        columns=(column("line", "Cost"), *before, column(ctx.heading, ctx.heading, "money")),
         rows=tuple(body),
         total=subtotal("Total payments", "payments.total"),
+        footnote=footnote,
     )
 
 
@@ -102,8 +111,13 @@ def compliments(ctx: BuildContext) -> Blocks:
                     if count
                     else [f"No compliments were recorded in {ctx.label}"]
                 ),
-                *compared(v, "compliments.received", ctx.previous_label),
-                *external,
+                # "…; 1 came from outside the organisation" reads before the longer "…; the
+                # West locality began on …, so there is nothing … to compare with".
+                *(
+                    [*external, *compared_or_new(ctx, "compliments.received")]
+                    if new_since(ctx)
+                    else [*compared_or_new(ctx, "compliments.received"), *external]
+                ),
                 ".",
             )
         )

@@ -11,7 +11,6 @@ from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label
 from ..model import BulletList, Cell, Paragraph, Run, TableBlock, Value
 from ..sentences import (
     Tier,
-    compared,
     in_lower_words,
     in_words,
     listing,
@@ -22,7 +21,7 @@ from ..sentences import (
     tier_listing,
 )
 from ..values import Kind, column, fmt, para, text_cell
-from .common import Blocks, chart_block
+from .common import Blocks, chart_block, compared_or_new
 
 TOP_SUBCATEGORIES = 8
 
@@ -40,7 +39,7 @@ def reasons(ctx: BuildContext) -> Blocks:
                 "reasons than complaints. Reasons recorded on stage 1 complaints received in "
                 f"{ctx.label}: ",
                 v.value("aspects.stage1.total"),
-                *compared(v, "aspects.stage1.total", ctx.previous_label),
+                *compared_or_new(ctx, "aspects.stage1.total"),
                 ".",
             )
         )

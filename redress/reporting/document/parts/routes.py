@@ -7,9 +7,9 @@ from redress.core import presenters
 from ..context import BuildContext
 from ..labels import DECISIONS, MEDIATION_OUTCOMES, label
 from ..model import Paragraph, Run
-from ..sentences import compared, count_or_none
+from ..sentences import count_or_none
 from ..values import para
-from .common import Blocks
+from .common import Blocks, compared_or_new
 from .ombudsman_cases import case_summaries
 
 
@@ -179,7 +179,7 @@ def ombudsman(ctx: BuildContext) -> Blocks:
         para(
             f"Complainants who contacted the Ombudsman in {ctx.label}: ",
             v.value("lgo.enquiries"),
-            *compared(v, "lgo.enquiries", ctx.previous_label),
+            *compared_or_new(ctx, "lgo.enquiries"),
             ".",
         ),
         _decisions(ctx),

@@ -16,7 +16,7 @@ from ..sentences import (
     trend_clause,
 )
 from ..values import FigureView, para
-from .common import Blocks, began_words, new_since, share
+from .common import Blocks, new_since, nothing_to_compare, share
 
 CYP_WORDS = "children, young people or care leavers"
 
@@ -36,10 +36,7 @@ def headlines(ctx: BuildContext) -> list[Paragraph]:
             if ctx.since is None or new is not None:
                 why: list[Run] = []
                 if new is not None and n == 1:
-                    why = [
-                        f", and {began_words(ctx, new)}, so there is nothing in "
-                        f"{ctx.previous_label} to compare with"
-                    ]
+                    why = [f", and {nothing_to_compare(ctx, new)}"]
                 if not v.raw(f"received.stage{n}"):
                     return para(f"No stage {n} complaints were received in {ctx.label}", *why, ".")
                 return para(value, f" stage {n} {noun} received in {ctx.label}", *why, ".")
@@ -403,7 +400,13 @@ def _scope(ctx: BuildContext) -> str:
 
 def _compared(ctx: BuildContext) -> str:
     """For a quarter, a month or other dates, what every comparison is with (an annual report's
-    is plainly the year before)."""
+    is plainly the year before). A locality or service that began after that period is not
+    compared with it: "The West locality began on 1 January 2022, so there is nothing in the
+    same quarter last year (1 January 2021 to 31 March 2021) to compare with." """
+    new = new_since(ctx)
+    if new is not None:
+        words = nothing_to_compare(ctx, new, dated=True)
+        return f"{words[0].upper()}{words[1:]}. "
     if ctx.since is None:
         return ""
     start, end = ctx.period.previous.start, ctx.period.previous.end

@@ -15,7 +15,7 @@ from ..labels import TABLE_CAPTIONS
 from ..model import Cell, Run, TableBlock, Value
 from ..sentences import Tier, count_or_none, in_words, rank, shift, tied_rest, tier_listing
 from ..values import Kind, column, fmt, para, text_cell
-from .common import Blocks, began_words, chart_block, new_since, scope_began, share
+from .common import Blocks, began_words, chart_block, new_since, nothing_to_compare, share
 from .trends import volumes_trend
 
 # -- Volumes ------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def _months_shown(ctx: BuildContext) -> list[int]:
     wanted: set[str] | None = None
     if ctx.words.kind != "year":
         wanted = {m.label for p in (ctx.period.previous, ctx.period) for m in p.months()}
-    began = scope_began(ctx)
+    began = ctx.began
     first = f"{began:%Y-%m}" if began is not None else ""
     return [
         i
@@ -194,7 +194,7 @@ def _by_month_table(ctx: BuildContext, shown: list[int]) -> TableBlock:
     v = ctx.view
     rows = v.rows("received.stage1.by_month")
     index_of = {rows[i]["month"]: i for i in shown}
-    began = scope_began(ctx)
+    began = ctx.began
     footnote = None
     if began is not None and any(r["month"] < f"{began:%Y-%m}" for r in rows):
         footnote = (
@@ -466,31 +466,34 @@ def escalation(ctx: BuildContext) -> Blocks:
                 ".",
             )
         )
+    # A scope that began after the same period a year before has no rate then to set beside
+    # this one: no column (nor bars) for that period, and the footnote says why.
+    new = new_since(ctx)
     rows = []
     body = []
     for figure_id, words in ((one_two, "Stage 1 to stage 2"), (two_three, "Stage 2 to stage 3")):
-        rows += [
-            {"rate": words, "year": ctx.previous_label, "pct": v.raw(f"{figure_id}.previous")},
-            {"rate": words, "year": ctx.label, "pct": v.raw(figure_id)},
-        ]
-        body.append(
-            (
-                text_cell(words),
-                v.scalar_cell(f"{figure_id}.previous", "pct"),
-                v.scalar_cell(figure_id, "pct"),
-            )
-        )
+        previous = v.raw(f"{figure_id}.previous")
+        if new is None:
+            rows.append({"rate": words, "year": ctx.previous_label, "pct": previous})
+        rows.append({"rate": words, "year": ctx.label, "pct": v.raw(figure_id)})
+        before = () if new else (v.scalar_cell(f"{figure_id}.previous", "pct"),)
+        body.append((text_cell(words), *before, v.scalar_cell(figure_id, "pct")))
     if any(r["pct"] is not None for r in rows):
+        footnote = "Stage 2 to stage 3 is measured against statutory stage 2 complaints."
+        if new is not None:
+            words = nothing_to_compare(ctx, new)
+            footnote += f" {words[0].upper()}{words[1:]}."
+        previous_column = () if new else (column(ctx.previous_label, ctx.previous_label, "pct"),)
         table = TableBlock(
             key="escalation.rates",
             caption="Escalation rates",
             columns=(
                 column("rate", "Escalation"),
-                column(ctx.previous_label, ctx.previous_label, "pct"),
+                *previous_column,
                 column(ctx.label, ctx.label, "pct"),
             ),
             rows=tuple(body),
-            footnote="Stage 2 to stage 3 is measured against statutory stage 2 complaints.",
+            footnote=footnote,
         )
         blocks.append(chart_block(charts.escalation(rows), table))
     return blocks
