@@ -21,7 +21,7 @@ from ..sentences import (
     tier_listing,
 )
 from ..values import Kind, column, fmt, para, text_cell
-from .common import Blocks, chart_block, compared_or_new
+from .common import Blocks, chart_block, compared_or_new, new_since, nothing_to_compare
 
 TOP_SUBCATEGORIES = 8
 
@@ -169,10 +169,12 @@ def _most_raised(ctx: BuildContext, themes: list[dict]) -> list[Run]:
 def _top_upheld(ctx: BuildContext) -> Paragraph | None:
     """ "Of the five largest themes, fewer complaints were upheld or partially upheld than in
     2020-21 in four: actions or conduct of worker (30, against 36), …; more in quality of
-    service (8, against none)." A count withheld from publication is not compared."""
+    service (8, against none)." A count withheld from publication is not compared, and nothing
+    is for a locality or service that began after the same period a year before (its table
+    says so)."""
     v = ctx.view
     top = v.rows("themes.stage1.top5")
-    if not top:
+    if not top or new_since(ctx) is not None:
         return None
     table_id = "themes.stage1.top5"
     groups: dict[str, list[list[Run]]] = {"fewer": [], "more": [], "same": [], "withheld": []}
@@ -239,8 +241,22 @@ def _top_upheld(ctx: BuildContext) -> Paragraph | None:
 
 
 def _theme_tables(ctx: BuildContext) -> list[TableBlock]:
-    """Every theme, and the five largest with last year's upheld counts beside this year's."""
+    """Every theme, and the five largest with last year's upheld counts beside this year's
+    (not for a locality or service that began after last year's period: a footnote says so
+    instead of a column of none)."""
     v = ctx.view
+    new = new_since(ctx)
+    previous: list[tuple[str, str, Kind]] = [
+        (
+            "previous_upheld_or_partially",
+            f"Upheld or partially upheld, {ctx.previous_label}",
+            "count",
+        )
+    ]
+    footnote = None
+    if new is not None:
+        words = nothing_to_compare(ctx, new)
+        previous, footnote = [], f"{words[0].upper()}{words[1:]}."
     return [
         v.table(
             "themes.stage1",
@@ -256,12 +272,9 @@ def _theme_tables(ctx: BuildContext) -> list[TableBlock]:
                 ("theme", "Theme", "text"),
                 ("count", "Complaints", "count"),
                 ("upheld_or_partially", f"Upheld or partially upheld, {ctx.label}", "count"),
-                (
-                    "previous_upheld_or_partially",
-                    f"Upheld or partially upheld, {ctx.previous_label}",
-                    "count",
-                ),
+                *previous,
             ],
+            footnote=footnote,
         ),
     ]
 
