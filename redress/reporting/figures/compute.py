@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -15,10 +14,9 @@ from redress.reporting.periods import Period
 from . import catalogue  # noqa: F401  (registers every figure)
 from .context import FigureContext, ReportSettings
 from .numbers import change_pct
-from .registry import SCALARS, TABLES, Counted, FigureSpec, Table, exact, plain
+from .registry import SCALARS, TABLES, Counted, Table, exact, plain
 
 SCHEMA = "redress.figures/1"
-FIGURE_THREADS = 2
 
 
 @dataclass
@@ -52,41 +50,28 @@ def compute_figures(
     """
     ctx = FigureContext(facts, period, settings or ReportSettings())
     previous = ctx.for_period(period.previous)
-    specs = [
-        spec for spec in (*TABLES.values(), *SCALARS.values()) if only is None or spec.id in only
-    ]
-
-    def compute(spec: FigureSpec) -> tuple[Any, Any]:
-        value = spec.compute(ctx)
-        return value, spec.compute(previous) if spec.previous else None
-
-    # Two figures at a time: Polars works without the GIL, so one figure's query runs while
-    # the other's Python builds the next (nearly halving an authority-year's figures on two
-    # cores). Figures are pure functions of the facts; two that want the same selection at
-    # once may both make it, and either is kept.
-    if len(specs) > 1:
-        with ThreadPoolExecutor(max_workers=FIGURE_THREADS) as pool:
-            values = list(pool.map(compute, specs))
-    else:
-        values = [compute(spec) for spec in specs]
-
     result = FigureSet(period=period, as_of=facts.as_of)
-    for spec, (value, before) in zip(specs, values, strict=True):
-        if spec.kind == "table":
-            assert isinstance(value, Table), f"{spec.id} must return a Table"
-            result.tables[spec.id] = value.rows
-            result.table_evidence[spec.id] = (
+    for figure_id, spec in TABLES.items():
+        if only is None or figure_id in only:
+            value = spec.compute(ctx)
+            assert isinstance(value, Table), f"{figure_id} must return a Table"
+            result.tables[figure_id] = value.rows
+            result.table_evidence[figure_id] = (
                 {row: _collected(frame) for row, frame in value.evidence.items()}
                 if keep_evidence
                 else dict.fromkeys(value.evidence)
             )
+    for figure_id, spec in SCALARS.items():
+        if only is not None and figure_id not in only:
             continue
+        value = spec.compute(ctx)
         if isinstance(value, Counted):
-            result.evidence[spec.id] = value.rows if keep_evidence else None
-        result.figures[spec.id] = plain(value)
+            result.evidence[figure_id] = value.rows if keep_evidence else None
+        result.figures[figure_id] = plain(value)
         if spec.previous:
-            result.figures[f"{spec.id}.previous"] = plain(before)
-            result.figures[f"{spec.id}.change_pct"] = change_pct(exact(value), exact(before))
+            before = spec.compute(previous)
+            result.figures[f"{figure_id}.previous"] = plain(before)
+            result.figures[f"{figure_id}.change_pct"] = change_pct(exact(value), exact(before))
     return result
 
 
