@@ -375,6 +375,8 @@ def test_bands_follow_the_procedures_own_timescales(calendar):
     "stage2.completed",
     "stage2.completed_out_of_time",
     "stage2.completed.average_working_days",
+    "stage2.completed.average_working_days.previous",
+    "stage2.completed.average_working_days.change_pct",
 )
 def test_stage2_workload_over_the_year_across_its_boundaries(figures):
     expect(
@@ -391,5 +393,8 @@ def test_stage2_workload_over_the_year_across_its_boundaries(figures):
             # Later than their applicable deadline: 72 and 62 (25 each) and 35 (local 25).
             "stage2.completed_out_of_time": 3,
             "stage2.completed.average_working_days": 43.71,  # 306 ÷ 7
+            # The year before: the one answered on 31 March 2021, received on 1 June 2020.
+            "stage2.completed.average_working_days.previous": 213.0,
+            "stage2.completed.average_working_days.change_pct": -79.5,  # (43.71 - 213) ÷ 213
         },
     )
