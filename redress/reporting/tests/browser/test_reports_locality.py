@@ -2,12 +2,14 @@
 A and AA): a quarter's report for a locality made in a restructure (and the records behind one
 of its numbers), a locality that was not in use then, and the same choice without JavaScript."""
 
+import datetime
 import json
 from pathlib import Path
 
 import pytest
 
 from redress.core.tests.browser.support import assert_accessible, sign_in
+from redress.organisations.tests.factories import LocalityFactory, ServiceAreaFactory
 from redress.reporting.tests.localities import build_restructure
 
 from .test_reports_pages import charts_ready
@@ -54,13 +56,17 @@ def test_a_locality_s_quarter_previewed(page, officer, restructure):
 
 
 def test_a_locality_not_in_use_then_is_an_error_on_the_field(page, officer, restructure):
+    # A locality with a service area of its own (North, with none, is not offered at all).
+    ended = datetime.date(2020, 3, 31)
+    central = LocalityFactory(name="Central", valid_to=ended)
+    ServiceAreaFactory(name="Central Team", locality=central, valid_to=ended)
     sign_in(page, officer.username)
     page.goto("/reports/")
     page.get_by_label("Period", exact=True).select_option(QUARTER)
-    page.get_by_label(SCOPE).select_option("North (until 31 March 2020)")
+    page.get_by_label(SCOPE).select_option("Central (until 31 March 2020)")
     page.get_by_role("button", name="Preview").click()
     page.get_by_role("heading", name="There is a problem").wait_for()
-    message = "The locality 'North' was not in use between 1 January 2022 and 31 March 2022"
+    message = "The locality 'Central' was not in use between 1 January 2022 and 31 March 2022"
     page.get_by_role("link", name=message, exact=False).click()
     # The summary's link moves focus to the field in error.
     assert page.evaluate("document.activeElement.id") == "service"
