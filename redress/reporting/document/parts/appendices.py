@@ -275,23 +275,19 @@ def _words(table_id: str, key: str, raw: Any) -> str:
     return label(CODE_LABELS.get(key, {}), raw)
 
 
-def _listed(words: list[str]) -> str:
-    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
-
-
 def _rows_in_words(key: str, values: list[str]) -> str:
     """“for 19 services, among them A, B and C”, “to 2 questions: “…” and “…””, “at stage 3”."""
     singular, plural = ROW_NOUNS.get(key, (key.replace("_", " "), key.replace("_", " ") + "s"))
     preposition = {"question": "to", "stage": "at"}.get(key, "for")
     n = len(values)
     if key == "stage":
-        return f"{preposition} {singular if n == 1 else plural} {_listed(values)}"
+        return f"{preposition} {singular if n == 1 else plural} {presenters.and_list(values)}"
     if n == 1:
         return f"{preposition} the {singular} {values[0]}"
     named = NAMED.get(key, NAMED_OTHERWISE)
     if n <= named:
-        return f"{preposition} {n} {plural}: {_listed(values)}"
-    return f"{preposition} {n} {plural}, among them {_listed(values[:NAMED_OTHERWISE])}"
+        return f"{preposition} {n} {plural}: {presenters.and_list(values)}"
+    return f"{preposition} {n} {plural}, among them {presenters.and_list(values[:NAMED_OTHERWISE])}"
 
 
 def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
@@ -401,7 +397,7 @@ def annex_suppressions(ctx: BuildContext) -> Blocks:
     names = {what: n for what, n in ctx.redactions.items() if n}
     if names:
         items = [f"{n} {presenters.plural(n, what)}" for what, n in names.items()]
-        listed = " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+        listed = presenters.and_list(items)
         blocks.append(
             para(f"Names were removed from {listed}: the people named had not agreed to be named.")
         )
