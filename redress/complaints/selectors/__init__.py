@@ -25,6 +25,7 @@ from .lists import (
 )
 from .paging import Cursor, KeysetPage, keyset_page
 from .scoping import (
+    complaints_listed_note,
     complaints_visible_to,
     may_manage_complaints,
     may_respond,
@@ -60,6 +61,7 @@ __all__ = [
     "complaint_events",
     "complaint_for_page",
     "complaint_list",
+    "complaints_listed_note",
     "complaints_visible_to",
     "current_stages",
     "keyset_page",

@@ -130,6 +130,17 @@ def may_record_findings(user: Any, stage: Stage) -> bool:
     )
 
 
+def complaints_listed_note(user: Any) -> str:
+    """Which complaints a list shows someone outside the complaints team, in words: kept here
+    beside `complaints_visible_to`, whose rule it describes, so the two change together."""
+    if getattr(user, "role", None) == Role.PARTICIPATION_WORKER:
+        return (
+            "Only complaints made by children, young people or care leavers, and complaints "
+            "allocated to you, are listed here."
+        )
+    return "Only complaints allocated to you, or that you are appointed to, are listed here."
+
+
 def why_hidden(user: Any) -> str:
     """The message for someone refused a complaint page."""
     if not user.sees_personal_data:

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from redress.accounts.models import Role
+from redress.complaints.selectors import complaints_listed_note
 from redress.core.presenters import any_value, govuk_date
 from redress.reporting.forms import LOCALITY, DrillQuery
 from redress.reporting.selectors import (
@@ -79,21 +79,16 @@ def _page(request: HttpRequest, find: Any) -> HttpResponse:
 
 def _seen_note(user: Any, drill: Drill) -> str:
     """Which of the records someone outside the complaints team is shown: those of the
-    complaints they can see (a participation worker also sees every child's or care leaver's
-    complaint), and none of the kinds not tied to a complaint (compliments, informal feedback),
-    which their list leaves out."""
+    complaints they can see (worded beside the rule, in the scoping selector), and none of the
+    kinds not tied to a complaint (compliments, informal feedback), which their list leaves
+    out."""
     records = drill.records
     if not any(column.key == "reference" for column in records.columns):
         return (
             f"{records.plural.capitalize()} are not tied to a complaint, so only the complaints "
             "team can list them."
         )
-    if getattr(user, "role", None) == Role.PARTICIPATION_WORKER:
-        return (
-            "Only complaints made by children, young people or care leavers, and complaints "
-            "allocated to you, are listed here."
-        )
-    return "Only complaints allocated to you, or that you are appointed to, are listed here."
+    return complaints_listed_note(user)
 
 
 def _value_rows(drill: Drill) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@ import pytest
 
 from redress.accounts.models import Role, User
 from redress.complaints.selectors import (
+    complaints_listed_note,
     complaints_visible_to,
     sees_complaints,
     stages_visible_to,
@@ -53,6 +54,17 @@ def test_an_investigator_sees_only_complaints_they_are_appointed_to(
 def test_a_participation_worker_sees_childrens_complaints(complaints):
     worker = User.objects.create_user("pat_worker", role=Role.PARTICIPATION_WORKER)
     assert _visible(worker) == ["CHILD"]
+
+    # The note a list shows says what the rule above does.
+    assert "made by children, young people or care leavers" in complaints_listed_note(worker)
+
+
+def test_the_listed_note_of_someone_involved_names_allocation_and_appointment(
+    responding_manager,
+):
+    assert complaints_listed_note(responding_manager) == (
+        "Only complaints allocated to you, or that you are appointed to, are listed here."
+    )
 
 
 def test_an_executive_sees_no_complaint(complaints, executive):
