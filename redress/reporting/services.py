@@ -204,7 +204,9 @@ def prepare_report(
         period=period, as_of=as_of, service=service, facts=facts, settings=settings
     )
     if publish:
-        figures = publish_figures(figures, threshold=settings.suppression_threshold)
+        figures = publish_figures(
+            figures, threshold=settings.suppression_threshold, scoped=scope.kind != "authority"
+        )
     built = None
     if document:
         built = build_document(

@@ -30,6 +30,9 @@ class FigureSet:
     # Set by publication (redress.reporting.publish): the cells withheld, as (table id, row
     # index, column); their values are None in `tables`.
     suppressed: set[tuple[str, int, str]] = field(default_factory=set)
+    # The scalars withheld (a report for one locality or service, publish.py); their values are
+    # None in `figures`.
+    suppressed_figures: set[str] = field(default_factory=set)
     published: bool = False
 
 
@@ -81,16 +84,22 @@ def _collected(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
 
 def to_json(result: FigureSet) -> dict[str, Any]:
     """The machine-readable form of FIGURES.md (money as numbers in pounds)."""
-    return {
+    data: dict[str, Any] = {
         "schema": SCHEMA,
         "period": result.period.as_json(),
         "as_of": result.as_of.isoformat(),
         "figures": {k: _json(v) for k, v in result.figures.items()},
-        "tables": {
-            k: [_json_row(result, k, i, row) for i, row in enumerate(rows)]
-            for k, rows in result.tables.items()
-        },
     }
+    # A withheld scalar is null in `figures`, and `suppressed` says so by its id, as a withheld
+    # cell's row does (FIGURES.md, Publishing). Only a published report for one locality or
+    # service withholds scalars: every other report's JSON is as it was.
+    if result.suppressed_figures:
+        data["suppressed"] = dict.fromkeys(sorted(result.suppressed_figures), True)
+    data["tables"] = {
+        k: [_json_row(result, k, i, row) for i, row in enumerate(rows)]
+        for k, rows in result.tables.items()
+    }
+    return data
 
 
 def _json_row(result: FigureSet, table_id: str, index: int, row: dict[str, Any]) -> dict[str, Any]:

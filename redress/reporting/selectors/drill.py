@@ -47,12 +47,18 @@ class NoRecordsError(ReportError):
 
 
 class WithheldError(ReportError):
-    """A table row with counts withheld from the version of reports this user reads: its
-    values and its records would give them back."""
+    """A table row with counts withheld from the version of reports this user reads, or a
+    figure withheld from it (a report for one locality or service): its values and its records
+    would give them back."""
 
-    def __init__(self, *, table_id: str, row: int, threshold: int) -> None:
+    def __init__(self, *, table_id: str, row: int | None, threshold: int) -> None:
+        what = (
+            f"'{table_id}' is a count withheld"
+            if row is None
+            else f"Row {row + 1} of '{table_id}' holds counts withheld"
+        )
         super().__init__(
-            f"Row {row + 1} of '{table_id}' holds counts withheld from the published version "
+            f"{what} from the published version "
             f"of reports, which is the version your role sees: "
             f"{presenters.fewer_than(threshold)}, since they could identify a child. The records "
             "behind it are not listed for the same reason; the complaints team can see them."
@@ -184,6 +190,13 @@ def figure_drill(
         locality=locality,
         report_period=report_period,
     )
+    if not report_access(user).internal and scope.kind != "authority":
+        threshold = report_settings().suppression_threshold
+        if (
+            figure_id
+            in publish_figures(figures, threshold=threshold, scoped=True).suppressed_figures
+        ):
+            raise WithheldError(table_id=figure_id, row=None, threshold=threshold)
     frame = figures.evidence.get(figure_id)
     if frame is None:
         raise NoRecordsError(
@@ -236,7 +249,7 @@ def table_drill(
     )
     if not report_access(user).internal:
         threshold = report_settings().suppression_threshold
-        figures = publish_figures(figures, threshold=threshold)
+        figures = publish_figures(figures, threshold=threshold, scoped=scope.kind != "authority")
         if any(t == table_id and r == row for t, r, _ in figures.suppressed):
             raise WithheldError(table_id=table_id, row=row, threshold=threshold)
     rows = figures.tables[table_id]
