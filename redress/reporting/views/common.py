@@ -14,10 +14,10 @@ from django.middleware.csp import get_nonce
 from django.urls import reverse
 from markupsafe import Markup
 
-from redress.core import presenters
 from redress.reporting.figures import FigureSet
 from redress.reporting.forms import LOCALITY
 from redress.reporting.periods import Period
+from redress.reporting.presenters import localities_not_listed
 from redress.reporting.selectors import ReportAccess, drill_target
 from redress.reporting.selectors.reports import localities_without_service_areas
 from redress.reporting.services import PreparedReport, ReportOutput
@@ -65,15 +65,7 @@ def localities_not_offered() -> NotOffered:
     missing = localities_without_service_areas()
     if not missing:
         return NotOffered()
-    one = len(missing) == 1
-    # Quoted, as a name may hold a comma ('North, West & Central').
-    names = presenters.and_list([f"'{name}'" for name in missing])
-    why = (
-        f"{names} {'is' if one else 'are'} not listed: no service area is in "
-        f"{'that locality' if one else 'those localities'}, so a report for "
-        f"{'it' if one else 'one'} would count nothing. Complaints that record their locality "
-        "are counted by area in the whole authority's report."
-    )
+    why = localities_not_listed(missing)
     return NotOffered(frozenset(f"{LOCALITY}{name}" for name in missing), why)
 
 
