@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 
-def _local(value: datetime.date) -> datetime.date:
+def local_day(value: datetime.date) -> datetime.date:
     """The day a moment fell on where the authority is (settings.TIME_ZONE), not in UTC.
 
     Aware datetimes are stored in UTC: 00:30 on 1 April in summer time is 23:30 on 31 March
@@ -23,7 +23,7 @@ def govuk_date(value: datetime.date | None, empty: str = "Not recorded") -> str:
     """`1 April 2021`, the GOV.UK style."""
     if value is None:
         return empty
-    value = _local(value)
+    value = local_day(value)
     return f"{value.day} {value:%B %Y}"
 
 
@@ -31,7 +31,7 @@ def short_date(value: datetime.date | None, empty: str = "–") -> str:
     """`1 Apr 2021`, for tables."""
     if value is None:
         return empty
-    value = _local(value)
+    value = local_day(value)
     return f"{value.day} {value:%b %Y}"
 
 

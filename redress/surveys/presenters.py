@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from redress.complaints.models import Complaint
 from redress.core import clock
 from redress.core.presenters import govuk_date, plural
@@ -36,21 +34,18 @@ class SurveyState:
     has_complainant: bool
 
 
-def _day(moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment).date()
-
-
 def _status(survey: Survey, now: datetime.datetime) -> str:
+    # govuk_date reads a moment as its local day (core.presenters.local_day).
     how = CHANNELS.get(survey.channel, survey.channel)
     sent = f"Sent {how} on {govuk_date(survey.sent_on)}"
     if survey.sends > 1:
         again = survey.sends - 1
         sent += f", and {again} {plural(again, 'time')} again since"
     if survey.answered_at is not None:
-        return f"{sent}. Answered on {govuk_date(_day(survey.answered_at))}."
+        return f"{sent}. Answered on {govuk_date(survey.answered_at)}."
     if survey.expires_at <= now:
-        return f"{sent}. Not answered: the link expired on {govuk_date(_day(survey.expires_at))}."
-    return f"{sent}. Not answered yet: the link works until {govuk_date(_day(survey.expires_at))}."
+        return f"{sent}. Not answered: the link expired on {govuk_date(survey.expires_at)}."
+    return f"{sent}. Not answered yet: the link works until {govuk_date(survey.expires_at)}."
 
 
 def survey_row(survey: Survey, now: datetime.datetime) -> SurveyRow:

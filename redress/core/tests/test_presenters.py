@@ -46,3 +46,13 @@ def test_an_aware_moment_is_dated_in_the_local_time_zone(moment, long, short):
     assert presenters.govuk_date(moment) == long
     assert presenters.short_date(moment) == short
     assert presenters.any_value(moment) == long
+
+
+def test_local_day_is_the_day_a_moment_fell_on_where_the_authority_is():
+    # 00:30 BST on 1 April 2021 is 23:30 UTC on 31 March.
+    moment = datetime.datetime(2021, 3, 31, 23, 30, tzinfo=datetime.UTC)
+    assert presenters.local_day(moment) == datetime.date(2021, 4, 1)
+    # Dates and naive datetimes are taken as they are.
+    assert presenters.local_day(datetime.date(2021, 3, 31)) == datetime.date(2021, 3, 31)
+    naive = datetime.datetime(2021, 3, 31, 23, 30)
+    assert presenters.local_day(naive) == naive
