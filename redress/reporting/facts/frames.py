@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
@@ -26,3 +26,17 @@ class Facts:
     stage_rules: pl.DataFrame
     # Satisfaction surveys (redress.surveys); empty where none are given.
     surveys: pl.DataFrame = field(default_factory=lambda: schema.empty(schema.SURVEY))
+
+    def for_figures(self) -> Facts:
+        """The facts as the figures engine reads them: the stage frame narrowed to the columns
+        figures read (`schema.STAGE_FIGURES`), and the names repeated on every stage and reason
+        held as categories. The same values, in a third less memory, for every selection the
+        figures make (at a million complaints those selections, not the facts, were most of a
+        report's memory)."""
+        stages = self.stages.select(schema.STAGE_FIGURES).with_columns(
+            pl.col(schema.STAGE_CATEGORIES).cast(pl.Categorical())
+        )
+        aspects = self.aspects.with_columns(
+            pl.col(schema.ASPECT_CATEGORIES).cast(pl.Categorical())
+        )
+        return replace(self, stages=stages, aspects=aspects)

@@ -40,6 +40,63 @@ STAGE_BASE: dict[str, pl.DataType] = {
     "theme": pl.String(),
 }
 
+# The stage columns the figures read (and the drill-down lists from their evidence), and those
+# of them held as categories: every selection a figure makes (a year's records received, its
+# timeliness cohort…) copies these columns and no others, and a category is four bytes a row
+# where a name is sixteen. The rest of the stage frame (the procedure's rule, the raw dates the
+# clock and deadlines were derived from) is kept in `Facts.stages` for whoever needs it.
+STAGE_FIGURES: tuple[str, ...] = (
+    "stage_id",
+    "complaint_id",
+    "reference",
+    "stage",
+    "procedure",
+    "received",
+    "complaint_received",
+    "statement_agreed",
+    "responded",
+    "outcome",
+    "panel",
+    "held_days",
+    "initial_days",
+    "max_days",
+    "service_area_id",
+    "service",
+    "locality",
+    "method",
+    "complainant_type",
+    "complainant_key",
+    "advocate",
+    "advocacy_offered",
+    "advocacy_referred",
+    "theme",
+    "applicable_days",
+    "area",
+    "cyp",
+    "excluded_from_timeliness",
+    "quarter",
+    "taken",
+    "panel_taken",
+    "in_time_applicable",
+    "in_time_initial",
+    "in_time_maximum",
+    "panel_in_time",
+)
+# A handful of values each, repeated on every row. (Not `theme`: figures stack it with the
+# themes of feedback and learning actions, which are text.)
+STAGE_CATEGORIES: tuple[str, ...] = (
+    "procedure",
+    "outcome",
+    "service",
+    "locality",
+    "method",
+    "complainant_type",
+    "advocate",
+    "area",
+    "quarter",
+)
+ASPECT_CATEGORIES: tuple[str, ...] = ("category", "subcategory", "finding")
+
 ASPECT: dict[str, pl.DataType] = {
     "stage_id": pl.Int64(),
     "complaint_id": pl.Int64(),

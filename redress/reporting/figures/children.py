@@ -69,7 +69,7 @@ def cyp_themes(ctx: FigureContext) -> Table:
     unthemed_ids = complaints.filter(pl.col("theme").is_null())["stage_id"]
     by_category = (
         ctx.facts.aspects.filter(pl.col("stage_id").is_in(unthemed_ids.implode()))
-        .select("complaint_id", "reference", pl.col("category").alias("theme"))
+        .select("complaint_id", "reference", pl.col("category").cast(pl.String).alias("theme"))
         .unique(["complaint_id", "theme"])
     )
     frame = pl.concat([themed, by_category])

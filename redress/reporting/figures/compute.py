@@ -51,7 +51,7 @@ def compute_figures(
     complaints that doubled the memory of a run). Without them, `evidence` and
     `table_evidence` still name every figure and row that has records behind it, with None.
     """
-    ctx = FigureContext(facts, period, settings or ReportSettings())
+    ctx = FigureContext(facts.for_figures(), period, settings or ReportSettings())
     previous = ctx.for_period(period.previous)
     result = FigureSet(period=period, as_of=facts.as_of)
     for figure_id, spec in TABLES.items():
