@@ -36,7 +36,5 @@ class Facts:
         stages = self.stages.select(schema.STAGE_FIGURES).with_columns(
             pl.col(schema.STAGE_CATEGORIES).cast(pl.Categorical())
         )
-        aspects = self.aspects.with_columns(
-            pl.col(schema.ASPECT_CATEGORIES).cast(pl.Categorical())
-        )
+        aspects = self.aspects.with_columns(pl.col(schema.ASPECT_CATEGORIES).cast(pl.Categorical()))
         return replace(self, stages=stages, aspects=aspects)
