@@ -11,6 +11,8 @@ from django import forms
 from redress.complaints.forms import DateInputField, GovukForm
 from redress.complaints.models import Complaint
 from redress.core.clock import today as clock_today
+from redress.organisations.models import Organisation
+from redress.organisations.selectors import organisations_to_choose
 
 from .models import Decision, Remedy, RemedyKind
 from .selectors import REMEDY_FILTERS, RESPONSE_FILTERS, EnquiryFilters, decision_choices
@@ -69,6 +71,35 @@ class ComplaintReferenceField(forms.ModelChoiceField):
         return super().to_python(value) if value else None
 
 
+class OrganisationField(forms.ModelChoiceField):
+    """Which of the organisations sharing the procedure (a trust and its council) handles the
+    enquiry. Forms offer it only where there are several (`offer_organisations`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            queryset=Organisation.objects.none(),
+            required=False,
+            empty_label="Not recorded",
+            help_text="Where several organisations share the complaints procedure, the one "
+            "that handles this enquiry",
+            error_messages={
+                "invalid_choice": "Select the organisation that handles the enquiry from the "
+                "list, or Not recorded"
+            },
+            **kwargs,
+        )
+
+
+def offer_organisations(form: forms.Form) -> None:
+    """Offer the organisations in the form's `organisation` field, or leave the field out when
+    there is only one organisation (then there is nothing to choose)."""
+    choices = organisations_to_choose()
+    if choices.exists():
+        cast(OrganisationField, form.fields["organisation"]).queryset = choices
+    else:
+        del form.fields["organisation"]
+
+
 class RecordEnquiryForm(GovukForm):
     date_fields = ("received_on", "response_due_on")
 
@@ -94,6 +125,7 @@ class RecordEnquiryForm(GovukForm):
     )
     received_on = DateInputField(label="Date the enquiry was received", initial=clock_today)
     response_due_on = DateInputField(label="Date our response is due", required=False)
+    organisation = OrganisationField(label="Organisation (optional)")
     summary = forms.CharField(
         label="Summary (optional)",
         required=False,
@@ -106,6 +138,20 @@ class RecordEnquiryForm(GovukForm):
         if complaint is not None:
             # Recorded from the complaint's own page: the complaint is not asked for.
             del self.fields["complaint"]
+        offer_organisations(self)
+
+
+class EnquiryOrganisationForm(GovukForm):
+    organisation = OrganisationField(label="Organisation")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_organisations(self)
+        self.offered = "organisation" in self.fields
+
+    def is_valid(self) -> bool:
+        # With nothing to choose, a post saves nothing (rather than clearing the organisation).
+        return self.offered and super().is_valid()
 
 
 class ResponseForm(GovukForm):

@@ -34,6 +34,11 @@ def decision_text(enquiry: Enquiry) -> str:
     return f"{enquiry.get_decision_display()}, {govuk_date(enquiry.decision_date)}"
 
 
+def organisation_text(enquiry: Enquiry) -> str:
+    """The organisation that handles the enquiry, where several share the procedure."""
+    return enquiry.organisation.name if enquiry.organisation else "Not recorded"
+
+
 def remedy_tag(remedy: Remedy, today: datetime.date) -> dict[str, str]:
     """A remedy: complied with, overdue, or outstanding."""
     if remedy.completed_date:

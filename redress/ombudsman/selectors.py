@@ -95,7 +95,7 @@ def enquiry_for_page(*, user: Any, pk: int) -> Enquiry | None:
     """The enquiry with its complaint, remedies and payments, if the user may see it."""
     return (
         enquiries_visible_to(user)
-        .select_related("complaint")
+        .select_related("complaint", "organisation")
         .prefetch_related(
             Prefetch("remedies", queryset=Remedy.objects.order_by("due_date", "id")),
             Prefetch("payments", queryset=Payment.objects.order_by("date", "id")),

@@ -20,12 +20,14 @@ from .models import Decision, Enquiry, Remedy, RemedyKind
 if TYPE_CHECKING:
     from redress.accounts.models import User
     from redress.complaints.models import Complaint
+    from redress.organisations.models import Organisation
 
 # Decisions that ask the authority for nothing.
 NO_REMEDY_DECISIONS = frozenset({Decision.NO_FAULT, Decision.OUTSIDE_JURISDICTION})
 ENQUIRY_FIELDS = [
     "lgo_reference",
     "complaint",
+    "organisation",
     "received_date",
     "response_due_date",
     "response_sent_date",
@@ -51,10 +53,12 @@ def enquiry_record(
     complaint: Complaint | None = None,
     response_due_on: datetime.date | None = None,
     summary: str = "",
+    organisation: Organisation | None = None,
 ) -> Enquiry:
     """Record an enquiry the Ombudsman made about a complaint (the complaint may be unknown,
-    e.g. when the complainant went straight to the Ombudsman), and the date the Ombudsman
-    asked for our response by."""
+    e.g. when the complainant went straight to the Ombudsman), the date the Ombudsman asked for
+    our response by and, where several organisations share the procedure, the one that
+    handles it."""
     lgo_reference = required_text(lgo_reference, what="Ombudsman's reference")
     if Enquiry.objects.filter(lgo_reference=lgo_reference).exists():
         raise rules.EnquiryReferenceTaken(what="an Ombudsman enquiry", reference=lgo_reference)
@@ -65,6 +69,7 @@ def enquiry_record(
         lgo_reference=lgo_reference,
         received_date=received_on,
         complaint=complaint,
+        organisation=organisation,
         response_due_date=response_due_on,
         summary=summary.strip(),
     )
@@ -96,6 +101,26 @@ def enquiry_record_response(
         enquiry,
         {"response_sent_date": sent_on},
         action="enquiry.record_response",
+        by=by,
+        complaint=enquiry.complaint,
+    )
+    complaint_changed(enquiry.complaint_id)
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_change_organisation(
+    *, enquiry: Enquiry, organisation: Organisation | None, by: User | None
+) -> Enquiry:
+    """Record which of the organisations sharing the procedure handles the enquiry (None: not
+    recorded)."""
+    enquiry = _lock(enquiry)
+    if enquiry.organisation_id == (organisation.pk if organisation is not None else None):
+        raise rules.NothingToCorrect()
+    audit.save_changes(
+        enquiry,
+        {"organisation": organisation},
+        action="enquiry.change_organisation",
         by=by,
         complaint=enquiry.complaint,
     )

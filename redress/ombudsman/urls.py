@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/complaint/<int:pk>/", actions.record_for_complaint, name="record_for_complaint"),
     path("<int:pk>/", enquiries.enquiry_view, name="enquiry"),
     path("<int:pk>/response/", actions.response, name="response"),
+    path("<int:pk>/organisation/", actions.organisation, name="organisation"),
     path("<int:pk>/decision/", actions.decide, name="decide"),
     path("<int:pk>/remedies/new/", actions.remedy_add, name="remedy_add"),
     path(

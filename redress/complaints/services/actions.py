@@ -45,6 +45,7 @@ ACTIONS: dict[str, str] = {
     "action.complete": "Learning action completed",
     "enquiry.record": "Ombudsman enquiry recorded",
     "enquiry.record_response": "Response sent to the Ombudsman",
+    "enquiry.change_organisation": "Ombudsman enquiry's organisation changed",
     "enquiry.decide": "Ombudsman decision recorded",
     "enquiry.remedies_complete": "Ombudsman remedies complied with",
     "remedy.add": "Ombudsman remedy added",

@@ -132,6 +132,7 @@ ombudsman:record                           L   200 200 403 403 403 403
 ombudsman:record_for_complaint             L   200 200 403 403 403 403 | 404 404 404 403
 ombudsman:enquiry                          L   200 200 200 200 200 403 | 404 404 404 403
 ombudsman:response                         L   200 200 403 403 403 403 | 404 404 404 403
+ombudsman:organisation                     L   200 200 403 403 403 403 | 404 404 404 403
 ombudsman:decide                           L   200 200 403 403 403 403 | 404 404 404 403
 ombudsman:remedy_add                       L   200 200 403 403 403 403 | 404 404 404 403
 ombudsman:remedy_complete                  L   200 200 403 403 403 403 | 404 404 404 403

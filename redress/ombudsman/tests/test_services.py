@@ -7,6 +7,7 @@ from redress.complaints.tests.factories import ComplaintFactory
 from redress.complaints.tests.services.helpers import D, frozen_today, nothing_written, only_event
 from redress.ombudsman.models import Enquiry
 from redress.ombudsman.services import (
+    enquiry_change_organisation,
     enquiry_decide,
     enquiry_record,
     enquiry_record_response,
@@ -14,6 +15,7 @@ from redress.ombudsman.services import (
     remedy_complete,
 )
 from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
+from redress.organisations.tests.factories import OrganisationFactory
 from redress.procedures import rules
 
 pytestmark = pytest.mark.django_db
@@ -296,3 +298,38 @@ class TestRemedies:
                 amount_paid="-1",
                 by=None,
             )
+
+
+class TestEnquiryOrganisation:
+    def test_recorded_with_the_enquiry(self, officer):
+        council = OrganisationFactory(name="Sandwell Council")
+        enquiry = enquiry_record(
+            lgo_reference="21 001 250", received_on=D("2021-08-02"), organisation=council, by=None
+        )
+        assert enquiry.organisation == council
+        assert only_event("enquiry.record").after["organisation"] == council.pk
+
+    def test_changed_audited_and_the_complaint_moves_on(self, officer):
+        trust, council = OrganisationFactory(name="Trust"), OrganisationFactory(name="Council")
+        enquiry = EnquiryFactory(complaint=ComplaintFactory(), organisation=trust)
+        version = enquiry.complaint.version
+        enquiry_change_organisation(enquiry=enquiry, organisation=council, by=officer)
+        enquiry.refresh_from_db()
+        assert enquiry.organisation == council
+        event = only_event("enquiry.change_organisation")
+        assert (event.actor, event.complaint) == (officer, enquiry.complaint)
+        assert (event.before, event.after) == (
+            {"organisation": trust.pk},
+            {"organisation": council.pk},
+        )
+        enquiry.complaint.refresh_from_db()
+        assert enquiry.complaint.version == version + 1
+        enquiry_change_organisation(enquiry=enquiry, organisation=None, by=officer)
+        enquiry.refresh_from_db()
+        assert enquiry.organisation is None
+
+    def test_no_change_is_refused(self, officer):
+        trust = OrganisationFactory(name="Trust")
+        enquiry = EnquiryFactory(organisation=trust)
+        with nothing_written(enquiry), pytest.raises(rules.NothingToCorrect):
+            enquiry_change_organisation(enquiry=enquiry, organisation=trust, by=officer)

@@ -17,6 +17,7 @@ from redress.core.presenters import govuk_date
 from redress.ombudsman import services
 from redress.ombudsman.forms import (
     DecideForm,
+    EnquiryOrganisationForm,
     RecordEnquiryForm,
     RemedyAddForm,
     RemedyCompleteForm,
@@ -39,6 +40,7 @@ def _record(request: HttpRequest, complaint_pk: int | None) -> HttpResponse:
             response_due_on=data.get("response_due_on"),
             summary=data.get("summary", ""),
             complaint=complaint or data.get("complaint"),
+            organisation=data.get("organisation"),
             by=by(request),
         )
         return f"Ombudsman enquiry {created['enquiry'].lgo_reference} recorded"
@@ -96,6 +98,32 @@ def response(request: HttpRequest, pk: int) -> HttpResponse:
         form=ResponseForm(posted(request)),
         perform=perform,
         template="ombudsman/actions/response.html",
+    )
+
+
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Which of the organisations sharing the procedure handles the enquiry. With only one
+    organisation the page says there is nothing to choose, and offers no form."""
+    enquiry = enquiry_or_404(request, pk)
+    require_team(request)
+    form = EnquiryOrganisationForm(
+        posted(request), initial={"organisation": enquiry.organisation_id}
+    )
+
+    def perform(data: dict[str, Any]) -> str:
+        chosen = data.get("organisation")
+        services.enquiry_change_organisation(enquiry=enquiry, organisation=chosen, by=by(request))
+        if chosen is None:
+            return "The enquiry's organisation is now not recorded"
+        return f"The enquiry's organisation is now {chosen.name}"
+
+    return _step(
+        request,
+        enquiry,
+        form=form,
+        perform=perform,
+        template="ombudsman/actions/organisation.html",
+        context={"cannot_act": not form.offered},
     )
 
 

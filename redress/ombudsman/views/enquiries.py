@@ -23,6 +23,7 @@ from redress.ombudsman.selectors import (
     may_manage_enquiries,
 )
 from redress.ombudsman.services import NO_REMEDY_DECISIONS
+from redress.organisations.selectors import organisations_to_choose
 
 from .access import enquiry_or_404, require_enquiry_pages
 
@@ -114,6 +115,26 @@ def _actions(enquiry: Enquiry) -> list[dict[str, str]]:
     return buttons
 
 
+def _organisation_row(enquiry: Enquiry, *, team: bool) -> dict[str, Any] | None:
+    """The summary row of the organisation that handles the enquiry, where several share the
+    procedure (or one is recorded), with the team's link to change it."""
+    offered = organisations_to_choose().exists()
+    if not offered and enquiry.organisation is None:
+        return None
+    row: dict[str, Any] = {
+        "key": {"text": "Organisation"},
+        "value": {"text": presenters.organisation_text(enquiry)},
+    }
+    if team and offered:
+        change = {
+            "href": reverse("ombudsman:organisation", args=[enquiry.pk]),
+            "text": "Change",
+            "visuallyHiddenText": "the organisation",
+        }
+        row["actions"] = {"items": [change]}
+    return row
+
+
 def enquiry_view(request: HttpRequest, pk: int) -> HttpResponse:
     enquiry = enquiry_or_404(request, pk)
     today = clock_today()
@@ -130,6 +151,7 @@ def enquiry_view(request: HttpRequest, pk: int) -> HttpResponse:
             "enquiry": enquiry,
             "response_tag": presenters.response_tag(enquiry, today),
             "decision": presenters.decision_text(enquiry),
+            "organisation_row": _organisation_row(enquiry, team=team),
             "remedies": remedies,
             "payments": payments,
             "payments_total": sum(p.amount for p in payments),

@@ -18,6 +18,7 @@ pytestmark = [
 @pytest.fixture
 def enquiry(caseload):
     from redress.ombudsman.tests.factories import EnquiryFactory, RemedyFactory
+    from redress.organisations.tests.factories import OrganisationFactory
 
     today = timezone.localdate()
     days = datetime.timedelta
@@ -33,6 +34,9 @@ def enquiry(caseload):
         remedy_due_date=today - days(1),
     )
     RemedyFactory(enquiry=decided, kind="apology", due_date=today - days(1))
+    # A trust and its council share the procedure, so the forms ask which handles an enquiry.
+    OrganisationFactory(name="Sandwell Children's Trust")
+    OrganisationFactory(name="Sandwell Council")
     return decided
 
 
@@ -60,6 +64,10 @@ def test_each_page_is_accessible_and_reflows(page, officer, caseload, enquiry):
         ("/ombudsman/new/", "Record an Ombudsman enquiry"),
         (f"/ombudsman/new/complaint/{complaint}/", "Record an Ombudsman enquiry"),
         (f"/ombudsman/{enquiry.pk}/response/", "Record our response"),
+        (
+            f"/ombudsman/{enquiry.pk}/organisation/",
+            "Change the organisation handling the enquiry",
+        ),
         (f"/ombudsman/{enquiry.pk}/decision/", "Record the Ombudsman's decision"),
         (f"/ombudsman/{enquiry.pk}/remedies/new/", "Add a remedy"),
         (
