@@ -50,6 +50,11 @@ def _withheld(count: int) -> str:
     )
 
 
+def _shown(value: int | None) -> str:
+    """A count for a description: "withheld" where publication withheld it."""
+    return presenters.count(value, empty="withheld")
+
+
 def _largest(data: kinds.Rows) -> dict[str, Any] | None:
     return max(data, key=lambda r: r["value"], default=None)
 
@@ -115,13 +120,16 @@ def by_year(rows: Sequence[Row]) -> Chart:
         description = (
             f"Bar charts of the complaints received each year from {first['year']} to "
             f"{last['year']}, one for each stage. In {last['year']}: "
-            f"{presenters.count(last['stage1'])} at stage 1, {presenters.count(last['stage2'])} at "
-            f"stage 2 and {presenters.count(last['stage3'])} at stage 3."
+            f"{_shown(last['stage1'])} at stage 1, {_shown(last['stage2'])} at "
+            f"stage 2 and {_shown(last['stage3'])} at stage 3."
         )
-        peak = max(rows, key=lambda r: r["stage1"])
-        description += (
-            f" Stage 1 was highest in {peak['year']} ({presenters.count(peak['stage1'])})."
-        )
+        counted = [r for r in rows if r["stage1"] is not None]
+        if counted:
+            peak = max(counted, key=lambda r: r["stage1"])
+            description += (
+                f" Stage 1 was highest in {peak['year']} ({presenters.count(peak['stage1'])})."
+            )
+        description += _withheld(sum(1 for n in (1, 2, 3) for r in rows if r[f"stage{n}"] is None))
     else:
         description = "No complaints have been recorded."
     chart = kinds.small_multiple_bars(
@@ -157,14 +165,33 @@ def by_month(
             ),
             description,
         )
-    top = max(rows, key=lambda r: r["count"])
-    low = min(rows, key=lambda r: r["count"])
-    extremes = (
-        f"The most were received in {_month(top['month'])} ({presenters.count(top['count'])}) "
-        f"and the fewest in {_month(low['month'])} ({presenters.count(low['count'])})."
-        if top["count"] != low["count"]
-        else f"The same number, {presenters.count(top['count'])}, were received each month."
-    )
+    withheld = sum(1 for r in rows if r["count"] is None)
+    rows = [r for r in rows if r["count"] is not None]
+    if not rows or withheld:
+        # Beside a withheld month, the most or fewest shown (or "the same number each month")
+        # would not be true.
+        extremes = ""
+    else:
+        top = max(rows, key=lambda r: r["count"])
+        low = min(rows, key=lambda r: r["count"])
+        extremes = (
+            f"The most were received in {_month(top['month'])} "
+            f"({presenters.count(top['count'])}) and the fewest in {_month(low['month'])} "
+            f"({presenters.count(low['count'])})."
+            if top["count"] != low["count"]
+            else f"The same number, {presenters.count(top['count'])}, were received each month."
+        )
+    extremes += _withheld(withheld).strip()
+    if not rows:
+        description = "Every month's count is withheld." + _withheld(withheld)
+        return Chart(
+            "volumes.by_month",
+            title,
+            kinds.titled(
+                kinds.line_over_time([], value_title="Stage 1 complaints"), title, description
+            ),
+            description,
+        )
     earlier = [r for r in rows if r["month"] not in current]
     if periods is not None and earlier:
         previous, now = periods
@@ -303,18 +330,18 @@ def by_quarter(rows: Sequence[Row]) -> Chart:
         }
         for r in rows
         for series, key in ((met, "met"), (missed, "missed"))
+        if r[key] is not None
     ]
     title = "Stage 1 complaints answered in time, by quarter"
     parts = [
-        f"{r['quarter']}: {presenters.count(r['met'])} in time, "
-        f"{presenters.count(r['missed'])} late"
-        for r in rows
+        f"{r['quarter']}: {_shown(r['met'])} in time, {_shown(r['missed'])} late" for r in rows
     ]
     description = (
         "Paired bar chart of stage 1 complaints answered within and after their applicable "
         "deadline, by quarter of receipt; in-time bars are solid, late bars are outlined. "
         + "; ".join(parts)
         + "."
+        + _withheld(sum(1 for r in rows for key in ("met", "missed") if r[key] is None))
     )
     chart = kinds.paired_bars(
         data, category_title="Quarter received", value_title="Complaints", series=(met, missed)

@@ -36,7 +36,7 @@ def trend(
     current = view.value(figure_id, kind)
     change_id = f"{figure_id}.change_pct"
     change = view.raw(change_id)
-    if change is None:
+    if change is None or view.withheld(change_id):
         return unknown(current)
     if since:
         return para(subject, *trend_clause(view, figure_id, kind, since=since), ".")
@@ -58,7 +58,7 @@ def trend_clause(
     current = view.value(figure_id, kind)
     change_id = f"{figure_id}.change_pct"
     change = view.raw(change_id)
-    if change is None:
+    if change is None or view.withheld(change_id):
         return [" was ", current]
     previous_id = f"{figure_id}.previous"
     if change == 0:
@@ -80,7 +80,7 @@ def shift(view: FigureView, figure_id: str, previous_label: str, kind: Kind = "p
     previous_id = f"{figure_id}.previous"
     previous = view.raw(previous_id)
     now = view.raw(figure_id)
-    if previous is None:
+    if previous is None or view.withheld(figure_id, previous_id):
         return [" was ", current]
     before = view.value(previous_id, kind)
     if now == previous:
@@ -122,7 +122,7 @@ def against(
     more working days worse); without it the change is neither. \", the same as in 2020-21\"
     when the values shown are equal; empty when either is unknown."""
     previous_id = f"{figure_id}.previous"
-    if not view.has(figure_id, previous_id):
+    if not view.has(figure_id, previous_id) or view.withheld(figure_id, previous_id):
         return []
     now, before = view.raw(figure_id), view.raw(previous_id)
     if now == before:
@@ -173,8 +173,9 @@ def count_or_none(view: FigureView, figure_id: str, *, start: bool = False) -> V
 
 
 def count_share(view: FigureView, count_id: str, pct_id: str, *, start: bool = False) -> list[Run]:
-    """ "11 (84.6%)", or just "none" when the count is zero: no percentage of nothing."""
-    if view.raw(count_id) == 0:
+    """ "11 (84.6%)", or just "none" when the count is zero: no percentage of nothing (nor of a
+    withheld count: "fewer than 5")."""
+    if view.raw(count_id) == 0 or view.withheld(count_id):
         return [count_or_none(view, count_id, start=start)]
     return [view.value(count_id), " (", view.value(pct_id, "pct"), ")"]
 

@@ -4,17 +4,26 @@
 `FigureView` wraps a `FigureSet` for the document builder: `view.value("received.stage1")` is a
 `Value` reading "362"; `view.cell("received.by_service", 0, "stage1")` is a table `Cell` with its
 drill-down reference, or "fewer than 5" when publication withheld it.
+
+A published report for one locality or service withholds scalars too (publish.py). The builders
+read such a figure through `raw` as a `Withheld`: something (neither none, nor zero, nor one)
+that prints as "fewer than 5" and cannot be computed with, so that no sentence says "none" of a
+withheld count and none works anything out from it; a withheld percentage, average or change
+reads as None (not worked out: nothing is said of it). `value` shows either as "fewer than 5"
+(a percentage or average as "withheld").
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any, Literal
 
 from redress.core import presenters
 from redress.reporting.figures import FigureSet
+from redress.reporting.publish import counts_people
 
 from .labels import TABLE_CAPTIONS
 from .model import Cell, Column, DrillRef, Paragraph, Run, TableBlock, Value
@@ -67,8 +76,48 @@ def text_cell(text: str) -> Cell:
 
 
 def para(*runs: Run | None) -> Paragraph:
-    """A paragraph from runs; None runs are dropped (handy for optional clauses)."""
-    return Paragraph(tuple(r for r in runs if r is not None))
+    """A paragraph from runs; None runs are dropped (handy for optional clauses). A withheld
+    value opening it opens its sentence: "Fewer than 5 stage 1 complaints were received"."""
+    kept = [r for r in runs if r is not None]
+    if kept and isinstance(kept[0], Value) and kept[0].suppressed:
+        first = kept[0]
+        kept[0] = replace(first, text=first.text[:1].upper() + first.text[1:])
+    return Paragraph(tuple(kept))
+
+
+class Withheld:
+    """A scalar withheld from the published report, as `FigureView.raw` gives it: true, equal
+    to nothing (not 0, not 1, not itself), and never ordered or added (TypeError)."""
+
+    __slots__ = ("threshold",)
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    __hash__ = object.__hash__
+
+    def __str__(self) -> str:
+        return presenters.fewer_than(self.threshold)
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return f"Withheld({self.threshold})"
+
+
+def withheld_text(kind: Kind, threshold: int) -> str:
+    """A withheld scalar in words: a count "fewer than 5", anything worked from one "withheld"."""
+    return presenters.fewer_than(threshold) if kind in ("count", "number") else "withheld"
 
 
 class FigureView:
@@ -83,22 +132,38 @@ class FigureView:
     # -- scalars -------------------------------------------------------------------------------
 
     def raw(self, figure_id: str) -> Any:
+        """The figure's value; a withheld count as a `Withheld`, and a withheld percentage,
+        average or change as None, as if it could not be worked out (nothing is compared or
+        said of it)."""
+        if figure_id in self.figures.suppressed_figures:
+            return Withheld(self.threshold) if counts_people(_own(figure_id)) else None
         return self.figures.figures.get(figure_id)
 
+    def withheld(self, *figure_ids: str) -> bool:
+        """Any of the figures is withheld from this published report."""
+        return any(f in self.figures.suppressed_figures for f in figure_ids)
+
     def has(self, *figure_ids: str) -> bool:
-        """Every one of the figures has a value (not null, and computed in this run)."""
+        """Every one of the figures has a value (not null, and computed in this run), withheld
+        or not."""
         return all(self.raw(f) is not None for f in figure_ids)
 
     def value(self, figure_id: str, kind: Kind = "count") -> Value:
+        if self.withheld(figure_id):
+            return Value(withheld_text(kind, self.threshold), suppressed=True)
         return Value(fmt(self.raw(figure_id), kind), figure_id)
 
     def scalar_cell(self, figure_id: str, kind: Kind = "count") -> Cell:
         """A table cell showing a scalar figure."""
+        if self.withheld(figure_id):
+            return Cell(text=presenters.fewer_than(self.threshold), suppressed=True)
         raw = self.raw(figure_id)
         return Cell(text=fmt(raw, kind), value=_plain(raw), figure_id=figure_id)
 
     def magnitude(self, figure_id: str, kind: Kind = "pct") -> Value:
         """The size of a change without its sign ("fell by 48.3%")."""
+        if self.withheld(figure_id):
+            return Value(withheld_text(kind, self.threshold), suppressed=True)
         raw = self.raw(figure_id)
         return Value(fmt(abs(raw) if raw is not None else None, kind), figure_id)
 
@@ -161,6 +226,10 @@ class FigureView:
             rows=tuple(body),
             footnote=footnote,
         )
+
+
+def _own(figure_id: str) -> str:
+    return figure_id.removesuffix(".previous")
 
 
 def _plain(raw: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 from redress.core import presenters
 from redress.reporting.figures import SCALARS, TABLES
-from redress.reporting.publish import SmallCount
+from redress.reporting.publish import SmallCount, counts_people
 
 from ..context import BuildContext
 from ..labels import (
@@ -209,8 +209,74 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
     ]
 
 
+# The section that states each scalar a report for one locality or service withholds, by the
+# start of its id.
+SCALAR_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("received.", "volumes"),
+    ("ratio.", "rates"),
+    ("escalation.", "escalation"),
+    ("responses.", "timeliness"),
+    ("timeliness.", "timeliness"),
+    ("stage2.", "timeliness"),
+    ("outcome.", "outcomes"),
+    ("repeat_complainants.", "complainants"),
+    ("survey.", "what_complainants_told_us"),
+    ("cyp.", "children"),
+    ("informal_feedback.", "children"),
+    ("mediation.", "mediation"),
+    ("lgo.", "ombudsman"),
+)
+FIGURES_IN_THE_TEXT = "Figures in the text"
+
+
+def scalar_section(figure_id: str) -> str:
+    return next((key for start, key in SCALAR_SECTIONS if figure_id.startswith(start)), "")
+
+
+def scalar_words(figure_id: str) -> str:
+    """A withheld scalar in words, from its definition: "stage 2 records received in the
+    period", "… in the period before", "the change in …"."""
+    own = figure_id.removesuffix(".change_pct").removesuffix(".previous")
+    definition = SCALARS[own].definition if own in SCALARS else own
+    if figure_id.endswith(".change_pct"):
+        return f"the change in {definition}"
+    if figure_id.endswith(".previous"):
+        return f"{definition} (the period before)"
+    return definition
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _short(definition: str) -> str:
+    """A definition's opening words, for a list: "stage 1 records received in the period"."""
+    return definition.split(" (")[0].split(", ")[0].split(": ")[0]
+
+
+def _scalars_in_words(ids: list[str]) -> str:
+    """“2 counts of complaints or people, among them stage 1 records received in the period,
+    and 3 percentages, averages or changes worked from them”: the counts named, at most
+    `NAMED_OTHERWISE`, since a section can withhold dozens."""
+    counts = [f for f in ids if counts_people(f.removesuffix(".previous"))]
+    worked = len(ids) - len(counts)
+    parts = []
+    if counts:
+        names = presenters.and_list([_short(scalar_words(f)) for f in counts[:NAMED_OTHERWISE]])
+        n = len(counts)
+        noun = f"{n} {presenters.plural(n, 'count')} of complaints or people"
+        parts.append(f"{noun}: {names}" if n <= NAMED_OTHERWISE else f"{noun}, among them {names}")
+    if worked:
+        parts.append(
+            f"{worked} {presenters.plural(worked, 'figure')} worked from "
+            f"{'them' if counts else 'withheld counts'} (percentages, averages and changes)"
+        )
+    return _capital("; and ".join(parts))
+
+
 def suppressions(ctx: BuildContext) -> list[Suppression]:
-    """Every cell publication withheld, in the order of the tables and their rows."""
+    """Every cell publication withheld, in the order of the tables and their rows, then every
+    scalar (a report for one locality or service) in the order of their ids."""
     v = ctx.view
     out = []
     for table_id, row, column_key in sorted(v.figures.suppressed):
@@ -220,6 +286,15 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
                 table_caption=TABLE_CAPTIONS.get(table_id, table_id),
                 row_label=row_label(v.rows(table_id)[row]),
                 column_label=column_label(column_key),
+            )
+        )
+    for figure_id in sorted(v.figures.suppressed_figures):
+        out.append(
+            Suppression(
+                table_key=figure_id,
+                table_caption=FIGURES_IN_THE_TEXT,
+                row_label=_short(scalar_words(figure_id)),
+                column_label="Value",
             )
         )
     return out
@@ -256,10 +331,16 @@ class WithheldTable:
     cells: int
     columns: tuple[str, ...]
     rows: tuple[str, ...]
+    # The section's key (its scalars have no table to look it up by), and the words of a line
+    # that is not a table's: the scalars withheld from the section's text.
+    section_key: str = ""
+    text: str | None = None
 
     @property
     def words(self) -> str:
         """“Answers (No, Partly) to 2 questions: “Did you understand your rights?” and …”."""
+        if self.text is not None:
+            return self.text
         noun = "Answers" if any(r.startswith("to ") for r in self.rows) else "Counts"
         shown = f" ({', '.join(self.columns)})" if self.columns != ("Number",) else ""
         return f"{noun}{shown} {', '.join(self.rows)}".rstrip()
@@ -321,6 +402,7 @@ def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
         section = TABLE_SECTIONS.get(table_id, "")
         out.append(
             WithheldTable(
+                section_key=section,
                 table_key=table_id,
                 section=ctx.title_of(section, sections[section].title)
                 if section in sections
@@ -331,12 +413,33 @@ def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
                 rows=tuple(_rows_in_words(k, values[k]) for k in naming if values[k]),
             )
         )
-    # Sections in the report's order, and their tables in the order they show them.
+    # A report for one locality or service withholds scalars too: a line per section for its
+    # text's figures, before its tables.
+    scalars: dict[str, list[str]] = {}
+    for figure_id in sorted(v.figures.suppressed_figures):
+        scalars.setdefault(scalar_section(figure_id), []).append(figure_id)
+    for section, ids in scalars.items():
+        out.append(
+            WithheldTable(
+                table_key="",
+                section_key=section,
+                section=ctx.title_of(section, sections[section].title)
+                if section in sections
+                else "Other figures",
+                caption=FIGURES_IN_THE_TEXT,
+                cells=len(ids),
+                columns=(),
+                rows=(),
+                text=_scalars_in_words(ids),
+            )
+        )
+    # Sections in the report's order, and their tables in the order they show them (the text's
+    # figures first).
     tables = list(TABLE_SECTIONS)
     out.sort(
         key=lambda t: (
-            order.get(TABLE_SECTIONS.get(t.table_key, ""), len(order)),
-            tables.index(t.table_key) if t.table_key in tables else len(tables),
+            order.get(t.section_key, len(order)),
+            tables.index(t.table_key) if t.table_key in tables else -1 if t.text else len(tables),
             t.caption,
         )
     )
@@ -370,7 +473,7 @@ def _withheld_table(withheld: list[WithheldTable]) -> TableBlock:
         rows=tuple(rows),
         row_kinds=tuple(kinds),
         total=(
-            text_cell("All tables"),
+            text_cell("All tables" if all(t.text is None for t in withheld) else "All"),
             text_cell(""),
             Cell(text=presenters.count(sum(t.cells for t in withheld))),
         ),
@@ -390,6 +493,19 @@ def annex_suppressions(ctx: BuildContext) -> Blocks:
             "record."
         )
     ]
+    if ctx.covers and ctx.published:
+        # A report for one locality or service is itself a cut by area or service (publish.py).
+        blocks.append(
+            para(
+                f"This report is for {'the ' if ctx.locality else ''}{ctx.covers} alone, "
+                "which is itself a cut by "
+                f"{'area' if ctx.locality else 'service'}: so every count of complaints, "
+                f"children or people from 1 to {threshold - 1} is withheld, in the text as in "
+                "the tables, with the percentages, averages and changes worked from it. "
+                "Compliments, learning actions, reasons and money identify no one and are "
+                "shown as counted."
+            )
+        )
     if withheld:
         blocks.append(_withheld_table(withheld))
     else:

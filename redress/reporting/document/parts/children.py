@@ -95,13 +95,16 @@ def children(ctx: BuildContext) -> Blocks:
     v = ctx.view
     blocks: Blocks = []
     if v.has("cyp.stage1.received"):
+        share: list[Run] = (
+            []
+            if v.withheld("cyp.stage1.pct")
+            else [" (", v.value("cyp.stage1.pct", "pct"), " of all stage 1 complaints)"]
+        )
         blocks.append(
             para(
                 f"Stage 1 complaints made by {CYP_WORDS} in {ctx.label}: ",
                 v.value("cyp.stage1.received"),
-                " (",
-                v.value("cyp.stage1.pct", "pct"),
-                " of all stage 1 complaints)",
+                *share,
                 *compared_or_new(ctx, "cyp.stage1.received"),
                 ".",
             )

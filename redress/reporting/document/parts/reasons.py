@@ -474,8 +474,9 @@ def methods(ctx: BuildContext) -> Blocks:
     if not ctx.view.rows("method.stage1") or not ctx.view.raw("received.stage1"):
         return [para(f"No stage 1 complaints were received in {ctx.label}.")]
     top = _top_two(ctx, "method.stage1", "method", METHODS)
+    # Every method's count withheld (a report for one small locality): no largest to name.
     return [
-        para("Most stage 1 complaints were made by ", *listing(top), "."),
+        *([para("Most stage 1 complaints were made by ", *listing(top), ".")] if top else []),
         _shares_block(
             ctx,
             "method.stage1",
@@ -495,7 +496,11 @@ def complainants(ctx: BuildContext) -> Blocks:
         return [para(f"No stage 1 complaints were received in {ctx.label}.")]
     top = _top_two(ctx, "complainant.stage1", "complainant_type", COMPLAINANTS)
     blocks: Blocks = [
-        para("The largest groups making stage 1 complaints were: ", *listing(top), "."),
+        *(
+            [para("The largest groups making stage 1 complaints were: ", *listing(top), ".")]
+            if top
+            else []
+        ),
         _shares_block(
             ctx,
             "complainant.stage1",

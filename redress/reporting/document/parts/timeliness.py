@@ -10,6 +10,8 @@ the other beside it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from redress.core import presenters
 from redress.reporting.charts import definitions as charts
 
@@ -35,6 +37,11 @@ def _within(ctx: BuildContext, prefix: str, check: str, *, first: bool = False) 
     v = ctx.view
     if v.raw(f"{prefix}.within_{check}") == 0:
         return ["None" if first else "none"]
+    if v.withheld(f"{prefix}.within_{check}.pct"):
+        shown = v.value(f"{prefix}.within_{check}")
+        if first and shown.suppressed:
+            shown = replace(shown, text=shown.text[:1].upper() + shown.text[1:])
+        return [shown]
     return [
         v.value(f"{prefix}.within_{check}"),
         " (",
@@ -81,6 +88,8 @@ def _average(ctx: BuildContext, prefix: str) -> list[Run]:
     """ "The average response time was 28.81 working days, against 27.44 in 2020-21: slower,
     which is worse." """
     figure_id = f"{prefix}.average_working_days"
+    if ctx.view.withheld(figure_id):
+        return []
     return [
         "The average response time was ",
         ctx.view.value(figure_id, "days"),
@@ -352,10 +361,17 @@ def timeliness(ctx: BuildContext) -> Blocks:
                 v.value("stage2.completed"),
                 " were completed in it, ",
                 v.value("stage2.completed_out_of_time"),
-                " of them after their deadline, taking ",
-                v.value("stage2.completed.average_working_days", "days"),
-                " working days on average",
-                *_days_against(ctx, "stage2.completed.average_working_days"),
+                " of them after their deadline",
+                *(
+                    []
+                    if v.withheld("stage2.completed.average_working_days")
+                    else [
+                        ", taking ",
+                        v.value("stage2.completed.average_working_days", "days"),
+                        " working days on average",
+                        *_days_against(ctx, "stage2.completed.average_working_days"),
+                    ]
+                ),
                 ".",
             )
         )
@@ -466,7 +482,9 @@ def _band_tables(ctx: BuildContext, population: str) -> Blocks:
             average = f"{population}.{group}.average_working_days"
             blocks += [
                 table,
-                para("Average response time: ", v.value(average, "days"), " working days."),
+                para("Average response time: ", v.value(average, "days"), ".")
+                if v.withheld(average)
+                else para("Average response time: ", v.value(average, "days"), " working days."),
             ]
     return blocks
 

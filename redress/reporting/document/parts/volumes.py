@@ -128,14 +128,24 @@ def _procedure_split(ctx: BuildContext):
     v = ctx.view
     total = v.raw("received.stage1")
     stat, local = v.raw("received.stage1.statutory"), v.raw("received.stage1.local")
+    # A withheld count is neither said nor a share worked from (a report for one locality).
+    withheld = v.withheld("received.stage1", "received.stage1.statutory", "received.stage1.local")
     if not stat or not local:
         # "All 12 were considered through the local complaints procedure." (no "0 (0.0%)").
         which = "statutory" if stat else "local"
+        one = total == 1 or withheld
         return para(
-            "All were considered through the " if total == 1 else "All ",
-            None if total == 1 else v.value("received.stage1"),
-            None if total == 1 else " were considered through the ",
+            "All were considered through the " if one else "All ",
+            None if one else v.value("received.stage1"),
+            None if one else " were considered through the ",
             f"{which} complaints procedure.",
+        )
+    if withheld:
+        return para(
+            v.value("received.stage1.statutory"),
+            " were considered through the statutory complaints procedure and ",
+            v.value("received.stage1.local"),
+            " through the local complaints procedure.",
         )
     return para(
         v.value("received.stage1.statutory"),
