@@ -133,11 +133,14 @@ def may_record_findings(user: Any, stage: Stage) -> bool:
 def complaints_listed_note(user: Any) -> str:
     """Which complaints a list shows someone outside the complaints team, in words: kept here
     beside `complaints_visible_to`, whose rule it describes, so the two change together."""
-    if getattr(user, "role", None) == Role.PARTICIPATION_WORKER:
+    role = getattr(user, "role", None)
+    if role == Role.PARTICIPATION_WORKER:
         return (
             "Only complaints made by children, young people or care leavers, and complaints "
-            "allocated to you, are listed here."
+            "allocated to you or that you are appointed to, are listed here."
         )
+    if role == Role.INVESTIGATING_OFFICER:
+        return "Only complaints you are appointed to investigate are listed here."
     return "Only complaints allocated to you, or that you are appointed to, are listed here."
 
 

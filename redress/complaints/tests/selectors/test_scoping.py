@@ -67,6 +67,14 @@ def test_the_listed_note_of_someone_involved_names_allocation_and_appointment(
     )
 
 
+def test_the_listed_note_of_an_investigating_officer_names_appointment_alone(investigator):
+    """They see only the complaints they are appointed to (`_involved_ids`), so the note does
+    not promise the ones allocated to them."""
+    assert complaints_listed_note(investigator) == (
+        "Only complaints you are appointed to investigate are listed here."
+    )
+
+
 def test_an_executive_sees_no_complaint(complaints, executive):
     assert _visible(executive) == []
     assert not sees_complaints(executive)
