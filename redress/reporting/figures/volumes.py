@@ -8,11 +8,12 @@ from typing import Any
 
 import polars as pl
 
-from redress.reporting.periods import FY_START_MONTH, financial_year
+from redress.reporting.periods import FY_START_MONTH, Period, financial_year
 
 from .context import PROCEDURES, STAGES, FigureContext
 from .numbers import Rate, pct
 from .registry import Counted, Table, counted, scalar, table
+from .structure import in_force, period_parts
 
 
 @scalar("received.stage{n}", n=STAGES, previous=True)
@@ -151,11 +152,19 @@ def open_cases_ratio(ctx: FigureContext) -> Table:
     """Columns service, complaints, open_cases, pct: stage 1 received ÷ open cases × 100 (2
     places), for services with an open-cases figure for the period
     """
+    return _open_cases(ctx, ctx.period.label)
+
+
+def _open_cases(ctx: FigureContext, label: str, areas: set[int] | None = None) -> Table:
+    """Stage 1 received in ctx's period against the open cases recorded for the period
+    labelled `label`, of the service area versions `areas` (None: every one)."""
     cases = ctx.facts.context.filter(
-        (pl.col("period") == ctx.period.label)
+        (pl.col("period") == label)
         & (pl.col("measure") == "open_cases")
         & pl.col("service_area_id").is_not_null()
     )
+    if areas is not None:
+        cases = cases.filter(pl.col("service_area_id").is_in(sorted(areas)))
     received = ctx.received(1)
     # One count for every service; a row's records made only if a drill-down asks.
     counts = dict(received.group_by("service_area_id").len().iter_rows())
@@ -174,3 +183,42 @@ def open_cases_ratio(ctx: FigureContext) -> Table:
         )
         evidence[len(rows) - 1] = lazy.filter(pl.col("service_area_id") == case["service_area_id"])
     return Table(rows, evidence)
+
+
+# -- By part of a period that spans a restructure --------------------------------------------
+
+
+def _by_part(parts: list[tuple[Period, Table]]) -> Table:
+    """The parts' tables one after the other, each row led by its part's number and dates."""
+    rows: list[dict[str, Any]] = []
+    evidence: dict[int, pl.DataFrame | pl.LazyFrame] = {}
+    for number, (part, shown) in enumerate(parts, start=1):
+        for index, row in enumerate(shown.rows):
+            if index in shown.evidence:
+                evidence[len(rows)] = shown.evidence[index]
+            rows.append({"part": number, "from": part.start, "to": part.end, **row})
+    return Table(rows, evidence)
+
+
+@table("received.by_service.parts")
+def by_service_parts(ctx: FigureContext) -> Table:
+    """Columns part, from, to, service, stage1, stage2, stage3: received.by_service for each
+    part of a period that spans a restructure (cut on each day some service area versions
+    began and others ended the day before), the parts in order; no rows without one
+    """
+    return _by_part([(part, by_service(ctx.for_period(part))) for part in period_parts(ctx)])
+
+
+@table("ratio.stage1_to_open_cases.by_service.parts")
+def open_cases_ratio_parts(ctx: FigureContext) -> Table:
+    """Columns part, from, to, service, complaints, open_cases, pct: for each part of a period
+    that spans a restructure, stage 1 received in the part ÷ the period's open cases × 100 (2
+    places), for the service area versions in force in the part with an open-cases figure for
+    the period; no rows without a restructure
+    """
+    return _by_part(
+        [
+            (part, _open_cases(ctx.for_period(part), ctx.period.label, in_force(ctx, part)))
+            for part in period_parts(ctx)
+        ]
+    )

@@ -225,6 +225,10 @@ def everything() -> FactsBuilder:
     b.action("2021-07-01", due="2021-09-30", theme="Communication")
     b.context_figure("2021-22", "referrals", 300)
     b.context_figure("2021-22", "open_cases", 120, service="Fostering")
+    # A restructure on 1 January 2022, so that the tables by part have rows.
+    b.service_version("Fostering")
+    b.service_version("Safeguarding", valid_to="2021-12-31")
+    b.service_version("North Safeguarding", valid_from="2022-01-01")
     return b
 
 

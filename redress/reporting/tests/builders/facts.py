@@ -31,6 +31,7 @@ from redress.procedures.calendar import WorkingCalendar
 from redress.reporting.facts import Facts, schema
 from redress.reporting.facts.derive import derive_stage_columns
 from redress.reporting.figures import FigureSet, ReportSettings, compute_figures
+from redress.reporting.figures.structure import VERSIONS, with_versions
 from redress.reporting.periods import Period, financial_year
 
 AS_OF = datetime.date(2022, 5, 31)
@@ -79,6 +80,9 @@ class FactsBuilder:
     actions: list[dict[str, Any]] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
     services: dict[str, int] = field(default_factory=dict)
+    # Service area versions with their effective dates (`service_version`); with any, the
+    # facts are VersionedFacts, which say where a period spans a restructure.
+    versions: list[dict[str, Any]] = field(default_factory=list)
 
     # -- complaints and their stages -----------------------------------------------------------
 
@@ -393,6 +397,18 @@ class FactsBuilder:
             }
         )
 
+    def service_version(
+        self, service: str, *, valid_from: Day = None, valid_to: Day = None
+    ) -> None:
+        """The service's effective dates (None: since records began, still in use)."""
+        self.versions.append(
+            {
+                "service_area_id": self.service_id(service),
+                "valid_from": day(valid_from),
+                "valid_to": day(valid_to),
+            }
+        )
+
     def _area_of(self, complaint_id: int | None) -> int | None:
         return self.complaints[complaint_id]["service_area_id"] if complaint_id else None
 
@@ -408,7 +424,7 @@ class FactsBuilder:
             }
             for (code, stage), rule in shipped_rules().items()
         ]
-        return Facts(
+        facts = Facts(
             as_of=self.as_of,
             stages=derive_stage_columns(_frame(self.stages, schema.STAGE_BASE), calendar),
             aspects=_frame(self.aspects, schema.ASPECT),
@@ -431,6 +447,12 @@ class FactsBuilder:
                 },
             ),
         )
+        if not self.versions:
+            return facts
+        return with_versions(facts, self.build_versions())
+
+    def build_versions(self) -> pl.DataFrame:
+        return _frame(self.versions, VERSIONS)
 
 
 def _frame(rows: list[dict[str, Any]], columns: dict[str, pl.DataType]) -> pl.DataFrame:
