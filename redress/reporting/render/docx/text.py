@@ -26,7 +26,11 @@ def suppressed_text(threshold: int) -> str:
 
 
 def value_text(value: Value, threshold: int) -> str:
-    return suppressed_text(threshold) if value.suppressed else value.text
+    # A withheld value's own words where it has them: "Fewer than 5" opening a sentence, a
+    # withheld average "withheld" (a report for one locality or service).
+    if value.suppressed:
+        return value.text or suppressed_text(threshold)
+    return value.text
 
 
 def add_runs(paragraph: Paragraph, runs: tuple[Run, ...], threshold: int) -> None:

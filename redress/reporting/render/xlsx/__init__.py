@@ -19,6 +19,7 @@ import zipfile
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.writer.excel import ExcelWriter
 
 from redress.core import presenters
@@ -31,6 +32,8 @@ from .columns import SheetColumn, scalar_column, table_columns
 from .names import CONTENTS, FIGURES, sheet_names
 from .sheets import (
     BOLD,
+    COMMENT_AUTHOR,
+    WITHHELD,
     link_to,
     put,
     write_grouped,
@@ -42,6 +45,10 @@ from .sheets import (
 __all__ = ["render"]
 
 NO_ROWS = "No rows for this period."
+WITHHELD_NOTE = (
+    "Withheld from this published report for one locality or service, since it could identify "
+    "a child (a count, or worked from one)"
+)
 NO_VALUE = "No value: it cannot be computed (e.g. a change from zero)."
 ANNEX_TABLE = "suppressions"  # the key of the annex's table of withheld figures
 ANNEX_SHEET = "Withheld figures"
@@ -176,7 +183,14 @@ def _figures(sheet: Any, document: ReportDocument, figures: FigureSet) -> None:
         if value is not None and (fmt := column.number_format) is not None:
             cell.number_format = fmt
         put(sheet, row, 3, definition(figure_id))
-        if value is None:
+        if figure_id in figures.suppressed_figures:
+            # Withheld from a published report for one locality or service, as a table's cell
+            # is: empty, shaded, and "fewer than 5".
+            withheld = presenters.fewer_than(document.suppression_threshold)
+            cell.comment = Comment(withheld, COMMENT_AUTHOR, width=120, height=30)
+            cell.fill = WITHHELD
+            put(sheet, row, 4, f"{WITHHELD_NOTE}: {withheld}.")
+        elif value is None:
             put(sheet, row, 4, NO_VALUE)
     widest = max([len(k) for k in figures.figures] or [10])
     sheet.column_dimensions["A"].width = min(60, max(14, widest + 2))
