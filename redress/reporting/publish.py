@@ -29,8 +29,30 @@ learning actions by theme (`actions.by_theme`: the authority's own work). Nor th
 Appendix B (`aspects.stage1.*`): they count reasons across every complainant, most of them
 parents, not complaints or people, and annual reports publish them in full. Nor the stage 2
 bands, quarters, outcomes, methods and complainant types, which are not cut by service, area
-or theme. A report for a single service is itself a cut by service: its tables
-follow the same rules, but its scalar figures are not withheld (see the report's limitations).
+or theme in the whole authority's report.
+
+A report for one locality or one service (`publish_figures(..., scoped=True)`) is itself a cut
+by area or service, so it withholds every small count of people wherever it is:
+
+- every scalar that counts complaints, stages, children or people, or what became of them: a
+  figure whose function returns a `Counted` (`counts_people`), except those that identify no
+  one (money, learning actions, the reasons of Appendix B, compliments, context values); and
+  its previous period's value;
+- every percentage, average or change worked from such a count that would give it back
+  (`derived_from`: its counts and the base it is a percentage of or an average over; a change
+  with either period's value; a percentage whose numerator is not in the run, by the count its
+  published base gives back);
+- the small counts of the tables of people not cut in the whole authority's report
+  (`SCOPED_TABLES`: outcomes, years, months, quarters, bands, trends, methods, complainants,
+  repeat complainants, mediation outcomes, Ombudsman decisions), and the TOTAL rows of the
+  tables by area, which are the locality's own.
+
+A withheld scalar becomes None in the published copy and is listed in
+`FigureSet.suppressed_figures` (its drill-down evidence dropped); the document says it as "fewer
+than N" (anything worked from one is left unsaid, or "withheld"), the JSON writes it null and
+names it in `"suppressed": {id: true}`, the spreadsheet leaves it empty with a "fewer than N"
+note, and the annex lists it under its section. A report for the whole authority withholds no
+scalar.
 """
 
 from __future__ import annotations
