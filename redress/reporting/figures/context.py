@@ -89,12 +89,13 @@ class FigureContext:
         """Stage records received in the period (optionally one stage, one procedure)."""
 
         def build() -> pl.DataFrame:
-            frame = self.facts.stages.filter(self.in_period("received"))
-            if stage is not None:
-                frame = frame.filter(pl.col("stage") == stage)
+            # Each narrower selection filters the one it narrows, not every stage recorded:
+            # the period's records, then a stage's, then a procedure's.
             if procedure is not None:
-                frame = frame.filter(pl.col("procedure") == procedure)
-            return frame
+                return self.received(stage).filter(pl.col("procedure") == procedure)
+            if stage is not None:
+                return self.received().filter(pl.col("stage") == stage)
+            return self.facts.stages.filter(self.in_period("received"))
 
         return self._cached(("received", stage, procedure), build)
 
@@ -130,12 +131,11 @@ class FigureContext:
         """Stage records whose response is dated in the period (whenever received)."""
 
         def build() -> pl.DataFrame:
-            frame = self.facts.stages.filter(
+            if procedure is not None:
+                return self.responded_in_period(stage).filter(pl.col("procedure") == procedure)
+            return self.facts.stages.filter(
                 (pl.col("stage") == stage) & self.in_period("responded")
             )
-            if procedure is not None:
-                frame = frame.filter(pl.col("procedure") == procedure)
-            return frame
 
         return self._cached(("responded", stage, procedure), build)
 
