@@ -105,6 +105,9 @@ CUT_TABLES: tuple[CutTable, ...] = (
     CutTable("received.by_service", STAGE_COUNTS),
     CutTable("received.by_area", STAGE_COUNTS),
     CutTable("ratio.stage1_to_open_cases.by_service", ("complaints",), reveals=("pct",)),
+    # The same, for each part of a period that spans a restructure.
+    CutTable("received.by_service.parts", STAGE_COUNTS),
+    CutTable("ratio.stage1_to_open_cases.by_service.parts", ("complaints",), reveals=("pct",)),
     CutTable("responses.stage1.bands_by_area", ("count",), reveals=("pct",), uncut_row=_total_row),
     CutTable("timeliness.stage1.bands_by_area", ("count",), reveals=("pct",), uncut_row=_total_row),
     CutTable("themes.stage1", ("count", "upheld_or_partially")),

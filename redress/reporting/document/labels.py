@@ -54,6 +54,10 @@ TABLE_CAPTIONS: dict[str, str] = {
     "received.by_service": "Complaints received by service and stage",
     "received.by_area": "Complaints received by area and stage",
     "ratio.stage1_to_open_cases.by_service": "Stage 1 complaints against open cases, by service",
+    "received.by_service.parts": "Complaints received by service and stage, by part of the year",
+    "ratio.stage1_to_open_cases.by_service.parts": (
+        "Stage 1 complaints against open cases, by service, by part of the year"
+    ),
     "timeliness.stage1.bands_by_area": "Stage 1 response times by area: complaints received",
     "responses.stage1.bands_by_area": "Stage 1 responsiveness by area",
     "timeliness.stage1.by_quarter": "Stage 1 complaints answered in time, by quarter",
@@ -127,6 +131,8 @@ TABLE_SECTIONS: dict[str, str] = {
     "ratio.stage1_to_open_cases.by_service": "rates",
     "received.by_area": "services",
     "received.by_service": "services",
+    "received.by_service.parts": "services",
+    "ratio.stage1_to_open_cases.by_service.parts": "services",
     "timeliness.stage1.by_quarter": "timeliness",
     "timeliness.stage1.bands_by_area": "appendix_responsiveness",
     "responses.stage1.bands_by_area": "appendix_responsiveness",

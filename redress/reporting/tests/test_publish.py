@@ -146,6 +146,8 @@ def test_the_listed_tables_are_those_cut_by_service_area_or_theme():
         "received.by_service",
         "received.by_area",
         "ratio.stage1_to_open_cases.by_service",
+        "received.by_service.parts",
+        "ratio.stage1_to_open_cases.by_service.parts",
         "responses.stage1.bands_by_area",
         "timeliness.stage1.bands_by_area",
         "themes.stage1",

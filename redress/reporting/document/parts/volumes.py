@@ -16,6 +16,7 @@ from ..model import Cell, Run, TableBlock, Value
 from ..sentences import Tier, count_or_none, in_words, rank, shift, tied_rest, tier_listing
 from ..values import Kind, column, fmt, para, text_cell
 from .common import Blocks, began_words, chart_block, new_since, nothing_to_compare, share
+from .restructure import open_cases_elsewhere, services_by_part, spans_restructure
 from .trends import volumes_trend
 
 # -- Volumes ------------------------------------------------------------------------------------
@@ -351,7 +352,15 @@ def rates(ctx: BuildContext) -> Blocks:
             {"measure": measure, "year": y, "pct": p} for y, p in zip(labels, values, strict=True)
         ]
     blocks.append(chart_block(charts.rates(chart_rows), table))
-    if v.rows("ratio.stage1_to_open_cases.by_service"):
+    if v.rows("ratio.stage1_to_open_cases.by_service") and open_cases_elsewhere(ctx):
+        # Each part's own services against their open cases, shown with the services.
+        blocks.append(
+            para(
+                f"The services were restructured during {ctx.label}, so stage 1 complaints "
+                "against open cases are given for each part of it, with the complaints by service."
+            )
+        )
+    elif v.rows("ratio.stage1_to_open_cases.by_service"):
         blocks.append(
             v.table(
                 "ratio.stage1_to_open_cases.by_service",
@@ -397,7 +406,9 @@ def services(ctx: BuildContext) -> Blocks:
             ],
         )
         blocks.append(chart_block(charts.by_area(v.rows("received.by_area")), table))
-    if rows:
+    if rows and spans_restructure(ctx):
+        blocks += services_by_part(ctx)
+    elif rows:
         table = v.table(
             "received.by_service",
             [

@@ -1,0 +1,141 @@
+"""Services where the period spans a restructure: complaints by service, and stage 1 complaints
+against open cases, once for each part of the period, since the services before the restructure
+are not the ones after it (Sandwell 2021-22, Tables 2 to 5; FIGURES.md, Restructure)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from redress.core import presenters
+
+from ..model import Cell, TableBlock
+from ..sentences import in_words
+from ..values import Kind, column, label_of, para, text_cell
+from .common import Blocks
+
+if TYPE_CHECKING:
+    from ..context import BuildContext
+    from ..values import FigureView
+
+BY_SERVICE = "received.by_service.parts"
+OPEN_CASES = "ratio.stage1_to_open_cases.by_service.parts"
+
+Part = tuple[datetime.date, datetime.date, list[int]]
+
+
+def spans_restructure(ctx: BuildContext) -> bool:
+    return bool(ctx.view.rows(BY_SERVICE))
+
+
+def open_cases_elsewhere(ctx: BuildContext) -> bool:
+    """Whether the open cases are given by part with the services (so not for the year)."""
+    return spans_restructure(ctx) and "services" not in ctx.left_out
+
+
+def span_words(start: datetime.date, end: datetime.date) -> str:
+    """A part of a period as its heading names it: "April to December 2021", "January to March
+    2022", "December 2021 to February 2022", "April 2021"; by its days where it does not start
+    and end with a month: "15 January to 31 March 2022"."""
+    following = (end.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    if start.day == 1 and end == following - datetime.timedelta(days=1):
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        if start.year == end.year:
+            return f"{start:%B} to {end:%B %Y}"
+        return f"{start:%B %Y} to {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} to {presenters.govuk_date(end)}"
+    return f"{presenters.govuk_date(start)} to {presenters.govuk_date(end)}"
+
+
+def _parts(rows: list[dict]) -> dict[int, Part]:
+    """The table's rows by part: its first and last day and the indices of its rows."""
+    parts: dict[int, Part] = {}
+    for index, row in enumerate(rows):
+        parts.setdefault(row["part"], (row["from"], row["to"], []))[2].append(index)
+    return parts
+
+
+def _table(
+    v: FigureView,
+    table_id: str,
+    indices: list[int],
+    columns: list[tuple[str, str, Kind]],
+    caption: str,
+) -> TableBlock:
+    """The rows of one part of a figure table, each cell still the figure table's own (so its
+    drill-down and anything withheld are the table's)."""
+    rows = v.rows(table_id)
+    body: list[tuple[Cell, ...]] = []
+    for i in indices:
+        body.append(
+            tuple(
+                text_cell(label_of(rows[i][key]))
+                if kind == "text"
+                else v.cell(table_id, i, key, kind)
+                for key, _, kind in columns
+            )
+        )
+    return TableBlock(
+        key=table_id,
+        caption=caption,
+        columns=tuple(column(key, label, kind) for key, label, kind in columns),
+        rows=tuple(body),
+    )
+
+
+def services_by_part(ctx: BuildContext) -> Blocks:
+    """Why there is a table for each part, then each part's tables: complaints by service and
+    stage, and stage 1 complaints against open cases where the part has open-cases figures."""
+    v = ctx.view
+    parts = _parts(v.rows(BY_SERVICE))
+    open_cases = _parts(v.rows(OPEN_CASES))
+    spans = [span_words(start, end) for start, end, _ in parts.values()]
+    days = [presenters.govuk_date(start) for start, _, _ in list(parts.values())[1:]]
+    blocks: Blocks = [
+        para(
+            f"The services were restructured on {presenters.and_list(days)}, when some ended "
+            "and others began in their place, so complaints by service are given as "
+            f"{in_words(len(parts))} separate sets, for {presenters.and_list(spans)}."
+        )
+    ]
+    if open_cases:
+        blocks.append(
+            para(
+                "Within each set, stage 1 complaints are read against the open cases of the "
+                "services in use during it."
+            )
+        )
+    for number, (start, end, indices) in parts.items():
+        words = span_words(start, end)
+        blocks.append(
+            _table(
+                v,
+                BY_SERVICE,
+                indices,
+                [
+                    ("service", "Service", "text"),
+                    ("stage1", "Stage 1", "count"),
+                    ("stage2", "Stage 2", "count"),
+                    ("stage3", "Stage 3", "count"),
+                ],
+                f"Complaints received by service and stage, {words}",
+            )
+        )
+        if number in open_cases:
+            blocks.append(
+                _table(
+                    v,
+                    OPEN_CASES,
+                    open_cases[number][2],
+                    [
+                        ("service", "Service", "text"),
+                        ("complaints", "Stage 1 complaints", "count"),
+                        ("open_cases", "Open cases", "number"),
+                        ("pct", "Complaints as a % of open cases", "ratio"),
+                    ],
+                    f"Stage 1 complaints against open cases, by service, {words}",
+                )
+            )
+    return blocks

@@ -1,0 +1,121 @@
+"""A year that spans a restructure: the report gives complaints by service, and stage 1
+complaints against open cases, once for each part of the year and says why (Sandwell 2021-22,
+Tables 2 to 5). The casebook's Fostering and the localities' Early Help were restructured on
+1 January 2022 (localities.build_restructure)."""
+
+from decimal import Decimal
+
+import pytest
+
+from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock
+from redress.reporting.models import ContextFigure
+from redress.reporting.periods import financial_year
+from redress.reporting.services import prepare_report
+
+from .casebook import AS_OF, build_casebook
+from .localities import build_restructure
+from .test_document_build import paragraphs, texts
+
+pytestmark = pytest.mark.django_db
+
+BY_SERVICE = "received.by_service.parts"
+OPEN_CASES = "ratio.stage1_to_open_cases.by_service.parts"
+
+
+@pytest.fixture
+def world(db, settings):
+    settings.REDRESS_TODAY = AS_OF
+    world = build_restructure(build_casebook())
+    for area, cases in (
+        (world.early_help_old, 50),
+        (world.early_help_new, 20),
+        (world.family_hub, 10),
+    ):
+        ContextFigure.objects.create(
+            period="2021-22", measure="open_cases", service_area=area, value=Decimal(cases)
+        )
+    # Referrals and assessments, without which the rates section says only that there are none.
+    for measure, value in (("referrals", 400), ("family_assessments", 300)):
+        ContextFigure.objects.create(period="2021-22", measure=measure, value=Decimal(value))
+    return world
+
+
+def tables(document: ReportDocument, section: str) -> list[TableBlock]:
+    blocks = document.section(section).blocks
+    found = [b.table if isinstance(b, ChartBlock) else b for b in blocks]
+    return [b for b in found if isinstance(b, TableBlock)]
+
+
+def test_a_table_for_each_part_of_the_year_and_why(world):
+    document = prepare_report(period=financial_year(2021), as_of=AS_OF).document
+    assert document is not None
+    said = paragraphs(document, "services")
+    assert (
+        "The services were restructured on 1 January 2022, when some ended and others began in "
+        "their place, so complaints by service are given as two separate sets, for April to "
+        "December 2021 and January to March 2022." in said
+    )
+    assert (
+        "Within each set, stage 1 complaints are read against the open cases of the services "
+        "in use during it." in said
+    )
+    shown = [(t.key, t.caption, texts(t)) for t in tables(document, "services")]
+    assert shown[1:] == [
+        (
+            BY_SERVICE,
+            "Complaints received by service and stage, April to December 2021",
+            [
+                ["South Safeguarding", "2", "1", "0"],
+                ["Early Help", "1", "0", "0"],
+                ["Fostering", "1", "0", "0"],
+            ],
+        ),
+        (
+            OPEN_CASES,
+            "Stage 1 complaints against open cases, by service, April to December 2021",
+            [["Early Help", "1", "50", "2.00%"]],
+        ),
+        (
+            BY_SERVICE,
+            "Complaints received by service and stage, January to March 2022",
+            [
+                ["Family Hub", "2", "0", "0"],
+                ["Fostering", "2", "0", "0"],
+                ["Early Help", "1", "0", "0"],
+                ["South Safeguarding", "1", "0", "0"],
+            ],
+        ),
+        (
+            OPEN_CASES,
+            "Stage 1 complaints against open cases, by service, January to March 2022",
+            [["Early Help", "1", "20", "5.00%"], ["Family Hub", "2", "10", "20.00%"]],
+        ),
+    ]
+    # The area table is the year's; the year's table by service is not shown, nor the year's
+    # open cases in the rates section, which says where they are.
+    assert shown[0][0] == "received.by_area"
+    assert "ratio.stage1_to_open_cases.by_service" not in [t.key for t in tables(document, "rates")]
+    assert (
+        "The services were restructured during 2021-22, so stage 1 complaints against open "
+        "cases are given for each part of it, with the complaints by service."
+        in paragraphs(document, "rates")
+    )
+
+
+def test_published_each_part_withholds_its_small_counts(world):
+    prepared = prepare_report(period=financial_year(2021), as_of=AS_OF, publish=True)
+    assert prepared.document is not None
+    parts = [t for t in tables(prepared.document, "services") if t.key == BY_SERVICE]
+    assert texts(parts[0])[0] == ["South Safeguarding", "fewer than 5", "fewer than 5", "0"]
+    assert (OPEN_CASES, 0, "complaints") in prepared.figures.suppressed
+    assert (OPEN_CASES, 0, "pct") in prepared.figures.suppressed
+
+
+def test_a_year_without_a_restructure_has_the_one_table(world):
+    document = prepare_report(period=financial_year(2020), as_of=AS_OF).document
+    assert document is not None
+    keys = [t.key for t in tables(document, "services")]
+    assert "received.by_service" in keys
+    assert BY_SERVICE not in keys
+    assert OPEN_CASES not in keys
+    assert not any("restructured" in p for p in paragraphs(document, "services"))
