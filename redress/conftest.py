@@ -145,6 +145,20 @@ def manager_client(manager) -> Client:
 
 
 @pytest.fixture
+def staff_manager(manager) -> User:
+    """The complaints manager with the admin open to them (`is_staff`), as authorities set up
+    whoever keeps the settings, taxonomies and accounts."""
+    manager.is_staff = True
+    manager.save()
+    return manager
+
+
+@pytest.fixture
+def staff_manager_client(staff_manager) -> Client:
+    return _client_for(staff_manager)
+
+
+@pytest.fixture
 def officer_client(officer) -> Client:
     return _client_for(officer)
 

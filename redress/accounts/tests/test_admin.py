@@ -7,14 +7,6 @@ from redress.core.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_manager_client(client, manager):
-    manager.is_staff = True
-    manager.save()
-    client.force_login(manager)
-    return client
-
-
 def _change(client, user, **overrides):
     data = {
         "username": user.username,

@@ -45,13 +45,6 @@ def _set_up(client):
     return device, re.findall(r"<li><code>([a-z2-7]+)</code></li>", codes_page)
 
 
-@pytest.fixture
-def staff_manager(manager):
-    manager.is_staff = True
-    manager.save()
-    return manager
-
-
 def test_a_complaints_manager_is_sent_to_set_up_an_authenticator(manager):
     client = Client()
     response = _password(client, manager)

@@ -84,13 +84,6 @@ def superuser(db) -> User:
 
 
 @pytest.fixture
-def staff_manager(manager) -> User:
-    manager.is_staff = True
-    manager.save()
-    return manager
-
-
-@pytest.fixture
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client

@@ -40,11 +40,8 @@ def value_help(response) -> str:
 
 
 @pytest.fixture
-def manager_admin(client, manager):
-    manager.is_staff = True
-    manager.save()
-    client.force_login(manager)
-    return client
+def manager_admin(staff_manager_client):
+    return staff_manager_client
 
 
 # -- the definitions ----------------------------------------------------------------------------
