@@ -381,12 +381,43 @@ def _assemble_stages(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
         for column, lookup in LOOKUP_OF.items()
     )
     del frames["people"]
-    stages = stages.join(frames["rules"], on=["procedure", "stage"], how="left")
-    stages = stages.join(frames["extensions"], on="stage_id", how="left")
-    stages = stages.join(frames["held"], on="stage_id", how="left").with_columns(
-        pl.col("held_days").fill_null(0)
+    # The rule, the agreed extension and the days on hold are looked up column by column, as
+    # the names are: a join copies every column of the stage frame, and three of them held
+    # three copies of a million stages at once.
+    stages = stages.with_columns(
+        *_rule_of_stage(frames["rules"]),
+        _looked_up("stage_id", frames["extensions"], "extended_to_days"),
+        _looked_up("stage_id", frames["held"], "held_days").fill_null(0),
     )
     return stages.select(list(schema.STAGE_BASE))
+
+
+def _looked_up(key: str, lookup: pl.DataFrame, column: str) -> pl.Expr:
+    """`column` of the lookup row whose `key` is the stage's (lookup keys are unique), or null."""
+    dtype = schema.STAGE_BASE[column]
+    return (
+        pl.col(key)
+        .replace_strict(lookup[key], lookup[column], default=None, return_dtype=dtype)
+        .alias(column)
+    )
+
+
+def _rule_of_stage(rules: pl.DataFrame) -> list[pl.Expr]:
+    """Each of RULE_COLUMNS from the rule of the stage's procedure and number (a handful of
+    rules: one `when` each)."""
+    exprs = []
+    for column in RULE_COLUMNS:
+        value: pl.Expr = pl.lit(None, dtype=schema.STAGE_BASE[column])
+        for rule in rules.iter_rows(named=True):
+            value = (
+                pl.when(
+                    (pl.col("procedure") == rule["procedure"]) & (pl.col("stage") == rule["stage"])
+                )
+                .then(pl.lit(rule[column], dtype=schema.STAGE_BASE[column]))
+                .otherwise(value)
+            )
+        exprs.append(value.alias(column))
+    return exprs
 
 
 def _held_days(
