@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from redress.reporting.figures import compute_figures
 from redress.reporting.figures.structure import restructures
 from redress.reporting.periods import financial_year
 
@@ -104,3 +105,20 @@ def test_a_restructure_is_a_day_some_versions_began_and_others_ended_before():
     areas = b.build_versions()
     assert restructures(areas, financial_year("2021-22")) == [datetime.date(2022, 1, 1)]
     assert restructures(areas, financial_year("2020-21")) == []
+
+
+def test_each_row_of_a_part_drills_down_to_its_own_records(calendar):
+    """A row's records are those received in its part: Fostering's before the restructure
+    are not its records after it."""
+    facts = restructured().build(calendar)
+    figures = compute_figures(facts=facts, period=financial_year("2021-22"), keep_evidence=True)
+    rows = figures.tables["received.by_service.parts"]
+    evidence = figures.table_evidence["received.by_service.parts"]
+    fostering = [i for i, r in enumerate(rows) if r["service"] == FOSTERING]
+    received = [sorted(evidence[i]["received"].to_list()) for i in fostering]
+    assert received == [
+        [datetime.date(2021, 6, 1)],
+        [datetime.date(2022, 3, 1), datetime.date(2022, 3, 31)],
+    ]
+    ratios = figures.table_evidence["ratio.stage1_to_open_cases.by_service.parts"]
+    assert [ratios[i].height for i in range(4)] == [1, 2, 2, 1]
