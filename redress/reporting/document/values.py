@@ -148,9 +148,12 @@ class FigureView:
         or not."""
         return all(self.raw(f) is not None for f in figure_ids)
 
-    def value(self, figure_id: str, kind: Kind = "count") -> Value:
+    def value(self, figure_id: str, kind: Kind = "count", *, start: bool = False) -> Value:
+        """The figure formatted; withheld, "fewer than 5" ("Fewer than 5" to `start` a
+        sentence)."""
         if self.withheld(figure_id):
-            return Value(withheld_text(kind, self.threshold), suppressed=True)
+            text = withheld_text(kind, self.threshold)
+            return Value(text[:1].upper() + text[1:] if start else text, suppressed=True)
         return Value(fmt(self.raw(figure_id), kind), figure_id)
 
     def scalar_cell(self, figure_id: str, kind: Kind = "count") -> Cell:

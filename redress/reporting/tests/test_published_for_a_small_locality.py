@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from decimal import Decimal
 
 import openpyxl
 import pypdf
@@ -19,9 +20,14 @@ import pytest
 from docx import Document as WordDocument
 from lxml import html as lxml_html
 
+from redress.core import presenters
 from redress.reporting import services
-from redress.reporting.publish import CUT_TABLES, SCOPED_TABLES, counts_people
+from redress.reporting.document.build import build_document
+from redress.reporting.figures import ReportSettings, compute_figures
+from redress.reporting.publish import CUT_TABLES, SCOPED_TABLES, counts_people, publish_figures
+from redress.reporting.render import renderer
 
+from .builders.published import birmingham_facts
 from .document_fixtures import AS_OF, YEAR, make_small_year
 
 FORMATS = ("json", "html", "pdf", "docx", "xlsx")
@@ -41,8 +47,8 @@ INTERNAL_ONLY = (
 # A small count of complaints, responses or people in a sentence.
 LEAKS = (
     re.compile(
-        r"(?<![\w.,£/-])(?<!stage )(?<!Stage )[1-4] (?:stage [123] )?(?:complaints?|responses?|investigations?) "
-        r"(?:was|were)\b"
+        r"(?<![\w.,£/-])(?<!stage )(?<!Stage )[1-4] (?:stage [123] )?"
+        r"(?:complaints?|responses?|investigations?) (?:was|were)\b"
     ),
     re.compile(r"\b(?:supported|Of the|none in 20\d\d-\d\d to) [1-4]\b(?![\d.,%])"),
     re.compile(r"\b[1-4] (?:was|were) (?:upheld|partly|partially|issued)"),
@@ -164,3 +170,32 @@ def test_a_report_for_the_whole_authority_withholds_no_scalar(db, settings):
     prepared = services.prepare_report(period=YEAR, as_of=AS_OF, publish=True, document=False)
     assert prepared.figures.suppressed_figures == set()
     assert prepared.figures.figures["received.stage2"] == 1
+
+
+def test_a_service_s_report_with_nearly_every_count_withheld_reads_and_renders(db):
+    """The demo year as if it were one service's, with a threshold of 400: nearly every count
+    is withheld, and every sentence that would say, compare or work from one still reads (no
+    sentence says "none" of a withheld count, none computes from one) in every format."""
+    threshold = 400
+    settings = ReportSettings(
+        stage2_average_cost=Decimal("3500.00"), suppression_threshold=threshold
+    )
+    facts = birmingham_facts()
+    internal = compute_figures(facts=facts, period=YEAR, settings=settings)
+    figures = publish_figures(internal, threshold=threshold, scoped=True)
+    document = build_document(
+        figures=figures,
+        authority="Kingsmoor Children's Trust",
+        service="Fostering",
+        narratives={},
+        settings=settings,
+        facts=facts,
+    )
+    outputs = {fmt: renderer(fmt)(document, figures) for fmt in FORMATS}
+    text = _html_text(outputs["html"])
+    assert "Fewer than 400 stage 1 complaints were received in 2021-22." in text
+    assert "Average response time: withheld." in text
+    assert f"{presenters.count(internal.figures['received.stage1'])} stage 1" not in text
+    data = json.loads(outputs["json"])
+    assert data["figures"]["received.stage1"] is None
+    assert data["suppressed"]["received.stage1"] is True

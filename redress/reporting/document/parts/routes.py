@@ -43,7 +43,11 @@ def mediation(ctx: BuildContext) -> Blocks:
         )
     ]
     cost = ctx.settings.stage2_average_cost
-    if cost and v.has("mediation.estimated_saving"):
+    if v.withheld("mediation.estimated_saving"):
+        # Not said: it would give back the withheld count of mediations that resolved
+        # complaints (a published report for one locality or service).
+        pass
+    elif cost and v.has("mediation.estimated_saving"):
         blocks.append(
             para(
                 f"With a stage 2 investigation costing {presenters.money(cost)} on average, the "
@@ -106,7 +110,7 @@ def _decisions(ctx: BuildContext) -> Paragraph:
     pending = v.raw("lgo.decision.pending")
     if pending:
         runs += [
-            v.value("lgo.decision.pending"),
+            v.value("lgo.decision.pending", start=True),
             f" {presenters.plural(pending, 'enquiry', 'enquiries')} received in {ctx.span} "
             f"{'is' if pending == 1 else 'are'} still awaiting a decision.",
         ]
@@ -139,13 +143,9 @@ def _remedies(ctx: BuildContext) -> Paragraph | None:
     if on_time or late:
         runs.append(f"{ctx.we_do('did', 'did', start=True)} everything it asked ")
         if on_time:
-            runs += [
-                "by that date in ",
-                v.value("lgo.remedies.on_time"),
-                " (",
-                v.value("lgo.remedies.on_time.pct", "pct"),
-                ")",
-            ]
+            runs += ["by that date in ", v.value("lgo.remedies.on_time")]
+            if not v.withheld("lgo.remedies.on_time.pct"):
+                runs += [" (", v.value("lgo.remedies.on_time.pct", "pct"), ")"]
         if on_time and late:
             runs.append(" and ")
         if late:
