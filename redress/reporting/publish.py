@@ -45,7 +45,8 @@ by area or service, so it withholds every small count of people wherever it is:
 - the small counts of the tables of people not cut in the whole authority's report
   (`SCOPED_TABLES`: outcomes, years, months, quarters, bands, trends, methods, complainants,
   repeat complainants, mediation outcomes, Ombudsman decisions), and the TOTAL rows of the
-  tables by area, which are the locality's own.
+  tables by area, which are the locality's own; and the list of Ombudsman enquiries
+  (`lgo.enquiries`, a row each) when their number is withheld.
 
 A withheld scalar becomes None in the published copy and is listed in
 `FigureSet.suppressed_figures` (its drill-down evidence dropped); the document says it as "fewer
@@ -147,6 +148,10 @@ SCOPED_TABLES: tuple[CutTable, ...] = (
     CutTable("lgo.decisions", ("count",)),
 )
 
+
+# A table with a row for each thing its scalar of the same id counts (FIGURES.md: "Enquiry 1",
+# its dates and decision): withheld whole when the count is.
+LISTED_BY_ROW = "lgo.enquiries"
 
 # Scalars of a scoped report that identify no one, however small: money (amounts, not people),
 # the authority's own learning actions, the reasons of Appendix B, compliments (thanks to a
@@ -300,6 +305,9 @@ def publish_figures(figures: FigureSet, *, threshold: int, scoped: bool = False)
         suppressed_figures |= _withheld_scalars(values, threshold)
         for figure_id in suppressed_figures:
             values[figure_id] = None
+        # The list of Ombudsman enquiries, a row each, gives their withheld number back.
+        if LISTED_BY_ROW in suppressed_figures and LISTED_BY_ROW in tables:
+            tables[LISTED_BY_ROW] = []
     # The records behind a withheld cell would give it back: its row loses its drill-down.
     withheld_rows = {(table_id, row) for table_id, row, _ in suppressed}
     table_evidence = {
@@ -307,6 +315,7 @@ def publish_figures(figures: FigureSet, *, threshold: int, scoped: bool = False)
             row: frame for row, frame in rows.items() if (table_id, row) not in withheld_rows
         }
         for table_id, rows in figures.table_evidence.items()
+        if not (scoped and table_id == LISTED_BY_ROW and not tables.get(table_id))
     }
     return dataclasses.replace(
         figures,

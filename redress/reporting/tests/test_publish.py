@@ -312,3 +312,22 @@ def test_every_scalar_is_a_count_of_people_worked_from_them_or_one_that_identifi
         if derived is not None:
             for count in (*derived.counts, *([derived.base] if derived.base else [])):
                 assert count in SCALARS, (figure_id, count)
+
+
+def test_a_scoped_report_withholds_the_list_of_ombudsman_enquiries_with_their_number():
+    listed = [
+        {"enquiry": "Enquiry 1", "received_date": datetime.date(2021, 11, 1), "decision": None},
+        {"enquiry": "Enquiry 2", "received_date": datetime.date(2022, 1, 4), "decision": None},
+    ]
+    figures = FigureSet(
+        period=financial_year("2021-22"),
+        as_of=datetime.date(2022, 5, 31),
+        figures={"lgo.enquiries": 2},
+        tables={"lgo.enquiries": listed},
+        table_evidence={"lgo.enquiries": {0: _evidence(1), 1: _evidence(1)}},
+    )
+    published = publish_figures(figures, threshold=5, scoped=True)
+    assert published.tables["lgo.enquiries"] == []
+    assert "lgo.enquiries" not in published.table_evidence
+    # The whole authority's list is published, as its number is.
+    assert publish_figures(figures, threshold=5).tables["lgo.enquiries"] == listed
