@@ -9,6 +9,8 @@ the percentages and averages worked from them. The internal report still shows t
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import io
 import json
 import re
@@ -20,7 +22,9 @@ import pytest
 from docx import Document as WordDocument
 from lxml import html as lxml_html
 
+from redress.complaints.models import Complaint
 from redress.core import presenters
+from redress.ombudsman.tests.factories import EnquiryFactory
 from redress.reporting import services
 from redress.reporting.document.build import build_document
 from redress.reporting.figures import ReportSettings, compute_figures
@@ -199,3 +203,30 @@ def test_a_service_s_report_with_nearly_every_count_withheld_reads_and_renders(d
     data = json.loads(outputs["json"])
     assert data["figures"]["received.stage1"] is None
     assert data["suppressed"]["received.stage1"] is True
+
+
+def test_the_ombudsman_s_decisions_are_not_listed_case_by_case_when_their_numbers_are_withheld(
+    db, settings
+):
+    settings.REDRESS_TODAY = AS_OF
+    make_small_year()
+    south = Complaint.objects.filter(service_area__name="South Safeguarding").first()
+    EnquiryFactory(
+        complaint=south,
+        received_date=datetime.date(2021, 9, 1),
+        decision="fault_found",
+        decision_date=datetime.date(2022, 1, 10),
+    )
+
+    def ombudsman(publish: bool) -> str:
+        prepared = services.prepare_report(
+            period=YEAR, as_of=AS_OF, locality="South", publish=publish
+        )
+        section = next(s for s in prepared.document.sections if s.key == "ombudsman")
+        only = dataclasses.replace(prepared.document, sections=[section])
+        return _html_text(renderer("html")(only, prepared.figures))
+
+    assert "Case 1, decided" in ombudsman(False) or "Case 1 (" in ombudsman(False)
+    published = ombudsman(True)
+    assert "Case 1" not in published
+    assert "described case by case only in the complaints team's version" in published

@@ -128,12 +128,29 @@ def case_paragraph(
     return para(" ".join(words)), redacted
 
 
+def _decisions_withheld(ctx: BuildContext) -> bool:
+    return any(
+        f.startswith(("lgo.decision.", "lgo.investigated", "lgo.remedies."))
+        for f in ctx.view.figures.suppressed_figures
+    )
+
+
 def case_summaries(ctx: BuildContext) -> Blocks:
     """The Ombudsman's decisions in the period, one paragraph each; a sentence when there were
     none."""
     cases = selectors.ombudsman_cases(period=ctx.period, as_of=ctx.as_of, areas=ctx.areas)
     if not cases:
         return [para(f"The Ombudsman made no decision about {ctx.our} complaints in {ctx.label}.")]
+    if _decisions_withheld(ctx):
+        # Case by case, they would give back the numbers of decisions withheld from a
+        # published report for one locality or service.
+        return [
+            para(
+                f"The Ombudsman's decisions in {ctx.label} are described case by case only in "
+                "the complaints team's version of this report: so few of some kinds were made "
+                "that their numbers are withheld to protect children."
+            )
+        ]
     intro = (
         f"The Ombudsman's {presenters.plural(len(cases), 'decision')} in {ctx.label}, case by "
         "case in the order decided"
