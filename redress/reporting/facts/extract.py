@@ -89,6 +89,19 @@ def extract_facts(
         context=frames["context"],
         stage_rules=frames["stage_rules"],
         surveys=_surveys_as_of(frames["surveys"], as_of),
+        service_areas=_service_areas(frames["services"], areas),
+    )
+
+
+SERVICES = {"id": pl.Int64(), "name": pl.String(), "valid_from": pl.Date(), "valid_to": pl.Date()}
+
+
+def _service_areas(services: pl.DataFrame, areas: list[int] | None) -> pl.DataFrame:
+    """The service area versions the facts cover (every one, or the scope's), with dates."""
+    if areas is not None:
+        services = services.filter(pl.col("id").is_in(areas))
+    return services.rename({"id": "service_area_id", "name": "service"}).select(
+        list(schema.SERVICE_AREA)
     )
 
 
@@ -119,7 +132,9 @@ def _reads(
         "rules": lambda: _frame(_rule_rows(), RULE_QUERY),
         "stage_rules": lambda: _frame(_stage_rule_rows(), STAGE_RULE_QUERY),
         "procedures": lambda: _frame(Procedure.objects.values_list("id", "code"), ids),
-        "services": lambda: _frame(ServiceArea.objects.values_list("id", "name"), ids),
+        "services": lambda: _frame(
+            ServiceArea.objects.values_list("id", "name", "valid_from", "valid_to"), SERVICES
+        ),
         "localities": lambda: _frame(Locality.objects.values_list("id", "name"), ids),
         "organisations": lambda: _frame(Organisation.objects.values_list("id", "name"), ids),
         "terms": lambda: _frame(Term.objects.values_list("id", "name"), ids),

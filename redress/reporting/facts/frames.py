@@ -26,6 +26,9 @@ class Facts:
     stage_rules: pl.DataFrame
     # Satisfaction surveys (redress.surveys); empty where none are given.
     surveys: pl.DataFrame = field(default_factory=lambda: schema.empty(schema.SURVEY))
+    # The service area versions covered, with their dates (`schema.SERVICE_AREA`); none given,
+    # no restructure.
+    service_areas: pl.DataFrame = field(default_factory=lambda: schema.empty(schema.SERVICE_AREA))
 
     def for_figures(self) -> Facts:
         """The facts as the figures engine reads them: the stage frame narrowed to the columns

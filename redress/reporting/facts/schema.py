@@ -200,6 +200,16 @@ ACTION: dict[str, pl.DataType] = {
     "completed": pl.Date(),
 }
 
+# Each service area version the facts cover, with its name and effective dates (null: since
+# records began, still in use), as `organisations.ServiceArea` stores them: where a period
+# spans a restructure (figures/structure.py).
+SERVICE_AREA: dict[str, pl.DataType] = {
+    "service_area_id": pl.Int64(),
+    "service": pl.String(),
+    "valid_from": pl.Date(),
+    "valid_to": pl.Date(),
+}
+
 CONTEXT: dict[str, pl.DataType] = {
     "period": pl.String(),
     "measure": pl.String(),

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import polars as pl
 from django.db.models import Min
 
 from redress.complaints.models import Stage
@@ -19,7 +18,6 @@ from redress.organisations.models import Locality, ServiceArea
 from redress.procedures.selectors import working_calendar
 from redress.reporting.facts import Facts, extract_facts
 from redress.reporting.figures import FigureSet, ReportSettings, compute_figures
-from redress.reporting.figures.structure import VERSIONS, with_versions
 from redress.reporting.periods import Period, financial_year, financial_year_of
 
 
@@ -378,23 +376,12 @@ def report_facts(
         areas = list(scope.area_ids) if scope.area_ids is not None else None
     else:
         areas = service_area_ids(service) if service else None
-    facts = extract_facts(
+    return extract_facts(
         as_of=as_of,
         calendar=working_calendar(),
         service_area_ids=areas,
         aspects_from=period.previous.start if period is not None else None,
     )
-    return with_versions(facts, service_area_versions(areas))
-
-
-def service_area_versions(areas: list[int] | None) -> pl.DataFrame:
-    """The effective dates of the service area versions (or of every one), which say where a
-    report's period spans a restructure (figures/structure.py)."""
-    versions = ServiceArea.objects.order_by("pk")
-    if areas is not None:
-        versions = versions.filter(pk__in=areas)
-    rows = versions.values_list("pk", "valid_from", "valid_to")
-    return pl.DataFrame(list(rows), schema=VERSIONS, orient="row")
 
 
 def report_figures(

@@ -1,7 +1,8 @@
 """A year that spans a restructure: the report gives complaints by service, and stage 1
 complaints against open cases, once for each part of the year and says why (Sandwell 2021-22,
-Tables 2 to 5). The casebook's Fostering and the localities' Early Help were restructured on
-1 January 2022 (localities.build_restructure)."""
+Tables 2 to 5). The casebook's Fostering and the localities' Early Help moved to West on
+1 January 2022 (localities.build_restructure), and West's Early Help is renamed Family Support
+here, so that a service ended and another began in its place."""
 
 from decimal import Decimal
 
@@ -26,6 +27,10 @@ OPEN_CASES = "ratio.stage1_to_open_cases.by_service.parts"
 def world(db, settings):
     settings.REDRESS_TODAY = AS_OF
     world = build_restructure(build_casebook())
+    # West's Early Help became Family Support: a service that ended and one that began in its
+    # place. (Fostering moved to West under its own name, which restructures nothing.)
+    world.early_help_new.name = "Family Support"
+    world.early_help_new.save()
     for area, cases in (
         (world.early_help_old, 50),
         (world.early_help_new, 20),
@@ -81,14 +86,14 @@ def test_a_table_for_each_part_of_the_year_and_why(world):
             [
                 ["Family Hub", "2", "0", "0"],
                 ["Fostering", "2", "0", "0"],
-                ["Early Help", "1", "0", "0"],
+                ["Family Support", "1", "0", "0"],
                 ["South Safeguarding", "1", "0", "0"],
             ],
         ),
         (
             OPEN_CASES,
             "Stage 1 complaints against open cases, by service, January to March 2022",
-            [["Early Help", "1", "20", "5.00%"], ["Family Hub", "2", "10", "20.00%"]],
+            [["Family Hub", "2", "10", "20.00%"], ["Family Support", "1", "20", "5.00%"]],
         ),
     ]
     # The area table is the year's; the year's table by service is not shown, nor the year's

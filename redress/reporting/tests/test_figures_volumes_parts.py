@@ -122,3 +122,14 @@ def test_each_row_of_a_part_drills_down_to_its_own_records(calendar):
     ]
     ratios = figures.table_evidence["ratio.stage1_to_open_cases.by_service.parts"]
     assert [ratios[i].height for i in range(4)] == [1, 2, 2, 1]
+
+
+def test_a_service_given_a_new_version_under_its_own_name_restructures_nothing():
+    """Fostering moved into a locality on 1 January: a new version of the same service, not a
+    new service, so its year is one table. A new team beginning the same day changes nothing
+    either: nothing ended in its place."""
+    b = FactsBuilder()
+    b.service_version("Fostering", valid_to="2021-12-31")
+    b.service_version("Fostering", valid_from="2022-01-01")
+    b.service_version("New team", valid_from="2022-01-01")
+    assert restructures(b.build_versions(), financial_year("2021-22")) == []

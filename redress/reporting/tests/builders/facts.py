@@ -31,7 +31,6 @@ from redress.procedures.calendar import WorkingCalendar
 from redress.reporting.facts import Facts, schema
 from redress.reporting.facts.derive import derive_stage_columns
 from redress.reporting.figures import FigureSet, ReportSettings, compute_figures
-from redress.reporting.figures.structure import VERSIONS, with_versions
 from redress.reporting.periods import Period, financial_year
 
 AS_OF = datetime.date(2022, 5, 31)
@@ -404,6 +403,7 @@ class FactsBuilder:
         self.versions.append(
             {
                 "service_area_id": self.service_id(service),
+                "service": service,
                 "valid_from": day(valid_from),
                 "valid_to": day(valid_to),
             }
@@ -424,7 +424,7 @@ class FactsBuilder:
             }
             for (code, stage), rule in shipped_rules().items()
         ]
-        facts = Facts(
+        return Facts(
             as_of=self.as_of,
             stages=derive_stage_columns(_frame(self.stages, schema.STAGE_BASE), calendar),
             aspects=_frame(self.aspects, schema.ASPECT),
@@ -446,13 +446,11 @@ class FactsBuilder:
                     "max_days": pl.Int32(),
                 },
             ),
+            service_areas=self.build_versions(),
         )
-        if not self.versions:
-            return facts
-        return with_versions(facts, self.build_versions())
 
     def build_versions(self) -> pl.DataFrame:
-        return _frame(self.versions, VERSIONS)
+        return _frame(self.versions, schema.SERVICE_AREA)
 
 
 def _frame(rows: list[dict[str, Any]], columns: dict[str, pl.DataType]) -> pl.DataFrame:
