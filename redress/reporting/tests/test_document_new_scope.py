@@ -50,3 +50,20 @@ def test_a_scope_in_use_a_year_before_keeps_the_comparison(calendar):
         "Upheld or partially upheld, 2020-21",
     ]
     assert top.footnote is None
+
+
+def test_appendix_e_has_no_previous_year_column_for_a_scope_that_began_after_it(calendar):
+    figures = compute(themed_world(), calendar)
+    settings = replace(THEMED, sections=("appendix_figures",))
+    document = build(figures, settings, locality="West", areas=(), began=BEGAN)
+    table = tables(document, "appendix_figures")[0]
+    assert [c.key for c in table.columns] == ["id", "value", "definition"]
+    assert all(len(row) == 3 for row in table.rows)
+    assert (
+        "They are not compared with 2020-21: the West locality began on 1 April 2021, so there "
+        "is nothing in 2020-21 to compare with." in " ".join(texts(document, "appendix_figures"))
+    )
+    # In use a year before: the comparison columns stay.
+    document = build(figures, settings, locality="West", areas=(), began=datetime.date(2020, 4, 1))
+    table = tables(document, "appendix_figures")[0]
+    assert [c.key for c in table.columns] == ["id", "value", "previous", "change_pct", "definition"]

@@ -30,7 +30,7 @@ from ..labels import (
 from ..model import Cell, Paragraph, RowKind, Suppression, TableBlock
 from ..sections import SECTION_SPECS
 from ..values import Kind, column, label_of, para, text_cell
-from .common import Blocks
+from .common import Blocks, new_since, nothing_to_compare
 
 
 def kind_of(figure_id: str, value: Any) -> Kind:
@@ -137,9 +137,12 @@ COMPANIONS = (".previous", ".change_pct")
 
 
 def appendix_figures(ctx: BuildContext) -> Blocks:
-    """One row per figure, its previous value and % change beside it where it has them."""
+    """One row per figure, its previous value and % change beside it where it has them; for a
+    locality or service that began after the previous period, no such columns (they would be
+    a column of noughts for a time before it existed), and a sentence saying why."""
     v = ctx.view
     figures = v.figures.figures
+    new = new_since(ctx)
     body = []
     for figure_id in sorted(
         f for f in figures if not f.endswith(COMPANIONS) or f.rsplit(".", 1)[0] not in figures
@@ -147,15 +150,14 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
         kind = kind_of(figure_id, figures[figure_id])
         companions = [f"{figure_id}{suffix}" for suffix in COMPANIONS]
         has_companions = all(c in figures for c in companions)
-        body.append(
-            (
-                text_cell(figure_id),
-                v.scalar_cell(figure_id, kind),
+        row = [text_cell(figure_id), v.scalar_cell(figure_id, kind)]
+        if new is None:
+            row += [
                 v.scalar_cell(companions[0], kind) if has_companions else text_cell(""),
                 v.scalar_cell(companions[1], "pct") if has_companions else text_cell(""),
-                text_cell(definition(figure_id, ctx.previous_label)),
-            )
-        )
+            ]
+        row.append(text_cell(definition(figure_id, ctx.previous_label)))
+        body.append(tuple(row))
     tables = [
         (
             text_cell(table_id),
@@ -164,22 +166,34 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
         )
         for table_id, rows in sorted(v.figures.tables.items())
     ]
-    return [
-        para(
+    if new is None:
+        intro = (
             "Every figure in this report has an id and one definition. Where a figure is "
             f"compared with the previous period ({ctx.previous_label}), the previous value and "
             "the % change are the figures with the same id followed by “.previous” and "
             "“.change_pct”. A value of “–” could not be computed (for example a change from "
             "zero)."
-        ),
+        )
+        compared_columns = (
+            column("previous", ctx.previous_label, "count"),
+            column("change_pct", "% change", "pct"),
+        )
+    else:
+        intro = (
+            "Every figure in this report has an id and one definition. A value of “–” could "
+            f"not be computed. They are not compared with {ctx.previous_label}: "
+            f"{nothing_to_compare(ctx, new)}."
+        )
+        compared_columns = ()
+    return [
+        para(intro),
         TableBlock(
             key="figures",
             caption="The figures",
             columns=(
                 column("id", "Figure"),
                 column("value", ctx.label, "count"),
-                column("previous", ctx.previous_label, "count"),
-                column("change_pct", "% change", "pct"),
+                *compared_columns,
                 column("definition", "Definition"),
             ),
             rows=tuple(body),
