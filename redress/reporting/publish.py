@@ -13,8 +13,10 @@ Which tables, and why:
 
 - cut by service or area: `received.by_service`, `received.by_area`,
   `ratio.stage1_to_open_cases.by_service` (its percentage and the open cases give the count
-  back), `responses.stage1.bands_by_area` and `timeliness.stage1.bands_by_area` (their
-  percentages too; the TOTAL rows are not cut by area and stay);
+  back), `received.by_service.parts` and `ratio.stage1_to_open_cases.by_service.parts` (the
+  same two tables for each part of a period that spans a restructure),
+  `responses.stage1.bands_by_area` and `timeliness.stage1.bands_by_area` (their percentages
+  too; the TOTAL rows are not cut by area and stay);
 - cut by theme: `themes.stage1`, `themes.stage1.top5`, `cyp.themes`,
   `informal_feedback.themes`;
 - about children's own answers: `cyp.satisfaction` (a handful of children answer each
