@@ -50,9 +50,9 @@ def _withheld(count: int) -> str:
     )
 
 
-def _shown(value: int | None) -> str:
-    """A count for a description: "withheld" where publication withheld it."""
-    return presenters.count(value, empty="withheld")
+def _shown(value: int | None, withheld: str) -> str:
+    """A count for a description: `withheld` ("fewer than 5") where publication withheld it."""
+    return presenters.count(value, empty=withheld)
 
 
 def _largest(data: kinds.Rows) -> dict[str, Any] | None:
@@ -111,8 +111,9 @@ def _yearly_pcts(
     return data, parts
 
 
-def by_year(rows: Sequence[Row]) -> Chart:
-    """Complaints received each financial year since the first with data, one panel per stage."""
+def by_year(rows: Sequence[Row], *, withheld: str = "withheld") -> Chart:
+    """Complaints received each financial year since the first with data, one panel per stage.
+    `withheld` says a withheld count in the description ("fewer than 5")."""
     data = _per_stage(rows, "year")
     title = "Complaints received each year"
     if rows:
@@ -120,8 +121,9 @@ def by_year(rows: Sequence[Row]) -> Chart:
         description = (
             f"Bar charts of the complaints received each year from {first['year']} to "
             f"{last['year']}, one for each stage. In {last['year']}: "
-            f"{_shown(last['stage1'])} at stage 1, {_shown(last['stage2'])} at "
-            f"stage 2 and {_shown(last['stage3'])} at stage 3."
+            f"{_shown(last['stage1'], withheld)} at stage 1, "
+            f"{_shown(last['stage2'], withheld)} at stage 2 and "
+            f"{_shown(last['stage3'], withheld)} at stage 3."
         )
         counted = [r for r in rows if r["stage1"] is not None]
         if counted:
@@ -155,16 +157,13 @@ def by_month(
     line of its own months when the year before has none to show. Never a line across the
     months between two periods, which the report does not count."""
     title = "Stage 1 complaints received each month"
+
+    def empty(description: str) -> Chart:
+        line = kinds.line_over_time([], value_title="Stage 1 complaints")
+        return Chart("volumes.by_month", title, kinds.titled(line, title, description), description)
+
     if not rows:
-        description = "No months to show."
-        return Chart(
-            "volumes.by_month",
-            title,
-            kinds.titled(
-                kinds.line_over_time([], value_title="Stage 1 complaints"), title, description
-            ),
-            description,
-        )
+        return empty("No months to show.")
     withheld = sum(1 for r in rows if r["count"] is None)
     rows = [r for r in rows if r["count"] is not None]
     if not rows or withheld:
@@ -183,15 +182,7 @@ def by_month(
         )
     extremes += _withheld(withheld).strip()
     if not rows:
-        description = "Every month's count is withheld." + _withheld(withheld)
-        return Chart(
-            "volumes.by_month",
-            title,
-            kinds.titled(
-                kinds.line_over_time([], value_title="Stage 1 complaints"), title, description
-            ),
-            description,
-        )
+        return empty("Every month's count is withheld." + _withheld(withheld))
     earlier = [r for r in rows if r["month"] not in current]
     if periods is not None and earlier:
         previous, now = periods
@@ -318,7 +309,7 @@ def escalation(rows: Sequence[Row]) -> Chart:
     )
 
 
-def by_quarter(rows: Sequence[Row]) -> Chart:
+def by_quarter(rows: Sequence[Row], *, withheld: str = "withheld") -> Chart:
     """Stage 1 complaints answered in time and late, by quarter of receipt."""
     met, missed = "In time", "Late"
     data = [
@@ -334,7 +325,9 @@ def by_quarter(rows: Sequence[Row]) -> Chart:
     ]
     title = "Stage 1 complaints answered in time, by quarter"
     parts = [
-        f"{r['quarter']}: {_shown(r['met'])} in time, {_shown(r['missed'])} late" for r in rows
+        f"{r['quarter']}: {_shown(r['met'], withheld)} in time, "
+        f"{_shown(r['missed'], withheld)} late"
+        for r in rows
     ]
     description = (
         "Paired bar chart of stage 1 complaints answered within and after their applicable "

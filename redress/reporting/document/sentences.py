@@ -274,3 +274,24 @@ def reason_phrase(category: str, subcategory: str | None) -> str:
     if head in SLOW_HEADS:
         return f"being slow to {sub}"
     return sub
+
+
+# -- a withheld whole ----------------------------------------------------------------------------
+
+
+class SoFew:
+    """Why a withheld count's parts go unsaid, said once in a section. A published report for
+    one locality or service that withholds a whole ("fewer than 5 stage 1 responses") does not
+    give its parts "of" it ("fewer than 5 of fewer than 5 … in time"): the first sentence to
+    leave them out says why ("…; how many were in time is not published for so few."), and
+    those after it in the same section simply end."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def end(self, what: str) -> str:
+        """ "; how many were in time is not published for so few." the first time, "." after."""
+        if self.said:
+            return "."
+        self.said = True
+        return f"; {what} is not published for so few."

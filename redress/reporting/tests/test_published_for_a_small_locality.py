@@ -27,6 +27,7 @@ from redress.core import presenters
 from redress.ombudsman.tests.factories import EnquiryFactory
 from redress.reporting import services
 from redress.reporting.document.build import build_document
+from redress.reporting.document.model import BulletList, ChartBlock, Paragraph, ReportDocument
 from redress.reporting.figures import ReportSettings, compute_figures
 from redress.reporting.publish import CUT_TABLES, SCOPED_TABLES, counts_people, publish_figures
 from redress.reporting.render import renderer
@@ -96,6 +97,36 @@ def _word_text(content: bytes) -> str:
 
 
 TEXT = {"html": _html_text, "pdf": _pdf_text, "docx": _word_text}
+
+
+def _sentences(document: ReportDocument) -> list[tuple[str, str]]:
+    """Every paragraph, bullet and chart description of the document, with its section."""
+    found = [("summary", p.plain) for p in document.summary]
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                found.append((section.key, block.plain))
+            elif isinstance(block, BulletList):
+                found += [(section.key, item.plain) for item in block.items]
+            elif isinstance(block, ChartBlock):
+                found.append((section.key, block.description))
+    return found
+
+
+# A part "of" a withheld whole ("fewer than 5 of fewer than 5 responses"), or "withheld" said
+# as if it were a number ("Q1: withheld in time").
+STIFF = ("of fewer than", "of the fewer than", "withheld in time", "withheld at stage")
+SO_FEW = "is not published for so few"
+
+
+def _stiff(document: ReportDocument) -> list[str]:
+    return [text for _, text in _sentences(document) if any(s in text.lower() for s in STIFF)]
+
+
+def _explained_twice(document: ReportDocument) -> list[str]:
+    """Sections that say more than once why a withheld count's parts go unsaid."""
+    keys = [key for key, text in _sentences(document) if SO_FEW in text]
+    return sorted({key for key in keys if keys.count(key) > 1})
 
 
 def _leaks(text: str) -> list[str]:
@@ -196,6 +227,15 @@ def test_a_service_s_report_with_nearly_every_count_withheld_reads_and_renders(d
         facts=facts,
     )
     outputs = {fmt: renderer(fmt)(document, figures) for fmt in FORMATS}
+    assert _stiff(document) == []
+    assert _explained_twice(document) == []
+    said = {text for _, text in _sentences(document)}
+    assert {
+        "Fewer than 400 local stage 2 responses were issued in 2021-22.",
+        "Review panels met for fewer than 400 stage 3 requests received in 2021-22.",
+        "Fewer than 400 mediations were offered and fewer than 400 held in 2021-22; what came of "
+        "them is not published for so few.",
+    } <= said
     text = _html_text(outputs["html"])
     assert "Fewer than 400 stage 1 complaints were received in 2021-22." in text
     assert "Average response time: withheld." in text
@@ -230,3 +270,32 @@ def test_the_ombudsman_s_decisions_are_not_listed_case_by_case_when_their_number
     published = ombudsman(True)
     assert "Case 1" not in published
     assert "described case by case only in the complaints team's version" in published
+
+
+def test_sentences_about_a_withheld_count_read_as_a_person_would_write_them(db, settings):
+    """No part is given "of" a withheld whole ("Fewer than 5 of fewer than 5 stage 1
+    responses…"), no withheld count reads as a number ("Q1: withheld in time"), and each section
+    says at most once why the parts go unsaid."""
+    settings.REDRESS_TODAY = AS_OF
+    make_small_year()
+    published = services.prepare_report(
+        period=YEAR, as_of=AS_OF, locality="South", publish=True
+    ).document
+    internal = services.prepare_report(period=YEAR, as_of=AS_OF, locality="South").document
+    assert _stiff(published) == []
+    assert _explained_twice(published) == []
+    said = {text for _, text in _sentences(published)}
+    assert {
+        "Fewer than 5 stage 1 responses were issued in 2021-22; how many were in time is not "
+        "published for so few.",
+        "Fewer than 5 statutory stage 2 responses were issued in 2021-22.",
+        "Fewer than 5 stage 1 complaints received in 2021-22 had been answered by 31 May 2022 "
+        "(the timeliness cohort).",
+        "Fewer than 5 stage 2 investigations were open at some time during the year.",
+        "How many had an advocate, and how they ended, is not published for so few.",
+    } <= said
+    (quarters,) = [t for _, t in _sentences(published) if t.startswith("Paired bar chart")]
+    assert "Q1: fewer than 5 in time, 0 late;" in quarters
+    # The internal report says the parts.
+    assert not any(SO_FEW in text for _, text in _sentences(internal))
+    assert any("of 2 stage 1 responses were issued within" in t for _, t in _sentences(internal))

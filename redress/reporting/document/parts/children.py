@@ -109,7 +109,15 @@ def children(ctx: BuildContext) -> Blocks:
                 ".",
             )
         )
-    if v.raw("cyp.stage1.received"):
+    if v.withheld("cyp.stage1.received"):
+        # Not the advocacy and outcomes of a withheld number of complaints, part by part.
+        blocks.append(
+            para("How many had an advocate, and how they ended, is not published for so few.")
+        )
+        blocks.append(
+            para("Examples of the complaints children and young people made are in Appendix C.")
+        )
+    elif v.raw("cyp.stage1.received"):
         blocks += [p for p in (_advocacy(ctx), _outcomes(ctx)) if p is not None]
         blocks.append(
             para("Examples of the complaints children and young people made are in Appendix C.")
@@ -154,9 +162,16 @@ def children(ctx: BuildContext) -> Blocks:
                 v.value("informal_feedback.received"),
                 ". From children and young people: ",
                 v.value("informal_feedback.cyp"),
-                ", of whom ",
-                v.value("informal_feedback.cyp.satisfied"),
-                " said they were satisfied with how it was dealt with.",
+                *(
+                    # Not how many of a withheld number were satisfied.
+                    ["."]
+                    if v.withheld("informal_feedback.cyp")
+                    else [
+                        ", of whom ",
+                        v.value("informal_feedback.cyp.satisfied"),
+                        " said they were satisfied with how it was dealt with.",
+                    ]
+                ),
             )
         )
     if v.rows("informal_feedback.themes"):

@@ -7,7 +7,7 @@ from redress.core import presenters
 from ..context import BuildContext
 from ..labels import DECISIONS, MEDIATION_OUTCOMES, label
 from ..model import Paragraph, Run
-from ..sentences import count_or_none
+from ..sentences import SoFew, count_or_none
 from ..values import para
 from .common import Blocks, compared_or_new
 from .ombudsman_cases import case_summaries
@@ -20,7 +20,10 @@ def mediation(ctx: BuildContext) -> Blocks:
     offered = v.raw("mediation.offered")
     resolved, escalated = v.raw("mediation.outcome.resolved"), v.raw("mediation.outcome.escalated")
     what_became: list[Run] = []
-    if resolved or escalated:
+    if v.withheld("mediation.offered"):
+        # Not what became of a withheld number of mediations, part by part.
+        what_became = [SoFew().end("what came of them")]
+    elif resolved or escalated:
         what_became = [" Of those offered, "]
         if resolved:
             what_became += [v.value("mediation.outcome.resolved"), " resolved the complaint"]
@@ -38,8 +41,8 @@ def mediation(ctx: BuildContext) -> Blocks:
             f" {presenters.plural(offered, 'mediation')} "
             f"{'was' if offered == 1 else 'were'} offered and ",
             count_or_none(v, "mediation.held"),
-            f" held in {ctx.label}.",
-            *what_became,
+            f" held in {ctx.label}",
+            *(what_became if v.withheld("mediation.offered") else [".", *what_became]),
         )
     ]
     cost = ctx.settings.stage2_average_cost
@@ -96,7 +99,14 @@ def _decisions(ctx: BuildContext) -> Paragraph:
         if declined:
             runs += ["decided not to investigate ", v.value("lgo.decision.not_investigated")]
         runs.append(". ")
-    if v.raw("lgo.investigated"):
+    if v.withheld("lgo.investigated"):
+        # How many it investigated, and not how many of those it found fault in.
+        runs += [
+            "It investigated and decided " if runs else "The Ombudsman investigated and decided ",
+            v.value("lgo.investigated"),
+            ". ",
+        ]
+    elif v.raw("lgo.investigated"):
         runs += [
             "It investigated and decided " if runs else "The Ombudsman investigated and decided ",
             v.value("lgo.investigated"),
@@ -127,6 +137,14 @@ def _remedies(ctx: BuildContext) -> Paragraph | None:
     due = v.raw("lgo.remedies.due")
     if not due:
         return None
+    if v.withheld("lgo.remedies.due"):
+        # Not how many of a withheld number were done on time, late or not yet.
+        return para(
+            "The Ombudsman set a date to put things right in ",
+            v.value("lgo.remedies.due"),
+            f" of its decisions in {ctx.label}",
+            SoFew().end("how many were put right by then"),
+        )
     runs: list[Run] = [
         "The Ombudsman set a date to put things right in ",
         v.value("lgo.remedies.due"),

@@ -300,6 +300,11 @@ def _ombudsman(ctx: BuildContext) -> Paragraph | None:
     ]
     if not investigated:
         runs.append(", and it made no decision after an investigation.")
+    elif v.withheld("lgo.investigated"):
+        # How many it investigated, and not how many of those it found fault in ("fault in
+        # fewer than 5 of the fewer than 5"): a part of a withheld number says little and reads
+        # badly.
+        runs += [", and it investigated and decided ", v.value("lgo.investigated"), "."]
     elif fault == investigated:
         every = {1: "the one", 2: "both"}.get(investigated, f"all {investigated}")
         runs.append(

@@ -18,7 +18,7 @@ from redress.reporting.charts import definitions as charts
 from ..context import BuildContext
 from ..labels import TABLE_CAPTIONS, band_label
 from ..model import Cell, Paragraph, Run, TableBlock
-from ..sentences import against, count_or_none
+from ..sentences import SoFew, against, count_or_none
 from ..values import column, para, text_cell
 from .common import Blocks, chart_block
 from .trends import timeliness_trend
@@ -112,10 +112,12 @@ def _panel_timescale(ctx: BuildContext) -> str:
     return "within the panel timescale"
 
 
-def _panels(ctx: BuildContext) -> Paragraph | None:
+def _panels(ctx: BuildContext, so_few: SoFew) -> Paragraph | None:
     """ "Review panels met for 13 of the 14 stage 3 requests received in 2021-22; 11 of them
     within 30 working days of the request." None for a panel that has not met, "a review panel"
-    for one; nothing without stage 3 requests."""
+    for one; nothing without stage 3 requests. With the requests withheld, how many panels met
+    and not "of" them: "Review panels met for fewer than 5 stage 3 requests received in
+    2021-22." """
     v = ctx.view
     requests = v.raw("received.stage3")
     held, in_time = (
@@ -126,6 +128,17 @@ def _panels(ctx: BuildContext) -> Paragraph | None:
         return None
     received = f"stage 3 {presenters.plural(requests, 'request')} received in {ctx.label}"
     within = _panel_timescale(ctx)
+    if v.withheld("received.stage3"):
+        if held == 0:
+            return para(
+                f"No review panel had met by {presenters.govuk_date(ctx.as_of)} for the {received}."
+            )
+        return para(
+            "Review panels met for ",
+            v.value("timeliness.stage3.panels_held"),
+            f" {received}",
+            so_few.end(f"how many {within}"),
+        )
     if held == 0:
         return para(
             f"No review panel had met by {presenters.govuk_date(ctx.as_of)} for ",
@@ -155,12 +168,25 @@ def _panels(ctx: BuildContext) -> Paragraph | None:
     return para(*opening, *timing)
 
 
-def _responses_blocks(ctx: BuildContext) -> Blocks:
+def _issued(ctx: BuildContext, so_few: SoFew, figure_id: str, words: str) -> Paragraph:
+    """A withheld number of responses, without its parts: "Fewer than 5 stage 1 responses were
+    issued in 2021-22; how many were in time is not published for so few." """
+    return para(
+        ctx.view.value(figure_id),
+        f" {words} responses were issued in {ctx.label}",
+        so_few.end("how many were in time"),
+    )
+
+
+def _responses_blocks(ctx: BuildContext, so_few: SoFew) -> Blocks:
     """The responses issued in the period, whenever the complaint was received: each stage's
-    share in time and average, the review panels, and the response-time bands."""
+    share in time and average, the review panels, and the response-time bands. A withheld
+    number of responses is given without its parts (`SoFew`)."""
     v = ctx.view
     blocks: Blocks = []
-    if v.raw("responses.stage1.count"):
+    if v.withheld("responses.stage1.count"):
+        blocks.append(_issued(ctx, so_few, "responses.stage1.count", "stage 1"))
+    elif v.raw("responses.stage1.count"):
         limit = ctx.timescale(1)
         blocks.append(
             para(
@@ -180,7 +206,9 @@ def _responses_blocks(ctx: BuildContext) -> Blocks:
                 *_average(ctx, "responses.stage1"),
             )
         )
-    if v.raw("responses.stage2.statutory.count"):
+    if v.withheld("responses.stage2.statutory.count"):
+        blocks.append(_issued(ctx, so_few, "responses.stage2.statutory.count", "statutory stage 2"))
+    elif v.raw("responses.stage2.statutory.count"):
         prefix = "responses.stage2.statutory"
         blocks.append(
             para(
@@ -200,7 +228,9 @@ def _responses_blocks(ctx: BuildContext) -> Blocks:
                 *_average(ctx, prefix),
             )
         )
-    if v.raw("responses.stage2.local.count"):
+    if v.withheld("responses.stage2.local.count"):
+        blocks.append(_issued(ctx, so_few, "responses.stage2.local.count", "local stage 2"))
+    elif v.raw("responses.stage2.local.count"):
         prefix = "responses.stage2.local"
         blocks.append(
             para(
@@ -214,7 +244,9 @@ def _responses_blocks(ctx: BuildContext) -> Blocks:
                 *_average(ctx, prefix),
             )
         )
-    if v.raw("responses.stage3.count"):
+    if v.withheld("responses.stage3.count"):
+        blocks.append(_issued(ctx, so_few, "responses.stage3.count", "stage 3"))
+    elif v.raw("responses.stage3.count"):
         blocks.append(
             para(
                 "Of the ",
@@ -224,7 +256,7 @@ def _responses_blocks(ctx: BuildContext) -> Blocks:
                 f" were given within {presenters.working_days(ctx.timescale(3))} of the request.",
             )
         )
-    panels = _panels(ctx)
+    panels = _panels(ctx, so_few)
     if panels is not None:
         blocks.append(panels)
     blocks += _band_tables(ctx, "responses")
@@ -234,7 +266,7 @@ def _responses_blocks(ctx: BuildContext) -> Blocks:
     return blocks
 
 
-def _deadline_lead(ctx: BuildContext) -> Paragraph:
+def _deadline_lead(ctx: BuildContext, so_few: SoFew) -> Paragraph:
     """ "Of the 205 stage 1 complaints received in 2021-22 and answered by 31 May 2022, 156
     (76.1%) were answered within their deadline, against 84.0% in 2020-21: fewer in time, which
     is worse. Of them, …": the lead of a report measured as Sandwell's is."""
@@ -245,6 +277,8 @@ def _deadline_lead(ctx: BuildContext) -> Paragraph:
             f"No stage 1 complaint received in {ctx.label} had been answered by "
             f"{presenters.govuk_date(ctx.as_of)}."
         )
+    if v.withheld("timeliness.stage1.cohort"):
+        return _cohort_withheld(ctx, so_few)
     limit = ctx.timescale(1)
     longest = (
         f"{presenters.working_days(limit)}, the longest the procedure allows"
@@ -293,13 +327,29 @@ def _by_quarter(ctx: BuildContext) -> Blocks:
             ("missed", "Late", "count"),
         ],
     )
-    return [chart_block(charts.by_quarter(v.rows("timeliness.stage1.by_quarter")), table)]
+    chart = charts.by_quarter(
+        v.rows("timeliness.stage1.by_quarter"), withheld=presenters.fewer_than(v.threshold)
+    )
+    return [chart_block(chart, table)]
 
 
-def _cohort_paragraph(ctx: BuildContext) -> Paragraph:
+def _cohort_withheld(ctx: BuildContext, so_few: SoFew) -> Paragraph:
+    """A withheld timeliness cohort, without its parts: "Fewer than 5 stage 1 complaints
+    received in 2021-22 had been answered by 31 May 2022 (the timeliness cohort)." """
+    return para(
+        ctx.view.value("timeliness.stage1.cohort"),
+        f" stage 1 complaints received in {ctx.label} had been answered by "
+        f"{presenters.govuk_date(ctx.as_of)} (the timeliness cohort)",
+        so_few.end("how many were answered in time"),
+    )
+
+
+def _cohort_paragraph(ctx: BuildContext, so_few: SoFew) -> Paragraph:
     """The complaints received in the period and answered (the timeliness cohort), against the
     longest timescale: the second measure of a report that leads with the responses."""
     v = ctx.view
+    if v.withheld("timeliness.stage1.cohort"):
+        return _cohort_withheld(ctx, so_few)
     return (
         para(
             f"Counted over the complaints received in {ctx.label} and answered by "
@@ -325,6 +375,7 @@ def timeliness(ctx: BuildContext) -> Blocks:
     issued in the period, or the complaints received in it against their own deadlines), then
     the other, the trend, the quarters and stage 2's investigations."""
     v = ctx.view
+    so_few = SoFew()
     if ctx.by_deadline:
         blocks: Blocks = [
             para(
@@ -334,10 +385,10 @@ def timeliness(ctx: BuildContext) -> Blocks:
                 f"{EXCLUDED}. The same measures over the responses issued in {ctx.label}, "
                 "whenever the complaint was received, follow."
             ),
-            _deadline_lead(ctx),
+            _deadline_lead(ctx, so_few),
             *_by_quarter(ctx),
             _cohort_table(ctx),
-            *_responses_blocks(ctx),
+            *_responses_blocks(ctx, so_few),
         ]
     else:
         blocks = [
@@ -346,14 +397,22 @@ def timeliness(ctx: BuildContext) -> Blocks:
                 f"complaint was received, as earlier annual reports did; {EXCLUDED}. The same "
                 f"measures over the complaints received in {ctx.label} follow."
             ),
-            *_responses_blocks(ctx),
-            _cohort_paragraph(ctx),
+            *_responses_blocks(ctx, so_few),
+            _cohort_paragraph(ctx, so_few),
             _cohort_table(ctx),
         ]
     blocks += timeliness_trend(ctx)
     if not ctx.by_deadline:
         blocks += _by_quarter(ctx)
-    if v.raw("stage2.active"):
+    if v.withheld("stage2.active"):
+        blocks.append(
+            para(
+                v.value("stage2.active"),
+                f" stage 2 investigations were open at some time during {ctx.span}",
+                so_few.end("how many were completed in it"),
+            )
+        )
+    elif v.raw("stage2.active"):
         blocks.append(
             para(
                 v.value("stage2.active"),

@@ -87,7 +87,8 @@ def volumes(ctx: BuildContext) -> Blocks:
     # whole years of another scope, or a single one).
     by_year = v.rows("received.by_year") if ctx.words.kind == "year" else []
     if len(by_year) > 1:
-        blocks.append(chart_block(charts.by_year(by_year), _by_year_table(ctx)))
+        chart = charts.by_year(by_year, withheld=presenters.fewer_than(ctx.view.threshold))
+        blocks.append(chart_block(chart, _by_year_table(ctx)))
     blocks += volumes_trend(ctx)
     shown = _months_shown(ctx)
     if shown:
