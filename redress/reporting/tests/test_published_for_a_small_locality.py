@@ -282,6 +282,8 @@ def test_sentences_about_a_withheld_count_read_as_a_person_would_write_them(db, 
         period=YEAR, as_of=AS_OF, locality="South", publish=True
     ).document
     internal = services.prepare_report(period=YEAR, as_of=AS_OF, locality="South").document
+    assert published is not None
+    assert internal is not None
     assert _stiff(published) == []
     assert _explained_twice(published) == []
     said = {text for _, text in _sentences(published)}

@@ -209,11 +209,21 @@ def _published_voice(ctx: BuildContext, examples: list[selectors.CaseExample]) -
                 "approved for publication."
             )
         ]
+    withheld = ctx.view.withheld("cyp.stage1.received")
+    if withheld:
+        # Each excerpt is one complaint's, so their number is a least number of complaints the
+        # report withholds: three examples would say there were at least three. One says no
+        # more than "fewer than 5" already does (a withheld count is 1 to 4, and "none" is
+        # said as such), so one is shown, the oldest, and no more, however many are approved.
+        approved = approved[:1]
     said = [e.excerpt or "" for e in approved]
     texts = [redact(s, e.names) for s, e in zip(said, approved, strict=True)]
     ctx.redactions["case example"] = sum(1 for s, t in zip(said, texts, strict=True) if t != s)
     intro = (
-        f"From the complaints made by {CYP_WORDS} in {ctx.label}, in excerpts approved for "
-        "publication:"
+        f"An example of the complaints made by {CYP_WORDS} in {ctx.label}, in an excerpt "
+        "approved for publication (only one is shown where their number is withheld):"
+        if withheld
+        else f"From the complaints made by {CYP_WORDS} in {ctx.label}, in excerpts approved "
+        "for publication:"
     )
     return [para(intro), BulletList(tuple(para(t) for t in dict.fromkeys(texts)))]
