@@ -27,7 +27,7 @@ from ..labels import (
     column_label,
     label,
 )
-from ..model import Cell, Paragraph, RowKind, Suppression, TableBlock
+from ..model import Cell, Column, Paragraph, RowKind, Suppression, TableBlock
 from ..sections import SECTION_SPECS
 from ..values import Kind, column, label_of, para, text_cell
 from .common import Blocks, new_since, nothing_to_compare
@@ -166,6 +166,7 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
         )
         for table_id, rows in sorted(v.figures.tables.items())
     ]
+    compared_columns: tuple[Column, ...] = ()
     if new is None:
         intro = (
             "Every figure in this report has an id and one definition. Where a figure is "
@@ -184,7 +185,6 @@ def appendix_figures(ctx: BuildContext) -> Blocks:
             f"not be computed. They are not compared with {ctx.previous_label}: "
             f"{nothing_to_compare(ctx, new)}."
         )
-        compared_columns = ()
     return [
         para(intro),
         TableBlock(
