@@ -33,6 +33,7 @@ def build_world() -> SimpleNamespace:
     twin = permissions._records(seen=False, people=people)
     _failed_message(people)
     _advocacy_provider()
+    _shared_procedure()
     return SimpleNamespace(people=people, seen=seen, twin=twin, open=_open_stage2(people))
 
 
@@ -42,6 +43,15 @@ def _advocacy_provider() -> None:
     from redress.core import config
 
     config.set_value("advocacy_provider_email", "referrals@advocacy.example", by=None)
+
+
+def _shared_procedure() -> None:
+    """A trust and its council sharing the procedure: with one organisation, an Ombudsman
+    enquiry's "Organisation" page says there is nothing to choose and has no form."""
+    from redress.organisations.tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="Kingsmoor Children's Trust", kind="trust")
+    OrganisationFactory(name="Kingsmoor City Council")
 
 
 def _failed_message(people: SimpleNamespace) -> None:
