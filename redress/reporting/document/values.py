@@ -207,12 +207,17 @@ class FigureView:
         *,
         labels: dict[str, dict[Any, str]] | None = None,
         footnote: str | None = None,
+        indices: Iterable[int] | None = None,
+        caption: str | None = None,
     ) -> TableBlock:
-        """A figure table as it stands: one report row per figure row. `labels` maps a text
-        column's codes to words."""
+        """A figure table as it stands: one report row per figure row (or per row of
+        `indices`: a part of the table, each cell still the table's own, so its drill-down and
+        anything withheld are the table's). `labels` maps a text column's codes to words."""
         spec = list(columns)
+        rows = self.rows(table_id)
         body = []
-        for i, row in enumerate(self.rows(table_id)):
+        for i in range(len(rows)) if indices is None else indices:
+            row = rows[i]
             cells = []
             for column_key, _, kind in spec:
                 if kind == "text":
@@ -224,7 +229,7 @@ class FigureView:
             body.append(tuple(cells))
         return TableBlock(
             key=table_id,
-            caption=TABLE_CAPTIONS.get(table_id, table_id),
+            caption=caption or TABLE_CAPTIONS.get(table_id, table_id),
             columns=tuple(column(k, label, kind) for k, label, kind in spec),
             rows=tuple(body),
             footnote=footnote,

@@ -203,8 +203,8 @@ def _by_part(parts: list[tuple[Period, Table]]) -> Table:
 @table("received.by_service.parts")
 def by_service_parts(ctx: FigureContext) -> Table:
     """Columns part, from, to, service, stage1, stage2, stage3: received.by_service for each
-    part of a period that spans a restructure (cut on each day some service area versions
-    began and others ended the day before), the parts in order; no rows without one
+    part of a period that spans a restructure (cut on each day some services began and others
+    ended the day before: figures/structure.py), the parts in order; no rows without one
     """
     return _by_part([(part, by_service(ctx.for_period(part))) for part in period_parts(ctx)])
 

@@ -18,6 +18,20 @@ if TYPE_CHECKING:
 
 Blocks = list[Block]
 
+# The columns of the tables of complaints by service (or area, year) and stage, and of stage 1
+# complaints against open cases: the year's and each part's of a restructured year.
+STAGE_COLUMNS: list[tuple[str, str, Kind]] = [
+    ("stage1", "Stage 1", "count"),
+    ("stage2", "Stage 2", "count"),
+    ("stage3", "Stage 3", "count"),
+]
+OPEN_CASES_COLUMNS: list[tuple[str, str, Kind]] = [
+    ("service", "Service", "text"),
+    ("complaints", "Stage 1 complaints", "count"),
+    ("open_cases", "Open cases", "number"),
+    ("pct", "Complaints as a % of open cases", "ratio"),
+]
+
 
 def new_since(ctx: BuildContext) -> datetime.date | None:
     """The day the report's scope began, when that was after the same period a year before

@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING
 
 from redress.core import presenters
 
-from ..model import Cell, TableBlock
 from ..sentences import in_words
-from ..values import Kind, column, label_of, para, text_cell
-from .common import Blocks
+from ..values import para
+from .common import OPEN_CASES_COLUMNS, STAGE_COLUMNS, Blocks
 
 if TYPE_CHECKING:
     from ..context import BuildContext
-    from ..values import FigureView
 
 BY_SERVICE = "received.by_service.parts"
 OPEN_CASES = "ratio.stage1_to_open_cases.by_service.parts"
@@ -57,34 +55,6 @@ def _parts(rows: list[dict]) -> dict[int, Part]:
     return parts
 
 
-def _table(
-    v: FigureView,
-    table_id: str,
-    indices: list[int],
-    columns: list[tuple[str, str, Kind]],
-    caption: str,
-) -> TableBlock:
-    """The rows of one part of a figure table, each cell still the figure table's own (so its
-    drill-down and anything withheld are the table's)."""
-    rows = v.rows(table_id)
-    body: list[tuple[Cell, ...]] = []
-    for i in indices:
-        body.append(
-            tuple(
-                text_cell(label_of(rows[i][key]))
-                if kind == "text"
-                else v.cell(table_id, i, key, kind)
-                for key, _, kind in columns
-            )
-        )
-    return TableBlock(
-        key=table_id,
-        caption=caption,
-        columns=tuple(column(key, label, kind) for key, label, kind in columns),
-        rows=tuple(body),
-    )
-
-
 def services_by_part(ctx: BuildContext) -> Blocks:
     """Why there is a table for each part, then each part's tables: complaints by service and
     stage, and stage 1 complaints against open cases where the part has open-cases figures."""
@@ -110,32 +80,20 @@ def services_by_part(ctx: BuildContext) -> Blocks:
     for number, (start, end, indices) in parts.items():
         words = span_words(start, end)
         blocks.append(
-            _table(
-                v,
+            v.table(
                 BY_SERVICE,
-                indices,
-                [
-                    ("service", "Service", "text"),
-                    ("stage1", "Stage 1", "count"),
-                    ("stage2", "Stage 2", "count"),
-                    ("stage3", "Stage 3", "count"),
-                ],
-                f"Complaints received by service and stage, {words}",
+                [("service", "Service", "text"), *STAGE_COLUMNS],
+                indices=indices,
+                caption=f"Complaints received by service and stage, {words}",
             )
         )
         if number in open_cases:
             blocks.append(
-                _table(
-                    v,
+                v.table(
                     OPEN_CASES,
-                    open_cases[number][2],
-                    [
-                        ("service", "Service", "text"),
-                        ("complaints", "Stage 1 complaints", "count"),
-                        ("open_cases", "Open cases", "number"),
-                        ("pct", "Complaints as a % of open cases", "ratio"),
-                    ],
-                    f"Stage 1 complaints against open cases, by service, {words}",
+                    OPEN_CASES_COLUMNS,
+                    indices=open_cases[number][2],
+                    caption=f"Stage 1 complaints against open cases, by service, {words}",
                 )
             )
     return blocks

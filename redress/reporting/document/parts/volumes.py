@@ -15,7 +15,16 @@ from ..labels import TABLE_CAPTIONS
 from ..model import Cell, Run, TableBlock, Value
 from ..sentences import Tier, count_or_none, in_words, rank, shift, tied_rest, tier_listing
 from ..values import Kind, column, fmt, para, text_cell
-from .common import Blocks, began_words, chart_block, new_since, nothing_to_compare, share
+from .common import (
+    OPEN_CASES_COLUMNS,
+    STAGE_COLUMNS,
+    Blocks,
+    began_words,
+    chart_block,
+    new_since,
+    nothing_to_compare,
+    share,
+)
 from .restructure import open_cases_elsewhere, services_by_part, spans_restructure
 from .trends import volumes_trend
 
@@ -192,9 +201,7 @@ def _by_year_table(ctx: BuildContext) -> TableBlock:
         "received.by_year",
         [
             ("year", "Year", "text"),
-            ("stage1", "Stage 1", "count"),
-            ("stage2", "Stage 2", "count"),
-            ("stage3", "Stage 3", "count"),
+            *STAGE_COLUMNS,
         ],
     )
 
@@ -362,17 +369,7 @@ def rates(ctx: BuildContext) -> Blocks:
             )
         )
     elif v.rows("ratio.stage1_to_open_cases.by_service"):
-        blocks.append(
-            v.table(
-                "ratio.stage1_to_open_cases.by_service",
-                [
-                    ("service", "Service", "text"),
-                    ("complaints", "Stage 1 complaints", "count"),
-                    ("open_cases", "Open cases", "number"),
-                    ("pct", "Complaints as a % of open cases", "ratio"),
-                ],
-            )
-        )
+        blocks.append(v.table("ratio.stage1_to_open_cases.by_service", OPEN_CASES_COLUMNS))
     return blocks
 
 
@@ -401,9 +398,7 @@ def services(ctx: BuildContext) -> Blocks:
             "received.by_area",
             [
                 ("area", "Area", "text"),
-                ("stage1", "Stage 1", "count"),
-                ("stage2", "Stage 2", "count"),
-                ("stage3", "Stage 3", "count"),
+                *STAGE_COLUMNS,
             ],
         )
         blocks.append(chart_block(charts.by_area(v.rows("received.by_area")), table))
@@ -414,9 +409,7 @@ def services(ctx: BuildContext) -> Blocks:
             "received.by_service",
             [
                 ("service", "Service", "text"),
-                ("stage1", "Stage 1", "count"),
-                ("stage2", "Stage 2", "count"),
-                ("stage3", "Stage 3", "count"),
+                *STAGE_COLUMNS,
             ],
         )
         blocks.append(chart_block(charts.stage1_by_service(rows), table))
