@@ -11,8 +11,11 @@ imported into a fresh database (not timed); then each format is made by
 the call (extraction, figures, document, charts, rendering) twice: cold, the process's first
 report (its imports, vl-convert's JavaScript engine, template compilation and WeasyPrint's
 fonts paid for inside it), and warm, the same report made again as a running server makes
-it, with nothing computed reused (the chart cache is emptied). The targets are for the warm
-time; both are printed, and the child's peak memory over both.
+it, with nothing computed reused (the chart cache and the kept facts are emptied). The
+targets are for the warm time; both are printed, and the child's peak memory over both. Under
+each warm line a "kept" line times the same report again with the facts kept from the one
+before (`reporting/facts/kept.py`, ADR 0032): nothing was recorded since, as for the next
+report, download or drill-down a running server makes while nobody records anything.
 The million: `demo_generate --complaints 1000000` imported into PostgreSQL database
 `redress_bench_1m` (kept between runs: building it takes 10 to 30 minutes; `--rebuild` makes it
 again).
@@ -72,8 +75,16 @@ fmt = sys.argv[1]
 repeats = int(sys.argv[2])
 
 
-def timed():
+try:
+    from redress.reporting.facts import kept
+except ImportError:  # --code: a checkout from before facts were kept
+    kept = None
+
+
+def timed(keep=False):
     charts._svg.cache_clear()  # every chart drawn afresh each time
+    if kept is not None and not keep:
+        kept.store.clear()  # and the facts read afresh
     start, cpu = time.perf_counter(), time.process_time()
     output = generate_report(
         period=financial_year("2021-22"), as_of=datetime.date(2022, 5, 31), fmt=fmt
@@ -95,9 +106,27 @@ for _ in range(repeats):
     seconds, output = timed()
     warm.append(seconds)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# Kept: the same report again with the facts kept from the one before (nothing was recorded
+# since), as the next report, download or drill-down of a running server is made.
+warm_cpus, cpus = cpus[1:], []
+kept_times = []
+if kept is not None:
+    timed(keep=True)  # keeps the facts
+    cpus.clear()
+    for _ in range(repeats):
+        seconds, output = timed(keep=True)
+        kept_times.append(seconds)
 print(
     json.dumps(
-        {"cold": cold, "warm": warm, "cpu": cpus[1:], "peak_mb": peak, "bytes": len(output.content)}
+        {
+            "cold": cold,
+            "warm": warm,
+            "cpu": warm_cpus,
+            "kept": kept_times,
+            "kept_cpu": cpus,
+            "peak_mb": peak,
+            "bytes": len(output.content),
+        }
     )
 )
 """
@@ -127,10 +156,30 @@ def run_format(url: str, fmt: str, *, code: Path = ROOT, repeats: int = 1) -> di
     return result
 
 
-def line(scale: str, database: str, fmt: str, result: dict[str, Any]) -> str:
+def kept_result(result: dict[str, Any]) -> dict[str, Any] | None:
+    """The kept line's figures in the warm line's shape (None: the code keeps no facts)."""
+    if not result.get("kept"):
+        return None
+    return {
+        **result,
+        "warm": result["kept"],
+        "seconds": statistics.median(result["kept"]),
+        "cpu_seconds": statistics.median(result["kept_cpu"]),
+    }
+
+
+def lines(scale: str, database: str, fmt: str, result: dict[str, Any]) -> str:
+    """The warm line, and the kept line (facts kept, nothing recorded since) under it."""
+    printed = [line(scale, database, fmt, result)]
+    if (kept := kept_result(result)) is not None:
+        printed.append(line(scale, database, f"{fmt} kept", kept, cold=False))
+    return "\n".join(printed)
+
+
+def line(scale: str, database: str, fmt: str, result: dict[str, Any], *, cold: bool = True) -> str:
     verdict = ""
-    target = TARGETS.get((scale, fmt))
-    memory = MEMORY_TARGET_MB.get((scale, fmt))
+    target = TARGETS.get((scale, fmt.removesuffix(" kept")))
+    memory = MEMORY_TARGET_MB.get((scale, fmt.removesuffix(" kept")))
     if target is not None:
         ok = result["seconds"] < target and (memory is None or result["peak_mb"] < memory)
         verdict = "  within target" if ok else "  OVER TARGET"
@@ -138,12 +187,17 @@ def line(scale: str, database: str, fmt: str, result: dict[str, Any]) -> str:
         f" [{min(result['warm']):.2f}-{max(result['warm']):.2f}]" if len(result["warm"]) > 1 else ""
     )
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    first = f", cold {result['cold']:6.2f} s" if cold else ""
     return (
-        f"{scale:<8} {database:<11} {fmt:<5} {result['seconds']:7.2f} s{spread}  "
-        f"(cpu {result['cpu_seconds']:6.2f} s, cold {result['cold']:6.2f} s)  "
+        f"{scale:<8} {database:<11} {fmt:<10} {result['seconds']:7.2f} s{spread}  "
+        f"(cpu {result['cpu_seconds']:6.2f} s{first})  "
         f"peak {result['peak_mb']:7,.0f} MB  {result['bytes'] / 1024:9,.0f} KB  "
         f"load {load}{verdict}"
     )
+
+
+def migrate(url: str) -> None:
+    manage("migrate", "--no-input", "-v", "0", env={**os.environ, "DATABASE_URL": url})
 
 
 def load(url: str, data: Path) -> None:
@@ -228,9 +282,11 @@ def main() -> None:
                     Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
                 load(url, data)
                 loaded.touch()
+            else:
+                migrate(url)  # a kept database made before this code's migrations
             for fmt in formats:
                 result = run_format(url, fmt, code=code, repeats=args.warm)
-                print(line(scale, database, fmt, result), flush=True)
+                print(lines(scale, database, fmt, result), flush=True)
 
         if args.million:
             if args.rebuild or not million_ready(POSTGRES_MILLION):
@@ -241,7 +297,7 @@ def main() -> None:
                 print(f"Imported the million in {time.perf_counter() - start:.0f} s", flush=True)
             for fmt in formats:
                 result = run_format(POSTGRES_MILLION, fmt, code=code, repeats=args.warm)
-                print(line("million", "PostgreSQL", fmt, result), flush=True)
+                print(lines("million", "PostgreSQL", fmt, result), flush=True)
 
 
 if __name__ == "__main__":

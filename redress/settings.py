@@ -186,6 +186,10 @@ AXES_CLIENT_IP_CALLABLE = "redress.accounts.lockout.client_ip"
 AXES_ENABLE_ADMIN = False  # Redress's own admin for lock-outs: complaints managers unlock
 # Reverse proxies in front of Redress whose X-Forwarded-For is trusted for the client's address.
 REDRESS_TRUSTED_PROXIES = int(os.environ.get("REDRESS_TRUSTED_PROXIES", "0"))
+# Facts kept between reports until something is recorded (reporting/facts/kept.py, ADR 0032):
+# at most this many sets a process (0: none kept), of at most this many megabytes in all.
+REDRESS_FACTS_KEPT = int(os.environ.get("REDRESS_FACTS_KEPT", "4"))
+REDRESS_FACTS_KEPT_MB = int(os.environ.get("REDRESS_FACTS_KEPT_MB", "512"))
 # The second factor (redress.accounts.second_factor): the name authenticator apps show.
 OTP_TOTP_ISSUER = os.environ.get("REDRESS_OTP_ISSUER", "Redress")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

@@ -54,7 +54,7 @@ from redress.reporting.models import ContextFigure
 from redress.surveys.models import Survey
 from redress.taxonomies.models import Term
 
-from . import arrow, schema
+from . import arrow, kept, schema
 from .derive import derive_stage_columns
 from .frames import Facts
 
@@ -65,14 +65,48 @@ def extract_facts(
     calendar: WorkingCalendar,
     service_area_ids: Iterable[int] | None = None,
     aspects_from: datetime.date | None = None,
+    keep: bool = False,
 ) -> Facts:
-    """Every fact frame, as recorded by `as_of`, optionally for some service areas only.
+    """Every fact frame, as recorded by `as_of`, optionally for some service areas only. With
+    `keep`, the facts are kept for the next request for the same ones, which gets them while
+    nothing they are read from has changed (kept.py, ADR 0032).
 
     `aspects_from` reads aspects (reasons) only of stages received on or after that day. A
     report counts reasons for its period and the one before, and at a million complaints the
     reasons of every earlier year are three million rows it would never look at."""
     areas = list(service_area_ids) if service_area_ids is not None else None
-    frames = _run(_reads(as_of, areas, aspects_from))
+    reads = _reads(as_of, areas, aspects_from)
+    # Kept between reports (kept.py) only when read in a transaction of extraction's own.
+    keeping = keep and kept.store.enabled and not connection.in_atomic_block
+    key = (
+        connection.alias,
+        str(connection.settings_dict["NAME"]),
+        as_of,
+        tuple(areas) if areas is not None else None,
+        aspects_from,
+        calendar.first_year,
+        calendar.last_year,
+        tuple(calendar.closure_days),
+    )
+    if keeping:
+        if (facts := kept.store.get(key)) is not None:
+            return facts
+        kept.prune()
+        reads["token"] = lambda: _frame_sql(kept.token_sql(), [], {"token": pl.String()})
+    frames = _run(reads)
+    facts = _assemble(frames, as_of=as_of, calendar=calendar, areas=areas)
+    if keeping:
+        kept.store.put(key, frames["token"]["token"][0], facts)
+    return facts
+
+
+def _assemble(
+    frames: dict[str, pl.DataFrame],
+    *,
+    as_of: datetime.date,
+    calendar: WorkingCalendar,
+    areas: list[int] | None,
+) -> Facts:
     frames["held"] = _held_days(frames.pop("holds"), as_of=as_of, calendar=calendar)
     stages = _assemble_stages(frames)
     return Facts(
@@ -716,6 +750,10 @@ def _frame(qs: QuerySet, columns: dict[str, pl.DataType]) -> pl.DataFrame:
     reader, otherwise through Django's connection, without making a Python object per value
     (PostgreSQL's CSV COPY, SQLite's JSON arrays)."""
     sql, params = qs.order_by().query.sql_with_params()
+    return _frame_sql(sql, params, columns)
+
+
+def _frame_sql(sql: str, params: Any, columns: dict[str, pl.DataType]) -> pl.DataFrame:
     reader: arrow.Reader | None = getattr(_reading, "reader", None)
     if reader is not None:
         return reader.read(sql, params, columns)

@@ -371,7 +371,7 @@ def report_facts(
     """The facts as recorded by as_of, for one service (every version of it), a scope (a
     locality's service areas, say) or the whole authority. Given the report's period, reasons
     are read only for it and the period before (the only ones a report counts); without it,
-    for every stage."""
+    for every stage. Kept for the next request until something is recorded (facts/kept.py)."""
     if scope is not None:
         areas = list(scope.area_ids) if scope.area_ids is not None else None
     else:
@@ -381,6 +381,7 @@ def report_facts(
         calendar=working_calendar(),
         service_area_ids=areas,
         aspects_from=period.previous.start if period is not None else None,
+        keep=True,
     )
 
 
