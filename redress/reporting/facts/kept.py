@@ -122,9 +122,8 @@ def prune() -> None:
 
 
 def _size(facts: Facts) -> int:
-    return sum(
-        value.estimated_size() for value in vars(facts).values() if isinstance(value, pl.DataFrame)
-    )
+    frames = [value for value in vars(facts).values() if isinstance(value, pl.DataFrame)]
+    return int(sum(frame.estimated_size() for frame in frames))
 
 
 class KeptFacts:
