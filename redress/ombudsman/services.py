@@ -116,7 +116,9 @@ def enquiry_change_organisation(
     recorded)."""
     enquiry = _lock(enquiry)
     if enquiry.organisation_id == (organisation.pk if organisation is not None else None):
-        raise rules.NothingToCorrect()
+        raise rules.OrganisationAlreadyRecorded(
+            organisation=organisation.name if organisation is not None else "No organisation"
+        )
     audit.save_changes(
         enquiry,
         {"organisation": organisation},

@@ -607,6 +607,13 @@ class NothingToCorrect(RuleViolation):
 # -- the Ombudsman -------------------------------------------------------------------------------
 
 
+class OrganisationAlreadyRecorded(RuleViolation):
+    """{organisation} is already recorded as handling the enquiry. Choose another to change
+    it."""
+
+    field = "organisation"
+
+
 class RemedyBeforeDecision(RuleViolation):
     """Record the Ombudsman's decision on {reference} before its remedies."""
 

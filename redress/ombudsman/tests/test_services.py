@@ -331,5 +331,8 @@ class TestEnquiryOrganisation:
     def test_no_change_is_refused(self, officer):
         trust = OrganisationFactory(name="Trust")
         enquiry = EnquiryFactory(organisation=trust)
-        with nothing_written(enquiry), pytest.raises(rules.NothingToCorrect):
+        with (
+            nothing_written(enquiry),
+            pytest.raises(rules.OrganisationAlreadyRecorded, match="Trust is already recorded"),
+        ):
             enquiry_change_organisation(enquiry=enquiry, organisation=trust, by=officer)

@@ -2,6 +2,8 @@
 council): asked for when an enquiry is recorded, changed from the enquiry's page, audited, and
 never asked for where there is only one organisation."""
 
+from html import unescape
+
 import pytest
 from django.urls import reverse
 
@@ -153,7 +155,7 @@ def test_the_change_page_starts_at_the_recorded_one_and_says_when_nothing_change
     page = officer_client.get(url).content.decode()
     assert f'<option value="{trust.pk}" selected>' in page
     page = officer_client.post(url, {"organisation": str(trust.pk)}).content.decode()
-    assert "The correction changes nothing" in page
+    assert f"{trust.name} is already recorded as handling the enquiry" in unescape(page)
     assert not AuditEvent.objects.filter(action="enquiry.change_organisation").exists()
     response = officer_client.post(url, {"organisation": ""}, follow=True)
     assert "The enquiry&#39;s organisation is now not recorded" in response.content.decode()
