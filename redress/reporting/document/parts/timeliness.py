@@ -527,6 +527,7 @@ def _band_tables(ctx: BuildContext, population: str) -> Blocks:
     the `responses` or the `timeliness` (cohort) population."""
     v = ctx.view
     blocks: Blocks = []
+    unsaid = False  # an average withheld (its count is), said once after the tables
     for group, table_id in (
         ("stage1", f"{population}.stage1.bands_by_area"),
         ("stage2.statutory", f"{population}.stage2.statutory.bands"),
@@ -539,12 +540,20 @@ def _band_tables(ctx: BuildContext, population: str) -> Blocks:
         )
         if table is not None:
             average = f"{population}.{group}.average_working_days"
-            blocks += [
-                table,
-                para("Average response time: ", v.value(average, "days"), ".")
-                if v.withheld(average)
-                else para("Average response time: ", v.value(average, "days"), " working days."),
-            ]
+            blocks.append(table)
+            if v.withheld(average):
+                unsaid = True
+            else:
+                blocks.append(
+                    para("Average response time: ", v.value(average, "days"), " working days.")
+                )
+    if unsaid:
+        blocks.append(
+            para(
+                "No average response time is given where "
+                f"{presenters.fewer_than(v.threshold)} responses were issued."
+            )
+        )
     return blocks
 
 
