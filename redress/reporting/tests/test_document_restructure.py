@@ -96,6 +96,13 @@ def test_a_table_for_each_part_of_the_year_and_why(world):
             [["Family Hub", "2", "10", "20.00%"], ["Family Support", "1", "20", "5.00%"]],
         ),
     ]
+    # Each part's open-cases table is followed by its highest proportion (Sandwell's words).
+    assert [p for p in said if "highest proportion" in p] == [
+        "Early Help had the highest proportion of stage 1 complaints to open cases in April to "
+        "December 2021 (2.00%).",
+        "Family Hub had the highest proportion of stage 1 complaints to open cases in January to "
+        "March 2022 (20.00%), followed by Family Support (5.00%).",
+    ]
     # The area table is the year's; the year's table by service is not shown, nor the year's
     # open cases in the rates section, which says where they are.
     assert shown[0][0] == "received.by_area"
@@ -114,6 +121,27 @@ def test_published_each_part_withholds_its_small_counts(world):
     assert texts(parts[0])[0] == ["South Safeguarding", "fewer than 5", "fewer than 5", "0"]
     assert (OPEN_CASES, 0, "complaints") in prepared.figures.suppressed
     assert (OPEN_CASES, 0, "pct") in prepared.figures.suppressed
+    # No service is ranked by a proportion whose count is withheld.
+    assert not any("highest proportion" in p for p in paragraphs(prepared.document, "services"))
+
+
+def test_a_tie_for_the_highest_proportion_is_said_as_one(world):
+    ContextFigure.objects.filter(service_area=world.early_help_new).update(value=Decimal(5))
+    document = prepare_report(period=financial_year(2021), as_of=AS_OF).document
+    assert document is not None
+    assert (
+        "Family Hub and Family Support shared the highest proportion of stage 1 complaints to "
+        "open cases in January to March 2022 (20.00% each)." in paragraphs(document, "services")
+    )
+    # Where a name has "and" in it, a comma says where one name ends.
+    world.early_help_new.name = "Support and Help"
+    world.early_help_new.save()
+    document = prepare_report(period=financial_year(2021), as_of=AS_OF).document
+    assert document is not None
+    assert (
+        "Family Hub, and Support and Help shared the highest proportion of stage 1 complaints to "
+        "open cases in January to March 2022 (20.00% each)." in paragraphs(document, "services")
+    )
 
 
 def test_a_year_without_a_restructure_has_the_one_table(world):

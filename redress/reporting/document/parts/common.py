@@ -9,8 +9,8 @@ from redress.core import presenters
 from redress.reporting.charts import Chart
 from redress.reporting.figures.numbers import pct
 
-from ..model import Block, ChartBlock, Run, TableBlock, Value
-from ..sentences import compared
+from ..model import Block, ChartBlock, Paragraph, Run, TableBlock, Value
+from ..sentences import NAMED_TIE, Tier, compared, listing, rank
 from ..values import Kind, fmt
 
 if TYPE_CHECKING:
@@ -31,6 +31,48 @@ OPEN_CASES_COLUMNS: list[tuple[str, str, Kind]] = [
     ("open_cases", "Open cases", "number"),
     ("pct", "Complaints as a % of open cases", "ratio"),
 ]
+
+
+def highest_against_open_cases(
+    ctx: BuildContext, table_id: str, indices: list[int], when: str
+) -> Paragraph | None:
+    """ "Children in Care had the highest proportion of stage 1 complaints to open cases in
+    January to March 2022 (2.90%), followed by Smethwick and Oldbury (2.80%)." (Sandwell's
+    words after its Table 5): the services with the highest and next highest proportion, a tie
+    said as one ("… (2.90% each)"). None when no service has complaints, when too many tie to
+    name, or when any row's count is withheld from a published report (the proportions would
+    rank services whose counts are not given)."""
+    v = ctx.view
+    rows = v.rows(table_id)
+    withheld = (v.suppressed(table_id, i, key) for i in indices for key in ("complaints", "pct"))
+    if any(withheld):
+        return None
+    ranking = rank([(i, rows[i]["pct"]) for i in indices], 2, name_at_most=NAMED_TIE)
+    if not ranking.named:
+        return None
+
+    def names(tier: Tier[int]) -> list[Run]:
+        named = [str(rows[i]["service"]) for i in tier.members]
+        if len(named) > 1 and any(" and " in name for name in named):
+            # "Child Protection and Court, and Disabled Children's Service": the comma says
+            # where one name ends.
+            return [", ".join(named[:-1]) + ", and " + named[-1]]
+        return listing([[name] for name in named], joiner=", ")
+
+    def amount(tier: Tier[int]) -> list[Run]:
+        each = " each" if len(tier.members) > 1 else ""
+        return [" (", v.row_value(table_id, tier.members[0], "pct", "ratio"), f"{each})"]
+
+    first, *after = ranking.named
+    runs: list[Run] = [
+        *names(first),
+        " had" if len(first.members) == 1 else " shared",
+        f" the highest proportion of stage 1 complaints to open cases {when}",
+        *amount(first),
+    ]
+    if after and len(first.members) == 1:
+        runs += [", followed by ", *names(after[0]), *amount(after[0])]
+    return Paragraph((*runs, "."))
 
 
 def new_since(ctx: BuildContext) -> datetime.date | None:

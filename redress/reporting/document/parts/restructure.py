@@ -11,7 +11,7 @@ from redress.core import presenters
 
 from ..sentences import in_words
 from ..values import para
-from .common import OPEN_CASES_COLUMNS, STAGE_COLUMNS, Blocks
+from .common import OPEN_CASES_COLUMNS, STAGE_COLUMNS, Blocks, highest_against_open_cases
 
 if TYPE_CHECKING:
     from ..context import BuildContext
@@ -96,4 +96,9 @@ def services_by_part(ctx: BuildContext) -> Blocks:
                     caption=f"Stage 1 complaints against open cases, by service, {words}",
                 )
             )
+            highest = highest_against_open_cases(
+                ctx, OPEN_CASES, open_cases[number][2], f"in {words}"
+            )
+            if highest is not None:
+                blocks.append(highest)
     return blocks
