@@ -95,8 +95,9 @@ def extract_facts(
         reads["token"] = lambda: _frame_sql(kept.token_sql(), [], {"token": pl.String()})
     frames = _run(reads)
     facts = _assemble(frames, as_of=as_of, calendar=calendar, areas=areas)
-    if keeping:
-        kept.store.put(key, frames["token"]["token"][0], facts)
+    token = frames.get("token")
+    if token is not None and token.height == 1 and token["token"][0] is not None:
+        kept.store.put(key, token["token"][0], facts)
     return facts
 
 
