@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from redress.complaints.tests.factories import ComplaintFactory, MediationFactory
+from redress.organisations.models import ServiceArea
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.models import Procedure, StageRule
 from redress.reporting.document.build import build_document
@@ -570,3 +571,23 @@ def test_the_headlines_say_both_all_and_none_for_the_ombudsman_and_costs(db):
     nothing = money | {"compensation.total": Decimal("0.00")}
     document = build(FigureSet(period=YEAR, as_of=AS_OF, figures=nothing), facts)
     assert not [p for p in document.summary if "ompensation" in p.plain]
+
+
+def test_the_year_s_open_cases_name_the_highest_proportion(year):
+    for cases, area in zip((10, 40, 1000), ServiceArea.objects.order_by("name"), strict=False):
+        ContextFigure.objects.create(
+            period="2021-22", measure="open_cases", service_area=area, value=cases
+        )
+    for measure in ("referrals", "family_assessments"):
+        ContextFigure.objects.create(period="2021-22", measure=measure, value=100)
+    facts = extract_facts(as_of=AS_OF, calendar=WorkingCalendar())
+    figures = compute_figures(facts=facts, period=YEAR, settings=SETTINGS)
+    document = build(figures, facts)
+    assert texts(table(document, "ratio.stage1_to_open_cases.by_service")) == [
+        ["Adoption", "2", "10", "20.00%"],
+        ["South Safeguarding", "2", "40", "5.00%"],
+    ]
+    assert (
+        "Adoption had the highest proportion of stage 1 complaints to open cases in 2021-22 "
+        "(20.00%), followed by South Safeguarding (5.00%)." in paragraphs(document, "rates")
+    )
