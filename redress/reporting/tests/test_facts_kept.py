@@ -225,7 +225,11 @@ def test_postgresql_sees_a_change_committed_after_the_facts_were_read(recorded, 
     facts were read is seen as a change once it commits, though nothing newer was recorded."""
     db = connection.settings_dict
     other = psycopg.connect(
-        dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"] or None
+        dbname=db["NAME"],
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        host=db["HOST"],
+        port=db["PORT"] or None,
     )
     try:
         other.execute(
