@@ -46,20 +46,28 @@ def responses_pct(ctx: FigureContext) -> float | None:
 
 def _answer_rows(
     frame: pl.DataFrame, key: dict[str, object]
-) -> list[tuple[dict[str, object], pl.DataFrame]]:
+) -> list[tuple[dict[str, object], pl.LazyFrame]]:
     """A row per question: how many answered yes, partly and no, with the surveys behind it
     (their answer to that question as `answer`)."""
+    # Every count in one pass; the records behind each row are made only if the drill-down
+    # asks for them (a LazyFrame).
+    counted = frame.select(
+        (pl.col(question) == answer).sum().alias(f"{question}:{answer}")
+        for question in QUESTIONS
+        for answer in ANSWERS
+    ).row(0, named=True)
+    lazy = frame.lazy()
     rows = []
     for question in QUESTIONS:
-        evidence = frame.with_columns(
+        evidence = lazy.with_columns(
             pl.lit(question).alias("question"), pl.col(question).alias("answer")
         )
-        counts = {a: int((frame[question] == a).sum()) for a in ANSWERS}
+        counts = {answer: int(counted[f"{question}:{answer}"]) for answer in ANSWERS}
         rows.append(({**key, "question": question, **counts}, evidence))
     return rows
 
 
-def _table(pairs: list[tuple[dict[str, object], pl.DataFrame]]) -> Table:
+def _table(pairs: list[tuple[dict[str, object], pl.LazyFrame]]) -> Table:
     return Table([row for row, _ in pairs], {i: frame for i, (_, frame) in enumerate(pairs)})
 
 
@@ -89,9 +97,9 @@ def answers_by_service(ctx: FigureContext) -> Table:
     when the survey was sent, a row per question for each service with an answered survey, by
     service name
     """
-    answered = surveys_answered(ctx)
+    answered = surveys_answered(ctx).filter(pl.col("service").is_not_null())
+    by_service = answered.partition_by("service", as_dict=True)
     pairs = []
-    for service in sorted(answered["service"].drop_nulls().unique().to_list()):
-        mine = answered.filter(pl.col("service") == service)
+    for (service,), mine in sorted(by_service.items(), key=lambda item: str(item[0][0])):
         pairs += _answer_rows(mine, {"service": service})
     return _table(pairs)
