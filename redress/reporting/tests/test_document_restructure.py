@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from redress.core import config
 from redress.reporting.document.model import ChartBlock, ReportDocument, TableBlock
 from redress.reporting.models import ContextFigure
 from redress.reporting.periods import financial_year
@@ -152,3 +153,15 @@ def test_a_year_without_a_restructure_has_the_one_table(world):
     assert BY_SERVICE not in keys
     assert OPEN_CASES not in keys
     assert not any("restructured" in p for p in paragraphs(document, "services"))
+
+
+def test_published_the_highest_proportion_leaves_out_the_services_withheld(world):
+    """A published report ranks only the services whose counts it shows, and says so: ranking
+    the withheld ones too would narrow what they hide."""
+    config.set_value("suppression_threshold", "2", by=None)
+    prepared = prepare_report(period=financial_year(2021), as_of=AS_OF, publish=True)
+    assert prepared.document is not None
+    assert [p for p in paragraphs(prepared.document, "services") if "highest" in p] == [
+        "Of the services with 2 or more stage 1 complaints in January to March 2022, Family Hub "
+        "had the highest proportion to open cases (20.00%)."
+    ]

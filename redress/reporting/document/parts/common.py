@@ -39,15 +39,21 @@ def highest_against_open_cases(
     """ "Children in Care had the highest proportion of stage 1 complaints to open cases in
     January to March 2022 (2.90%), followed by Smethwick and Oldbury (2.80%)." (Sandwell's
     words after its Table 5): the services with the highest and next highest proportion, a tie
-    said as one ("… (2.90% each)"). None when no service has complaints, when too many tie to
-    name, or when any row's count is withheld from a published report (the proportions would
-    rank services whose counts are not given)."""
+    said as one ("… (2.90% each)"). None when no service has complaints, or too many tie to
+    name.
+
+    A published report withholds the rows of services with fewer than 5 complaints; a ranking
+    that took them in would narrow what they hide (a top proportion of 2.90% tells a withheld
+    row of 40 open cases had one complaint), so it ranks the rest and says so: "Of the
+    services with 5 or more stage 1 complaints in January to March 2022, …"."""
     v = ctx.view
     rows = v.rows(table_id)
-    withheld = (v.suppressed(table_id, i, key) for i in indices for key in ("complaints", "pct"))
-    if any(withheld):
-        return None
-    ranking = rank([(i, rows[i]["pct"]) for i in indices], 2, name_at_most=NAMED_TIE)
+    shown = [
+        i
+        for i in indices
+        if not v.suppressed(table_id, i, "complaints") and not v.suppressed(table_id, i, "pct")
+    ]
+    ranking = rank([(i, rows[i]["pct"]) for i in shown], 2, name_at_most=NAMED_TIE)
     if not ranking.named:
         return None
 
@@ -64,12 +70,19 @@ def highest_against_open_cases(
         return [" (", v.row_value(table_id, tier.members[0], "pct", "ratio"), f"{each})"]
 
     first, *after = ranking.named
-    runs: list[Run] = [
-        *names(first),
-        " had" if len(first.members) == 1 else " shared",
-        f" the highest proportion of stage 1 complaints to open cases {when}",
-        *amount(first),
-    ]
+    have = " had" if len(first.members) == 1 else " shared"
+    if len(shown) == len(indices):
+        runs: list[Run] = [
+            *names(first),
+            f"{have} the highest proportion of stage 1 complaints to open cases {when}",
+        ]
+    else:
+        runs = [
+            f"Of the services with {v.threshold} or more stage 1 complaints {when}, ",
+            *names(first),
+            f"{have} the highest proportion to open cases",
+        ]
+    runs += amount(first)
     if after and len(first.members) == 1:
         runs += [", followed by ", *names(after[0]), *amount(after[0])]
     return Paragraph((*runs, "."))
