@@ -116,9 +116,9 @@ def enquiry_change_organisation(
     recorded)."""
     enquiry = _lock(enquiry)
     if enquiry.organisation_id == (organisation.pk if organisation is not None else None):
-        raise rules.OrganisationAlreadyRecorded(
-            organisation=organisation.name if organisation is not None else "No organisation"
-        )
+        if organisation is None:
+            raise rules.OrganisationAlreadyNotRecorded()
+        raise rules.OrganisationAlreadyRecorded(organisation=organisation.name)
     audit.save_changes(
         enquiry,
         {"organisation": organisation},

@@ -614,6 +614,12 @@ class OrganisationAlreadyRecorded(RuleViolation):
     field = "organisation"
 
 
+class OrganisationAlreadyNotRecorded(RuleViolation):
+    """No organisation is recorded as handling the enquiry already. Choose one to record it."""
+
+    field = "organisation"
+
+
 class RemedyBeforeDecision(RuleViolation):
     """Record the Ombudsman's decision on {reference} before its remedies."""
 

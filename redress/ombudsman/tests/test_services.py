@@ -336,3 +336,9 @@ class TestEnquiryOrganisation:
             pytest.raises(rules.OrganisationAlreadyRecorded, match="Trust is already recorded"),
         ):
             enquiry_change_organisation(enquiry=enquiry, organisation=trust, by=officer)
+        unrecorded = EnquiryFactory(organisation=None)
+        with (
+            nothing_written(unrecorded),
+            pytest.raises(rules.OrganisationAlreadyNotRecorded, match="No organisation is"),
+        ):
+            enquiry_change_organisation(enquiry=unrecorded, organisation=None, by=officer)
