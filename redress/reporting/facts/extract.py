@@ -77,7 +77,8 @@ def extract_facts(
     areas = list(service_area_ids) if service_area_ids is not None else None
     reads = _reads(as_of, areas, aspects_from)
     # Kept between reports (kept.py) only when read in a transaction of extraction's own.
-    keeping = keep and kept.store.enabled and not connection.in_atomic_block
+    if not (keep and kept.store.enabled and not connection.in_atomic_block):
+        return _assemble(_run(reads), as_of=as_of, calendar=calendar, areas=areas)
     key = (
         connection.alias,
         str(connection.settings_dict["NAME"]),
@@ -88,15 +89,14 @@ def extract_facts(
         calendar.last_year,
         tuple(calendar.closure_days),
     )
-    if keeping:
-        if (facts := kept.store.get(key)) is not None:
-            return facts
-        kept.prune()
-        reads["token"] = lambda: _frame_sql(kept.token_sql(), [], {"token": pl.String()})
+    if (facts := kept.store.get(key)) is not None:
+        return facts
+    kept.prune()
+    reads["token"] = lambda: _frame_sql(kept.token_sql(), [], {"token": pl.String()})
     frames = _run(reads)
     facts = _assemble(frames, as_of=as_of, calendar=calendar, areas=areas)
-    token = frames.get("token")
-    if token is not None and token.height == 1 and token["token"][0] is not None:
+    token = frames["token"]
+    if token.height == 1 and token["token"][0] is not None:
         kept.store.put(key, token["token"][0], facts)
     return facts
 

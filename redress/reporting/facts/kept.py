@@ -181,6 +181,9 @@ class KeptFacts:
     def __len__(self) -> int:
         return len(self._kept)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._kept
+
     def _total(self) -> int:
         return sum(size for _, _, size in self._kept.values())
 

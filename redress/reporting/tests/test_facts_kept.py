@@ -172,6 +172,8 @@ def test_the_limits(recorded, calendar, settings):
     assert len(store) == 1
     store.put("too big", "0", _inflated(some, store.bytes))
     assert len(store) == 1  # facts larger than the whole limit are not kept
+    assert "small" in store
+    assert "too big" not in store
 
 
 def _inflated(facts_, size):

@@ -109,16 +109,14 @@ def children(ctx: BuildContext) -> Blocks:
                 ".",
             )
         )
-    if v.withheld("cyp.stage1.received"):
-        # Not the advocacy and outcomes of a withheld number of complaints, part by part.
-        blocks.append(
-            para("How many had an advocate, and how they ended, is not published for so few.")
-        )
-        blocks.append(
-            para("Examples of the complaints children and young people made are in Appendix C.")
-        )
-    elif v.raw("cyp.stage1.received"):
-        blocks += [p for p in (_advocacy(ctx), _outcomes(ctx)) if p is not None]
+    if v.raw("cyp.stage1.received"):  # (a withheld count is some)
+        if v.withheld("cyp.stage1.received"):
+            # Not the advocacy and outcomes of a withheld number of complaints, part by part.
+            blocks.append(
+                para("How many had an advocate, and how they ended, is not published for so few.")
+            )
+        else:
+            blocks += [p for p in (_advocacy(ctx), _outcomes(ctx)) if p is not None]
         blocks.append(
             para("Examples of the complaints children and young people made are in Appendix C.")
         )

@@ -34,11 +34,12 @@ OPEN_CASES_COLUMNS: list[tuple[str, str, Kind]] = [
 
 
 def highest_against_open_cases(
-    ctx: BuildContext, table_id: str, indices: list[int], when: str
+    ctx: BuildContext, table_id: str, when: str, indices: list[int] | None = None
 ) -> Paragraph | None:
     """ "Children in Care had the highest proportion of stage 1 complaints to open cases in
     January to March 2022 (2.90%), followed by Smethwick and Oldbury (2.80%)." (Sandwell's
-    words after its Table 5): the services with the highest and next highest proportion, a tie
+    words after its Table 5): of the table's rows (or those of `indices`, a part of it), the
+    services with the highest and next highest proportion, a tie
     said as one ("… (2.90% each)"). None when no service has complaints, or too many tie to
     name.
 
@@ -48,6 +49,7 @@ def highest_against_open_cases(
     services with 5 or more stage 1 complaints in January to March 2022, …"."""
     v = ctx.view
     rows = v.rows(table_id)
+    indices = list(range(len(rows))) if indices is None else indices
     shown = [
         i
         for i in indices

@@ -97,7 +97,7 @@ def services_by_part(ctx: BuildContext) -> Blocks:
                 )
             )
             highest = highest_against_open_cases(
-                ctx, OPEN_CASES, open_cases[number][2], f"in {words}"
+                ctx, OPEN_CASES, f"in {words}", open_cases[number][2]
             )
             if highest is not None:
                 blocks.append(highest)

@@ -19,12 +19,12 @@ def mediation(ctx: BuildContext) -> Blocks:
         return [para(f"No mediation was offered in {ctx.label}.")]
     offered = v.raw("mediation.offered")
     resolved, escalated = v.raw("mediation.outcome.resolved"), v.raw("mediation.outcome.escalated")
-    what_became: list[Run] = []
+    what_became: list[Run] = ["."]
     if v.withheld("mediation.offered"):
         # Not what became of a withheld number of mediations, part by part.
         what_became = [SoFew().end("what came of them")]
     elif resolved or escalated:
-        what_became = [" Of those offered, "]
+        what_became.append(" Of those offered, ")
         if resolved:
             what_became += [v.value("mediation.outcome.resolved"), " resolved the complaint"]
         if resolved and escalated:
@@ -42,7 +42,7 @@ def mediation(ctx: BuildContext) -> Blocks:
             f"{'was' if offered == 1 else 'were'} offered and ",
             count_or_none(v, "mediation.held"),
             f" held in {ctx.label}",
-            *(what_became if v.withheld("mediation.offered") else [".", *what_became]),
+            *what_became,
         )
     ]
     cost = ctx.settings.stage2_average_cost
@@ -99,21 +99,15 @@ def _decisions(ctx: BuildContext) -> Paragraph:
         if declined:
             runs += ["decided not to investigate ", v.value("lgo.decision.not_investigated")]
         runs.append(". ")
-    if v.withheld("lgo.investigated"):
-        # How many it investigated, and not how many of those it found fault in.
+    if v.raw("lgo.investigated"):  # (a withheld count is some)
         runs += [
             "It investigated and decided " if runs else "The Ombudsman investigated and decided ",
             v.value("lgo.investigated"),
-            ". ",
         ]
-    elif v.raw("lgo.investigated"):
-        runs += [
-            "It investigated and decided " if runs else "The Ombudsman investigated and decided ",
-            v.value("lgo.investigated"),
-            ", finding fault in ",
-            count_or_none(v, "lgo.decision.fault_found"),
-            ". ",
-        ]
+        if not v.withheld("lgo.investigated"):
+            # (Of a withheld number, not how many it found fault in.)
+            runs += [", finding fault in ", count_or_none(v, "lgo.decision.fault_found")]
+        runs.append(". ")
     else:
         who = "It" if runs else "The Ombudsman"
         runs.append(f"{who} made no decision after an investigation. ")

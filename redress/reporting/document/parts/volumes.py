@@ -369,10 +369,10 @@ def rates(ctx: BuildContext) -> Blocks:
                 "against open cases are given for each part of it, with the complaints by service."
             )
         )
-    elif rows := v.rows("ratio.stage1_to_open_cases.by_service"):
+    elif v.rows("ratio.stage1_to_open_cases.by_service"):
         blocks.append(v.table("ratio.stage1_to_open_cases.by_service", OPEN_CASES_COLUMNS))
         highest = highest_against_open_cases(
-            ctx, "ratio.stage1_to_open_cases.by_service", list(range(len(rows))), f"in {ctx.label}"
+            ctx, "ratio.stage1_to_open_cases.by_service", f"in {ctx.label}"
         )
         if highest is not None:
             blocks.append(highest)
