@@ -22,6 +22,7 @@ from redress.complaints.selectors import complaints_visible_to, sees_every_compl
 from redress.core import presenters
 from redress.reporting.figures import SCALARS, TABLES, FigureSet
 from redress.reporting.periods import Period
+from redress.reporting.presenters import figure_heading, table_row_heading
 from redress.reporting.publish import publish_figures
 
 from . import reports
@@ -83,6 +84,14 @@ class Drill:
     @property
     def is_table(self) -> bool:
         return self.row is not None
+
+    @property
+    def heading(self) -> str:
+        """The page's heading: the table's caption and the row in words, or the figure's
+        definition in words (its id is in the page's summary list)."""
+        if self.row is not None:
+            return table_row_heading(self.figure_id, self.row, self.value)
+        return figure_heading(self.figure_id, self.as_of)
 
     @property
     def locality(self) -> str | None:

@@ -1,4 +1,14 @@
-from redress.reporting.presenters import localities_not_listed
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from redress.reporting.presenters import (
+    figure_heading,
+    localities_not_listed,
+    row_words,
+    table_row_heading,
+)
 
 
 def test_one_locality_not_listed_is_named_in_the_singular():
@@ -19,3 +29,129 @@ def test_several_are_quoted_since_a_name_may_hold_a_comma():
 
 def test_none_needs_no_words():
     assert localities_not_listed([]) == ""
+
+
+AS_OF = datetime.date(2022, 5, 31)
+
+
+def test_a_table_row_is_headed_by_its_caption_and_its_labels():
+    row = {"stage": 1, "outcome": "partially_upheld", "count": 77, "pct": 21.3}
+    assert table_row_heading("outcomes", 1, row) == (
+        "Outcomes of complaints by stage: Stage 1, Partially upheld"
+    )
+    service = {"service": "Children in Care Service", "stage1": 12, "stage2": 1, "stage3": 0}
+    assert table_row_heading("received.by_service", 10, service) == (
+        "Complaints received by service and stage: Children in Care Service"
+    )
+
+
+@pytest.mark.parametrize(
+    ("table_id", "row", "words"),
+    [
+        (
+            "timeliness.stage1.bands_by_area",
+            {"area": "TOTAL", "band": "21+", "count": 3},
+            ("All areas, 21+ working days"),
+        ),
+        ("received.stage1.by_month", {"month": "2021-04", "count": 30}, "April 2021"),
+        ("mediation.outcomes", {"outcome": "ombudsman", "count": 1}, "Referred to the Ombudsman"),
+        (
+            "cyp.satisfaction",
+            {"question": "taken_seriously", "yes": 5},
+            ("Were your concerns taken seriously?"),
+        ),
+        (
+            "survey.answers.by_stage",
+            {"stage": 2, "question": "listened", "yes": 1},
+            ("Stage 2, Did we listen to you?"),
+        ),
+        (
+            "costs",
+            {"kind": "compensation", "stage": "lgo", "amount": Decimal("180.00")},
+            ("Compensation or financial remedy, Ombudsman"),
+        ),
+        (
+            "complainant.stage1",
+            {"complainant_type": "other_family", "count": 50},
+            ("Other family member"),
+        ),
+        (
+            "repeat_complainants.distribution",
+            {"complaints": "4+", "people": 2},
+            ("4+ stage 1 complaints"),
+        ),
+        (
+            "ratio.stage1_to_open_cases.by_service.parts",
+            {
+                "part": 2,
+                "from": datetime.date(2022, 1, 1),
+                "to": datetime.date(2022, 3, 31),
+                "service": "North Safeguarding",
+                "complaints": 1,
+                "open_cases": 50,
+                "pct": 2.0,
+            },
+            "January to March 2022, North Safeguarding",
+        ),
+    ],
+)
+def test_a_row_s_naming_values_are_in_the_report_s_words(table_id, row, words):
+    assert row_words(table_id, row) == words
+
+
+def test_a_caption_with_a_colon_takes_a_dash_before_the_row():
+    row = {"band": "0-25", "count": 2, "pct": 50.0}
+    assert table_row_heading("timeliness.stage2.statutory.bands", 0, row) == (
+        "Statutory stage 2 response times: complaints received – 0-25 working days"
+    )
+
+
+def test_a_row_with_nothing_naming_it_is_its_number_and_a_table_without_a_caption_its_id():
+    assert table_row_heading("outcomes", 2, {"count": 3}) == (
+        "Outcomes of complaints by stage: row 3"
+    )
+    assert table_row_heading("trend.stage1.by_year", 3, {"year": "2021-22", "received": 9}) == (
+        "Records behind row 4 of trend.stage1.by_year"
+    )
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "heading"),
+    [
+        ("received.stage1", "Stage 1 records received in the period"),
+        (
+            "outcome.stage2.partially_upheld",
+            "Stage 2 records received in the period with outcome partially upheld",
+        ),
+        (
+            "lgo.decision.fault_found",
+            "Ombudsman decisions made in the period with decision investigated, fault found",
+        ),
+        ("stage2.active", "Stage 2 records open at any time in the period"),
+        # Its asides in brackets and "number of" left out, its codes in words.
+        (
+            "timeliness.stage2.statutory.cohort",
+            "Statutory stage 2 records in the timeliness cohort",
+        ),
+        (
+            "actions.overdue",
+            "Learning actions raised in the period, past their due date and not completed at "
+            "31 May 2022",
+        ),
+        # Part of a figure it names, or of "those" of its family.
+        (
+            "survey.responses",
+            "Of satisfaction surveys sent in the period, those answered by 31 May 2022",
+        ),
+        (
+            "lgo.remedies.on_time",
+            "Ombudsman decisions made in the period that set a date to comply with remedies by: "
+            "of those, every remedy complied with by that date",
+        ),
+        # A sum of other figures is not words: its id, as before.
+        ("lgo.investigated", "Records behind lgo.investigated"),
+        ("no.such.figure", "Records behind no.such.figure"),
+    ],
+)
+def test_a_figure_is_headed_by_its_definition_in_words(figure_id, heading):
+    assert figure_heading(figure_id, AS_OF) == heading

@@ -1,11 +1,15 @@
 """Drill-down pages: the records behind a figure or a table row, for each role."""
 
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
 
-from redress.reporting.tests.casebook import build_casebook
+from redress.reporting.periods import financial_year
+from redress.reporting.presenters import figure_heading
+from redress.reporting.selectors import report_figures
+from redress.reporting.tests.casebook import AS_OF, build_casebook
 
 pytestmark = pytest.mark.django_db
 REPORT = {"from": "2021-04-01", "to": "2022-03-31", "as_of": "2022-05-31"}
@@ -22,6 +26,13 @@ def figure(client, figure_id, **query):
 
 def table_row(client, table_id, row, **query):
     return client.get(reverse("reporting:table", args=[table_id, row]), {**REPORT, **query})
+
+
+def headings(response):
+    """The page's <title> (without " – Redress") and <h1>."""
+    page = unescape(response.content.decode())
+    title = re.search(r"<title>(.*?) – Redress</title>", page, re.S)[1]
+    return title.strip(), re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1].strip()
 
 
 def listed(response):
@@ -56,12 +67,60 @@ def test_a_timeliness_figure_shows_working_days(casebook, officer_client):
 
 def test_a_table_row_lists_what_it_counted(casebook, officer_client):
     response = table_row(officer_client, "received.by_service", 1)
-    page = response.content.decode()
     assert listed(response) == ["CSC-2021-0003", "CSC-2021-0004", "CSC-2021-0005"]
-    assert "Records behind row 2 of received.by_service" in page
-    assert "Fostering" in page
+    heading = "Complaints received by service and stage: Fostering"
+    assert headings(response) == (heading, heading)
     quarter = table_row(officer_client, "timeliness.stage1.by_quarter", 3)
     assert listed(quarter) == ["CSC-2021-0005", "CSC-2021-0006"]
+
+
+def test_a_figure_is_headed_by_its_definition_in_words_and_its_id_stays_below(
+    casebook, officer_client
+):
+    response = figure(officer_client, "outcome.stage1.partially_upheld")
+    heading = "Stage 1 records received in the period with outcome partially upheld"
+    assert headings(response) == (heading, heading)
+    assert "<code>outcome.stage1.partially_upheld</code>" in response.content.decode()
+    # as_of is the date the figures are as at.
+    assert headings(figure(officer_client, "actions.completed"))[1] == (
+        "Learning actions raised in the period and completed by 31 May 2022"
+    )
+
+
+def test_every_counted_figure_has_a_heading_in_words(casebook):
+    figures = report_figures(period=financial_year("2021-22"), as_of=AS_OF)
+    headings = {f: figure_heading(f, AS_OF) for f in figures.evidence}
+    assert len(headings) > 80
+    # lgo.investigated is a sum of two figures, so it keeps its id.
+    assert [f for f, h in headings.items() if h.startswith("Records behind")] == [
+        "lgo.investigated"
+    ]
+    for figure_id, heading in headings.items():
+        if figure_id != "lgo.investigated":
+            assert not re.search(r"_|`|stage\d|as_of|^Of those", heading), heading
+
+
+def test_a_figure_worked_from_others_keeps_its_id_as_its_heading(casebook, officer_client):
+    # lgo.investigated is lgo.decision.fault_found + lgo.decision.no_fault: not words.
+    response = figure(officer_client, "lgo.investigated")
+    assert headings(response) == ("Records behind lgo.investigated",) * 2
+
+
+def test_a_table_row_is_headed_by_the_caption_and_the_row_s_labels(casebook, officer_client):
+    response = table_row(officer_client, "outcomes", 0)
+    heading = "Outcomes of complaints by stage: Stage 1, Upheld"
+    assert headings(response) == (heading, heading)
+    assert "<code>outcomes</code>" in response.content.decode()
+    # A caption with a colon of its own takes a dash before the row.
+    assert headings(table_row(officer_client, "timeliness.stage1.bands_by_area", 0))[1] == (
+        "Stage 1 response times by area: complaints received – Citywide, 0-10 working days"
+    )
+
+
+def test_a_table_without_a_caption_is_headed_by_its_id_and_row(casebook, officer_client):
+    response = table_row(officer_client, "trend.stage1.by_year", 0)
+    assert response.status_code == 200
+    assert headings(response) == ("Records behind row 1 of trend.stage1.by_year",) * 2
 
 
 def test_a_service_report_drills_into_the_service(casebook, officer_client):

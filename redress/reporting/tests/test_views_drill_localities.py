@@ -138,7 +138,8 @@ def test_a_locality_table_row_lists_what_it_counted(world, officer_client):
     assert response.status_code == 200
     assert listed(response) == ["CSC-2021-FH01", "CSC-2021-FH02"]
     assert rows[row]["stage1"] + rows[row]["stage2"] + rows[row]["stage3"] == 2
-    assert f"Records behind row {row + 1} of received.by_service" in page
+    heading = "Complaints received by service and stage: Family Hub"
+    assert f'<h1 class="govuk-heading-l">{heading}</h1>' in page
     assert "West locality" in page
 
 

@@ -49,7 +49,7 @@ def test_a_locality_s_quarter_previewed(page, officer, restructure):
     assert_accessible(page, "a locality's quarterly report previewed")
     # A number leads to the locality's records behind it.
     page.locator("a[href^='/reports/figures/received.stage1/']").first.click()
-    page.get_by_role("heading", name="Records behind received.stage1").wait_for()
+    page.get_by_role("heading", name="Stage 1 records received in the period").wait_for()
     assert page.get_by_text("5 stage records, exactly as the figure counted them.").is_visible()
     assert page.get_by_text("Complaints report 2021-22 Q4: West locality").is_visible()
     assert_accessible(page, "the records behind a locality's figure")

@@ -41,7 +41,7 @@ def test_the_reports_page_and_its_preview(page, officer, casebook):
 
     # A number in the report leads to the records behind it.
     page.locator("a[href^='/reports/figures/received.stage1/']").first.click()
-    page.get_by_role("heading", name="Records behind received.stage1").wait_for()
+    page.get_by_role("heading", name="Stage 1 records received in the period").wait_for()
     assert page.get_by_text("6 stage records, exactly as the figure counted them.").is_visible()
     assert page.get_by_role("link", name="CSC-2021-0006").is_visible()
     assert_accessible(page, "a drill-down page")
@@ -135,7 +135,9 @@ def test_the_reports_journey_without_javascript(no_js_page, officer, casebook):
         "heading", name="Complaints and compliments quarterly report Q4 2021-22: Fostering"
     ).wait_for()
     page.locator("a[href^='/reports/tables/received.by_service/0/']").first.click()
-    page.get_by_role("heading", name="Records behind row 1 of received.by_service").wait_for()
+    page.get_by_role(
+        "heading", name="Complaints received by service and stage: Fostering"
+    ).wait_for()
     assert page.get_by_role("link", name="CSC-2021-0005").is_visible()
     assert page.get_by_role("link", name="CSC-2021-0001").count() == 0
 
