@@ -313,3 +313,90 @@ def test_a_decision_recorded_without_its_remedies_one_by_one(db):
         "5 October 2021, on time). Payments totalling £150.00 were made.",
     ]
     assert not any("Jones" in p for p in ombudsman_paragraphs(publish=False))
+
+
+# -- more decisions than a report gives case by case (ADR 0033) ----------------------------------
+
+
+def decisions(kinds: list[str], batch: int = 1) -> None:
+    """One decision of each kind, received in 2021-22 and decided 20 days apart from 1 May
+    2021, in order; references '21 00<batch> 000', '21 00<batch> 001'…"""
+    for n, decision in enumerate(kinds):
+        ombudsman_decision(
+            lgo_reference=f"21 {batch:03} {n:03}",
+            received=D(2021, 4, 1),
+            decision=decision,
+            decided=D(2021, 5, 1) + datetime.timedelta(days=20 * n),
+        )
+
+
+def section_blocks(publish: bool):
+    prepared = services.prepare_report(period=YEAR, as_of=AS_OF, publish=publish)
+    assert prepared.document is not None
+    return prepared.document.section("ombudsman").blocks
+
+
+def test_beyond_ten_decisions_only_the_investigations_and_remedies_are_summarised(db):
+    decisions(["premature"] * 2 + ["fault_found"] + ["not_investigated"] * 3)
+    ombudsman_decision(
+        lgo_reference="21 008 000",
+        received=D(2021, 4, 1),
+        decision="closed_after_initial_enquiries",
+        decided=D(2021, 9, 1),
+        recommendations="Apologise for the delay.",  # closed: we agreed to put it right
+    )
+    decisions(["no_fault", "not_investigated", "not_investigated", "outside_jurisdiction"], 2)
+    decisions(["premature"] * 2, 3)
+    team = [b.plain for b in section_blocks(publish=False) if isinstance(b, Paragraph)]
+    assert (
+        "The Ombudsman made 13 decisions in 2021-22. The 3 that followed an investigation or "
+        "asked us to put something right are summarised case by case, in the order decided, "
+        "with the Ombudsman's and the complaint's references. The other 10 (4 premature, 5 not "
+        "investigated and 1 outside its jurisdiction) are counted in the table of decisions."
+    ) in team
+    found = cases_in(team)
+    assert [case.split(", decided")[0] for case in found] == [
+        "Case 1 (21 002 000)",  # no fault, 1 May 2021
+        "Case 2 (21 001 002)",  # fault, 10 June 2021
+        "Case 3 (21 008 000)",  # closed, with a remedy, 1 September 2021
+    ]
+    assert "found no fault" in found[0]
+    assert "found fault" in found[1]
+    assert "after its initial enquiries" in found[2]
+    assert "It asked us to put things right" in found[2]
+
+    published = section_blocks(publish=True)
+    words = [b.plain for b in published if isinstance(b, Paragraph)]
+    assert len(cases_in(words)) == 3
+    assert any(
+        p.startswith("The Ombudsman made 13 decisions in 2021-22. The 3 that followed")
+        and "case by case, in the order decided. The other 10" in p
+        and p.endswith("approved a summary of it for publication.")
+        for p in words
+    )
+    # 13 enquiries: counted and in the spreadsheet, not listed one by one in print.
+    assert "lgo.enquiries" not in [getattr(b, "key", None) for b in published]
+    assert (
+        "The 13 enquiries received in 2021-22 are listed one by one, with when each was "
+        "received and what was decided, in this report's spreadsheet."
+    ) in words
+
+
+def test_ten_decisions_are_all_summarised_and_listed(db):
+    decisions(["premature"] * 5 + ["not_investigated"] * 4 + ["fault_found"])
+    blocks = section_blocks(publish=True)
+    words = [b.plain for b in blocks if isinstance(b, Paragraph)]
+    assert len(cases_in(words)) == 10
+    assert "lgo.enquiries" in [getattr(b, "key", None) for b in blocks]
+    assert not any("listed one by one" in p for p in words)
+
+
+def test_beyond_ten_with_no_investigation(db):
+    decisions(["premature"] * 6 + ["not_investigated"] * 5)
+    words = [b.plain for b in section_blocks(publish=False) if isinstance(b, Paragraph)]
+    assert (
+        "The Ombudsman made 11 decisions in 2021-22. None followed an investigation or asked "
+        "us to put something right (6 premature and 5 not investigated); they are counted in "
+        "the table of decisions."
+    ) in words
+    assert not cases_in(words)

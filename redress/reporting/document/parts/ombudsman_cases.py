@@ -1,6 +1,12 @@
 """The Ombudsman's decisions case by case, in anonymised words: what it decided, whether it found
 fault, what it asked us to do and whether each was done, on time or late, or is still due.
 
+Where the Ombudsman made at most `CASE_BY_CASE` decisions, every one is summarised, as Sandwell's
+report did with its five. Beyond that, as Birmingham's report did with its 23 enquiries, only the
+investigations (fault found or not) and any case that asked for a remedy are summarised, and the
+rest are counted in the decisions table: a large authority's 150 decisions case by case would be
+a register of ten pages, not a report (ADR 0033).
+
 The words come from the enquiry's structured fields, never from its free text (its summary,
 recommendations or evidence), in every version: the only words about the case itself are the
 excerpt of its summary a complaints manager approved, with any name left in it taken out. A
@@ -22,6 +28,32 @@ from ..model import Paragraph
 from ..redact import redact
 from ..values import para
 from .common import Blocks
+
+# The most decisions (or enquiries, for routes' list of them) a report gives one by one.
+CASE_BY_CASE = 10
+
+INVESTIGATED = frozenset({Decision.FAULT_FOUND, Decision.NO_FAULT})
+
+# The decisions counted, not summarised, where there are more than CASE_BY_CASE: how a count of
+# them reads ("25 premature").
+REST_WORDS = {
+    Decision.PREMATURE: "premature",
+    Decision.CLOSED_AFTER_INITIAL_ENQUIRIES: "closed after initial enquiries",
+    Decision.NOT_INVESTIGATED: "not investigated",
+    Decision.OUTSIDE_JURISDICTION: "outside its jurisdiction",
+}
+
+
+def summarised(case: selectors.OmbudsmanCase) -> bool:
+    """Whether a case is summarised where there are more than `CASE_BY_CASE`: an investigation,
+    or a case that asked for something to be put right."""
+    return (
+        case.decision in INVESTIGATED
+        or bool(case.remedies)
+        or case.remedy_due is not None
+        or case.recommended
+        or bool(case.paid)
+    )
 
 
 def decision_words(decision: str, us: str) -> str:
@@ -151,22 +183,58 @@ def case_summaries(ctx: BuildContext) -> Blocks:
                 "that their numbers are withheld to protect children."
             )
         ]
-    intro = (
-        f"The Ombudsman's {presenters.plural(len(cases), 'decision')} in {ctx.label}, case by "
-        "case in the order decided"
-        + (
-            ". No one is named, and a case is summarised in its own words only where a "
-            "complaints manager approved a summary of it for publication."
-            if ctx.published
-            else ", with the Ombudsman's and the complaint's references (this version only)."
-        )
-    )
-    blocks: Blocks = [para(intro)]
+    shown = cases if len(cases) <= CASE_BY_CASE else [c for c in cases if summarised(c)]
+    blocks: Blocks = [para(_introduction(ctx, cases, shown))]
     removed = 0
-    for number, case in enumerate(cases, start=1):
+    for number, case in enumerate(shown, start=1):
         paragraph, redacted = case_paragraph(case, number, ctx=ctx)
         removed += redacted
         blocks.append(paragraph)
     if ctx.published:
         ctx.redactions["Ombudsman case"] = removed
     return blocks
+
+
+def _introduction(
+    ctx: BuildContext, cases: list[selectors.OmbudsmanCase], shown: list[selectors.OmbudsmanCase]
+) -> str:
+    """'The Ombudsman's decisions in 2021-22, case by case in the order decided…', or where
+    only some are summarised, which and where the rest are counted."""
+    published = (
+        " No one is named, and a case is summarised in its own words only where a complaints "
+        "manager approved a summary of it for publication."
+    )
+    if len(shown) == len(cases):
+        return (
+            f"The Ombudsman's {presenters.plural(len(cases), 'decision')} in {ctx.label}, case "
+            "by case in the order decided"
+            + (
+                f".{published}"
+                if ctx.published
+                else ", with the Ombudsman's and the complaint's references (this version only)."
+            )
+        )
+    made = f"The Ombudsman made {presenters.count(len(cases))} decisions in {ctx.label}."
+    rest = [c for c in cases if not summarised(c)]
+    kinds = presenters.and_list(
+        [
+            f"{presenters.count(n)} {REST_WORDS[decision]}"
+            for decision in REST_WORDS
+            if (n := sum(1 for c in rest if c.decision == decision))
+        ]
+    )
+    if not shown:
+        return (
+            f"{made} None followed an investigation or asked {ctx.us} to put something right "
+            f"({kinds}); they are counted in the table of decisions."
+        )
+    which = "one" if len(shown) == 1 else presenters.count(len(shown))
+    verb = "is" if len(shown) == 1 else "are"
+    return (
+        f"{made} The {which} that followed an investigation or asked {ctx.us} to put something "
+        f"right {verb} summarised case by case, in the order decided"
+        + ("" if ctx.published else ", with the Ombudsman's and the complaint's references")
+        + f". The other {'one' if len(rest) == 1 else presenters.count(len(rest))} ({kinds}) "
+        f"{'is' if len(rest) == 1 else 'are'} counted in the table of decisions."
+        + (published if ctx.published else "")
+    )

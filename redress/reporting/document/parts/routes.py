@@ -10,7 +10,7 @@ from ..model import Paragraph, Run
 from ..sentences import SoFew, count_or_none
 from ..values import para
 from .common import Blocks, compared_or_new
-from .ombudsman_cases import case_summaries
+from .ombudsman_cases import CASE_BY_CASE, case_summaries
 
 
 def mediation(ctx: BuildContext) -> Blocks:
@@ -218,7 +218,16 @@ def ombudsman(ctx: BuildContext) -> Blocks:
         )
     )
     enquiries = v.rows("lgo.enquiries")
-    if enquiries:
+    if len(enquiries) > CASE_BY_CASE:
+        # A register, not a report: the spreadsheet has every one.
+        blocks.append(
+            para(
+                f"The {presenters.count(len(enquiries))} enquiries received in {ctx.label} are "
+                "listed one by one, with when each was received and what was decided, in this "
+                "report's spreadsheet."
+            )
+        )
+    elif enquiries:
         blocks.append(
             v.table(
                 "lgo.enquiries",
