@@ -34,7 +34,7 @@ from redress.reporting.periods import financial_year
 from redress.reporting.render import renderer
 from redress.reporting.render.docx.charts import ChartError
 from redress.reporting.render.docx.tables import TableShapeError
-from redress.reporting.render.docx.widths import text_width
+from redress.reporting.render.widths import text_width
 
 PERIOD = financial_year("2021-22")
 AS_OF = datetime.date(2022, 5, 31)

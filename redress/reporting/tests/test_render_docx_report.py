@@ -19,7 +19,7 @@ from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.periods import financial_year
 from redress.reporting.render import renderer
 from redress.reporting.render.docx.tables import MARGINS, STRONG_RULE, WHOLE_ROWS
-from redress.reporting.render.docx.widths import text_width
+from redress.reporting.render.widths import text_width
 
 from .casebook import AS_OF, build_casebook
 from .document_fixtures import demo_year_document

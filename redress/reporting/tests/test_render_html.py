@@ -2,6 +2,7 @@
 every counted figure linked to its records. Checked for structure: headings in order, real
 tables with captions and scoped headers, unique ids, charts as named images."""
 
+import dataclasses
 import itertools
 import json
 import re
@@ -10,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from redress.reporting.document.build import build_document
+from redress.reporting.document.model import Cell, Column, TableBlock
 from redress.reporting.publish import publish_figures
 from redress.reporting.render import html, renderer
 
@@ -214,3 +216,51 @@ def test_narratives_are_safe_markdown_under_the_section_heading(year):
     assert "<a>Do not run</a>" in section
     assert "<img" not in section
     assert "a picture" in section
+
+
+# -- printed tables' column widths (render/widths.py) -------------------------------------------
+
+
+def _you_said_we_did() -> TableBlock:
+    said = "You were not told the outcome of the referral you made."
+    did = "Referral officers now contact the person who referred to share the outcome."
+    return TableBlock(
+        key="you_said_we_did",
+        caption="You said, we did",
+        columns=(
+            Column("complaint", "Complaint"),
+            Column("said", "You said"),
+            Column("did", "We did"),
+            Column("count", "Complaints", "count"),
+        ),
+        rows=tuple(
+            (Cell(f"KCT-2021-00{n:04}"), Cell(said), Cell(did), Cell(str(n), n))
+            for n in range(1, 30)
+        ),
+    )
+
+
+def test_a_printed_table_sizes_its_columns_to_what_they_hold():
+    widths = [float(w.removesuffix("%")) for w in html.printed_widths(_you_said_we_did(), 5)]
+    complaint, said, did, count = widths
+    assert sum(widths) == pytest.approx(100, abs=0.05)
+    # The sentences share the room; the reference and the numbers get what they need, not a
+    # third of the page each.
+    assert did > said > complaint > count
+    assert complaint < 25
+    assert count < 15
+
+
+def test_tables_the_stylesheet_sizes_have_no_measured_widths():
+    block = dataclasses.replace(_you_said_we_did(), key="suppressions")
+    assert html.printed_widths(block, 5) is None
+
+
+def test_only_the_printed_page_carries_column_widths(year):
+    built, figures = document(year)
+    printed = Page(html.render_page(built, figures, print_css="/* print */"))
+    screen = Page(html.render_page(built, figures))
+    measured = [t for t in printed.all("table") if t["data-table"] not in html.SIZED_BY_CSS]
+    assert len(printed.all("colgroup")) == len(measured) > 10
+    assert all(c["style"].startswith("width: ") for c in printed.all("col"))
+    assert not screen.all("colgroup")

@@ -23,9 +23,8 @@ from docx.table import Table, _Cell, _Row
 
 from redress.reporting.document.model import Cell, Column, RowKind, TableBlock
 
+from ..widths import cell_text, column_texts, column_widths
 from .fields import add_field
-from .text import suppressed_text
-from .widths import ColumnText, column_widths
 
 TABLE_STYLE = "Report Table"
 EMPTY = "None in this period."
@@ -97,10 +96,6 @@ def add_table(
         run.italic = True
         run.font.size = Pt(9)
     return table
-
-
-def cell_text(cell: Cell, threshold: int) -> str:
-    return suppressed_text(threshold) if cell.suppressed else cell.text
 
 
 def _check_shape(block: TableBlock) -> None:
@@ -244,22 +239,7 @@ def _rule(cell: _Cell, side: str) -> None:
 def _size(table: Table, block: TableBlock, threshold: int, *, total: int) -> None:
     """Column widths from the columns' texts, written to the grid and to every cell (readers
     differ in which they follow), with autofit off so Word keeps them."""
-    # A group's heading spans the table: it does not widen its first column.
-    kinds = _kinds(block)
-    body = [
-        (row, kinds[i] == "subtotal") for i, row in enumerate(block.rows) if kinds[i] != "group"
-    ]
-    contents = [
-        ColumnText(
-            [
-                (column.label, True),
-                *((cell_text(row[i], threshold), bold) for row, bold in body),
-                *([(cell_text(block.total[i], threshold), True)] if block.total else []),
-            ],
-            numeric=column.numeric,
-        )
-        for i, column in enumerate(block.columns)
-    ]
+    contents = column_texts(block, threshold)
     widths = column_widths(
         contents, available=total, padding=MARGINS["left"] + MARGINS["right"], size=TEXT_SIZE
     )

@@ -33,6 +33,7 @@ from redress.reporting.document.model import (
 )
 from redress.reporting.figures import FigureSet
 from redress.reporting.render.narrative import to_html
+from redress.reporting.render.widths import TWIPS_PER_POINT, column_texts, column_widths
 
 from .svg import inline_svg, svg_image
 
@@ -47,6 +48,29 @@ CHART_IMPORTS = {
     "vega-interpreter": "vega-interpreter/vega-interpreter.js",
     "vega-util": "vega-util/index.js",
 }
+
+# The printed page's text width (A4 less report-print.css's 18 mm margins), and a table's text
+# size and cell padding there (`.rd-table`, `.rd-table__cell`).
+PRINTED_WIDTH = round((210 - 2 * 18) / 25.4 * 1440)  # twips
+PRINTED_TABLE_SIZE = 9  # points
+PRINTED_CELL_PADDING = 8 * TWIPS_PER_POINT
+# The tables the print stylesheet sizes itself, each with its own text size.
+SIZED_BY_CSS = frozenset({"figures", "tables", "suppressions"})
+
+
+def printed_widths(block: TableBlock, threshold: int) -> list[str] | None:
+    """A printed table's column widths, as percentages of its width, sized to what each column
+    holds (`render/widths.py`, as in Word); None for a table the stylesheet sizes."""
+    if block.key in SIZED_BY_CSS or not block.columns:
+        return None
+    widths = column_widths(
+        column_texts(block, threshold),
+        available=PRINTED_WIDTH,
+        padding=PRINTED_CELL_PADDING,
+        size=PRINTED_TABLE_SIZE,
+    )
+    total = sum(widths) or 1
+    return [f"{100 * w / total:.2f}%" for w in widths]
 
 
 @cache
@@ -134,6 +158,11 @@ def _context(
         "narrative": lambda text, level: to_html(text, top_heading=level),
         "interactive": interactive,
         "fewer_than": presenters.fewer_than(document.suppression_threshold),
+        "printed_widths": (
+            (lambda block: printed_widths(block, document.suppression_threshold))
+            if printed
+            else (lambda block: None)
+        ),
     }
 
 

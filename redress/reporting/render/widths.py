@@ -1,16 +1,22 @@
-"""Column widths for Word tables, sized to what the columns hold.
+"""Column widths for the printed tables (Word and PDF), sized to what the columns hold.
 
 Word's own autofit needs Word to run, and left to python-docx every column gets the same width,
-so a narrow numeric column breaks a word like "Inconclusive" while a column of names wraps. We
-measure the text with Arial's advance widths (Liberation Sans has the same metrics), give each
-numeric column just the room its header and numbers need, and the text columns the rest; no
-column is narrower than its longest word unless the page cannot hold every column's.
+so a narrow numeric column breaks a word like "Inconclusive" while a column of names wraps. The
+PDF lays its tables out with fixed widths (measuring every cell of 60 pages of tables would slow
+it), where a reference column given a third of the page squeezed "You said" and "We did" to
+three words a line. We measure the text with Arial's advance widths (Liberation Sans has the
+same metrics), give each numeric column just the room its header and numbers need, and the
+text columns the rest; no column is narrower than its longest word unless the page cannot hold
+every column's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from redress.core import presenters
+from redress.reporting.document.model import Cell, TableBlock
 
 # Advance widths of Arial (regular and bold) for ' ' to '~', in thousandths of the font size.
 _REGULAR = (
@@ -132,3 +138,29 @@ def _share(
             widths[i] = shortest[i]
             room -= shortest[i]
             remaining.remove(i)
+
+
+def cell_text(cell: Cell, threshold: int) -> str:
+    """What a table cell prints: its text, or what a withheld count reads as (FIGURES.md,
+    Publishing)."""
+    return presenters.fewer_than(threshold) if cell.suppressed else cell.text
+
+
+def column_texts(block: TableBlock, threshold: int) -> list[ColumnText]:
+    """What each column of a table prints: its header and cells in bold, its rows and a
+    subtotal's; a group's heading spans the table, so it does not widen its first column."""
+    kinds = [block.kind_of_row(index) for index in range(len(block.rows))]
+    body = [
+        (row, kinds[i] == "subtotal") for i, row in enumerate(block.rows) if kinds[i] != "group"
+    ]
+    return [
+        ColumnText(
+            [
+                (column.label, True),
+                *((cell_text(row[i], threshold), bold) for row, bold in body),
+                *([(cell_text(block.total[i], threshold), True)] if block.total else []),
+            ],
+            numeric=column.numeric,
+        )
+        for i, column in enumerate(block.columns)
+    ]
