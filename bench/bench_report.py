@@ -11,11 +11,12 @@ imported into a fresh database (not timed); then each format is made by
 the call (extraction, figures, document, charts, rendering) twice: cold, the process's first
 report (its imports, vl-convert's JavaScript engine, template compilation and WeasyPrint's
 fonts paid for inside it), and warm, the same report made again as a running server makes
-it, with nothing computed reused (the chart cache and the kept facts are emptied). The
-targets are for the warm time; both are printed, and the child's peak memory over both. Under
-each warm line a "kept" line times the same report again with the facts kept from the one
-before (`reporting/facts/kept.py`, ADR 0032): nothing was recorded since, as for the next
-report, download or drill-down a running server makes while nobody records anything.
+it, with nothing computed reused (the chart cache, the kept facts and the kept PDFs are
+emptied). The targets are for the warm time; both are printed, and the child's peak memory over
+both. Under each warm line a "kept" line times the same report again with what a running server
+keeps from the one before: the facts (`reporting/facts/kept.py`, ADR 0032), the charts, and the
+last few PDFs by the page each was printed from (ADR 0033). Nothing was recorded since, as for
+the next report, download or drill-down a running server makes while nobody records anything.
 The million: `demo_generate --complaints 1000000` imported into PostgreSQL database
 `redress_bench_1m` (kept between runs: building it takes 10 to 30 minutes; `--rebuild` makes it
 again).
@@ -79,12 +80,19 @@ try:
     from redress.reporting.facts import kept
 except ImportError:  # --code: a checkout from before facts were kept
     kept = None
+try:
+    from redress.reporting.render.pdf import printed
+except ImportError:  # --code: a checkout from before printed PDFs were kept
+    printed = None
 
 
 def timed(keep=False):
-    charts._svg.cache_clear()  # every chart drawn afresh each time
-    if kept is not None and not keep:
-        kept.store.clear()  # and the facts read afresh
+    if not keep:
+        charts._svg.cache_clear()  # every chart drawn afresh
+        if kept is not None:
+            kept.store.clear()  # the facts read afresh
+        if printed is not None:
+            printed.cache_clear()  # and the PDF laid out afresh
     start, cpu = time.perf_counter(), time.process_time()
     output = generate_report(
         period=financial_year("2021-22"), as_of=datetime.date(2022, 5, 31), fmt=fmt
@@ -106,8 +114,8 @@ for _ in range(repeats):
     seconds, output = timed()
     warm.append(seconds)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-# Kept: the same report again with the facts kept from the one before (nothing was recorded
-# since), as the next report, download or drill-down of a running server is made.
+# Kept: the same report again with the facts, charts and PDF kept from the one before (nothing
+# was recorded since), as the next report, download or drill-down of a running server is made.
 warm_cpus, cpus = cpus[1:], []
 kept_times = []
 if kept is not None:

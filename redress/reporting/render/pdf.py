@@ -5,6 +5,7 @@ document's language and title) that screen readers can follow."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pydyf
@@ -50,12 +51,29 @@ def _cache_page_references() -> None:
 _cache_page_references()
 
 
+def printed_page(document: ReportDocument, figures: FigureSet) -> str:
+    """The standalone page with the print stylesheet: all the PDF is made from."""
+    return render_page(document, figures, print_css=stylesheet("report-print.css"))
+
+
 def paginate(document: ReportDocument, figures: FigureSet) -> weasyprint.Document:
     """The report laid out on its pages, before it is written (the layout tests read its
     boxes)."""
-    page = render_page(document, figures, print_css=stylesheet("report-print.css"))
+    return _laid_out(printed_page(document, figures))
+
+
+def _laid_out(page: str) -> weasyprint.Document:
     return weasyprint.HTML(string=page, base_url=None).render(**OPTIONS)
 
 
 def render(document: ReportDocument, figures: FigureSet) -> bytes:
-    return paginate(document, figures).write_pdf(**OPTIONS)
+    return printed(printed_page(document, figures))
+
+
+@lru_cache(maxsize=4)
+def printed(page: str) -> bytes:
+    """The PDF of a printed page. The page holds everything the PDF is made from (its styles,
+    charts and fonts' names inline), so the same page prints the same PDF: the last few are
+    kept, and a report downloaded again while nothing it counts has changed (the facts kept,
+    ADR 0032) is not laid out again (ADR 0033). A few MB at most."""
+    return _laid_out(page).write_pdf(**OPTIONS)  # type: ignore[no-any-return]

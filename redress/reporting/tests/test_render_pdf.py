@@ -10,7 +10,7 @@ import pytest
 
 from redress.reporting.document.build import build_document
 from redress.reporting.publish import publish_figures
-from redress.reporting.render import pdf as _pdf  # noqa: F401 - caches page references
+from redress.reporting.render import pdf as _pdf
 from redress.reporting.render import renderer
 
 from .document_fixtures import SETTINGS, make_small_year
@@ -152,3 +152,29 @@ def test_page_references_are_made_once_per_page_added():
     assert references[-1] == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
     assert [len(r) for r in references] == [1, 2, 3]
     assert pdf.page_references is references[-1]
+
+
+def test_the_same_page_prints_the_pdf_kept_and_another_page_afresh(db):
+    """ADR 0033: the last few PDFs are kept by the page they were made from."""
+    year = make_small_year()
+    _pdf.printed.cache_clear()
+    made = {}
+    for narrative in ("- Listen more", "- Listen more", "- Answer in time"):
+        document = build_document(
+            figures=year.figures,
+            authority="Testshire Council",
+            service=None,
+            narratives={"next_steps": narrative},
+            settings=SETTINGS,
+            facts=year.facts,
+        )
+        before = _pdf.printed.cache_info()
+        content = renderer("pdf")(document, figures=year.figures)
+        after = _pdf.printed.cache_info()
+        made.setdefault(narrative, []).append((content, after.hits - before.hits))
+    (first, first_hit), (again, again_hit) = made["- Listen more"]
+    [(other, other_hit)] = made["- Answer in time"]
+    assert (first_hit, again_hit, other_hit) == (0, 1, 0)
+    assert again is first
+    assert "Answer in time" in "".join(text(pypdf.PdfReader(io.BytesIO(other))))
+    assert "Answer in time" not in "".join(text(pypdf.PdfReader(io.BytesIO(first))))
