@@ -109,11 +109,11 @@ def main() -> None:
         page.goto("/reports/")
         page.get_by_role("button", name="Preview").click()
         page.locator("a[href^='/reports/figures/received.stage2/']").first.click()
-        page.get_by_role("heading", name=re.compile("Records behind")).wait_for()
+        page.get_by_role("heading", name=re.compile("Stage 2 records received")).wait_for()
         shot(page, "drill-down-figure")
         page.go_back()
         page.locator("a[href^='/reports/tables/timeliness.stage1.bands_by_area/']").first.click()
-        page.get_by_role("heading", name=re.compile("Records behind row")).wait_for()
+        page.get_by_role("heading", name=re.compile("Stage 1 response times by area")).wait_for()
         shot(page, "drill-down-table-row")
 
         # An edition: create it, write a section's narrative, preview, publish.
