@@ -386,3 +386,24 @@ def test_the_report_says_how_this_year_compares_with_the_last(facts, year):
         "The largest groups making stage 1 complaints were: parent (61.3%, against 63.5% in "
         "2020-21) and other family member (13.8%, against 13.5%)."
     )
+
+
+def test_the_ombudsman_in_words(facts, year):
+    """As Birmingham's section 4: "23 complainants contacted the Ombudsman's office during
+    2021/22, an increase of 10 compared with 2020/21"; more than ten enquiries are listed in the
+    spreadsheet, not one by one in print (ADR 0033; the cases themselves are
+    test_ombudsman_case_summaries')."""
+    from .test_document_build import paragraphs
+
+    document = kingsmoor_document(year, facts=facts)
+    words = paragraphs(document, "ombudsman")
+    assert words[0] == (
+        "In 2021-22, 23 complainants contacted the Ombudsman, compared with 13 in 2020-21."
+    )
+    assert (
+        "The 23 enquiries received in 2021-22 are listed one by one, with when each was received "
+        "and what was decided, in this report's spreadsheet."
+    ) in words
+    assert "lgo.enquiries" not in [
+        b.key for b in document.section("ombudsman").blocks if hasattr(b, "key")
+    ]

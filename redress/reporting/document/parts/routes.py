@@ -187,10 +187,22 @@ def ombudsman(ctx: BuildContext) -> Blocks:
     v = ctx.view
     if not v.raw("lgo.enquiries") and not any(r["count"] for r in v.rows("lgo.decisions")):
         return [para(f"No complainant contacted the Ombudsman in {ctx.label}.")]
+    enquiries = v.raw("lgo.enquiries")
+    who: list[Run] = (
+        ["no complainant"]
+        if enquiries == 0
+        else [
+            v.value("lgo.enquiries"),
+            " complainant"
+            if enquiries == 1 and not v.withheld("lgo.enquiries")
+            else " complainants",
+        ]
+    )
     blocks: Blocks = [
         para(
-            f"Complainants who contacted the Ombudsman in {ctx.label}: ",
-            v.value("lgo.enquiries"),
+            f"In {ctx.label}, ",
+            *who,
+            " contacted the Ombudsman",
             *compared_or_new(ctx, "lgo.enquiries"),
             ".",
         ),
@@ -217,17 +229,17 @@ def ombudsman(ctx: BuildContext) -> Blocks:
             f"enquiries received in {ctx.span} without a decision.",
         )
     )
-    enquiries = v.rows("lgo.enquiries")
-    if len(enquiries) > CASE_BY_CASE:
+    listed = v.rows("lgo.enquiries")
+    if len(listed) > CASE_BY_CASE:
         # A register, not a report: the spreadsheet has every one.
         blocks.append(
             para(
-                f"The {presenters.count(len(enquiries))} enquiries received in {ctx.label} are "
+                f"The {presenters.count(len(listed))} enquiries received in {ctx.label} are "
                 "listed one by one, with when each was received and what was decided, in this "
                 "report's spreadsheet."
             )
         )
-    elif enquiries:
+    elif listed:
         blocks.append(
             v.table(
                 "lgo.enquiries",
@@ -237,7 +249,7 @@ def ombudsman(ctx: BuildContext) -> Blocks:
                     ("decision", "Decision", "text"),
                 ],
                 labels={
-                    "decision": {r["decision"]: label(DECISIONS, r["decision"]) for r in enquiries}
+                    "decision": {r["decision"]: label(DECISIONS, r["decision"]) for r in listed}
                 },
                 footnote="Enquiries are numbered in the order they were received; no complainant "
                 "is named.",
