@@ -98,8 +98,9 @@ def table_row_heading(table_id: str, row: int, values: Mapping[str, Any]) -> str
     if caption is None:
         return f"Records behind row {row + 1} of {table_id}"
     words = row_words(table_id, values) or f"row {row + 1}"
-    # After a caption with a colon of its own ("…: complaints received"), a dash.
-    return f"{caption}{' – ' if ': ' in caption else ': '}{words}"
+    # Where the caption or the row has a colon of its own ("…: complaints received",
+    # "Premature: referred back to the authority"), a dash.
+    return f"{caption}{' – ' if ': ' in caption or ': ' in words else ': '}{words}"
 
 
 def _codes_in_words(figure_id: str, words: str, as_of: datetime.date) -> str:

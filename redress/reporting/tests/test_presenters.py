@@ -106,6 +106,13 @@ def test_a_caption_with_a_colon_takes_a_dash_before_the_row():
     )
 
 
+def test_a_row_with_a_colon_takes_a_dash_after_the_caption():
+    row = {"decision": "premature", "count": 4}
+    assert table_row_heading("lgo.decisions", 0, row) == (
+        "Ombudsman decisions – Premature: referred back to the authority"
+    )
+
+
 def test_a_row_with_nothing_naming_it_is_its_number_and_a_table_without_a_caption_its_id():
     assert table_row_heading("outcomes", 2, {"count": 3}) == (
         "Outcomes of complaints by stage: row 3"
