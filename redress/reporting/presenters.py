@@ -9,8 +9,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from redress.core.presenters import and_list, govuk_date, month_name
+from redress.core.presenters import and_list, any_value, govuk_date, month_name
 from redress.reporting.document.labels import (
+    COLUMN_LABELS,
     COMPLAINANTS,
     DECISIONS,
     MEDIATION_OUTCOMES,
@@ -60,7 +61,9 @@ ROW_CODE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def _row_value_words(table_id: str, key: str, value: str) -> str:
+def row_value_words(table_id: str, key: str, value: str) -> str:
+    """One naming value of a table row in the report's words: 'Premature: referred back to the
+    authority' for a decision 'premature', 'April 2021' for a month '2021-04'."""
     if key == "outcome":
         return label(MEDIATION_OUTCOMES if table_id.startswith("mediation.") else OUTCOMES, value)
     if key == "question":
@@ -84,11 +87,18 @@ def row_words(table_id: str, row: Mapping[str, Any]) -> str:
     for key, value in row.items():
         if key == "part" and isinstance(row.get("from"), datetime.date):
             words.append(span_words(row["from"], row["to"]))
-        elif key == "stage" and isinstance(value, int):
-            words.append(label(PAYMENT_STAGES, value))
-        elif isinstance(value, str) and value:
-            words.append(_row_value_words(table_id, key, value))
+        elif (naming := _naming(table_id, key, value)) is not None:
+            words.append(naming)
     return ", ".join(words)
+
+
+def _naming(table_id: str, key: str, value: Any) -> str | None:
+    """A value that names a row, in the report's words; None for a count, amount or date."""
+    if key == "stage" and isinstance(value, int):
+        return label(PAYMENT_STAGES, value)
+    if isinstance(value, str) and value:
+        return row_value_words(table_id, key, value)
+    return None
 
 
 def table_row_heading(table_id: str, row: int, values: Mapping[str, Any]) -> str:
@@ -171,3 +181,18 @@ def figure_heading(figure_id: str, as_of: datetime.date) -> str:
     if re.search(r"[÷×+]|\b\w+\.\w+", words):
         return fallback
     return words[:1].upper() + words[1:]
+
+
+def row_value_rows(table_id: str, row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A table row's columns and values as a drill-down page lists them: each column by its
+    heading in the report ("Stage 1", "Number"), each naming value in the report's words, and
+    numbers, dates and amounts as they are."""
+    return [
+        (
+            COLUMN_LABELS.get(column) or column.replace("_", " ").capitalize(),
+            naming
+            if (naming := _naming(table_id, column, value)) is not None
+            else any_value(value),
+        )
+        for column, value in row.items()
+    ]

@@ -117,6 +117,20 @@ def test_a_table_row_is_headed_by_the_caption_and_the_row_s_labels(casebook, off
     )
 
 
+def test_a_table_row_s_values_are_listed_in_the_report_s_words(casebook, officer_client):
+    page = unescape(table_row(officer_client, "outcomes", 0).content.decode())
+    summary = re.search(r'<dl class="govuk-summary-list">.*?</dl>', page, re.S)[0]
+    pairs = re.findall(
+        r'<dt class="govuk-summary-list__key">\s*(.*?)\s*</dt>\s*'
+        r'<dd class="govuk-summary-list__value">\s*(.*?)\s*</dd>',
+        summary,
+        re.S,
+    )
+    assert ("Stage", "Stage 1") in pairs
+    assert ("Outcome", "Upheld") in pairs
+    assert ("Number", "2") in pairs
+
+
 def test_a_table_without_a_caption_is_headed_by_its_id_and_row(casebook, officer_client):
     response = table_row(officer_client, "trend.stage1.by_year", 0)
     assert response.status_code == 200

@@ -17,6 +17,7 @@ from django.urls import reverse
 from redress.complaints.selectors import complaints_listed_note
 from redress.core.presenters import any_value, govuk_date
 from redress.reporting.forms import LOCALITY, DrillQuery
+from redress.reporting.presenters import row_value_rows
 from redress.reporting.selectors import (
     Drill,
     NoRecordsError,
@@ -95,11 +96,8 @@ def _value_rows(drill: Drill) -> list[dict[str, Any]]:
     if not drill.is_table:
         return [{"key": {"text": "Value"}, "value": {"text": any_value(drill.value)}}]
     return [
-        {
-            "key": {"text": column.replace("_", " ").capitalize()},
-            "value": {"text": any_value(value)},
-        }
-        for column, value in drill.value.items()
+        {"key": {"text": column}, "value": {"text": value}}
+        for column, value in row_value_rows(drill.figure_id, drill.value)
     ]
 
 
