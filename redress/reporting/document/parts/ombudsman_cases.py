@@ -168,8 +168,8 @@ def _decisions_withheld(ctx: BuildContext) -> bool:
 
 
 def case_summaries(ctx: BuildContext) -> Blocks:
-    """The Ombudsman's decisions in the period, one paragraph each; a sentence when there were
-    none."""
+    """The Ombudsman's decisions in the period, one paragraph each (beyond `CASE_BY_CASE`, only
+    those `summarised`); a sentence when there were none."""
     cases = selectors.ombudsman_cases(period=ctx.period, as_of=ctx.as_of, areas=ctx.areas)
     if not cases:
         return [para(f"The Ombudsman made no decision about {ctx.our} complaints in {ctx.label}.")]
