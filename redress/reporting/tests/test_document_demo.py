@@ -172,7 +172,8 @@ def test_the_full_report_renders_as_html_and_pdf(document, figures):
     assert 'data-table="figures"' in page
     assert "is in the web version of this report" not in page
     reader = pypdf.PdfReader(io.BytesIO(pdf.render(document, figures)))
-    assert len(reader.pages) > 25
+    # 25 pages: printed tables are sized to what their columns hold (ADR 0033).
+    assert len(reader.pages) > 20
     contents = reader.pages[1].extract_text()
     assert re.search(r"Appendix E: the figures and their definitions \.+ ?\d+", contents)
     last = reader.pages[-1].extract_text() + reader.pages[-2].extract_text()

@@ -258,9 +258,16 @@ def test_tables_the_stylesheet_sizes_have_no_measured_widths():
 
 def test_only_the_printed_page_carries_column_widths(year):
     built, figures = document(year)
-    printed = Page(html.render_page(built, figures, print_css="/* print */"))
+    text = html.render_page(built, figures, print_css="/* print */")
+    printed = Page(text)
     screen = Page(html.render_page(built, figures))
     measured = [t for t in printed.all("table") if t["data-table"] not in html.SIZED_BY_CSS]
     assert len(printed.all("colgroup")) == len(measured) > 10
-    assert all(c["style"].startswith("width: ") for c in printed.all("col"))
+    # Each measured table has a class the page's own stylesheet sizes (no style attributes).
+    classes = {re.search(r"rd-cols-\d+", t["class"])[0] for t in measured}
+    for name in classes:
+        assert re.search(rf"\.{name} > colgroup > col:nth-child\(1\) {{ width: [\d.]+%; }}", text)
+    assert len(classes) < len(measured)  # tables sized alike share a class
+    assert not any("style" in attributes for _, attributes in printed.tags)
     assert not screen.all("colgroup")
+    assert "rd-cols-" not in html.render_page(built, figures)

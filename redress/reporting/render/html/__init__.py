@@ -73,6 +73,47 @@ def printed_widths(block: TableBlock, threshold: int) -> list[str] | None:
     return [f"{100 * w / total:.2f}%" for w in widths]
 
 
+@dataclass
+class PrintedColumns:
+    """The printed page's column widths: a class for each table (tables sized alike share one)
+    and the stylesheet that sizes them. Classes, not style attributes: no template has those
+    (the pages' Content-Security-Policy refuses them)."""
+
+    css: str
+    classes: dict[int, str]  # by id() of the table block, for the page being rendered
+
+    def __call__(self, block: TableBlock) -> str | None:
+        return self.classes.get(id(block))
+
+
+def printed_columns(document: ReportDocument) -> PrintedColumns:
+    rules: dict[tuple[str, ...], str] = {}
+    classes: dict[int, str] = {}
+    for block in _tables(document):
+        widths = printed_widths(block, document.suppression_threshold)
+        if widths is not None:
+            name = rules.setdefault(tuple(widths), f"rd-cols-{len(rules) + 1}")
+            classes[id(block)] = name
+    css = "".join(
+        f".{name} > colgroup > col:nth-child({n}) {{ width: {width}; }}\n"
+        for widths, name in rules.items()
+        for n, width in enumerate(widths, start=1)
+    )
+    return PrintedColumns(css, classes)
+
+
+def _tables(document: ReportDocument) -> list[TableBlock]:
+    """Every table of the document: its own, and each chart's table of numbers."""
+    tables = []
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, TableBlock):
+                tables.append(block)
+            elif isinstance(block, ChartBlock) and block.table is not None:
+                tables.append(block.table)
+    return tables
+
+
 @cache
 def _environment() -> Environment:
     env = Environment(
@@ -138,6 +179,7 @@ def _context(
     drill_url: DrillUrl | None,
     interactive: bool,
     printed: bool = False,
+    columns: PrintedColumns | None = None,
 ) -> dict[str, Any]:
     def chart_svg(chart: ChartBlock) -> Markup:
         if printed:
@@ -158,11 +200,7 @@ def _context(
         "narrative": lambda text, level: to_html(text, top_heading=level),
         "interactive": interactive,
         "fewer_than": presenters.fewer_than(document.suppression_threshold),
-        "printed_widths": (
-            (lambda block: printed_widths(block, document.suppression_threshold))
-            if printed
-            else (lambda block: None)
-        ),
+        "printed_columns": columns or (lambda block: None),
     }
 
 
@@ -199,12 +237,21 @@ def render_page(
     """The standalone page; the PDF renderer gives its print stylesheet, which replaces the
     screen one."""
     template = _environment().get_template("reporting/document/page.html")
-    # Our own files, so safe as they are.
+    columns = printed_columns(document) if print_css is not None else None
+    # Our own files and widths we worked out, so safe as they are.
     return template.render(
         _context(
-            document, figures, top=1, drill_url=None, interactive=False, printed=bool(print_css)
+            document,
+            figures,
+            top=1,
+            drill_url=None,
+            interactive=False,
+            printed=print_css is not None,
+            columns=columns,
         ),
-        css=Markup(stylesheet("report.css") + (print_css or "")),  # noqa: S704
+        css=Markup(  # noqa: S704
+            stylesheet("report.css") + (print_css or "") + (columns.css if columns else "")
+        ),
         screen_css=Markup(stylesheet("report-screen.css")) if print_css is None else "",  # noqa: S704
     )
 
