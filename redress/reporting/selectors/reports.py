@@ -371,7 +371,8 @@ def report_facts(
     """The facts as recorded by as_of, for one service (every version of it), a scope (a
     locality's service areas, say) or the whole authority. Given the report's period, reasons
     are read only for it and the period before (the only ones a report counts); without it,
-    for every stage. Kept for the next request until something is recorded (facts/kept.py)."""
+    for every stage. As the figures read them (`Facts.for_figures`), and kept for the next
+    request until something is recorded (facts/kept.py)."""
     if scope is not None:
         areas = list(scope.area_ids) if scope.area_ids is not None else None
     else:
@@ -382,6 +383,7 @@ def report_facts(
         service_area_ids=areas,
         aspects_from=period.previous.start if period is not None else None,
         keep=True,
+        narrow=True,
     )
 
 

@@ -18,7 +18,7 @@ from redress.feedback.models import Compliment
 from redress.feedback.tests.factories import ComplimentFactory
 from redress.organisations.models import ServiceArea
 from redress.procedures.calendar import WorkingCalendar
-from redress.reporting.facts import extract, extract_facts, kept
+from redress.reporting.facts import extract, extract_facts, kept, schema
 from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory
 
@@ -266,3 +266,22 @@ def test_postgresql_prunes_once_a_day_and_then_reads_afresh(recorded, calendar):
         assert cursor.fetchone()[0]
     # The changes before the prune are forgotten, so facts read before it are not trusted.
     assert facts(calendar) is not first
+
+
+def test_narrowed_facts_are_as_the_figures_read_them_and_kept_apart(recorded, calendar):
+    """A report's facts (`narrow`, as report_facts asks) hold only what the figures read, so the
+    figures make no copy of them; the full facts are kept apart from them."""
+    narrowed = facts(calendar, narrow=True)
+    assert narrowed.narrowed
+    assert narrowed.stages.columns == list(schema.STAGE_FIGURES)
+    assert narrowed.stages.schema["service"] == pl.Categorical()
+    assert narrowed.aspects.schema["category"] == pl.Categorical()
+    assert narrowed.for_figures() is narrowed
+    assert facts(calendar, narrow=True) is narrowed
+    full = facts(calendar)
+    assert full is not narrowed
+    assert not full.narrowed
+    assert "acknowledged" in full.stages.columns
+    assert full.for_figures().stages.equals(narrowed.stages)
+    # Read without keeping, too.
+    assert extract_facts(as_of=AS_OF, calendar=calendar, narrow=True).narrowed
