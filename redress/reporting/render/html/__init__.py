@@ -87,6 +87,7 @@ class PrintedColumns:
 
 
 def printed_columns(document: ReportDocument) -> PrintedColumns:
+    """The column widths of every table the printed page may show, as classes and their CSS."""
     rules: dict[tuple[str, ...], str] = {}
     classes: dict[int, str] = {}
     for block in _tables(document):
