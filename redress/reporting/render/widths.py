@@ -98,6 +98,7 @@ def column_widths(
     room = available - fixed
     if room >= sum(shortest[i] for i in text):
         _share(widths, text, room, wanted, _floors(text, room, wanted, shortest))
+        _balance(widths, columns, text, shortest, padding=padding, size=size)
     else:
         # Not even every word fits: all columns narrow in proportion (words then break).
         total = sum(shortest)
@@ -164,3 +165,82 @@ def column_texts(block: TableBlock, threshold: int) -> list[ColumnText]:
         )
         for i, column in enumerate(block.columns)
     ]
+
+
+# A table's rows that balancing looks at, at most (evenly spread over a longer table), and the
+# room it moves at a time: a hundredth of the text columns' room.
+BALANCE_ROWS = 60
+BALANCE_STEPS = 100
+
+
+def _balance(
+    widths: list[int],
+    columns: Sequence[ColumnText],
+    text: list[int],
+    shortest: list[int],
+    *,
+    padding: int,
+    size: float,
+) -> None:
+    """Moves room between the text columns while that makes the table shorter. Shared by their
+    longest lines, a column of short dates beside two of sentences wraps "Completed 26 November
+    2021" over four lines while the sentences take two: each row is as tall as its tallest
+    cell, so the room a date needs saves more than it costs. Each move gives some room (one to
+    sixteen steps) to one column from another, never below its longest word, when the rows'
+    lines, added up, go down; it stops when no move does. At most `BALANCE_ROWS` rows are
+    counted, so a table of hundreds costs what one of sixty does."""
+    if len(text) < 2:
+        return
+    rows = len(columns[text[0]].texts)
+    picked = range(0, rows, max(1, -(-rows // BALANCE_ROWS)))
+    space = text_width(" ", bold=False, size=size)
+    words = {
+        i: [
+            [
+                text_width(w, bold=columns[i].texts[r][1], size=size)
+                for w in columns[i].texts[r][0].split()
+            ]
+            for r in picked
+        ]
+        for i in text
+    }
+    known: dict[tuple[int, int], list[int]] = {}
+
+    def lines(i: int, width: int) -> list[int]:
+        if (i, width) not in known:
+            known[i, width] = [_lines(cell, width - padding, space) for cell in words[i]]
+        return known[i, width]
+
+    def height(trial: list[int]) -> int:
+        return sum(map(max, zip(*(lines(i, trial[i]) for i in text), strict=True)))
+
+    step = max(1, sum(widths[i] for i in text) // BALANCE_STEPS)
+    best = height(widths)
+    moved = True
+    while moved:
+        moved = False
+        for to in text:
+            for source in text:
+                # A line is saved only once a column crosses a word: a move of one step often
+                # changes nothing, so larger ones are tried too.
+                for room in (step, 2 * step, 4 * step, 8 * step, 16 * step):
+                    if to == source or widths[source] - room < shortest[source]:
+                        break
+                    widths[to] += room
+                    widths[source] -= room
+                    if (tried := height(widths)) < best:
+                        best, moved = tried, True
+                        break
+                    widths[to] -= room
+                    widths[source] += room
+
+
+def _lines(word_widths: list[int], width: int, space: int) -> int:
+    """How many lines words of these widths take, set one after another in `width`."""
+    count, line = 1, 0
+    for word in word_widths:
+        if line and line + space + word > width:
+            count, line = count + 1, word
+        else:
+            line = line + space + word if line else word
+    return count
