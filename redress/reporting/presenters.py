@@ -19,12 +19,11 @@ from redress.reporting.document.labels import (
     OUTCOMES,
     PAYMENT_KINDS,
     PAYMENT_STAGES,
-    QUESTIONS,
     SOURCES,
-    SURVEY_QUESTIONS,
     TABLE_CAPTIONS,
     band_label,
     label,
+    question_labels,
 )
 from redress.reporting.document.parts.restructure import span_words
 from redress.reporting.figures import SCALARS
@@ -61,24 +60,6 @@ ROW_CODE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def row_value_words(table_id: str, key: str, value: str) -> str:
-    """One naming value of a table row in the report's words: 'Premature: referred back to the
-    authority' for a decision 'premature', 'April 2021' for a month '2021-04'."""
-    if key == "outcome":
-        return label(MEDIATION_OUTCOMES if table_id.startswith("mediation.") else OUTCOMES, value)
-    if key == "question":
-        return label(QUESTIONS if table_id.startswith("cyp.") else SURVEY_QUESTIONS, value)
-    if key == "band":
-        return band_label(value)
-    if key == "area" and value == "TOTAL":
-        return "All areas"
-    if key == "month" and re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"{month_name(int(value[5:]))} {value[:4]}"
-    if key == "complaints":  # repeat complainants: "2", "3" or "4+" complaints each
-        return f"{value} stage 1 complaints"
-    return label(ROW_CODE_LABELS.get(key, {}), value)
-
-
 def row_words(table_id: str, row: Mapping[str, Any]) -> str:
     """What a table row is about, from its naming values in the report's words: "Fostering",
     "Stage 1, Partially upheld", "Citywide, 0-10 working days", "April to December 2021,
@@ -93,12 +74,26 @@ def row_words(table_id: str, row: Mapping[str, Any]) -> str:
 
 
 def _naming(table_id: str, key: str, value: Any) -> str | None:
-    """A value that names a row, in the report's words; None for a count, amount or date."""
+    """A value that names a row, in the report's words ("Premature: referred back to the
+    authority" for a decision "premature", "April 2021" for a month "2021-04"); None for a
+    count, amount or date."""
     if key == "stage" and isinstance(value, int):
         return label(PAYMENT_STAGES, value)
-    if isinstance(value, str) and value:
-        return row_value_words(table_id, key, value)
-    return None
+    if not isinstance(value, str) or not value:
+        return None
+    if key == "outcome":
+        return label(MEDIATION_OUTCOMES if table_id.startswith("mediation.") else OUTCOMES, value)
+    if key == "question":
+        return label(question_labels(table_id), value)
+    if key == "band":
+        return band_label(value)
+    if key == "area" and value == "TOTAL":
+        return "All areas"
+    if key == "month" and re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{month_name(int(value[5:]))} {value[:4]}"
+    if key == "complaints":  # repeat complainants: "2", "3" or "4+" complaints each
+        return f"{value} stage 1 complaints"
+    return label(ROW_CODE_LABELS.get(key, {}), value)
 
 
 def table_row_heading(table_id: str, row: int, values: Mapping[str, Any]) -> str:

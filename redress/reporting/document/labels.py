@@ -39,6 +39,14 @@ PAYMENT_STAGES = {**_choices(PaymentStage), "any": "Any stage"}
 STAGES = {1: "Stage 1", 2: "Stage 2", 3: "Stage 3"}
 
 
+def question_labels(table_id: str) -> dict[str, str]:
+    """The questions a table's rows are answers to: children's closing-the-loop questions
+    (`cyp.`) or the satisfaction survey's (`survey.`); none for any other table."""
+    if table_id.startswith("cyp."):
+        return QUESTIONS
+    return SURVEY_QUESTIONS if table_id.startswith("survey.") else {}
+
+
 def label(labels: dict[str, str], code: object) -> str:
     """The label of a code, or the code itself when it has none (e.g. configured values)."""
     if code is None:

@@ -12,6 +12,7 @@ every column's.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -219,20 +220,19 @@ def _balance(
     moved = True
     while moved:
         moved = False
-        for to in text:
-            for source in text:
-                # A line is saved only once a column crosses a word: a move of one step often
-                # changes nothing, so larger ones are tried too.
-                for room in (step, 2 * step, 4 * step, 8 * step, 16 * step):
-                    if to == source or widths[source] - room < shortest[source]:
-                        break
-                    widths[to] += room
-                    widths[source] -= room
-                    if (tried := height(widths)) < best:
-                        best, moved = tried, True
-                        break
-                    widths[to] -= room
-                    widths[source] += room
+        for to, source in itertools.permutations(text, 2):
+            # A line is saved only once a column crosses a word: a move of one step often
+            # changes nothing, so larger ones are tried too.
+            for room in (step, 2 * step, 4 * step, 8 * step, 16 * step):
+                if widths[source] - room < shortest[source]:
+                    break
+                widths[to] += room
+                widths[source] -= room
+                if (tried := height(widths)) < best:
+                    best, moved = tried, True
+                    break
+                widths[to] -= room
+                widths[source] += room
 
 
 def _lines(word_widths: list[int], width: int, space: int) -> int:

@@ -18,14 +18,13 @@ from ..labels import (
     DECISIONS,
     METHODS,
     OUTCOMES,
-    QUESTIONS,
     ROW_NOUNS,
     SOURCES,
-    SURVEY_QUESTIONS,
     TABLE_CAPTIONS,
     TABLE_SECTIONS,
     column_label,
     label,
+    question_labels,
 )
 from ..model import Cell, Column, Paragraph, RowKind, Suppression, TableBlock
 from ..sections import SECTION_SPECS
@@ -324,7 +323,6 @@ def row_label(row: dict[str, Any]) -> str:
 # worth naming; services and areas are many.
 NAMED = {"question": 8}
 NAMED_OTHERWISE = 3
-ANSWER_LABELS = {"cyp.": QUESTIONS, "survey.": SURVEY_QUESTIONS}
 CODE_LABELS = {
     "outcome": OUTCOMES,
     "method": METHODS,
@@ -363,8 +361,7 @@ class WithheldTable:
 def _words(table_id: str, key: str, raw: Any) -> str:
     """A row's value in a naming column, in words."""
     if key == "question":
-        questions = next((q for p, q in ANSWER_LABELS.items() if table_id.startswith(p)), {})
-        return f"“{label(questions, raw)}”"
+        return f"“{label(question_labels(table_id), raw)}”"
     if key == "stage":
         return str(raw)
     return label(CODE_LABELS.get(key, {}), raw)
