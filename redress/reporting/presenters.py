@@ -9,21 +9,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from redress.core.presenters import and_list, any_value, govuk_date, month_name
+from redress.core.presenters import and_list, any_value, govuk_date
 from redress.reporting.document.labels import (
     COLUMN_LABELS,
-    COMPLAINANTS,
     DECISIONS,
     MEDIATION_OUTCOMES,
-    METHODS,
     OUTCOMES,
-    PAYMENT_KINDS,
-    PAYMENT_STAGES,
-    SOURCES,
     TABLE_CAPTIONS,
-    band_label,
     label,
-    question_labels,
+    naming_words,
 )
 from redress.reporting.document.parts.restructure import span_words
 from redress.reporting.figures import SCALARS
@@ -49,16 +43,6 @@ def localities_not_listed(names: Sequence[str]) -> str:
 # A drill-down page is headed by what the report calls the figure or the row, not by its id,
 # which the page's summary list gives.
 
-# The words for a row's naming value, by its column, where the report has a label for the code.
-ROW_CODE_LABELS: dict[str, dict[str, str]] = {
-    "stage": PAYMENT_STAGES,  # "Stage 1" for 1 or "1", and a cost's "Any stage" and "Ombudsman"
-    "decision": DECISIONS,
-    "method": METHODS,
-    "complainant_type": COMPLAINANTS,
-    "source": SOURCES,
-    "kind": PAYMENT_KINDS,
-}
-
 
 def row_words(table_id: str, row: Mapping[str, Any]) -> str:
     """What a table row is about, from its naming values in the report's words: "Fostering",
@@ -68,32 +52,9 @@ def row_words(table_id: str, row: Mapping[str, Any]) -> str:
     for key, value in row.items():
         if key == "part" and isinstance(row.get("from"), datetime.date):
             words.append(span_words(row["from"], row["to"]))
-        elif (naming := _naming(table_id, key, value)) is not None:
+        elif (naming := naming_words(table_id, key, value)) is not None:
             words.append(naming)
     return ", ".join(words)
-
-
-def _naming(table_id: str, key: str, value: Any) -> str | None:
-    """A value that names a row, in the report's words ("Premature: referred back to the
-    authority" for a decision "premature", "April 2021" for a month "2021-04"); None for a
-    count, amount or date."""
-    if key == "stage" and isinstance(value, int):
-        return label(PAYMENT_STAGES, value)
-    if not isinstance(value, str) or not value:
-        return None
-    if key == "outcome":
-        return label(MEDIATION_OUTCOMES if table_id.startswith("mediation.") else OUTCOMES, value)
-    if key == "question":
-        return label(question_labels(table_id), value)
-    if key == "band":
-        return band_label(value)
-    if key == "area" and value == "TOTAL":
-        return "All areas"
-    if key == "month" and re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"{month_name(int(value[5:]))} {value[:4]}"
-    if key == "complaints":  # repeat complainants: "2", "3" or "4+" complaints each
-        return f"{value} stage 1 complaints"
-    return label(ROW_CODE_LABELS.get(key, {}), value)
 
 
 def table_row_heading(table_id: str, row: int, values: Mapping[str, Any]) -> str:
@@ -186,7 +147,7 @@ def row_value_rows(table_id: str, row: Mapping[str, Any]) -> list[tuple[str, str
         (
             COLUMN_LABELS.get(column) or column.replace("_", " ").capitalize(),
             naming
-            if (naming := _naming(table_id, column, value)) is not None
+            if (naming := naming_words(table_id, column, value)) is not None
             else any_value(value),
         )
         for column, value in row.items()

@@ -1,11 +1,15 @@
 """The words a report uses for the codes in the figures: outcomes, methods, who complained,
-decisions, questions, cost lines and the captions of the figure tables.
+decisions, questions, cost lines, the values that name a table's rows and the captions of the
+figure tables.
 
 Codes come from the models' choices wherever a choice list exists, so a new choice shows with
 its own label rather than its code.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Any
 
 from django.db.models import TextChoices
 
@@ -17,6 +21,7 @@ from redress.complaints.choices import (
     PaymentKind,
     PaymentStage,
 )
+from redress.core.presenters import month_name
 from redress.feedback.models import ComplimentSource, Question
 from redress.ombudsman.models import Decision
 from redress.surveys.models import Question as SurveyQuestion
@@ -52,6 +57,41 @@ def label(labels: dict[str, str], code: object) -> str:
     if code is None:
         return "Not recorded"
     return labels.get(str(code), str(code))
+
+
+# The words for a row's naming value, by its column, where the report has a label for the code.
+ROW_CODE_LABELS: dict[str, dict[str, str]] = {
+    "stage": PAYMENT_STAGES,  # "Stage 1" for 1 or "1", and a cost's "Any stage" and "Ombudsman"
+    "decision": DECISIONS,
+    "method": METHODS,
+    "complainant_type": COMPLAINANTS,
+    "source": SOURCES,
+    "kind": PAYMENT_KINDS,
+}
+
+
+def naming_words(table_id: str, key: str, value: Any) -> str | None:
+    """A value that names a table's row, in the report's words ("Premature: referred back to
+    the authority" for a decision "premature", "April 2021" for a month "2021-04", "Parent" for
+    a complainant_type "parent"); a value with no words of its own as it is; None for a count,
+    amount or date."""
+    if key == "stage" and isinstance(value, int):
+        return label(PAYMENT_STAGES, value)
+    if not isinstance(value, str) or not value:
+        return None
+    if key == "outcome":
+        return label(MEDIATION_OUTCOMES if table_id.startswith("mediation.") else OUTCOMES, value)
+    if key == "question":
+        return label(question_labels(table_id), value)
+    if key == "band":
+        return band_label(value)
+    if key == "area" and value == "TOTAL":
+        return "All areas"
+    if key == "month" and re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{month_name(int(value[5:]))} {value[:4]}"
+    if key == "complaints":  # repeat complainants: "2", "3" or "4+" complaints each
+        return f"{value} stage 1 complaints"
+    return label(ROW_CODE_LABELS.get(key, {}), value)
 
 
 # Captions of the figure tables, as they head a table in the report and name it in the annex of
@@ -183,7 +223,7 @@ ROW_NOUNS: dict[str, tuple[str, str]] = {
     "stage": ("stage", "stages"),
     "outcome": ("outcome", "outcomes"),
     "method": ("method", "methods"),
-    "complainant": ("kind of complainant", "kinds of complainant"),
+    "complainant_type": ("kind of complainant", "kinds of complainant"),
     "decision": ("decision", "decisions"),
     "source": ("source", "sources"),
     "band": ("band", "bands"),

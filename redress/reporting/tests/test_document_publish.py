@@ -2,7 +2,9 @@
 excerpts a complaints manager approved (with names removed unless the person agreed), and the
 annex listing every figure withheld."""
 
+import dataclasses
 import datetime
+import re
 
 import pytest
 
@@ -11,6 +13,7 @@ from redress.feedback.models import Compliment
 from redress.people.tests.factories import PersonFactory
 from redress.reporting.document.build import build_document
 from redress.reporting.document.model import Value
+from redress.reporting.document.parts.appendices import row_label
 from redress.reporting.excerpts.services import excerpt_save
 from redress.reporting.publish import publish_figures
 
@@ -110,6 +113,121 @@ def test_the_annex_lists_every_withheld_figure(published):
         "child. A percentage that would reveal such a count is withheld with it. Totals are as "
         "counted, from every record."
     )
+
+
+def test_the_annex_names_withheld_rows_in_the_report_s_words_never_by_code(year):
+    """A report for one locality or service withholds small counts from tables of codes too
+    (who complained, how, outcomes, mediation, months, bands): the annex and the list of
+    withheld cells name their rows as the report does."""
+    tables = dict(year.figures.tables)
+    # Mediation's outcomes are its own, not a complaint's; people who made 2 or 4+ complaints.
+    tables["mediation.outcomes"] = [
+        {"outcome": outcome, "count": count}
+        for outcome, count in (("resolved", 0), ("escalated", 2), ("pending", 1))
+    ]
+    tables["repeat_complainants.distribution"] = [
+        {"complaints": complaints, "people": people}
+        for complaints, people in (("2", 3), ("3", 0), ("4+", 1))
+    ]
+    figures = publish_figures(
+        dataclasses.replace(year.figures, tables=tables), threshold=5, scoped=True
+    )
+    document = build_document(
+        figures=figures,
+        authority="Testshire Council",
+        service=None,
+        narratives={},
+        settings=SETTINGS,
+        facts=year.facts,
+    )
+    suppressions = table(document, "suppressions")
+    annex = {
+        text[0]: text[1]
+        for kind, text in zip(suppressions.row_kinds, texts(suppressions), strict=True)
+        if kind == "row"
+    }
+    assert annex["Who made stage 1 complaints"] == (
+        "Counts (Number, Percentage, Previous year, Percentage, previous year) for 2 kinds of "
+        "complainant: Parent and Child or young person"
+    )
+    assert annex["Outcomes of mediation"] == (
+        "Counts for 2 outcomes: Escalated to the next stage and Pending"
+    )
+    assert annex["Outcomes of complaints by stage"] == (
+        "Counts (Number, Percentage) at stages 1 and 2, for 4 outcomes, among them Upheld, "
+        "Partially upheld and Not upheld"
+    )
+    assert (
+        annex["Repeat complainants"]
+        == "Counts (People) for those who made 2 and 4+ stage 1 complaints"
+    )
+    assert annex["Stage 1 complaints received each month"] == (
+        "Counts for 6 months, among them June 2020, September 2020 and June 2021"
+    )
+    assert annex["Stage 1 responsiveness by area"] == (
+        "Counts (Number, Percentage) for 2 areas: Citywide and All areas, for 2 bands: "
+        "0-10 working days and 21+ working days"
+    )
+    words = " ".join(annex.values())
+    codes = ("parent", "child_young_person", "escalated", "pending", "TOTAL", "2021-06")
+    assert [code for code in codes if re.search(rf"\b{code}\b", words)] == []
+    # Each withheld cell by its row, in the same words.
+    cells = {(s.table_key, s.row_label, s.column_label) for s in document.suppressions}
+    assert {
+        ("complainant.stage1", "Parent", "Number"),
+        ("complainant.stage1", "Child or young person", "Number"),
+        ("mediation.outcomes", "Escalated to the next stage", "Number"),
+        ("mediation.outcomes", "Pending", "Number"),
+        ("outcomes", "Stage 2: Partially upheld", "Number"),
+        ("repeat_complainants.distribution", "2 stage 1 complaints", "People"),
+        ("received.stage1.by_month", "June 2021", "Number"),
+        ("responses.stage1.bands_by_area", "All areas: 0-10 working days", "Number"),
+    } <= cells
+    assert not any(re.search(r"\b(parent|escalated|TOTAL)\b", label) for _, label, _ in cells)
+
+
+@pytest.mark.parametrize(
+    ("table_id", "row", "words"),
+    [
+        (
+            "received.by_service",
+            {"service": "South Safeguarding", "stage1": None},
+            "South Safeguarding",
+        ),
+        (
+            "outcomes",
+            {"stage": 1, "outcome": "partially_upheld", "count": None},
+            "Stage 1: Partially upheld",
+        ),
+        ("mediation.outcomes", {"outcome": "resolved", "count": None}, "Resolved"),
+        ("complainant.stage1", {"complainant_type": "parent", "pct": None}, "Parent"),
+        ("method.stage1", {"method": "advocate", "count": None}, "Through an advocate"),
+        (
+            "lgo.decisions",
+            {"decision": "premature", "count": None},
+            "Premature: referred back to the authority",
+        ),
+        (
+            "timeliness.stage1.bands_by_area",
+            {"area": "TOTAL", "band": "0-10", "count": None, "pct": None},
+            "All areas: 0-10 working days",
+        ),
+        (
+            "received.by_service.parts",
+            {
+                "part": 1,
+                "from": datetime.date(2021, 4, 1),
+                "to": datetime.date(2021, 12, 31),
+                "service": "Fostering",
+                "stage1": None,
+            },
+            "April to December 2021: Fostering",
+        ),
+        ("received.by_year", {"stage1": None}, "–"),
+    ],
+)
+def test_a_withheld_cell_s_row_is_named_in_the_report_s_words(table_id, row, words):
+    assert row_label(table_id, row) == words
 
 
 def test_without_approved_excerpts_no_record_is_quoted(published):

@@ -5,6 +5,7 @@ checks that no renderer goes round it."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -52,6 +53,7 @@ def reports(db):
         internal = build(year.figures, year.facts)
         published = build(published_figures, year.facts)
         _REPORTS["document"] = published
+        _REPORTS["figures"] = published_figures
         _REPORTS["internal"] = {
             fmt: renderer(fmt)(internal, year.figures) for fmt in ("html", "xlsx")
         }
@@ -113,8 +115,8 @@ def _sheets(content: bytes) -> dict[str, list[list[str]]]:
 
 
 def _row_label(label: str) -> str:
-    """The label a withheld cell's row begins with: an area's ("Citywide: 0-10" is the Citywide
-    row's 0-10 column when the bands run across)."""
+    """The label a withheld cell's row begins with: an area's ("Citywide: 0-10 working days" is
+    the Citywide row's 0-10 working days column when the bands run across)."""
     return label.split(": ")[0]
 
 
@@ -162,8 +164,23 @@ def test_the_spreadsheet_withholds_every_small_count(reports):
     for suppression in reports["document"].suppressions:
         assert suppression.table_key in published, suppression.table_key
         label = suppression.row_label
+        # The sheet names the row as the annex does ("Citywide", then its band in words).
+        assert _rows_for(published[suppression.table_key], label), suppression
         assert not _leaks(published[suppression.table_key], label), suppression
     assert _leaks(internal["received.by_service"], "South Safeguarding")
+
+
+def test_word_without_the_annex_lists_each_withheld_cell_by_its_row_in_words(reports):
+    """A Word report whose sections leave the annex out still lists the withheld cells, each by
+    its table, its row in the report's words and its column."""
+    document = reports["document"]
+    without = dataclasses.replace(
+        document, sections=[s for s in document.sections if s.key != "annex_suppressions"]
+    )
+    tables = _word_tables(renderer("docx")(without, reports["figures"]))
+    rows = _rows_under(tables, "Counts withheld to protect children")
+    assert rows == [[s.table_caption, s.row_label, s.column_label] for s in document.suppressions]
+    assert ["Stage 1 responsiveness by area", "Citywide: 0-10 working days", "Number"] in rows
 
 
 def test_the_pdf_withholds_every_small_count(reports):

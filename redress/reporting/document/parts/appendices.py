@@ -3,6 +3,7 @@ and definition) and the annex of figures withheld to protect children."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -14,22 +15,18 @@ from redress.reporting.publish import SmallCount, counts_people
 
 from ..context import BuildContext
 from ..labels import (
-    COMPLAINANTS,
-    DECISIONS,
-    METHODS,
-    OUTCOMES,
     ROW_NOUNS,
-    SOURCES,
     TABLE_CAPTIONS,
     TABLE_SECTIONS,
     column_label,
     label,
-    question_labels,
+    naming_words,
 )
 from ..model import Cell, Column, Paragraph, RowKind, Suppression, TableBlock
 from ..sections import SECTION_SPECS
 from ..values import Kind, column, label_of, para, text_cell
 from .common import Blocks, new_since, nothing_to_compare
+from .restructure import span_words
 
 
 def kind_of(figure_id: str, value: Any) -> Kind:
@@ -297,7 +294,7 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
             Suppression(
                 table_key=table_id,
                 table_caption=TABLE_CAPTIONS.get(table_id, table_id),
-                row_label=row_label(v.rows(table_id)[row]),
+                row_label=row_label(table_id, v.rows(table_id)[row]),
                 column_label=column_label(column_key),
             )
         )
@@ -313,9 +310,15 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
     return out
 
 
-def row_label(row: dict[str, Any]) -> str:
-    """What a row is about: its text columns ("South: 0-10")."""
-    words = [str(value) for key, value in row.items() if isinstance(value, str) and key != "pct"]
+def row_label(table_id: str, row: dict[str, Any]) -> str:
+    """What a row is about, its naming values in the report's words: "Citywide: 0-10 working
+    days", "Stage 1: Partially upheld", "April to December 2021: Fostering"."""
+    words = []
+    for key, value in row.items():
+        if key == "part" and isinstance(row.get("from"), datetime.date):
+            words.append(span_words(row["from"], row["to"]))
+        elif key != "pct" and (naming := naming_words(table_id, key, value)) is not None:
+            words.append(naming)
     return ": ".join(words) or "–"
 
 
@@ -323,13 +326,6 @@ def row_label(row: dict[str, Any]) -> str:
 # worth naming; services and areas are many.
 NAMED = {"question": 8}
 NAMED_OTHERWISE = 3
-CODE_LABELS = {
-    "outcome": OUTCOMES,
-    "method": METHODS,
-    "complainant": COMPLAINANTS,
-    "decision": DECISIONS,
-    "source": SOURCES,
-}
 
 
 @dataclass(frozen=True)
@@ -359,21 +355,27 @@ class WithheldTable:
 
 
 def _words(table_id: str, key: str, raw: Any) -> str:
-    """A row's value in a naming column, in words."""
-    if key == "question":
-        return f"“{label(question_labels(table_id), raw)}”"
-    if key == "stage":
+    """A row's value in a naming column, in the report's words; a stage and a repeat
+    complainant's number of complaints bare, as the sentence names them ("at stages 1 and
+    2")."""
+    if key in {"stage", "complaints"}:
         return str(raw)
-    return label(CODE_LABELS.get(key, {}), raw)
+    words = naming_words(table_id, key, raw)
+    if words is None:
+        return label({}, raw)
+    return f"“{words}”" if key == "question" else words
 
 
 def _rows_in_words(key: str, values: list[str]) -> str:
-    """“for 19 services, among them A, B and C”, “to 2 questions: “…” and “…””, “at stage 3”."""
+    """“for 19 services, among them A, B and C”, “to 2 questions: “…” and “…””, “at stage 3”,
+    “for those who made 2 and 3 stage 1 complaints”."""
     singular, plural = ROW_NOUNS.get(key, (key.replace("_", " "), key.replace("_", " ") + "s"))
     preposition = {"question": "to", "stage": "at"}.get(key, "for")
     n = len(values)
     if key == "stage":
         return f"{preposition} {singular if n == 1 else plural} {presenters.and_list(values)}"
+    if key == "complaints":
+        return f"for those who made {presenters.and_list(values)} stage 1 complaints"
     if n == 1:
         return f"{preposition} the {singular} {values[0]}"
     named = NAMED.get(key, NAMED_OTHERWISE)
