@@ -1,6 +1,6 @@
 """The words a report uses for the codes in the figures: outcomes, methods, who complained,
-decisions, questions, cost lines, the values that name a table's rows and the captions of the
-figure tables.
+decisions, questions, cost lines, the values that name a table's rows, a figure's definition in
+words, and the captions, column headings and sections of the figure tables.
 
 Codes come from the models' choices wherever a choice list exists, so a new choice shows with
 its own label rather than its code.
@@ -8,6 +8,7 @@ its own label rather than its code.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -21,9 +22,10 @@ from redress.complaints.choices import (
     PaymentKind,
     PaymentStage,
 )
-from redress.core.presenters import month_name
+from redress.core.presenters import govuk_date, month_name
 from redress.feedback.models import ComplimentSource, Question
 from redress.ombudsman.models import Decision
+from redress.reporting.figures import SCALARS
 from redress.surveys.models import Question as SurveyQuestion
 
 
@@ -94,6 +96,84 @@ def naming_words(table_id: str, key: str, value: Any) -> str | None:
     return label(ROW_CODE_LABELS.get(key, {}), value)
 
 
+# -- A scalar figure's definition in words -------------------------------------------------------
+# A drill-down page is headed by them, and the annex of withheld figures names the figures
+# withheld from the text by them.
+
+
+def figure_words(figure_id: str, as_of: datetime.date) -> str | None:
+    """A scalar figure's definition in words, as it would run in a sentence: "stage 1 records
+    received in the period with outcome partially upheld", "learning actions raised in the
+    period and completed by 31 May 2022" (`as_of`, the date the figures are as at); a part of
+    a figure in that figure's words ("of satisfaction surveys sent in the period, those
+    answered by …"), or of the first of its family ("Ombudsman decisions … remedies by: of
+    those, …"). None for a figure worked out from others (a sum, a ratio) or not defined."""
+    if figure_id not in SCALARS:
+        return None
+    words = _definition_words(figure_id, as_of)
+    if words.startswith("of those"):
+        antecedent = _antecedent(figure_id)
+        if antecedent is None:
+            return None
+        words = f"{_definition_words(antecedent, as_of)}: {words}"
+    # Left with a sum or a figure's id, it does not read as words.
+    if re.search(r"[÷×+]|\b\w+\.\w+", words):
+        return None
+    return words
+
+
+def _codes_in_words(figure_id: str, words: str, as_of: datetime.date) -> str:
+    """A definition's codes in words: "statutory stage 2" for stage2.statutory, "with outcome
+    partially upheld", and the date the figures are as at for as_of."""
+    words = re.sub(r"\bstage(\d)\.(statutory|local)\b", r"\2 stage \1", words)
+    words = re.sub(r"\bstage(\d)\b", r"stage \1", words)
+
+    def labelled(match: re.Match[str]) -> str:
+        noun, code = match[1], match[2]
+        if noun == "decision":
+            labels = DECISIONS
+        else:
+            labels = MEDIATION_OUTCOMES if figure_id.startswith("mediation.") else OUTCOMES
+        text = label(labels, code).replace(": ", ", ")  # "Investigated: fault found"
+        return f"with {noun} {text[:1].lower()}{text[1:]}"
+
+    words = re.sub(r"\bwith (outcome|decision) (\w+)", labelled, words)
+    return re.sub(r"\bas_of\b", govuk_date(as_of), words)
+
+
+def _definition_words(figure_id: str, as_of: datetime.date) -> str:
+    """A scalar's definition without its asides (in brackets, after a colon, the places it is
+    given to) and without "number of", its codes in words, and a figure it is a part of ("of
+    survey.sent, those answered…") in that figure's words."""
+    words = re.sub(r"\s*\([^()]*\)", "", SCALARS[figure_id].definition).split(": ")[0]
+    words = re.sub(r",? (?:to )?\d+ places$", "", words)
+    # A list of records, not a number: "number of stage1 records in …" is those records.
+    words = words.replace("`", "").removeprefix("number of ")
+    named = re.match(r"of ([\w.]+), ", words)
+    if named and named[1] in SCALARS:
+        rest = _codes_in_words(figure_id, words[named.end() :], as_of)
+        return f"of {_definition_words(named[1], as_of)}, {rest}"
+    return _codes_in_words(figure_id, words, as_of)
+
+
+def _stands_alone(definition: str) -> bool:
+    return not definition.startswith("of ") and not re.search(r"[÷×+]", definition)
+
+
+def _antecedent(figure_id: str) -> str | None:
+    """The figure that "those" in the definition of one of its parts refers to: the first of
+    its family (lgo.remedies.due for lgo.remedies.on_time) whose definition stands alone."""
+    family = figure_id.rsplit(".", 1)[0] + "."
+    return next(
+        (
+            other
+            for other, spec in SCALARS.items()
+            if other.startswith(family) and _stands_alone(spec.definition)
+        ),
+        None,
+    )
+
+
 # Captions of the figure tables, as they head a table in the report and name it in the annex of
 # withheld figures.
 TABLE_CAPTIONS: dict[str, str] = {
@@ -106,6 +186,8 @@ TABLE_CAPTIONS: dict[str, str] = {
     "ratio.stage1_to_open_cases.by_service.parts": (
         "Stage 1 complaints against open cases, by service, by part of the year"
     ),
+    "trend.stage1.by_year": "Stage 1 complaints received, upheld and answered in time, by year",
+    "trend.stage1.responses.by_year": "Stage 1 responses issued and in time, by year",
     "timeliness.stage1.bands_by_area": "Stage 1 response times by area: complaints received",
     "responses.stage1.bands_by_area": "Stage 1 responsiveness by area",
     "timeliness.stage1.by_quarter": "Stage 1 complaints answered in time, by quarter",
@@ -163,7 +245,14 @@ COLUMN_LABELS: dict[str, str] = {
 
 
 def column_label(column: str) -> str:
-    return COLUMN_LABELS.get(column, column.replace("_", " ").capitalize())
+    """A figure table's column heading: "Number" for count, "Percentage in time" for
+    in_time_pct."""
+    if column in COLUMN_LABELS:
+        return COLUMN_LABELS[column]
+    if column.endswith("_pct"):
+        of = column_label(column.removesuffix("_pct"))
+        return f"Percentage {of[:1].lower()}{of[1:]}"
+    return column.replace("_", " ").capitalize()
 
 
 def band_label(band: str) -> str:
@@ -175,12 +264,16 @@ def band_label(band: str) -> str:
 # them by section.
 TABLE_SECTIONS: dict[str, str] = {
     "received.by_year": "volumes",
+    # Its received and upheld by year; the timeliness section shows its answered in time beside
+    # the responses' trend.
+    "trend.stage1.by_year": "volumes",
     "received.stage1.by_month": "volumes",
     "ratio.stage1_to_open_cases.by_service": "rates",
     "received.by_area": "services",
     "received.by_service": "services",
     "received.by_service.parts": "services",
     "ratio.stage1_to_open_cases.by_service.parts": "services",
+    "trend.stage1.responses.by_year": "timeliness",
     "timeliness.stage1.by_quarter": "timeliness",
     "timeliness.stage1.bands_by_area": "appendix_responsiveness",
     "responses.stage1.bands_by_area": "appendix_responsiveness",

@@ -12,12 +12,23 @@ from redress.complaints.models import Complaint, LearningAction
 from redress.feedback.models import Compliment
 from redress.people.tests.factories import PersonFactory
 from redress.reporting.document.build import build_document
+from redress.reporting.document.labels import TABLE_CAPTIONS, TABLE_SECTIONS
 from redress.reporting.document.model import Value
 from redress.reporting.document.parts.appendices import row_label
+from redress.reporting.document.sections import SECTION_SPECS
 from redress.reporting.excerpts.services import excerpt_save
+from redress.reporting.figures import SCALARS, TABLES
+from redress.reporting.presenters import figure_heading
 from redress.reporting.publish import publish_figures
 
-from .document_fixtures import ACTION, CHILD_SUMMARY, SETTINGS, _complaint, make_small_year
+from .document_fixtures import (
+    ACTION,
+    AS_OF,
+    CHILD_SUMMARY,
+    SETTINGS,
+    _complaint,
+    make_small_year,
+)
 from .test_document_build import paragraphs, table, texts
 
 
@@ -228,6 +239,113 @@ def test_the_annex_names_withheld_rows_in_the_report_s_words_never_by_code(year)
 )
 def test_a_withheld_cell_s_row_is_named_in_the_report_s_words(table_id, row, words):
     assert row_label(table_id, row) == words
+
+
+@pytest.fixture
+def scoped(year):
+    """The small year published as a report for one locality or service, itself a cut by area
+    or service: small counts are withheld from its text and from its tables of years too."""
+    return build_document(
+        figures=publish_figures(year.figures, threshold=5, scoped=True),
+        authority="Testshire Council",
+        service=None,
+        narratives={},
+        settings=SETTINGS,
+        facts=year.facts,
+    )
+
+
+def annex_lines(document) -> dict[tuple[str, str], str]:
+    """The annex's lines by their section and table: what was withheld, in words."""
+    annex = table(document, "suppressions")
+    lines, section = {}, ""
+    for kind, row in zip(annex.row_kinds, texts(annex), strict=True):
+        if kind == "group":
+            section = row[0]
+        else:
+            lines[(section, row[0])] = row[1]
+    return lines
+
+
+# A figure's code or id, or its definition's placeholders, where the report's words belong.
+CODES = re.compile(r"_|`|÷|\bstage\d|\bas_of\b|\bnumber of\b|\bthe period\b|\b[a-z]+\.[a-z]")
+
+
+def test_the_figures_withheld_from_the_text_are_named_in_the_report_s_words(scoped):
+    """A report for one locality or service withholds small counts from its text: the annex
+    names them as their drill-down pages are headed, the period as the report names it, never
+    by a code ("with outcome partially_upheld", "number of stage1 records")."""
+    annex = annex_lines(scoped)
+    assert annex[("Outcomes", "Figures in the text")] == (
+        "5 counts of complaints or people, among them “Stage 1 records received in 2021-22 with "
+        "outcome not upheld”, “Stage 1 records received in 2021-22 with outcome partially "
+        "upheld” and “Stage 1 records received in 2021-22 with outcome upheld”; and 21 figures "
+        "worked from them (percentages, averages and changes)"
+    )
+    assert annex[("How quickly we respond", "Figures in the text")].startswith(
+        "15 counts of complaints or people, among them “Stage 1 records in the responses issued "
+        "in 2021-22”, “Stage 1 records in time against their applicable deadline, of the "
+        "responses issued in 2021-22” and "
+    )
+    in_the_text = [words for (_, t), words in annex.items() if t == "Figures in the text"]
+    assert len(in_the_text) == 5
+    assert [words for words in in_the_text if CODES.search(words)] == []
+    # The list of withheld cells names each figure the same way; a percentage by its count.
+    scalars = {
+        s.table_key: s.row_label
+        for s in scoped.suppressions
+        if s.table_caption == "Figures in the text"
+    }
+    assert {
+        "outcome.stage1.partially_upheld": (
+            "Stage 1 records received in 2021-22 with outcome partially upheld"
+        ),
+        "received.stage1.previous": "Stage 1 records received in 2020-21",
+        "received.stage1.change_pct": (
+            "The change from 2020-21 in stage 1 records received in 2021-22"
+        ),
+        "timeliness.stage1.cohort": "Stage 1 records in the timeliness cohort",
+        "responses.stage1.average_working_days": (
+            "Mean working days taken over the stage 1 responses issued in 2021-22"
+        ),
+        "outcome.stage1.upheld.pct": (
+            "A percentage worked from stage 1 records received in 2021-22 with outcome upheld"
+        ),
+    }.items() <= scalars.items()
+    assert [words for words in scalars.values() if CODES.search(words)] == []
+    for figure_id, words in scalars.items():
+        if figure_id in SCALARS and not words.startswith("A percentage"):
+            assert words == figure_heading(figure_id, AS_OF).replace("the period", "2021-22")
+
+
+def test_every_figure_table_has_a_caption_and_a_section_of_the_report():
+    """The annex lists a withheld table by its caption under the section that shows it, and a
+    drill-down page is headed by its caption: never by its id under "Other tables"."""
+    assert [t for t in TABLES if t not in TABLE_CAPTIONS] == []
+    assert [t for t in TABLES if TABLE_SECTIONS.get(t) not in SECTION_SPECS] == []
+
+
+def test_the_trend_tables_are_withheld_under_the_sections_that_show_them(scoped):
+    annex = annex_lines(scoped)
+    assert annex[
+        ("Volumes and trends", "Stage 1 complaints received, upheld and answered in time, by year")
+    ] == (
+        "Counts (Received, Upheld or partially upheld, Percentage upheld or partially upheld, "
+        "Answered, In time, Percentage in time, Average working days) for 2 years: 2020-21 and "
+        "2021-22"
+    )
+    assert annex[("How quickly we respond", "Stage 1 responses issued and in time, by year")] == (
+        "Counts (Responses, In time, Percentage in time, Average working days) for 2 years: "
+        "2020-21 and 2021-22"
+    )
+    assert not any(section == "Other tables" for section, _ in annex)
+    assert not [t for _, t in annex if CODES.search(t)]
+    cells = {(s.table_caption, s.row_label, s.column_label) for s in scoped.suppressions}
+    assert (
+        "Stage 1 responses issued and in time, by year",
+        "2021-22",
+        "Percentage in time",
+    ) in cells
 
 
 def test_without_approved_excerpts_no_record_is_quoted(published):

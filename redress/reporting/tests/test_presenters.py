@@ -3,9 +3,11 @@ from decimal import Decimal
 
 import pytest
 
+from redress.reporting.document.labels import column_label
 from redress.reporting.presenters import (
     figure_heading,
     localities_not_listed,
+    row_value_rows,
     row_words,
     table_row_heading,
 )
@@ -117,9 +119,27 @@ def test_a_row_with_nothing_naming_it_is_its_number_and_a_table_without_a_captio
     assert table_row_heading("outcomes", 2, {"count": 3}) == (
         "Outcomes of complaints by stage: row 3"
     )
-    assert table_row_heading("trend.stage1.by_year", 3, {"year": "2021-22", "received": 9}) == (
-        "Records behind row 4 of trend.stage1.by_year"
+    assert table_row_heading("no.such.table", 3, {"year": "2021-22", "received": 9}) == (
+        "Records behind row 4 of no.such.table"
     )
+
+
+def test_a_trend_s_row_is_headed_by_its_caption_and_its_columns_by_their_words():
+    row = {"year": "2021-22", "responses": 9, "in_time": 6, "in_time_pct": 66.7}
+    assert table_row_heading("trend.stage1.responses.by_year", 3, row) == (
+        "Stage 1 responses issued and in time, by year: 2021-22"
+    )
+    assert table_row_heading("trend.stage1.by_year", 0, {"year": "2018-19"}) == (
+        "Stage 1 complaints received, upheld and answered in time, by year: 2018-19"
+    )
+    assert row_value_rows("trend.stage1.responses.by_year", row) == [
+        ("Year", "2021-22"),
+        ("Responses", "9"),
+        ("In time", "6"),
+        ("Percentage in time", "66.7"),
+    ]
+    assert column_label("upheld_or_partially_pct") == "Percentage upheld or partially upheld"
+    assert column_label("previous_pct") == "Percentage, previous year"
 
 
 @pytest.mark.parametrize(
@@ -135,6 +155,11 @@ def test_a_row_with_nothing_naming_it_is_its_number_and_a_table_without_a_captio
             "Ombudsman decisions made in the period with decision investigated, fault found",
         ),
         ("stage2.active", "Stage 2 records open at any time in the period"),
+        # Without the places an average is given to.
+        (
+            "responses.stage1.average_working_days",
+            "Mean working days taken over the stage 1 responses issued in the period",
+        ),
         # Its asides in brackets and "number of" left out, its codes in words.
         (
             "timeliness.stage2.statutory.cohort",

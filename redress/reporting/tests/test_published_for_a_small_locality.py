@@ -197,7 +197,10 @@ def test_the_annex_lists_the_figures_withheld_from_the_text(south):
         published
     )
     assert "Figures in the text" in published
-    assert "counts of complaints or people, among them stage 1 records received" in published
+    assert (
+        "counts of complaints or people, among them “Stage 1 records received in 2021-22”"
+        in published
+    )
 
 
 def test_a_report_for_the_whole_authority_withholds_no_scalar(db, settings):

@@ -161,6 +161,28 @@ def test_counts_and_percentages_are_numbers_with_formats_and_codes_read_as_words
     assert row_values(sheet, HEADER_ROW + 15) == ["Stage 3", "Upheld", 0, None]
 
 
+def test_rows_are_named_in_the_report_s_words(book):
+    """As the report and its annex name them: an area table's TOTAL row "All areas", each
+    survey's questions in its own words (the closing-the-loop questions share a code, not the
+    words); a month is a date, so the sheet sorts and charts by it, shown "June 2021"."""
+    areas = book["Stage 1 times by area"]
+    assert row_values(areas, HEADER_ROW + 7) == ["All areas", "0-10 working days", 4, 0.667]
+    survey = book["Survey answers"]
+    assert [survey.cell(HEADER_ROW + r, 1).value for r in (1, 2)] == [
+        "Did we listen to you?",
+        "Did you understand the outcome of your complaint?",
+    ]
+    months = book["Stage 1 by month"]
+    june = next(r for r in months.iter_rows() if r[0].value == datetime.datetime(2021, 6, 1))
+    assert (june[0].number_format, june[1].value) == ("mmmm yyyy", 1)
+    assert months.column_dimensions["A"].width >= len("September 2021") + 2
+    # A repeat complainant's number of complaints stays as the report's table has it, under a
+    # heading that says what it counts.
+    repeat = book["Repeat complainants"]
+    assert row_values(repeat, HEADER_ROW) == ["Stage 1 complaints", "People"]
+    assert [repeat.cell(HEADER_ROW + r, 1).value for r in (1, 2, 3)] == ["2", "3", "4+"]
+
+
 def test_ratios_keep_two_decimal_places(book):
     sheet = book["Stage 1 to open cases"]
     cell = sheet.cell(HEADER_ROW + 1, 4)

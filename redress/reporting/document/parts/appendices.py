@@ -4,6 +4,7 @@ and definition) and the annex of figures withheld to protect children."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -11,7 +12,7 @@ from typing import Any
 
 from redress.core import presenters
 from redress.reporting.figures import SCALARS, TABLES
-from redress.reporting.publish import SmallCount, counts_people
+from redress.reporting.publish import SmallCount, counts_people, derived_from
 
 from ..context import BuildContext
 from ..labels import (
@@ -19,6 +20,7 @@ from ..labels import (
     TABLE_CAPTIONS,
     TABLE_SECTIONS,
     column_label,
+    figure_words,
     label,
     naming_words,
 )
@@ -243,36 +245,69 @@ def scalar_section(figure_id: str) -> str:
     return next((key for start, key in SCALAR_SECTIONS if figure_id.startswith(start)), "")
 
 
-def scalar_words(figure_id: str) -> str:
-    """A withheld scalar in words, from its definition: "stage 2 records received in the
-    period", "… in the period before", "the change in …"."""
+def scalar_words(figure_id: str, ctx: BuildContext) -> str:
+    """A withheld scalar in the report's words: its definition in words (`labels.figure_words`,
+    as a drill-down page is headed) with the period named as the report names it ("stage 2
+    records received in 2021-22 with outcome partially upheld"), its previous value's ("… in
+    2020-21") and its change ("the change from 2020-21 in …"). A figure whose definition is not
+    words (a percentage of others, a sum) by the figures it is worked from."""
     own = figure_id.removesuffix(".change_pct").removesuffix(".previous")
-    definition = SCALARS[own].definition if own in SCALARS else own
-    if figure_id.endswith(".change_pct"):
-        return f"the change in {definition}"
+    words = figure_words(own, ctx.as_of) or _worked_words(own, ctx.as_of)
     if figure_id.endswith(".previous"):
-        return f"{definition} (the period before)"
-    return definition
+        named = _in_period(words, ctx.previous_label)
+        return named if named != words else f"{words} ({ctx.previous_heading})"
+    words = _in_period(words, ctx.label)
+    if figure_id.endswith(".change_pct"):
+        return f"the change from {ctx.previous_label} in {words}"
+    return words
+
+
+def _in_period(words: str, period: str) -> str:
+    """ "the period" of a definition as the report names it: "2021-22", "Q1 2020-21"."""
+    return re.sub(r"\bthe period\b", period, words)
+
+
+def _worked_words(figure_id: str, as_of: datetime.date) -> str:
+    """ "a percentage worked from stage 1 records received in the period with outcome upheld":
+    the counts a figure is worked from (`derived_from`, or the figures its definition adds up),
+    in their words; its id when they have none."""
+    derived = derived_from(figure_id)
+    if derived is not None:
+        parts = list(derived.counts) or ([derived.base] if derived.base else [])
+    else:
+        spec = SCALARS.get(figure_id)
+        parts = re.findall(r"[a-z_]+(?:\.[a-z0-9_]+)+", spec.definition) if spec else []
+    named = list(dict.fromkeys(w for p in parts if (w := figure_words(p, as_of)) is not None))
+    if not named:
+        return figure_id
+    noun = "a percentage" if figure_id.endswith("pct") else "a figure"
+    return f"{noun} worked from {presenters.and_list(named)}"
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _short(definition: str) -> str:
-    """A definition's opening words, for a list: "stage 1 records received in the period"."""
-    return definition.split(" (")[0].split(", ")[0].split(": ")[0]
-
-
-def _scalars_in_words(ids: list[str]) -> str:
-    """“2 counts of complaints or people, among them stage 1 records received in the period,
-    and 3 percentages, averages or changes worked from them”: the counts named, at most
-    `NAMED_OTHERWISE`, since a section can withhold dozens."""
+def _scalars_in_words(ids: list[str], ctx: BuildContext) -> str:
+    """“2 counts of complaints or people: “Stage 1 records received in 2021-22” and “Stage 1
+    records received in 2020-21”; and 3 figures worked from them”: the counts named, at most
+    `NAMED_OTHERWISE` (this period's before the previous period's, and those with words of
+    their own before sums), since a section can withhold dozens. Quoted, as a name may hold a
+    comma (“… with decision investigated, fault found”)."""
     counts = [f for f in ids if counts_people(f.removesuffix(".previous"))]
     worked = len(ids) - len(counts)
     parts = []
     if counts:
-        names = presenters.and_list([_short(scalar_words(f)) for f in counts[:NAMED_OTHERWISE]])
+        first = sorted(
+            counts,
+            key=lambda f: (
+                f.endswith(".previous"),
+                figure_words(f.removesuffix(".previous"), ctx.as_of) is None,
+            ),
+        )
+        names = presenters.and_list(
+            [f"“{_capital(scalar_words(f, ctx))}”" for f in first[:NAMED_OTHERWISE]]
+        )
         n = len(counts)
         noun = f"{n} {presenters.plural(n, 'count')} of complaints or people"
         parts.append(f"{noun}: {names}" if n <= NAMED_OTHERWISE else f"{noun}, among them {names}")
@@ -303,7 +338,7 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
             Suppression(
                 table_key=figure_id,
                 table_caption=FIGURES_IN_THE_TEXT,
-                row_label=_short(scalar_words(figure_id)),
+                row_label=_capital(scalar_words(figure_id, ctx)),
                 column_label="Value",
             )
         )
@@ -443,7 +478,7 @@ def withheld_tables(ctx: BuildContext) -> list[WithheldTable]:
                 cells=len(ids),
                 columns=(),
                 rows=(),
-                text=_scalars_in_words(ids),
+                text=_scalars_in_words(ids, ctx),
             )
         )
     # Sections in the report's order, and their tables in the order they show them (the text's

@@ -2,8 +2,9 @@
 
 Values stay real numbers and dates, so the sheets can be sorted, summed and charted: counts as
 integers, percentages as fractions with a percent format (13.3% is stored as 0.133 and shown to
-one decimal, two for ratios), money as pounds with pennies, dates as dates. Codes (outcomes,
-methods…) read as the report's words.
+one decimal, two for ratios), money as pounds with pennies, dates as dates, months as the first
+day of the month shown "June 2021". Codes (outcomes, methods, survey questions, an area's TOTAL…)
+read as the report's words (`labels.naming_words`).
 """
 
 from __future__ import annotations
@@ -17,26 +18,22 @@ from typing import Any, Literal
 
 from redress.reporting.document import labels
 
-Kind = Literal["text", "count", "pct", "money", "days", "date"]
+Kind = Literal["text", "count", "pct", "money", "days", "date", "month"]
 
 COUNT_FORMAT = "#,##0"
 MONEY_FORMAT = "£#,##0.00"
 DATE_FORMAT = "d mmm yyyy"
 LONG_DATE_FORMAT = "d mmmm yyyy"
+MONTH_FORMAT = "mmmm yyyy"
+MONTH = re.compile(r"(\d{4})-(\d{2})")
 
-# The words for a text column's codes, by column.
-CODE_LABELS: dict[str, dict[str, str]] = {
-    "outcome": {**labels.OUTCOMES, **labels.MEDIATION_OUTCOMES},
-    "method": labels.METHODS,
-    "complainant_type": labels.COMPLAINANTS,
-    "decision": labels.DECISIONS,
-    "question": labels.QUESTIONS,
-    "source": labels.SOURCES,
-    "kind": labels.PAYMENT_KINDS,
-    "stage": {**labels.PAYMENT_STAGES, **{str(n): words for n, words in labels.STAGES.items()}},
-}
-# Columns that name things even when their values are numbers (stage 1, 2, 3).
-TEXT_COLUMNS = frozenset(CODE_LABELS)
+# Columns that name things even when their values are numbers (stage 1, 2, 3), or a table has no
+# rows to tell: their codes read as the report's words.
+TEXT_COLUMNS = frozenset({"outcome", "question", *labels.ROW_CODE_LABELS})
+# Left as they are, under a heading that says what they count: a repeat complainant's number of
+# stage 1 complaints ("2", "4+" under "Stage 1 complaints", as the report's table has them), where
+# the report's words for the row ("2 stage 1 complaints") would say it twice.
+BARE_COLUMNS = frozenset({"complaints"})
 PERCENT_SUFFIXES = (".pct", "_pct")
 DECLARED = re.compile(r"Columns ([a-z0-9_]+(?:, [a-z0-9_]+)*)")
 
@@ -47,6 +44,8 @@ class SheetColumn:
     label: str
     kind: Kind
     places: int = 0  # decimals shown, for percentages and averages
+    # The figure table: whose words its codes take (a survey's questions, mediation's outcomes).
+    table_id: str = ""
 
     @property
     def number_format(self) -> str | None:
@@ -61,6 +60,8 @@ class SheetColumn:
                 return MONEY_FORMAT
             case "date":
                 return DATE_FORMAT
+            case "month":
+                return MONTH_FORMAT
             case _:
                 return None
 
@@ -73,12 +74,17 @@ class SheetColumn:
             return None
         if self.kind == "pct":
             return fraction(value)
+        if self.kind == "month":
+            month = MONTH.fullmatch(str(value))
+            return datetime.date(int(month[1]), int(month[2]), 1) if month else value
         if self.kind != "text":
             return value
-        if self.key == "band":
-            return labels.band_label(str(value))
-        words = CODE_LABELS.get(self.key)
-        return labels.label(words, value) if words else str(value)
+        words = (
+            None
+            if self.key in BARE_COLUMNS
+            else labels.naming_words(self.table_id, self.key, value)
+        )
+        return str(value) if words is None else words
 
 
 def fraction(percentage: Any) -> Any:
@@ -112,8 +118,10 @@ def scalar_column(figure_id: str, value: Any) -> SheetColumn:
 
 def _column(table_id: str, key: str, values: Iterable[Any], label: str) -> SheetColumn:
     present = [v for v in values if v is not None]
+    if key == "month" and present and all(MONTH.fullmatch(str(v)) for v in present):
+        return SheetColumn(key, label, "month", table_id=table_id)
     if key in TEXT_COLUMNS:
-        return SheetColumn(key, label, "text")
+        return SheetColumn(key, label, "text", table_id=table_id)
     if any(isinstance(v, Decimal) for v in present):
         return SheetColumn(key, label, "money")
     if any(isinstance(v, datetime.date) for v in present):
@@ -127,7 +135,7 @@ def _column(table_id: str, key: str, values: Iterable[Any], label: str) -> Sheet
         return SheetColumn(key, label, "days", max(1, _places(present)))
     if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
         return SheetColumn(key, label, "count")
-    return SheetColumn(key, label, "text")
+    return SheetColumn(key, label, "text", table_id=table_id)
 
 
 def places_of(values: Iterable[Any]) -> int:

@@ -102,6 +102,7 @@ def write_grouped(
             _places(
                 column.kind, [_value(cells[i], column.kind) for k, cells in rows if k != "group"]
             ),
+            table_id=block.key,
         )
         for i, column in enumerate(block.columns)
     ]
@@ -191,5 +192,7 @@ def _shown(column: SheetColumn, value: Any) -> str:
             return presenters.number(value, column.places, empty="")
         case "date":
             return presenters.short_date(value, empty="")
+        case "month":
+            return f"{value:%B %Y}" if isinstance(value, datetime.date) else str(value)
         case _:
             return "" if value is None else str(value)
