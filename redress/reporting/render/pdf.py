@@ -5,6 +5,7 @@ document's language and title) that screen readers can follow."""
 
 from __future__ import annotations
 
+import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -50,6 +51,31 @@ def _cache_page_references() -> None:
 
 
 _cache_page_references()
+
+# zlib's own default: pydyf compresses every stream at level 9, which took 0.18 s of an
+# authority-year's PDF against 0.04 s at 6, for 4% more bytes (ADR 0034).
+COMPRESSION_LEVEL = 6
+
+
+class _PdfZlib:
+    """zlib as pydyf sees it: the same, except that streams are compressed at
+    COMPRESSION_LEVEL whatever level pydyf asks for."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(COMPRESSION_LEVEL, *args, **kwargs)
+
+
+def _compress_at_default_level() -> None:
+    """Left alone if pydyf no longer compresses through its module's `zlib`."""
+    if getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _PdfZlib()  # type: ignore[attr-defined]
+
+
+_compress_at_default_level()
 
 
 def printed_page(document: ReportDocument, figures: FigureSet) -> str:

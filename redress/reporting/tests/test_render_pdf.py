@@ -3,6 +3,7 @@ after the cover is numbered, headings and tables are there, and the PDF is tagge
 
 import io
 import re
+import zlib
 
 import pydyf
 import pypdf
@@ -152,6 +153,19 @@ def test_page_references_are_made_once_per_page_added():
     assert references[-1] == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
     assert [len(r) for r in references] == [1, 2, 3]
     assert pdf.page_references is references[-1]
+
+
+def test_streams_are_compressed_at_zlibs_default_level_not_nine():
+    """ADR 0034: level 9 cost four times level 6's time for 4% fewer bytes."""
+    content = b"\n".join(
+        b"BT /F1 10 Tf 72 %d Td (Row %d of the table) Tj ET" % (n, n) for n in range(500)
+    )
+    stream = pydyf.Stream([content], compress=True)
+    data = stream.data
+    compressed = data[data.index(b"stream\n") + 7 : data.rindex(b"\nendstream")]
+    assert zlib.decompress(compressed) == content
+    assert compressed == zlib.compress(content, _pdf.COMPRESSION_LEVEL)
+    assert _pdf.COMPRESSION_LEVEL == 6
 
 
 def test_the_same_page_prints_the_pdf_kept_and_another_page_afresh(db):
