@@ -19,6 +19,7 @@ from redress.feedback.tests.factories import ComplimentFactory
 from redress.organisations.models import ServiceArea
 from redress.procedures.calendar import WorkingCalendar
 from redress.reporting.facts import extract, extract_facts, kept, schema
+from redress.reporting.facts.frames import in_stage_order
 from redress.reporting.models import ContextFigure
 from redress.reporting.tests.factories import ContextFigureFactory
 
@@ -283,5 +284,8 @@ def test_narrowed_facts_are_as_the_figures_read_them_and_kept_apart(recorded, ca
     assert not full.narrowed
     assert "acknowledged" in full.stages.columns
     assert full.for_figures().stages.equals(narrowed.stages)
+    # Read in the order the figures take them, so not sorted again (ADR 0034).
+    assert in_stage_order(narrowed.stages)
+    assert "organisation" in full.stages.columns
     # Read without keeping, too.
     assert extract_facts(as_of=AS_OF, calendar=calendar, narrow=True).narrowed
