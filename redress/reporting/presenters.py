@@ -14,8 +14,8 @@ from redress.reporting.document.labels import (
     column_label,
     figure_words,
     naming_words,
+    row_namings,
 )
-from redress.reporting.document.parts.restructure import span_words
 
 
 def localities_not_listed(names: Sequence[str]) -> str:
@@ -43,13 +43,7 @@ def row_words(table_id: str, row: Mapping[str, Any]) -> str:
     """What a table row is about, from its naming values in the report's words: "Fostering",
     "Stage 1, Partially upheld", "Citywide, 0-10 working days", "April to December 2021,
     Safeguarding"; "" if it has none. Its counts, amounts and dates are left out."""
-    words = []
-    for key, value in row.items():
-        if key == "part" and isinstance(row.get("from"), datetime.date):
-            words.append(span_words(row["from"], row["to"]))
-        elif (naming := naming_words(table_id, key, value)) is not None:
-            words.append(naming)
-    return ", ".join(words)
+    return ", ".join(row_namings(table_id, row))
 
 
 def table_row_heading(table_id: str, row: int, values: Mapping[str, Any]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import TextChoices
@@ -94,6 +95,35 @@ def naming_words(table_id: str, key: str, value: Any) -> str | None:
     if key == "complaints":  # repeat complainants: "2", "3" or "4+" complaints each
         return f"{value} stage 1 complaints"
     return label(ROW_CODE_LABELS.get(key, {}), value)
+
+
+def span_words(start: datetime.date, end: datetime.date) -> str:
+    """A part of a period as its heading names it: "April to December 2021", "January to March
+    2022", "December 2021 to February 2022", "April 2021"; by its days where it does not start
+    and end with a month: "15 January to 31 March 2022"."""
+    following = (end.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    if start.day == 1 and end == following - datetime.timedelta(days=1):
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        if start.year == end.year:
+            return f"{start:%B} to {end:%B %Y}"
+        return f"{start:%B %Y} to {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} to {govuk_date(end)}"
+    return f"{govuk_date(start)} to {govuk_date(end)}"
+
+
+def row_namings(table_id: str, row: Mapping[str, Any]) -> list[str]:
+    """A table row's naming values in the report's words, in order: "Stage 1", "Partially
+    upheld"; a restructure's part by its span ("April to December 2021"). Its counts, amounts
+    and dates are left out."""
+    words = []
+    for key, value in row.items():
+        if key == "part" and isinstance(row.get("from"), datetime.date):
+            words.append(span_words(row["from"], row["to"]))
+        elif (naming := naming_words(table_id, key, value)) is not None:
+            words.append(naming)
+    return words
 
 
 # -- A scalar figure's definition in words -------------------------------------------------------

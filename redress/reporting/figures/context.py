@@ -54,7 +54,6 @@ class FigureContext:
         period: Period,
         settings: ReportSettings,
         _contexts: weakref.WeakValueDictionary[Period, FigureContext] | None = None,
-        _stage_blocks: dict[int, tuple[int, int]] | None = None,
     ) -> None:
         self.facts = facts
         self.period = period
@@ -67,8 +66,6 @@ class FigureContext:
         # selection in memory until Python's cycle collector happened to run.
         self._contexts = weakref.WeakValueDictionary() if _contexts is None else _contexts
         self._contexts.setdefault(period, self)
-        # Where each stage's records are in the facts: {stage: (offset, length)}, in order.
-        self._stage_blocks = _blocks(facts) if _contexts is None else _stage_blocks
 
     @property
     def as_of(self) -> datetime.date:
@@ -77,9 +74,7 @@ class FigureContext:
     def for_period(self, period: Period) -> FigureContext:
         known = self._contexts.get(period)
         if known is None:
-            known = FigureContext(
-                self.facts, period, self.settings, self._contexts, self._stage_blocks
-            )
+            known = FigureContext(self.facts, period, self.settings, self._contexts)
         return known
 
     def in_period(self, column: str) -> pl.Expr:
@@ -100,20 +95,21 @@ class FigureContext:
             # procedure's are filtered from its stage's.
             if procedure is not None:
                 return self.received(stage).filter(pl.col("procedure") == procedure)
-            if self._stage_blocks is None:  # facts in another order: filtered
+            blocks = self.facts.stage_blocks
+            if blocks is None:  # facts in another order: filtered
                 if stage is not None:
                     return self.received().filter(pl.col("stage") == stage)
                 return self.facts.stages.filter(self.in_period("received"))
             if stage is not None:
-                return self._received_slice(stage, self._stage_blocks)
-            slices = [self.received(n) for n in self._stage_blocks]
+                return self._received_slice(*blocks.get(stage, (0, 0)))
+            slices = [self.received(n) for n in blocks]
             return pl.concat(slices, rechunk=False) if slices else self.facts.stages.clear()
 
         return self._cached(("received", stage, procedure), build)
 
-    def _received_slice(self, stage: int, blocks: dict[int, tuple[int, int]]) -> pl.DataFrame:
+    def _received_slice(self, offset: int, length: int) -> pl.DataFrame:
+        """The rows received in the period of the block of the facts at offset, length."""
         stages = self.facts.stages
-        offset, length = blocks.get(stage, (0, 0))
         received = stages["received"].slice(offset, length)
         first = int(received.search_sorted(self.period.start, side="left"))
         after = int(received.search_sorted(self.period.end, side="right"))
@@ -166,17 +162,3 @@ class FigureContext:
             & pl.col("service_area_id").is_null()
         )
         return int(frame["value"][0]) if frame.height else None
-
-
-def _blocks(facts: Facts) -> dict[int, tuple[int, int]] | None:
-    """Each stage's rows in facts sorted by stage and day received (Facts.for_figures):
-    {stage: (offset, length)}, in order of stage; None for facts in another order."""
-    stages = facts.stages
-    if not facts.narrowed or stages["stage"].null_count() or stages["received"].null_count():
-        return None
-    runs = stages["stage"].rle().struct.unnest()
-    blocks, offset = {}, 0
-    for length, stage in runs.iter_rows():
-        blocks[int(stage)] = (offset, length)
-        offset += length
-    return blocks

@@ -62,12 +62,13 @@ def test_a_periods_selections_are_the_records_a_filter_gives_in_its_order(calend
         )
 
 
-def test_a_stage_in_the_period_is_a_slice_of_the_facts_not_a_copy(calendar):
+def test_a_stage_in_the_period_is_one_run_of_the_facts(calendar):
+    """So it can be taken as a slice of them (`FigureContext._received_slice`)."""
     facts = _shuffled_facts(calendar, 4).for_figures()
     ctx = FigureContext(facts, YEAR, ReportSettings())
     stage1 = ctx.received(1)
     assert stage1.height
-    # A slice shares the facts' buffers: its first stage id is where the facts hold it.
+    # The facts' rows from where they hold its first record on are its records.
     offset = facts.stages["stage_id"].to_list().index(stage1["stage_id"][0])
     assert facts.stages.slice(offset, stage1.height).equals(stage1)
     assert ctx.for_period(YEAR.previous).received(1).equals(_filtered(facts, YEAR.previous, 1))

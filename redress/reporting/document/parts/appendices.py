@@ -23,12 +23,12 @@ from ..labels import (
     figure_words,
     label,
     naming_words,
+    row_namings,
 )
 from ..model import Cell, Column, Paragraph, RowKind, Suppression, TableBlock
 from ..sections import SECTION_SPECS
 from ..values import Kind, column, label_of, para, text_cell
 from .common import Blocks, new_since, nothing_to_compare
-from .restructure import span_words
 
 
 def kind_of(figure_id: str, value: Any) -> Kind:
@@ -348,13 +348,7 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
 def row_label(table_id: str, row: dict[str, Any]) -> str:
     """What a row is about, its naming values in the report's words: "Citywide: 0-10 working
     days", "Stage 1: Partially upheld", "April to December 2021: Fostering"."""
-    words = []
-    for key, value in row.items():
-        if key == "part" and isinstance(row.get("from"), datetime.date):
-            words.append(span_words(row["from"], row["to"]))
-        elif key != "pct" and (naming := naming_words(table_id, key, value)) is not None:
-            words.append(naming)
-    return ": ".join(words) or "–"
+    return ": ".join(row_namings(table_id, row)) or "–"
 
 
 # Named in the annex, at most, before "among them": the questions, asked of everyone, are each

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from redress.core import presenters
 
+from ..labels import span_words
 from ..sentences import in_words
 from ..values import para
 from .common import OPEN_CASES_COLUMNS, STAGE_COLUMNS, Blocks, highest_against_open_cases
@@ -29,22 +30,6 @@ def spans_restructure(ctx: BuildContext) -> bool:
 def open_cases_elsewhere(ctx: BuildContext) -> bool:
     """Whether the open cases are given by part with the services (so not for the year)."""
     return spans_restructure(ctx) and "services" not in ctx.left_out
-
-
-def span_words(start: datetime.date, end: datetime.date) -> str:
-    """A part of a period as its heading names it: "April to December 2021", "January to March
-    2022", "December 2021 to February 2022", "April 2021"; by its days where it does not start
-    and end with a month: "15 January to 31 March 2022"."""
-    following = (end.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    if start.day == 1 and end == following - datetime.timedelta(days=1):
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start:%B %Y}"
-        if start.year == end.year:
-            return f"{start:%B} to {end:%B %Y}"
-        return f"{start:%B %Y} to {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} to {presenters.govuk_date(end)}"
-    return f"{presenters.govuk_date(start)} to {presenters.govuk_date(end)}"
 
 
 def _parts(rows: list[dict]) -> dict[int, Part]:
