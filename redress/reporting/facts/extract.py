@@ -49,7 +49,6 @@ from redress.complaints.models import (
 from redress.feedback.models import Compliment, InformalFeedback, SatisfactionAnswer
 from redress.ombudsman.models import Enquiry
 from redress.organisations.models import Locality, Organisation, ServiceArea
-from redress.people.models import Person
 from redress.procedures.calendar import WorkingCalendar
 from redress.procedures.models import Procedure, StageRule
 from redress.reporting.models import ContextFigure
@@ -184,7 +183,6 @@ def _reads(
         "stages": lambda: _frame(_stage_rows(as_of, areas), STAGE_QUERY),
         "complaints": lambda: _frame(_complaint_rows(as_of, areas), COMPLAINT_QUERY),
         "aspects": lambda: _frame(_aspect_rows(aspects_from), ASPECT_QUERY),
-        "people": lambda: _frame(Person.objects.values_list("id", "key"), ids),
         "compliments": lambda: _frame(_compliment_rows(as_of, areas), schema.COMPLIMENT),
         "payments": lambda: _frame(_payment_rows(as_of, areas), schema.PAYMENT),
         "extensions": lambda: _frame(_extension_rows(as_of), EXTENSION_QUERY),
@@ -378,7 +376,6 @@ NAMED_BY_ID = {
     "locality": "locality_id",
     "organisation": "organisation_id",
     "stage_organisation": "stage_organisation_id",
-    "complainant_key": "complainant_id",
     "theme": "theme_id",
 }
 # The columns of the stage query, in the order `_stage_rows` selects them.
@@ -410,7 +407,17 @@ COMPLAINT_QUERY: dict[str, pl.DataType] = {
     "advocate": _BASE["advocate"],
     "advocacy_offered": _BASE["advocacy_offered"],
     "advocacy_referred": _BASE["advocacy_referred"],
-    **{c: pl.Int64() for c in NAMED_BY_ID.values() if c != "stage_organisation_id"},
+    **{
+        c: pl.Int64()
+        for c in (
+            "procedure_id",
+            "service_area_id",
+            "locality_id",
+            "organisation_id",
+            "complainant_id",
+            "theme_id",
+        )
+    },
 }
 
 
@@ -449,17 +456,18 @@ LOOKUP_OF = {
     "locality": "localities",
     "organisation": "organisations",
     "stage_organisation": "organisations",
-    "complainant_key": "people",
     "theme": "terms",
 }
 
 
 def _assemble_stages(frames: dict[str, pl.DataFrame], *, narrow: bool = False) -> pl.DataFrame:
     """The stage rows, named, with their procedure's rule, agreed extension and days on hold.
-    (The raw rows and the people are let go: at a million stages they are hundreds of
-    megabytes.) `narrow` (facts for the figures, `Facts.for_figures`): only the names the
-    figures read, and those held as categories made as categories (a million service names
-    as text were 50 MB a column at the report's peak)."""
+    (The raw rows are let go: at a million stages they are hundreds of megabytes. The
+    complainant stays an id: naming a million of them read every person, and only the
+    drill-down shows them, a few at a time, named from the database.) `narrow` (facts for
+    the figures, `Facts.for_figures`): only the names the figures read, and those held as
+    categories made as categories (a million service names as text were 50 MB a column at
+    the report's peak)."""
     # In the order the figures take them (`Facts.for_figures`): sorting the stage query's
     # few columns here is cheaper than sorting every derived column later.
     stages = (
@@ -480,7 +488,6 @@ def _assemble_stages(frames: dict[str, pl.DataFrame], *, narrow: bool = False) -
         ).alias(column)
         for column, lookup in named.items()
     )
-    del frames["people"]
     _give_back_freed_memory()  # the rows as read, before the clock is derived
     # The rule, the agreed extension and the days on hold are looked up column by column, as
     # the names are: a join copies every column of the stage frame, and three of them held

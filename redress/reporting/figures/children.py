@@ -105,8 +105,8 @@ def satisfaction(ctx: FigureContext) -> Table:
 def _complaints_per_person(ctx: FigureContext) -> pl.DataFrame:
     return (
         ctx.received(1)
-        .filter(pl.col("complainant_key").is_not_null())
-        .group_by("complainant_key")
+        .filter(pl.col("complainant_id").is_not_null())
+        .group_by("complainant_id")
         .agg(pl.len().alias("complaints"), pl.col("complaint_id"), pl.col("reference"))
     )
 

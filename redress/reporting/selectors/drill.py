@@ -11,15 +11,17 @@ its records would give the count back (publish.py)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
+from django.db.models import QuerySet
 
 from redress.complaints.models import Complaint
 from redress.complaints.selectors import complaints_visible_to, sees_every_complaint
 from redress.core import presenters
+from redress.people.models import Person
 from redress.reporting.figures import SCALARS, TABLES, FigureSet
 from redress.reporting.periods import Period
 from redress.reporting.presenters import figure_heading, table_row_heading
@@ -125,21 +127,31 @@ CHUNK = 2_000  # ids per query: SQLite allows a limited number of parameters
 
 
 def _listed(user: Any, frame: pl.DataFrame, figure_id: str) -> Records:
-    """The frame's records as this user may see them, with their complaints' references."""
-    ids = list(complaint_ids(frame))
+    """The frame's records as this user may see them, with their complaints' references (and,
+    for a list of people, the complainants' keys)."""
     scope = Complaint.objects.all()
     if not sees_every_complaint(user):
         scope = complaints_visible_to(user)
-    references: dict[int, str] = {}
-    for start in range(0, len(ids), CHUNK):
-        chosen = scope.filter(pk__in=ids[start : start + CHUNK])
-        references.update(chosen.values_list("pk", "reference"))
+    references = _by_id(scope, complaint_ids(frame), "reference")
+    people: dict[int, str] = {}
+    if "complainant_id" in frame.columns:
+        people = _by_id(Person.objects.all(), frame["complainant_id"].drop_nulls().unique(), "key")
     return records(
         frame,
         visible=None if sees_every_complaint(user) else set(references),
         timeliness=figure_id.startswith(TIMELINESS_PREFIXES),
         references=references,
+        people=people,
     )
+
+
+def _by_id(scope: QuerySet, ids: Iterable[int], field: str) -> dict[int, str]:
+    """`field` of each of these records in `scope`, by id (records outside it are left out)."""
+    ids = [int(i) for i in ids]
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        found.update(scope.filter(pk__in=ids[start : start + CHUNK]).values_list("pk", field))
+    return found
 
 
 def _same(a: Period, b: Period) -> bool:

@@ -82,13 +82,19 @@ class Rows(Sequence[tuple[Cell, ...]]):
     __hash__ = None  # type: ignore[assignment]
 
 
-def _people(frame: pl.DataFrame, visible: set[int] | None) -> Records:
-    """Repeat complainants: one row per person, with the complaints of theirs that counted."""
+def _people(frame: pl.DataFrame, visible: set[int] | None, keys: Mapping[int, str]) -> Records:
+    """Repeat complainants: one row per person (by their key in `keys`, person id to key),
+    with the complaints of theirs that counted."""
     people = (
         frame.sort("received" if "received" in frame.columns else "reference")
-        .group_by("complainant_key", maintain_order=True)
+        .group_by("complainant_id", maintain_order=True)
         .agg(pl.col("reference"), pl.col("complaint_id"))
-        .sort("complainant_key")
+        .with_columns(
+            pl.col("complainant_id")
+            .replace_strict(list(keys), list(keys.values()), default=None, return_dtype=pl.String)
+            .alias("complainant_key")
+        )
+        .sort("complainant_key", "complainant_id")
     )
     rows: list[tuple[Cell, ...]] = []
     for person in people.iter_rows(named=True):
@@ -109,14 +115,16 @@ def records(
     visible: set[int] | None,
     timeliness: bool,
     references: Mapping[int, str] | None = None,
+    people: Mapping[int, str] | None = None,
 ) -> Records:
     """The frame's records as rows, leaving out those not tied to a complaint in `visible`
     (None: the user sees everything). `timeliness` adds the working-day columns;
-    `references` gives the complaint references of frames that hold only complaint ids."""
+    `references` gives the complaint references of frames that hold only complaint ids, and
+    `people` the keys of the complainants (person id to key) of a frame of people."""
     frame = _with_references(frame, references or {})
     names = set(frame.columns)
-    if {"complainant_key", "complaints"} <= names:
-        return _people(frame, visible)
+    if {"complainant_id", "complaints"} <= names:
+        return _people(frame, visible, people or {})
     if {"stage_id", "taken"} <= names:
         noun, columns, cells = stage_kind(timeliness)
         order = ["received", "reference", "stage"]

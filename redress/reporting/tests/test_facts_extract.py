@@ -26,6 +26,7 @@ from redress.feedback.tests.factories import (
 )
 from redress.ombudsman.tests.factories import EnquiryFactory
 from redress.organisations.tests.factories import LocalityFactory, ServiceAreaFactory
+from redress.people.models import Person
 from redress.people.tests.factories import PersonFactory
 from redress.procedures.models import Procedure
 from redress.reporting.facts import extract_facts, schema
@@ -172,7 +173,7 @@ def test_the_complaint_columns_and_the_rules_of_its_procedure(calendar):
             "area",
             "method",
             "complainant_type",
-            "complainant_key",
+            "complainant_id",
             "advocate",
             "theme",
             "cyp",
@@ -192,7 +193,7 @@ def test_the_complaint_columns_and_the_rules_of_its_procedure(calendar):
         "area": "South",
         "method": None,
         "complainant_type": "care_leaver",
-        "complainant_key": "P42",
+        "complainant_id": Person.objects.get(key="P42").pk,
         "advocate": "external",
         "theme": "Delay",
         "cyp": True,
@@ -359,9 +360,15 @@ def test_the_builder_makes_the_frames_extraction_makes(calendar):
         method="telephone",
     )
 
-    ids = ["stage_id", "complaint_id", "service_area_id"]
+    ids = ["stage_id", "complaint_id", "service_area_id", "complainant_id"]
     extracted = extract_facts(as_of=AS_OF, calendar=calendar)
     built = b.build(calendar)
+    # The same complainant on each stage, each by their own id.
+    extracted_keys = dict(Person.objects.values_list("pk", "key"))
+    built_keys = {pk: key for key, pk in b.people.items()}
+    assert _complainants(extracted.stages, extracted_keys) == _complainants(
+        built.stages, built_keys
+    )
     assert_frame_equal(
         extracted.stages.drop(ids).sort("reference", "stage"),
         built.stages.drop(ids).sort("reference", "stage"),
@@ -370,6 +377,13 @@ def test_the_builder_makes_the_frames_extraction_makes(calendar):
     assert_frame_equal(
         extracted.stage_rules.sort("procedure", "stage"),
         built.stage_rules.sort("procedure", "stage"),
+    )
+
+
+def _complainants(stages: pl.DataFrame, keys: dict[int, str]) -> list[tuple[str, int, str]]:
+    return sorted(
+        (row["reference"], row["stage"], keys[row["complainant_id"]])
+        for row in stages.iter_rows(named=True)
     )
 
 

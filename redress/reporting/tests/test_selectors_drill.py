@@ -114,7 +114,9 @@ def test_each_reference_links_to_its_complaint(casebook, officer):
 def test_repeat_complainants_are_listed_as_people(casebook, officer):
     listed = drill(officer, "repeat_complainants.stage1.people")
     assert listed.value == 1
-    [(_person, complaints, refs)] = listed.records.rows
+    [(person, complaints, refs)] = listed.records.rows
+    parent = casebook.complaints["0001"].complainant
+    assert person == parent.key  # named by their key, not their name or their id
     assert complaints == "3"
     assert [r.text for r in refs] == ["CSC-2021-0001", "CSC-2021-0002", "CSC-2021-0006"]
     assert listed.records.plural == "complainants"

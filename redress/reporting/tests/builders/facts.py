@@ -79,6 +79,8 @@ class FactsBuilder:
     actions: list[dict[str, Any]] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
     services: dict[str, int] = field(default_factory=dict)
+    # Each complainant's person id, by the key a test names them with.
+    people: dict[str, int] = field(default_factory=dict)
     # Service area versions with their effective dates (`service_version`); with any, the
     # facts are VersionedFacts, which say where a period spans a restructure.
     versions: list[dict[str, Any]] = field(default_factory=list)
@@ -87,6 +89,9 @@ class FactsBuilder:
 
     def service_id(self, name: str) -> int:
         return self.services.setdefault(name, 100 + len(self.services))
+
+    def person_id(self, key: str | None) -> int | None:
+        return None if key is None else self.people.setdefault(key, 500 + len(self.people))
 
     def complaint(
         self,
@@ -117,7 +122,7 @@ class FactsBuilder:
             "organisation": organisation,
             "method": method,
             "complainant_type": complainant_type,
-            "complainant_key": complainant,
+            "complainant_id": self.person_id(complainant),
             "advocate": advocate,
             "advocacy_offered": advocacy_offered,
             "advocacy_referred": day(advocacy_referred),
