@@ -16,7 +16,7 @@ from redress.core import presenters
 from redress.reporting.charts import definitions as charts
 
 from ..context import BuildContext
-from ..labels import TABLE_CAPTIONS, band_label
+from ..labels import TABLE_CAPTIONS, band_label, naming_words
 from ..model import Cell, Paragraph, Run, TableBlock
 from ..sentences import SoFew, against, count_or_none
 from ..values import column, para, text_cell
@@ -490,7 +490,7 @@ def _bands_by_area(ctx: BuildContext, table_id: str, caption: str) -> TableBlock
         ]
 
     def line(area: str, indexes: dict[str, int]) -> tuple[Cell, ...]:
-        cells: list[Cell] = [text_cell("Total" if area == "TOTAL" else area)]
+        cells: list[Cell] = [text_cell(naming_words(table_id, "area", area) or area)]
         for band in bands:
             cells += [
                 v.cell(table_id, indexes[band], "count"),
