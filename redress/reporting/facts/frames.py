@@ -49,7 +49,9 @@ class Facts:
         )
         if not in_stage_order(stages):  # extraction reads them in that order
             stages = stages.sort("stage", "received", maintain_order=True)
-        aspects = self.aspects.with_columns(pl.col(schema.ASPECT_CATEGORIES).cast(pl.Categorical()))
+        aspects = self.aspects.select(
+            c for c in schema.ASPECT if c in self.aspects.columns and c != "reference"
+        ).with_columns(pl.col(schema.ASPECT_CATEGORIES).cast(pl.Categorical()))
         return replace(self, stages=stages, aspects=aspects, narrowed=True)
 
     @cached_property

@@ -44,11 +44,12 @@ STAGE_BASE: dict[str, pl.DataType] = {
 # of them held as categories: every selection a figure makes (a year's records received, its
 # timeliness cohort…) copies these columns and no others, and a category is four bytes a row
 # where a name is sixteen. The rest of the stage frame (the procedure's rule, the raw dates the
-# clock and deadlines were derived from) is kept in `Facts.stages` for whoever needs it.
+# clock and deadlines were derived from) is kept in `Facts.stages` for whoever needs it. Not the
+# complaint's reference: no figure counts by it, and the drill-down reads the references of the
+# records it lists (a million of them were 60 MB read and held for nothing).
 STAGE_FIGURES: tuple[str, ...] = (
     "stage_id",
     "complaint_id",
-    "reference",
     "stage",
     "procedure",
     "received",
@@ -96,6 +97,15 @@ STAGE_CATEGORIES: tuple[str, ...] = (
     "quarter",
 )
 ASPECT_CATEGORIES: tuple[str, ...] = ("category", "subcategory", "finding")
+# The columns an aspect takes from its stage (in facts for the figures, all but the reference).
+ASPECT_OF_STAGE: tuple[str, ...] = (
+    "stage_id",
+    "complaint_id",
+    "reference",
+    "stage",
+    "received",
+    "service_area_id",
+)
 
 ASPECT: dict[str, pl.DataType] = {
     "stage_id": pl.Int64(),

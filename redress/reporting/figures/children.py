@@ -63,13 +63,11 @@ def cyp_themes(ctx: FigureContext) -> Table:
     category)
     """
     complaints = cyp_stage1(ctx)
-    themed = complaints.filter(pl.col("theme").is_not_null()).select(
-        "complaint_id", "reference", "theme"
-    )
+    themed = complaints.filter(pl.col("theme").is_not_null()).select("complaint_id", "theme")
     unthemed_ids = complaints.filter(pl.col("theme").is_null())["stage_id"]
     by_category = (
         ctx.facts.aspects.filter(pl.col("stage_id").is_in(unthemed_ids.implode()))
-        .select("complaint_id", "reference", pl.col("category").cast(pl.String).alias("theme"))
+        .select("complaint_id", pl.col("category").cast(pl.String).alias("theme"))
         .unique(["complaint_id", "theme"])
     )
     frame = pl.concat([themed, by_category])
@@ -107,7 +105,7 @@ def _complaints_per_person(ctx: FigureContext) -> pl.DataFrame:
         ctx.received(1)
         .filter(pl.col("complainant_id").is_not_null())
         .group_by("complainant_id")
-        .agg(pl.len().alias("complaints"), pl.col("complaint_id"), pl.col("reference"))
+        .agg(pl.len().alias("complaints"), pl.col("complaint_id"))
     )
 
 
@@ -115,7 +113,7 @@ def _complaints_per_person(ctx: FigureContext) -> pl.DataFrame:
 def repeat_people(ctx: FigureContext) -> Counted:
     """distinct complainants with 2 or more stage 1 complaints received in the period"""
     repeat = _complaints_per_person(ctx).filter(pl.col("complaints") >= 2)
-    return Counted(repeat.height, repeat.explode("complaint_id", "reference"))
+    return Counted(repeat.height, repeat.explode("complaint_id"))
 
 
 @table("repeat_complainants.distribution")
@@ -132,5 +130,5 @@ def repeat_distribution(ctx: FigureContext) -> Table:
     ):
         mine = people.filter(condition)
         rows.append({"complaints": label, "people": mine.height})
-        evidence[len(rows) - 1] = mine.explode("complaint_id", "reference")
+        evidence[len(rows) - 1] = mine.explode("complaint_id")
     return Table(rows, evidence)

@@ -309,8 +309,8 @@ def test_arrow_reads_share_one_snapshot(committed_database, calendar, monkeypatc
         finally:
             connection.close()
 
-    def reads_then_record(*args):
-        chosen = reads(*args)
+    def reads_then_record(*args, **kwargs):
+        chosen = reads(*args, **kwargs)
         original = chosen["stages"]
 
         def record_then_read():
@@ -394,8 +394,8 @@ def test_a_failed_read_leaves_no_transaction_open(committed_database, calendar, 
     record_a_year()
     reads = extract._reads
 
-    def failing(*args):
-        chosen = reads(*args)
+    def failing(*args, **kwargs):
+        chosen = reads(*args, **kwargs)
         chosen["payments"] = lambda: extract._frame(
             Payment.objects.annotate(x=RawSQL("no_such_column", [])).values_list("x"),
             {"x": pl.Int64()},

@@ -29,7 +29,7 @@ from redress.organisations.tests.factories import LocalityFactory, ServiceAreaFa
 from redress.people.models import Person
 from redress.people.tests.factories import PersonFactory
 from redress.procedures.models import Procedure
-from redress.reporting.facts import extract_facts, schema
+from redress.reporting.facts import extract, extract_facts, schema
 from redress.reporting.tests.factories import ContextFigureFactory
 from redress.taxonomies.tests.factories import shipped_term
 
@@ -298,6 +298,48 @@ def test_everything_else_as_recorded_at_as_of(calendar):
         assert dict(getattr(facts, name).schema) == columns, name
 
 
+def test_records_of_a_complaint_take_its_service_area(calendar):
+    """Enquiries, payments, answers and learning actions are read without their complaint and
+    take its service area from the complaints as read; a remedy payment linked to the enquiry
+    only takes the service area of the enquiry's complaint; with none, it has none."""
+    south = ServiceAreaFactory(name="South")
+    complaint = ComplaintFactory(service_area=south, received_date=d("2022-05-03"))
+    enquiry = EnquiryFactory(complaint=complaint, received_date=d("2022-05-04"))
+    PaymentFactory(complaint=complaint, date=d("2022-05-05"), amount=Decimal("1.00"))
+    PaymentFactory(enquiry=enquiry, stage="lgo", date=d("2022-05-06"), amount=Decimal("2.00"))
+    PaymentFactory(complaint=None, date=d("2022-05-07"), amount=Decimal("3.00"))
+    SatisfactionAnswerFactory(complaint=complaint, question="on_time", answer="yes")
+    LearningActionFactory(complaint=complaint, raised_date=d("2022-05-04"))
+    LearningActionFactory(complaint=None, raised_date=d("2022-05-04"))
+
+    facts = extract_facts(as_of=AS_OF, calendar=calendar)
+    assert facts.enquiries["service_area_id"].to_list() == [south.pk]
+    assert sorted(facts.payments.select("pence", "service_area_id").rows()) == [
+        (100, south.pk),
+        (200, south.pk),
+        (300, None),
+    ]
+    assert facts.satisfaction.select("service_area_id", "complaint_received").rows() == [
+        (south.pk, d("2022-05-03"))
+    ]
+    assert sorted(facts.actions["service_area_id"].to_list(), key=str) == [south.pk, None]
+    # A service's facts keep only its own.
+    north = ServiceAreaFactory(name="North")
+    scoped = extract_facts(as_of=AS_OF, calendar=calendar, service_area_ids=[north.pk])
+    for frame in (scoped.enquiries, scoped.payments, scoped.satisfaction, scoped.actions):
+        assert frame.is_empty()
+
+
+def test_the_complaints_as_read_are_found_by_id():
+    complaints = extract._Complaints(
+        pl.DataFrame({"complaint_id": [5, 2, 9], "service_area_id": [50, 20, 90]})
+    )
+    ids = pl.Series([2, None, 9, 7, 100, -1, 5])
+    assert complaints.of(ids, "service_area_id").to_list() == [20, None, 90, None, None, None, 50]
+    none = extract._Complaints(pl.DataFrame(schema={"complaint_id": pl.Int64, "x": pl.Int64}))
+    assert none.of(pl.Series([1, None]), "x").to_list() == [None, None]
+
+
 def test_the_builder_makes_the_frames_extraction_makes(calendar):
     """The figure tests build facts without a database; this proves their frames are the
     extracted ones, column for column and type for type."""
@@ -427,8 +469,8 @@ def test_outside_a_transaction_the_reads_share_one_snapshot(calendar, monkeypatc
         finally:
             connection.close()
 
-    def reads_then_record(*args):
-        chosen = reads(*args)
+    def reads_then_record(*args, **kwargs):
+        chosen = reads(*args, **kwargs)
         first = next(iter(chosen))
         original = chosen[first]
 

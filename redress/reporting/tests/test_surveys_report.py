@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from redress.complaints.tests.factories import ComplaintFactory
 from redress.organisations.tests.factories import ServiceAreaFactory
-from redress.reporting.facts import schema
+from redress.reporting.facts import extract_facts, schema
 from redress.reporting.periods import financial_year
 from redress.reporting.selectors import report_facts
 from redress.reporting.services import generate_report, prepare_report
@@ -58,10 +58,13 @@ def surveys():
     )
 
 
-def test_extraction_reads_surveys_as_recorded_by_as_of_and_never_their_comment(surveys):
-    frame = report_facts(as_of=AS_OF).surveys
+def test_extraction_reads_surveys_as_recorded_by_as_of_and_never_their_comment(surveys, calendar):
+    frame = extract_facts(as_of=AS_OF, calendar=calendar).surveys
     assert frame.schema == schema.SURVEY
     assert "comment" not in frame.columns
+    # A report's facts leave out the references (the drill-down reads those it lists).
+    narrowed = report_facts(as_of=AS_OF).surveys
+    assert narrowed.equals(frame.drop("reference"))
     rows = {r["reference"]: r for r in frame.iter_rows(named=True)}
     assert sorted(rows) == ["KCT-2021-0001", "KCT-2021-0002", "KCT-2021-0003", "KCT-2021-0004"]
     assert rows["KCT-2021-0003"]["stage"] == 2
