@@ -491,6 +491,16 @@ STAGE_QUERY: dict[str, pl.DataType] = {
     },
     "stage_organisation_id": pl.Int64(),
 }
+# The ids a complaint is read with: its procedure, service, locality, organisation and theme are
+# named from lookups; the complainant stays an id.
+COMPLAINT_IDS = (
+    "procedure_id",
+    "service_area_id",
+    "locality_id",
+    "organisation_id",
+    "complainant_id",
+    "theme_id",
+)
 COMPLAINT_QUERY: dict[str, pl.DataType] = {
     "complaint_id": pl.Int64(),
     "reference": _BASE["reference"],
@@ -500,17 +510,7 @@ COMPLAINT_QUERY: dict[str, pl.DataType] = {
     "advocate": _BASE["advocate"],
     "advocacy_offered": _BASE["advocacy_offered"],
     "advocacy_referred": _BASE["advocacy_referred"],
-    **{
-        c: pl.Int64()
-        for c in (
-            "procedure_id",
-            "service_area_id",
-            "locality_id",
-            "organisation_id",
-            "complainant_id",
-            "theme_id",
-        )
-    },
+    **dict.fromkeys(COMPLAINT_IDS, pl.Int64()),
 }
 
 
@@ -717,12 +717,7 @@ def _complaint_rows(
         "advocate",
         "advocacy_offered",
         _recorded("advocacy_referred_on", as_of),
-        "procedure_id",
-        "service_area_id",
-        "locality_id",
-        "organisation_id",
-        "complainant_id",
-        "theme_id",
+        *COMPLAINT_IDS,
     )
     return _scoped(qs, areas, "service_area_id")
 
