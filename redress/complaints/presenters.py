@@ -18,7 +18,14 @@ from django.utils import timezone
 from redress.complaints.choices import Finding, StageStatus
 from redress.complaints.models import Aspect, Stage
 from redress.core.models import AuditEvent
-from redress.core.presenters import days_remaining, govuk_date, money, working_days, yes_no
+from redress.core.presenters import (
+    days_remaining,
+    first_capital,
+    govuk_date,
+    money,
+    working_days,
+    yes_no,
+)
 
 from .selectors.clock import DUE_SOON_DAYS
 from .services.actions import ACTIONS as SERVICE_ACTIONS
@@ -98,7 +105,7 @@ def deadline_tag(stage: Stage | None, days_left: int | None) -> dict[str, str]:
     if days_left is None:
         return {"text": "Open", "classes": "govuk-tag--blue"}
     text = days_remaining(days_left)
-    text = text[:1].upper() + text[1:]
+    text = first_capital(text)
     if days_left < 0:
         return {"text": text, "classes": "govuk-tag--red"}
     if days_left <= DUE_SOON_DAYS:
@@ -179,7 +186,7 @@ def field_label(model: type[models.Model] | None, key: str) -> str:
     field = _field(model, key)
     label = str(field.verbose_name) if field is not None else EXTRA_LABELS.get(key, key)
     label = label.replace("_", " ")
-    return label[:1].upper() + label[1:]
+    return first_capital(label)
 
 
 def field_value(model: type[models.Model] | None, key: str, value: Any, names: dict) -> str:
@@ -284,7 +291,7 @@ def event_title(event: AuditEvent, model: Any, stage_number: int | None) -> str:
     if event.action in ACTION_TITLES:  # our wording, which names the stage
         title = ACTION_TITLES[event.action].format(
             stage=stage,
-            Stage=stage[:1].upper() + stage[1:],
+            Stage=first_capital(stage),
             record=record,
             Record=record.capitalize(),
         )
@@ -297,7 +304,7 @@ def event_title(event: AuditEvent, model: Any, stage_number: int | None) -> str:
         day = (event.after or {}).get(key)
         if isinstance(day, str) and ISO_DATE.match(day):
             title += f" ({word} {govuk_date(datetime.date.fromisoformat(day))})"
-    return title[:1].upper() + title[1:]
+    return first_capital(title)
 
 
 def timeline(

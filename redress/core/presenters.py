@@ -108,6 +108,13 @@ def any_value(value: object, empty: str = "Not available") -> str:
     return str(value)
 
 
+def first_capital(text: str) -> str:
+    """The text with a capital first letter and the rest as it is, to open a sentence or a
+    heading: "Fewer than 5 …" from "fewer than 5 …". (`str.capitalize` lowers every other
+    letter: "referred to the Ombudsman" would end "ombudsman".)"""
+    return text[:1].upper() + text[1:]
+
+
 def fewer_than(threshold: int) -> str:
     """`fewer than 5`: a count withheld from a published report."""
     return f"fewer than {threshold}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redress.complaints.presenters import moment
+from redress.core.presenters import first_capital
 
 from .content import BY_CONTENT_TYPE
 from .models import Document
@@ -25,7 +26,7 @@ def type_label(content_type: str) -> str:
     if kind is None:
         return content_type
     label = kind.label.split(" ", 1)[1]  # "a PDF document" -> "PDF document"
-    return label[:1].upper() + label[1:]
+    return first_capital(label)
 
 
 @dataclass(frozen=True)

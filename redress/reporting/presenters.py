@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from redress.core.presenters import and_list, any_value
+from redress.core.presenters import and_list, any_value, first_capital
 from redress.reporting.document.labels import (
     TABLE_CAPTIONS,
     column_label,
@@ -65,7 +65,7 @@ def figure_heading(figure_id: str, as_of: datetime.date) -> str:
     words = figure_words(figure_id, as_of)
     if words is None:
         return f"Records behind {figure_id}"
-    return words[:1].upper() + words[1:]
+    return first_capital(words)
 
 
 def row_value_rows(table_id: str, row: Mapping[str, Any]) -> list[tuple[str, str]]:

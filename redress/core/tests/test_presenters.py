@@ -56,3 +56,16 @@ def test_local_day_is_the_day_a_moment_fell_on_where_the_authority_is():
     assert presenters.local_day(datetime.date(2021, 3, 31)) == datetime.date(2021, 3, 31)
     naive = datetime.datetime(2021, 3, 31, 23, 30)
     assert presenters.local_day(naive) == naive
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("fewer than 5 stage 1 complaints", "Fewer than 5 stage 1 complaints"),
+        ("referred to the Ombudsman", "Referred to the Ombudsman"),  # later capitals kept
+        ("2 days overdue", "2 days overdue"),
+        ("", ""),
+    ],
+)
+def test_first_capital_raises_only_the_first_letter(text, shown):
+    assert presenters.first_capital(text) == shown

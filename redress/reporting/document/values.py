@@ -81,7 +81,7 @@ def para(*runs: Run | None) -> Paragraph:
     kept = [r for r in runs if r is not None]
     if kept and isinstance(kept[0], Value) and kept[0].suppressed:
         first = kept[0]
-        kept[0] = replace(first, text=first.text[:1].upper() + first.text[1:])
+        kept[0] = replace(first, text=presenters.first_capital(first.text))
     return Paragraph(tuple(kept))
 
 
@@ -153,7 +153,7 @@ class FigureView:
         sentence)."""
         if self.withheld(figure_id):
             text = withheld_text(kind, self.threshold)
-            return Value(text[:1].upper() + text[1:] if start else text, suppressed=True)
+            return Value(presenters.first_capital(text) if start else text, suppressed=True)
         return Value(fmt(self.raw(figure_id), kind), figure_id)
 
     def scalar_cell(self, figure_id: str, kind: Kind = "count") -> Cell:

@@ -284,10 +284,6 @@ def _worked_words(figure_id: str, as_of: datetime.date) -> str:
     return f"{noun} worked from {presenters.and_list(named)}"
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _scalars_in_words(ids: list[str], ctx: BuildContext) -> str:
     """“2 counts of complaints or people: “Stage 1 records received in 2021-22” and “Stage 1
     records received in 2020-21”; and 3 figures worked from them”: the counts named, at most
@@ -306,7 +302,7 @@ def _scalars_in_words(ids: list[str], ctx: BuildContext) -> str:
             ),
         )
         names = presenters.and_list(
-            [f"“{_capital(scalar_words(f, ctx))}”" for f in first[:NAMED_OTHERWISE]]
+            [f"“{presenters.first_capital(scalar_words(f, ctx))}”" for f in first[:NAMED_OTHERWISE]]
         )
         n = len(counts)
         noun = f"{n} {presenters.plural(n, 'count')} of complaints or people"
@@ -316,7 +312,7 @@ def _scalars_in_words(ids: list[str], ctx: BuildContext) -> str:
             f"{worked} {presenters.plural(worked, 'figure')} worked from "
             f"{'them' if counts else 'withheld counts'} (percentages, averages and changes)"
         )
-    return _capital("; and ".join(parts))
+    return presenters.first_capital("; and ".join(parts))
 
 
 def suppressions(ctx: BuildContext) -> list[Suppression]:
@@ -338,7 +334,7 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
             Suppression(
                 table_key=figure_id,
                 table_caption=FIGURES_IN_THE_TEXT,
-                row_label=_capital(scalar_words(figure_id, ctx)),
+                row_label=presenters.first_capital(scalar_words(figure_id, ctx)),
                 column_label="Value",
             )
         )

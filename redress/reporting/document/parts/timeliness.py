@@ -40,7 +40,7 @@ def _within(ctx: BuildContext, prefix: str, check: str, *, first: bool = False) 
     if v.withheld(f"{prefix}.within_{check}.pct"):
         shown = v.value(f"{prefix}.within_{check}")
         if first and shown.suppressed:
-            shown = replace(shown, text=shown.text[:1].upper() + shown.text[1:])
+            shown = replace(shown, text=presenters.first_capital(shown.text))
         return [shown]
     return [
         v.value(f"{prefix}.within_{check}"),

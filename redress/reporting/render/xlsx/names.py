@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from redress.core.presenters import first_capital
+
 MAX_LENGTH = 31
 CONTENTS = "Contents"
 FIGURES = "Figures"
@@ -68,7 +70,7 @@ def sheet_names(table_ids: Iterable[str]) -> dict[str, str]:
 def _from_id(table_id: str) -> str:
     """`informal_feedback.by_team` → `Informal feedback by team`; `stage1` → `stage 1`."""
     words = re.sub(r"stage(\d)", r"stage \1", table_id.replace(".", " ").replace("_", " "))
-    return words[:1].upper() + words[1:]
+    return first_capital(words)
 
 
 def _clean(name: str) -> str:
