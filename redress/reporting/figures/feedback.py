@@ -61,7 +61,9 @@ def _count_by(frame: pl.DataFrame, column: str, label: str) -> Table:
         for r in counts.iter_rows(named=True)
     ]
     keys = counts[column].to_list()
-    return Table(rows, {i: frame.filter(pl.col(column).eq_missing(k)) for i, k in enumerate(keys)})
+    # Each row's records are described, not copied: only the drill-down makes them.
+    lazy = frame.lazy()
+    return Table(rows, {i: lazy.filter(pl.col(column).eq_missing(k)) for i, k in enumerate(keys)})
 
 
 @table("compliments.by_service")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from redress.surveys.models import Answer, Question
@@ -51,12 +53,22 @@ def _answer_rows(
     (their answer to that question as `answer`)."""
     # Every count in one pass; the records behind each row are made only if the drill-down
     # asks for them (a LazyFrame).
-    counted = frame.select(
+    return _rows_of(frame.select(_answer_counts()).row(0, named=True), frame.lazy(), key)
+
+
+def _answer_counts() -> list[pl.Expr]:
+    """How many answered each question each way, as `question:answer`."""
+    return [
         (pl.col(question) == answer).sum().alias(f"{question}:{answer}")
         for question in QUESTIONS
         for answer in ANSWERS
-    ).row(0, named=True)
-    lazy = frame.lazy()
+    ]
+
+
+def _rows_of(
+    counted: dict[str, Any], lazy: pl.LazyFrame, key: dict[str, object]
+) -> list[tuple[dict[str, object], pl.LazyFrame]]:
+    """A row per question from the counts of `_answer_counts`, with the surveys behind it."""
     rows = []
     for question in QUESTIONS:
         evidence = lazy.with_columns(
@@ -98,8 +110,11 @@ def answers_by_service(ctx: FigureContext) -> Table:
     service name
     """
     answered = surveys_answered(ctx).filter(pl.col("service").is_not_null())
-    by_service = answered.partition_by("service", as_dict=True)
+    # Counted by service in one pass; each service's surveys are described, not copied.
+    counts = answered.group_by("service").agg(_answer_counts())
     pairs = []
-    for (service,), mine in sorted(by_service.items(), key=lambda item: str(item[0][0])):
-        pairs += _answer_rows(mine, {"service": service})
+    for row in sorted(counts.iter_rows(named=True), key=lambda row: str(row["service"])):
+        service = row["service"]
+        mine = answered.lazy().filter(pl.col("service") == service)
+        pairs += _rows_of(row, mine, {"service": service})
     return _table(pairs)
