@@ -152,7 +152,7 @@ def _assemble(
         feedback=frames["feedback"],
         context=frames["context"],
         stage_rules=frames["stage_rules"],
-        surveys=_surveys_as_of(frames["surveys"], as_of),
+        surveys=_surveys_as_of(of_complaints["surveys"], as_of),
         service_areas=_service_areas(frames["services"], areas),
         enquiries=of_complaints["enquiries"],
         payments=of_complaints["payments"],
@@ -196,11 +196,11 @@ def _of_complaints(
     ).filter(pl.col("complaint_received").is_not_null())
     actions = frames.pop("actions")
     actions = actions.with_columns(complaints.of(actions["complaint_id"], "service_area_id"))
-    surveys = frames["surveys"]
+    surveys = frames.pop("surveys")
     if "reference" in complaints.frame.columns:
         surveys = surveys.with_columns(complaints.of(surveys["complaint_id"], "reference"))
-    frames["surveys"] = surveys.select(c for c in schema.SURVEY if c in surveys.columns)
     return {
+        "surveys": surveys.select(c for c in schema.SURVEY if c in surveys.columns),
         "enquiries": scoped(enquiries).select(list(schema.ENQUIRY)),
         "payments": scoped(payments).select(list(schema.PAYMENT)),
         "satisfaction": scoped(satisfaction).select(list(schema.SATISFACTION)),

@@ -29,7 +29,7 @@ from redress.reporting.publish import publish_figures
 
 from . import reports
 from .access import report_access
-from .records import Records, complaint_ids, records
+from .records import Records, complaint_ids, lists_people, records
 from .reports import ReportError, ReportScope, report_figures, report_scope, report_settings
 
 # Figures about how long responses took: their lists show working days taken and the deadline.
@@ -134,7 +134,7 @@ def _listed(user: Any, frame: pl.DataFrame, figure_id: str) -> Records:
         scope = complaints_visible_to(user)
     references = _by_id(scope, complaint_ids(frame), "reference")
     people: dict[int, str] = {}
-    if "complainant_id" in frame.columns:
+    if lists_people(frame):  # a stage's records carry its complainant too, but do not name them
         people = _by_id(Person.objects.all(), frame["complainant_id"].drop_nulls().unique(), "key")
     return records(
         frame,

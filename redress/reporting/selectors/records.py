@@ -19,7 +19,16 @@ from redress.core.presenters import count
 from .kinds import KINDS, REF, columns_of, stage_kind
 from .listing import Cell, Column, Formatter, Records, Ref
 
-__all__ = ["Cell", "Column", "Records", "Ref", "Rows", "complaint_ids", "records"]
+__all__ = [
+    "Cell",
+    "Column",
+    "Records",
+    "Ref",
+    "Rows",
+    "complaint_ids",
+    "lists_people",
+    "records",
+]
 
 
 def _with_references(frame: pl.DataFrame, references: Mapping[int, str]) -> pl.DataFrame:
@@ -91,7 +100,7 @@ def _people(frame: pl.DataFrame, visible: set[int] | None, keys: Mapping[int, st
         .agg(pl.col("reference"), pl.col("complaint_id"))
         .with_columns(
             pl.col("complainant_id")
-            .replace_strict(list(keys), list(keys.values()), default=None, return_dtype=pl.String)
+            .replace_strict(keys, default=None, return_dtype=pl.String)
             .alias("complainant_key")
         )
         .sort("complainant_key", "complainant_id")
@@ -109,6 +118,12 @@ def _people(frame: pl.DataFrame, visible: set[int] | None, keys: Mapping[int, st
     return Records("complainant", columns, rows, people.height, people.height - len(rows))
 
 
+def lists_people(frame: pl.DataFrame) -> bool:
+    """Whether the frame's records are people (repeat complainants, each with their complaints),
+    listed by their keys, rather than complaints, stages or other records."""
+    return {"complainant_id", "complaints"} <= set(frame.columns)
+
+
 def records(
     frame: pl.DataFrame,
     *,
@@ -123,7 +138,7 @@ def records(
     `people` the keys of the complainants (person id to key) of a frame of people."""
     frame = _with_references(frame, references or {})
     names = set(frame.columns)
-    if {"complainant_id", "complaints"} <= names:
+    if lists_people(frame):
         return _people(frame, visible, people or {})
     if {"stage_id", "taken"} <= names:
         noun, columns, cells = stage_kind(timeliness)
