@@ -285,6 +285,12 @@ def column_label(column: str) -> str:
     return column.replace("_", " ").capitalize()
 
 
+def stage_column_label(stage: int, column: str) -> str:
+    """The heading of a stage's column where a table runs its stages across the page (the
+    outcomes by stage): "Stage 1" for its count, "Stage 1: %" for its percentage."""
+    return f"Stage {stage}: %" if column == "pct" else f"Stage {stage}"
+
+
 def band_label(band: str) -> str:
     """`0-10 working days`, `21+ working days`."""
     return f"{band} working days"

@@ -160,8 +160,13 @@ class Suppression:
 
     table_key: str
     table_caption: str
+    # The cell's row and column as the printed report heads them ("Upheld", "Stage 1" where
+    # the stages run across the page).
     row_label: str
     column_label: str
+    # Its row of the figure table (as the spreadsheet and the JSON list it); None for a figure
+    # in the text.
+    row: int | None = None
 
 
 @dataclass

@@ -24,6 +24,7 @@ from ..labels import (
     label,
     naming_words,
     row_namings,
+    stage_column_label,
 )
 from ..model import Cell, Column, Paragraph, RowKind, Suppression, TableBlock
 from ..sections import SECTION_SPECS
@@ -326,7 +327,8 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
                 table_key=table_id,
                 table_caption=TABLE_CAPTIONS.get(table_id, table_id),
                 row_label=row_label(table_id, v.rows(table_id)[row]),
-                column_label=column_label(column_key),
+                column_label=cell_column_label(table_id, v.rows(table_id)[row], column_key),
+                row=row,
             )
         )
     for figure_id in sorted(v.figures.suppressed_figures):
@@ -342,9 +344,27 @@ def suppressions(ctx: BuildContext) -> list[Suppression]:
 
 
 def row_label(table_id: str, row: dict[str, Any]) -> str:
-    """What a row is about, its naming values in the report's words: "Citywide: 0-10 working
-    days", "Stage 1: Partially upheld", "April to December 2021: Fostering"."""
+    """What a row is about, as the report prints it: its naming values in the report's words
+    ("Citywide: 0-10 working days", "April to December 2021: Fostering"); the outcomes by stage
+    by their outcome alone ("Partially upheld"), since their stages run across the page; a
+    repeat complainant's number of complaints bare ("2", "4+"), as its row prints it."""
+    if table_id in STAGES_ACROSS:
+        row = {k: v for k, v in row.items() if k != "stage"}
+    if table_id == "repeat_complainants.distribution":
+        return str(row["complaints"])
     return ": ".join(row_namings(table_id, row)) or "–"
+
+
+# The tables printed with their stages across the page: a cell's column is its stage's.
+STAGES_ACROSS = frozenset({"outcomes"})
+
+
+def cell_column_label(table_id: str, row: dict[str, Any], column_key: str) -> str:
+    """A withheld cell's column as the report heads it: "Number", "Percentage in time"; "Stage 2"
+    or "Stage 2: %" in a table whose stages run across the page."""
+    if table_id in STAGES_ACROSS:
+        return stage_column_label(row["stage"], column_key)
+    return column_label(column_key)
 
 
 # Named in the annex, at most, before "among them": the questions, asked of everyone, are each

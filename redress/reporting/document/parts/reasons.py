@@ -7,7 +7,7 @@ from redress.reporting.charts import definitions as charts
 from redress.reporting.figures.numbers import pct
 
 from ..context import BuildContext
-from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label
+from ..labels import COMPLAINANTS, METHODS, OUTCOMES, TABLE_CAPTIONS, label, stage_column_label
 from ..model import BulletList, Cell, Paragraph, Run, TableBlock, Value
 from ..sentences import (
     Tier,
@@ -340,8 +340,8 @@ def outcomes(ctx: BuildContext) -> Blocks:
         columns = [column("outcome", "Outcome")]
         for n in stages:
             columns += [
-                column(f"stage{n}.count", f"Stage {n}", "count"),
-                column(f"stage{n}.pct", f"Stage {n}: %", "pct"),
+                column(f"stage{n}.count", stage_column_label(n, "count"), "count"),
+                column(f"stage{n}.pct", stage_column_label(n, "pct"), "pct"),
             ]
         blocks.append(
             TableBlock(
