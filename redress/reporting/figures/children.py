@@ -7,12 +7,13 @@ import polars as pl
 
 from redress.feedback.models import Question
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .numbers import pct
-from .outcomes import OUTCOMES, with_outcome
+from .outcomes import OUTCOMES, outcome_is
 from .registry import Counted, Table, counted, scalar, table
 
 
+@selection
 def cyp_stage1(ctx: FigureContext) -> pl.DataFrame:
     return ctx.received(1).filter(pl.col("cyp"))
 
@@ -34,26 +35,26 @@ def cyp_with_advocate(ctx: FigureContext) -> Counted:
     """children's stage 1 complaints received in the period supported by an advocate (internal or
     external)
     """
-    return counted(cyp_stage1(ctx).filter(pl.col("advocate").is_in(["internal", "external"])))
+    return counted(cyp_stage1(ctx), pl.col("advocate").is_in(["internal", "external"]))
 
 
 @scalar("cyp.stage1.advocacy_offered", previous=True)
 def cyp_advocacy_offered(ctx: FigureContext) -> Counted:
     """children's stage 1 complaints received in the period recorded as offered an advocate"""
-    return counted(cyp_stage1(ctx).filter(pl.col("advocacy_offered")))
+    return counted(cyp_stage1(ctx), pl.col("advocacy_offered"))
 
 
 @scalar("cyp.stage1.advocacy_referred", previous=True)
 def cyp_advocacy_referred(ctx: FigureContext) -> Counted:
     """children's stage 1 complaints received in the period whose child was referred to the
     advocacy provider (the referral recorded by as_of)"""
-    return counted(cyp_stage1(ctx).filter(pl.col("advocacy_referred").is_not_null()))
+    return counted(cyp_stage1(ctx), pl.col("advocacy_referred").is_not_null())
 
 
 @scalar("cyp.stage1.outcome.{outcome}", outcome=OUTCOMES)
 def cyp_outcome(ctx: FigureContext, outcome: str) -> Counted:
     """children's stage 1 complaints received in the period with outcome {outcome}"""
-    return counted(with_outcome(cyp_stage1(ctx), outcome))
+    return counted(cyp_stage1(ctx), outcome_is(outcome))
 
 
 @table("cyp.themes")

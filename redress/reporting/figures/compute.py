@@ -69,7 +69,7 @@ def compute_figures(
             continue
         value = spec.compute(ctx)
         if isinstance(value, Counted):
-            result.evidence[figure_id] = value.rows if keep_evidence else None
+            result.evidence[figure_id] = _collected(value.rows) if keep_evidence else None
         result.figures[figure_id] = plain(value)
         if spec.previous:
             before = spec.compute(previous)

@@ -4,7 +4,9 @@ selections most figures start from (received in the period, the timeliness cohor
 from __future__ import annotations
 
 import datetime
+import functools
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -162,3 +164,17 @@ class FigureContext:
             & pl.col("service_area_id").is_null()
         )
         return int(frame["value"][0]) if frame.height else None
+
+
+def selection(
+    build: Callable[[FigureContext], pl.DataFrame],
+) -> Callable[[FigureContext], pl.DataFrame]:
+    """A selection of the facts that several figures start from (the payments dated in the
+    period, the mediations offered in it…), made once for each period of a run and shared by
+    every figure that asks, as `received` and `cohort` are."""
+
+    @functools.wraps(build)
+    def selected(ctx: FigureContext) -> pl.DataFrame:
+        return ctx._cached((build.__module__, build.__qualname__), lambda: build(ctx))
+
+    return selected

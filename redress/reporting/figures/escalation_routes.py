@@ -9,7 +9,7 @@ import polars as pl
 from redress.complaints.choices import MediationOutcome
 from redress.ombudsman.models import INVESTIGATED_DECISIONS, Decision
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .numbers import pounds
 from .registry import Counted, Table, counted, scalar, table
 
@@ -17,6 +17,7 @@ MEDIATION_OUTCOMES = tuple(o.value for o in MediationOutcome)
 DECISIONS = tuple(d.value for d in Decision)
 
 
+@selection
 def offered(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.mediations.filter(ctx.in_period("offered"))
 
@@ -36,7 +37,7 @@ def mediation_held(ctx: FigureContext) -> Counted:
 @scalar("mediation.outcome.{outcome}", outcome=MEDIATION_OUTCOMES)
 def mediation_outcome(ctx: FigureContext, outcome: str) -> Counted:
     """mediations offered in the period with outcome {outcome}"""
-    return counted(offered(ctx).filter(pl.col("outcome") == outcome))
+    return counted(offered(ctx), pl.col("outcome") == outcome)
 
 
 @scalar("mediation.estimated_saving")
@@ -58,6 +59,7 @@ def mediation_outcomes(ctx: FigureContext) -> Table:
     return Table(rows, evidence)
 
 
+@selection
 def decided(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.enquiries.filter(ctx.in_period("decided") & pl.col("decision").is_not_null())
 
@@ -71,7 +73,7 @@ def enquiries(ctx: FigureContext) -> Counted:
 @scalar("lgo.decision.{decision}", decision=DECISIONS)
 def decision(ctx: FigureContext, decision: str) -> Counted:
     """Ombudsman decisions made in the period with decision {decision}"""
-    return counted(decided(ctx).filter(pl.col("decision") == decision))
+    return counted(decided(ctx), pl.col("decision") == decision)
 
 
 @scalar("lgo.decision.pending")
@@ -86,7 +88,7 @@ def pending(ctx: FigureContext) -> Counted:
 def investigated(ctx: FigureContext) -> Counted:
     """lgo.decision.fault_found + lgo.decision.no_fault"""
     return counted(
-        decided(ctx).filter(pl.col("decision").is_in([d.value for d in INVESTIGATED_DECISIONS]))
+        decided(ctx), pl.col("decision").is_in([d.value for d in INVESTIGATED_DECISIONS])
     )
 
 

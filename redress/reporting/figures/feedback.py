@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .registry import Counted, Table, counted, scalar, table
 
 
+@selection
 def compliments(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.compliments.filter(ctx.in_period("received"))
 
 
+@selection
 def feedback(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.feedback.filter(ctx.in_period("received"))
 
@@ -25,7 +27,7 @@ def compliments_received(ctx: FigureContext) -> Counted:
 @scalar("compliments.external")
 def compliments_external(ctx: FigureContext) -> Counted:
     """compliments received in the period from outside the organisation"""
-    return counted(compliments(ctx).filter(pl.col("external").fill_null(False)))
+    return counted(compliments(ctx), pl.col("external").fill_null(False))
 
 
 @scalar("informal_feedback.received", previous=True)
@@ -37,7 +39,7 @@ def feedback_received(ctx: FigureContext) -> Counted:
 @scalar("informal_feedback.cyp")
 def feedback_cyp(ctx: FigureContext) -> Counted:
     """informal feedback received in the period from children and young people"""
-    return counted(feedback(ctx).filter(pl.col("from_child")))
+    return counted(feedback(ctx), pl.col("from_child"))
 
 
 @scalar("informal_feedback.cyp.satisfied")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .registry import Counted, Table, counted, scalar, table
 
 
+@selection
 def raised(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.actions.filter(ctx.in_period("raised"))
 
@@ -25,13 +26,13 @@ def actions_total(ctx: FigureContext) -> Counted:
 @scalar("actions.completed")
 def actions_completed(ctx: FigureContext) -> Counted:
     """learning actions raised in the period and completed by as_of"""
-    return counted(raised(ctx).filter(pl.col("completed").is_not_null()))
+    return counted(raised(ctx), pl.col("completed").is_not_null())
 
 
 @scalar("actions.overdue")
 def actions_overdue(ctx: FigureContext) -> Counted:
     """learning actions raised in the period, past their due date and not completed at as_of"""
-    return counted(raised(ctx).filter(_overdue(ctx)))
+    return counted(raised(ctx), _overdue(ctx))
 
 
 @table("actions.by_theme")

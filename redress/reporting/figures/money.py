@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .numbers import pounds
 from .registry import Table, scalar, table
 
@@ -20,6 +20,7 @@ COMPENSATION_STAGES = ("1", "2", "3", "lgo")
 COMPENSATION_IDS = {"stage1": "1", "stage2": "2", "stage3": "3", "lgo": "lgo"}
 
 
+@selection
 def paid(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.payments.filter(ctx.in_period("date"))
 
@@ -28,16 +29,29 @@ def total(frame: pl.DataFrame) -> Decimal:
     return pounds(int(frame["pence"].sum()))
 
 
-def _of(ctx: FigureContext, stage: str | None, kind: str) -> pl.DataFrame:
-    frame = paid(ctx).filter(pl.col("kind") == kind)
-    return frame if stage is None else frame.filter(pl.col("stage") == stage)
+def _is(stage: str | None, kind: str) -> pl.Expr:
+    """Whether a payment is of the kind (and at the stage, unless None)."""
+    kind_is = pl.col("kind") == kind
+    return kind_is if stage is None else kind_is & (pl.col("stage") == stage)
+
+
+def _of(ctx: FigureContext, stage: str | None, kind: str) -> pl.LazyFrame:
+    """The payments of the kind (and stage) dated in the period, described for the
+    drill-down."""
+    return paid(ctx).lazy().filter(_is(stage, kind))
+
+
+def _total_of(ctx: FigureContext, stage: str | None, kind: str) -> Decimal:
+    """What the payments of the kind (and stage) dated in the period add up to."""
+    summed = paid(ctx).select(pl.col("pence").filter(_is(stage, kind)).sum()).item()
+    return pounds(int(summed))
 
 
 @scalar("costs.{key}", key=tuple(k.removeprefix("costs.") for k in COSTS), previous=True)
 def cost(ctx: FigureContext, key: str) -> Decimal:
     """payments of the kind and stage named in the id, dated in the period (£)"""
     stage, kind = COSTS[f"costs.{key}"]
-    return total(_of(ctx, stage, kind))
+    return _total_of(ctx, stage, kind)
 
 
 def investigation(ctx: FigureContext) -> pl.DataFrame:
@@ -60,13 +74,13 @@ def compensation(ctx: FigureContext, key: str) -> Decimal:
     """compensation payments at the stage the id names (stage 1, 2, 3, or lgo: the Ombudsman's
     remedies) dated in the period (£)
     """
-    return total(_of(ctx, COMPENSATION_IDS[key], "compensation"))
+    return _total_of(ctx, COMPENSATION_IDS[key], "compensation")
 
 
 @scalar("compensation.total", previous=True)
 def compensation_total(ctx: FigureContext) -> Decimal:
     """all compensation payments dated in the period (£)"""
-    return total(_of(ctx, None, "compensation"))
+    return _total_of(ctx, None, "compensation")
 
 
 @scalar("payments.total", previous=True)
@@ -86,14 +100,13 @@ def costs_table(ctx: FigureContext) -> Table:
     previous = ctx.for_period(ctx.period.previous)
     rows, evidence = [], {}
     for kind, stage in lines:
-        mine = _of(ctx, stage, kind)
         rows.append(
             {
                 "kind": kind,
                 "stage": stage or "any",
-                "amount": total(mine),
-                "previous": total(_of(previous, stage, kind)),
+                "amount": _total_of(ctx, stage, kind),
+                "previous": _total_of(previous, stage, kind),
             }
         )
-        evidence[len(rows) - 1] = mine
+        evidence[len(rows) - 1] = _of(ctx, stage, kind)
     return Table(rows, evidence)

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import polars as pl
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .escalation_routes import decided
 from .numbers import Rate
 from .registry import Counted, counted, scalar
 
 
+@selection
 def remedied(ctx: FigureContext) -> pl.DataFrame:
     return decided(ctx).filter(pl.col("remedy_due").is_not_null())
 
 
+@selection
 def _outstanding(ctx: FigureContext) -> pl.DataFrame:
     return remedied(ctx).filter(pl.col("remedy_completed").is_null())
 
@@ -30,7 +32,7 @@ def remedies_due(ctx: FigureContext) -> Counted:
 @scalar("lgo.remedies.on_time")
 def remedies_on_time(ctx: FigureContext) -> Counted:
     """of those, every remedy complied with by that date (as recorded by as_of)"""
-    return counted(remedied(ctx).filter(pl.col("remedy_completed") <= pl.col("remedy_due")))
+    return counted(remedied(ctx), pl.col("remedy_completed") <= pl.col("remedy_due"))
 
 
 @scalar("lgo.remedies.on_time.pct")
@@ -42,7 +44,7 @@ def remedies_on_time_pct(ctx: FigureContext) -> Rate:
 @scalar("lgo.remedies.late")
 def remedies_late(ctx: FigureContext) -> Counted:
     """of those, every remedy complied with, the last after that date"""
-    return counted(remedied(ctx).filter(pl.col("remedy_completed") > pl.col("remedy_due")))
+    return counted(remedied(ctx), pl.col("remedy_completed") > pl.col("remedy_due"))
 
 
 @scalar("lgo.remedies.outstanding")
@@ -54,4 +56,4 @@ def remedies_outstanding(ctx: FigureContext) -> Counted:
 @scalar("lgo.remedies.overdue")
 def remedies_overdue(ctx: FigureContext) -> Counted:
     """of those outstanding, past the date at as_of"""
-    return counted(_outstanding(ctx).filter(pl.col("remedy_due") < ctx.as_of))
+    return counted(_outstanding(ctx), pl.col("remedy_due") < ctx.as_of)

@@ -8,24 +8,29 @@ from redress.complaints.choices import Outcome
 
 from .context import STAGES, FigureContext
 from .numbers import Rate, pct
-from .registry import Counted, Table, counted, scalar, table
+from .registry import Counted, Table, count_where, counted, scalar, table
 
 OUTSTANDING = "outstanding"
 OUTCOMES = (*(o.value for o in Outcome), OUTSTANDING)
 UPHELD_OR_PARTIALLY = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value)
 
 
-def with_outcome[F: (pl.DataFrame, pl.LazyFrame)](frame: F, outcome: str) -> F:
-    """Records with the outcome; `outstanding` means no outcome recorded by as_of."""
+def outcome_is(outcome: str) -> pl.Expr:
+    """Whether a record has the outcome; `outstanding` means no outcome recorded by as_of."""
     if outcome == OUTSTANDING:
-        return frame.filter(pl.col("outcome").is_null())
-    return frame.filter(pl.col("outcome") == outcome)
+        return pl.col("outcome").is_null()
+    return pl.col("outcome") == outcome
+
+
+def with_outcome[F: (pl.DataFrame, pl.LazyFrame)](frame: F, outcome: str) -> F:
+    """Records with the outcome (`outcome_is`)."""
+    return frame.filter(outcome_is(outcome))
 
 
 @scalar("outcome.stage{n}.{outcome}", n=STAGES, outcome=OUTCOMES)
 def outcome_count(ctx: FigureContext, n: int, outcome: str) -> Counted:
     """stage {n} records received in the period with outcome {outcome}"""
-    return counted(with_outcome(ctx.received(n), outcome))
+    return counted(ctx.received(n), outcome_is(outcome))
 
 
 # Stage 1's upheld, partially upheld and not upheld shares come with the previous period's, as
@@ -44,7 +49,7 @@ COMPARED = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value, Outcome.NOT_UP
 def outcome_pct(ctx: FigureContext, n: int, outcome: str) -> Rate:
     """stage {n} records received in the period with outcome {outcome}, % of received.stage{n}"""
     received = ctx.received(n)
-    return Rate(with_outcome(received, outcome).height, received.height)
+    return Rate(count_where(received, outcome_is(outcome)), received.height)
 
 
 @scalar("outcome.stage{n}.upheld_or_partially.pct", n=STAGES, previous=True)
@@ -52,7 +57,7 @@ def upheld_or_partially(ctx: FigureContext, n: int) -> Rate:
     """(upheld + partially_upheld) ÷ received.stage{n} × 100"""
     received = ctx.received(n)
     return Rate(
-        received.filter(pl.col("outcome").is_in(UPHELD_OR_PARTIALLY)).height, received.height
+        count_where(received, pl.col("outcome").is_in(UPHELD_OR_PARTIALLY)), received.height
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from .context import FigureContext
+from .context import FigureContext, selection
 from .outcomes import UPHELD_OR_PARTIALLY
 from .registry import Counted, Table, counted, scalar, table
 
 
+@selection
 def stage1_aspects(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.aspects.filter((pl.col("stage") == 1) & ctx.in_period("received"))
 

@@ -28,10 +28,11 @@ Scalar = int | float | Decimal | None
 
 @dataclass(frozen=True)
 class Counted:
-    """A count and the frame of records behind it (each with a complaint_id)."""
+    """A count and the records behind it (each with a complaint_id): a frame, or a LazyFrame
+    that describes them, made only if the drill-down asks."""
 
     value: int
-    rows: pl.DataFrame
+    rows: pl.DataFrame | pl.LazyFrame
 
 
 # The records behind each row of a table, by row index (read-only, so a dict of either kind
@@ -124,8 +125,18 @@ def table(template: str, *, words: dict[str, str] | None = None, **params: Seque
     return _register("table", template, False, params, words)
 
 
-def counted(frame: pl.DataFrame) -> Counted:
-    return Counted(frame.height, frame)
+def counted(frame: pl.DataFrame, where: pl.Expr | None = None) -> Counted:
+    """The records of `frame` (those `where` holds for), with their count."""
+    if where is None:
+        return Counted(frame.height, frame)
+    return Counted(count_where(frame, where), frame.lazy().filter(where))
+
+
+def count_where(frame: pl.DataFrame, where: pl.Expr) -> int:
+    """How many records of `frame` `where` holds for (as `frame.filter(where).height`), worked
+    from the columns `where` reads: a filter copies every column of the records it keeps, and
+    the facts of a stage have about forty (three times as long, on a year's stage 1)."""
+    return int(frame.select(where.sum()).item())
 
 
 def plain(value: Any) -> Any:

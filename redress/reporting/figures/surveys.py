@@ -9,7 +9,7 @@ import polars as pl
 
 from redress.surveys.models import Answer, Question
 
-from .context import STAGES, FigureContext
+from .context import STAGES, FigureContext, selection
 from .numbers import pct
 from .registry import Counted, Table, counted, scalar, table
 
@@ -17,10 +17,12 @@ QUESTIONS = tuple(q.value for q in Question)
 ANSWERS = tuple(a.value for a in Answer)  # yes, partly, no
 
 
+@selection
 def surveys_sent(ctx: FigureContext) -> pl.DataFrame:
     return ctx.facts.surveys.filter(ctx.in_period("sent"))
 
 
+@selection
 def surveys_answered(ctx: FigureContext) -> pl.DataFrame:
     # (Extraction leaves out answers given after `as_of`; hand-built facts may hold them.)
     return surveys_sent(ctx).filter(pl.col("answered") <= ctx.as_of)

@@ -13,7 +13,7 @@ import polars as pl
 
 from redress.complaints.choices import Outcome
 
-from .context import TIMELINESS_GROUPS, FigureContext
+from .context import TIMELINESS_GROUPS, FigureContext, selection
 from .numbers import Rate, mean, pct
 from .registry import Counted, Evidence, Table, counted, scalar, table
 
@@ -56,7 +56,7 @@ def population_size(ctx: FigureContext, group: str, population: str) -> Counted:
 @scalar("responses.{group}.within_{check}", group=GROUPS, check=tuple(CHECKS), **RESPONSES)
 def within(ctx: FigureContext, group: str, check: str, population: str) -> Counted:
     """{group} records in time against their {check} deadline, of the {who}"""
-    return counted(ctx.population(population, group).filter(pl.col(CHECKS[check])))
+    return counted(ctx.population(population, group), pl.col(CHECKS[check]))
 
 
 # The percentages in time and the averages come with the previous period's value, as both
@@ -88,6 +88,7 @@ def average(ctx: FigureContext, group: str, population: str) -> float | None:
     return mean(ctx.population(population, group)["taken"].to_list())
 
 
+@selection
 def _panels_held(ctx: FigureContext) -> pl.DataFrame:
     """Stage 3 requests received in the period whose review panel had met by as_of."""
     return ctx.received(3).filter(pl.col("panel").is_not_null())
@@ -104,7 +105,7 @@ def panels_in_time(ctx: FigureContext) -> Counted:
     """of timeliness.stage3.panels_held, those whose panel met within its procedure's panel
     timescale (30 working days, later by any days on hold) of the request
     """
-    return counted(_panels_held(ctx).filter(pl.col("panel_in_time").fill_null(False)))
+    return counted(_panels_held(ctx), pl.col("panel_in_time").fill_null(False))
 
 
 @scalar("timeliness.stage3.panel_within_30.pct")
@@ -239,6 +240,7 @@ def stage2_active(ctx: FigureContext) -> Counted:
     return counted(stages)
 
 
+@selection
 def _completed(ctx: FigureContext) -> pl.DataFrame:
     """Stage 2 records responded in the period. A withdrawal closes a stage on its day but is
     not a response, so withdrawn stages are not among them (docs/FIGURES.md)."""
@@ -258,7 +260,7 @@ def stage2_completed_late(ctx: FigureContext) -> Counted:
     """stage 2 records responded in the period (not withdrawn) later than their applicable
     deadline
     """
-    return counted(_completed(ctx).filter(~pl.col("in_time_applicable")))
+    return counted(_completed(ctx), ~pl.col("in_time_applicable"))
 
 
 # With the year before, as Sandwell's report compares it ("74 days … in comparison to the
