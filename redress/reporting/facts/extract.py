@@ -16,7 +16,7 @@ import functools
 import io
 import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -75,13 +75,14 @@ def extract_facts(
     what the figures and the report read (`Facts.for_figures`): the stage columns the clock
     and deadlines were derived from are let go as soon as they are derived, and the figures
     make no copy (at a million complaints, about 350 MB less at the report's peak); the
-    complaints' references are not read at all (the drill-down reads those it lists).
+    columns only the full facts hold (`FULL_ONLY`: the complaints' references, which the
+    drill-down reads for those it lists) are not read at all.
 
     `aspects_from` reads aspects (reasons) only of stages received on or after that day. A
     report counts reasons for its period and the one before, and at a million complaints the
     reasons of every earlier year are three million rows it would never look at."""
     areas = list(service_area_ids) if service_area_ids is not None else None
-    reads = _reads(as_of, areas, aspects_from, references=not narrow)
+    reads = _reads(as_of, areas, aspects_from, narrow=narrow)
     # Kept between reports (kept.py) only when read in a transaction of extraction's own.
     if not (keep and kept.store.enabled and not connection.in_atomic_block):
         extracted = _assemble(
@@ -260,20 +261,17 @@ def _reads(
     areas: list[int] | None,
     aspects_from: datetime.date | None = None,
     *,
-    references: bool = True,
+    narrow: bool = False,
 ) -> dict[str, Read]:
     """Every query of a run, largest first (so that, run in parallel, they finish together).
-    Without `references`, the complaints are read without their references."""
+    With `narrow`, the stages and complaints are read without the columns in `FULL_ONLY`."""
     ids = {"id": pl.Int64(), "name": pl.String()}
-    complaint_columns = (
-        COMPLAINT_QUERY
-        if references
-        else {k: v for k, v in COMPLAINT_QUERY.items() if k != "reference"}
-    )
+    stage_columns = _read_columns(STAGE_QUERY, narrow)
+    complaint_columns = _read_columns(COMPLAINT_QUERY, narrow)
     return {
-        "stages": lambda: _frame(_stage_rows(as_of, areas), STAGE_QUERY),
+        "stages": lambda: _frame(_stage_rows(as_of, areas, stage_columns), stage_columns),
         "complaints": lambda: _frame(
-            _complaint_rows(as_of, areas, references=references), complaint_columns
+            _complaint_rows(as_of, areas, complaint_columns), complaint_columns
         ),
         "aspects": lambda: _frame(_aspect_rows(aspects_from), ASPECT_QUERY),
         "compliments": lambda: _frame(_compliment_rows(as_of, areas), schema.COMPLIMENT),
@@ -491,6 +489,21 @@ STAGE_QUERY: dict[str, pl.DataType] = {
     },
     "stage_organisation_id": pl.Int64(),
 }
+# The columns of the stage and complaint queries that only the full facts hold (the tests', and
+# a drill-down's records): a report's facts (`narrow`, `Facts.for_figures`) have none of them
+# or of the names made from them, so a report does not read them. A complaint's reference, a
+# stage's acknowledgement and panel report, and the organisations (at a million complaints,
+# four million values read and let go).
+FULL_ONLY = frozenset(
+    {"reference", "acknowledged", "panel_report", "organisation_id", "stage_organisation_id"}
+)
+
+
+def _read_columns(query: dict[str, pl.DataType], narrow: bool) -> dict[str, pl.DataType]:
+    """The query's columns that are read: all of them, or (`narrow`) all but `FULL_ONLY`."""
+    return {k: v for k, v in query.items() if not (narrow and k in FULL_ONLY)}
+
+
 # The ids a complaint is read with: its procedure, service, locality, organisation and theme are
 # named from lookups; the complainant stays an id.
 COMPLAINT_IDS = (
@@ -686,40 +699,52 @@ def _extension_rows(as_of: datetime.date) -> QuerySet:
     )
 
 
-def _stage_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
-    qs = Stage.objects.filter(received_date__lte=as_of).values_list(
-        "id",
-        "complaint_id",
-        "number",
-        "received_date",
-        _recorded("acknowledged_date", as_of),
-        _recorded("statement_agreed_date", as_of),
-        _recorded("responded_date", as_of),
-        Case(When(Q(responded_date__gt=as_of), then=Value("")), default=F("outcome")),
-        _recorded("panel_date", as_of),
-        _recorded("panel_report_date", as_of),
-        "organisation_id",
-    )
+def _stage_rows(
+    as_of: datetime.date, areas: list[int] | None, columns: Iterable[str] = STAGE_QUERY
+) -> QuerySet:
+    """The stages received by as_of, as `columns` of STAGE_QUERY (in its order)."""
+    read = {
+        "stage_id": "id",
+        "complaint_id": "complaint_id",
+        "stage": "number",
+        "received": "received_date",
+        "acknowledged": _recorded("acknowledged_date", as_of),
+        "statement_agreed": _recorded("statement_agreed_date", as_of),
+        "responded": _recorded("responded_date", as_of),
+        "outcome": Case(When(Q(responded_date__gt=as_of), then=Value("")), default=F("outcome")),
+        "panel": _recorded("panel_date", as_of),
+        "panel_report": _recorded("panel_report_date", as_of),
+        "stage_organisation_id": "organisation_id",
+    }
+    qs = Stage.objects.filter(received_date__lte=as_of).values_list(*_in_order(read, columns))
     return _scoped(qs, areas, "complaint__service_area_id")
 
 
 def _complaint_rows(
-    as_of: datetime.date, areas: list[int] | None, *, references: bool = True
+    as_of: datetime.date, areas: list[int] | None, columns: Iterable[str] = COMPLAINT_QUERY
 ) -> QuerySet:
+    """The complaints received by as_of, as `columns` of COMPLAINT_QUERY (in its order)."""
     # A stage is received on or after its complaint, so these are every extracted stage's
     # complaints (and a few with no stage yet by as_of, which the join leaves out).
-    qs = Complaint.objects.filter(received_date__lte=as_of).values_list(
-        "id",
-        *(["reference"] if references else []),
-        "received_date",
-        "method",
-        "complainant_type",
-        "advocate",
-        "advocacy_offered",
-        _recorded("advocacy_referred_on", as_of),
-        *COMPLAINT_IDS,
-    )
+    read: dict[str, str | Case] = {
+        "complaint_id": "id",
+        "reference": "reference",
+        "complaint_received": "received_date",
+        "method": "method",
+        "complainant_type": "complainant_type",
+        "advocate": "advocate",
+        "advocacy_offered": "advocacy_offered",
+        "advocacy_referred": _recorded("advocacy_referred_on", as_of),
+        **{name: name for name in COMPLAINT_IDS},
+    }
+    qs = Complaint.objects.filter(received_date__lte=as_of).values_list(*_in_order(read, columns))
     return _scoped(qs, areas, "service_area_id")
+
+
+def _in_order(read: Mapping[str, Any], columns: Iterable[str]) -> list[Any]:
+    """What to select for each of `columns`, in their order (a query's columns are named by
+    the schema it is typed with, in order)."""
+    return [read[name] for name in columns]
 
 
 def _mediation_rows(as_of: datetime.date, areas: list[int] | None) -> QuerySet:
