@@ -6,17 +6,26 @@ hand-built facts of the tests.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import polars as pl
 
 from redress.complaints.choices import CYP_COMPLAINANT_TYPES, OUTCOMES_EXCLUDED_FROM_TIMELINESS
 from redress.procedures.calendar import WorkingCalendar
 
 CITYWIDE = "Citywide"
+# Worked out whatever `only` says: the in-time flags are worked from them.
+UNCONDITIONAL = frozenset({"taken", "panel_taken"})
 
 
-def derive_stage_columns(stages: pl.DataFrame, calendar: WorkingCalendar) -> pl.DataFrame:
+def derive_stage_columns(
+    stages: pl.DataFrame, calendar: WorkingCalendar, *, only: Collection[str] | None = None
+) -> pl.DataFrame:
     """Add clock_start, effective_start, applicable_days, working days taken, due dates,
-    in-time flags, the stage 3 panel measure and the grouping columns.
+    in-time flags, the stage 3 panel measure and the grouping columns. With `only` (the
+    columns a report's figures read), the due dates and the effective start are not worked
+    out unless among them: each is a working-day sum over every stage, and no figure counts by
+    them (the staff pages show a stage's own).
 
     Working days on hold do not count as working days taken, and every deadline moves later by
     them, the stage 3 panel's too: the clock stops while a stage is on hold (docs/FIGURES.md,
@@ -41,23 +50,22 @@ def derive_stage_columns(stages: pl.DataFrame, calendar: WorkingCalendar) -> pl.
         _quarter(pl.col("received")).alias("quarter"),
     )
     held = pl.col("held_days").fill_null(0)
-    frame = frame.with_columns(
-        calendar.effective_start_expr(pl.col("clock_start")).alias("effective_start"),
-        (calendar.working_days_taken_expr(pl.col("clock_start"), pl.col("responded")) - held)
+    clock = pl.col("clock_start")
+    derived = [
+        calendar.effective_start_expr(clock).alias("effective_start"),
+        (calendar.working_days_taken_expr(clock, pl.col("responded")) - held)
         .clip(lower_bound=0)
         .alias("taken"),
-        calendar.due_date_expr(pl.col("clock_start"), pl.col("initial_days") + held).alias(
-            "initial_due"
-        ),
-        calendar.due_date_expr(pl.col("clock_start"), pl.col("applicable_days") + held).alias(
-            "applicable_due"
-        ),
-        calendar.due_date_expr(pl.col("clock_start"), pl.col("max_days") + held).alias(
-            "maximum_due"
-        ),
+        calendar.due_date_expr(clock, pl.col("initial_days") + held).alias("initial_due"),
+        calendar.due_date_expr(clock, pl.col("applicable_days") + held).alias("applicable_due"),
+        calendar.due_date_expr(clock, pl.col("max_days") + held).alias("maximum_due"),
         (calendar.working_days_taken_expr(pl.col("received"), pl.col("panel")) - held)
         .clip(lower_bound=0)
         .alias("panel_taken"),
+    ]
+    wanted = None if only is None else UNCONDITIONAL | set(only)
+    frame = frame.with_columns(
+        d for d in derived if wanted is None or d.meta.output_name() in wanted
     )
     return frame.with_columns(
         (pl.col("taken") <= pl.col("applicable_days")).alias("in_time_applicable"),

@@ -146,7 +146,9 @@ def _assemble(
     stages = _assemble_stages(frames, narrow=narrow)
     return Facts(
         as_of=as_of,
-        stages=derive_stage_columns(stages, calendar),
+        stages=derive_stage_columns(
+            stages, calendar, only=schema.STAGE_FIGURES if narrow else None
+        ),
         aspects=_assemble_aspects(frames["aspects"], stages, frames["terms"]),
         mediations=frames["mediations"],
         compliments=frames["compliments"],
