@@ -40,7 +40,10 @@ class Records:
     def plural(self) -> str:
         if self.noun in PLURALS:
             return PLURALS[self.noun]
-        return self.noun[:-1] + "ies" if self.noun.endswith("y") else self.noun + "s"
+        # "enquiry" → "enquiries", but "survey" → "surveys" (a vowel before the y).
+        if self.noun.endswith("y") and self.noun[-2:-1] not in set("aeiou"):
+            return self.noun[:-1] + "ies"
+        return self.noun + "s"
 
 
 Formatter = Callable[[dict[str, Any]], tuple[Cell, ...]]

@@ -14,6 +14,7 @@ from redress.reporting.selectors import (
     report_figures,
     table_drill,
 )
+from redress.reporting.selectors.listing import Records
 from redress.reporting.selectors.records import records
 from redress.reporting.tests.casebook import AS_OF, build_casebook
 
@@ -235,3 +236,17 @@ def test_rows_are_formatted_only_when_read(figures):
     assert rows[-1] == (ids[-1],)
     with pytest.raises(IndexError):
         rows[6]
+
+
+@pytest.mark.parametrize(
+    ("noun", "plural"),
+    [
+        ("satisfaction survey", "satisfaction surveys"),
+        ("Ombudsman enquiry", "Ombudsman enquiries"),
+        ("stage record", "stage records"),
+        ("piece of informal feedback", "pieces of informal feedback"),
+    ],
+)
+def test_a_list_is_counted_in_its_noun_s_plural(noun, plural):
+    """ "2,206 satisfaction surveys", not "surveies"."""
+    assert Records(noun=noun, columns=(), rows=(), total=2, hidden=0).plural == plural
