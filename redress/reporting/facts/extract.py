@@ -491,11 +491,12 @@ STAGE_QUERY: dict[str, pl.DataType] = {
     },
     "stage_organisation_id": pl.Int64(),
 }
-# The columns of the stage and complaint queries that only the full facts hold (the tests', and
-# a drill-down's records): a report's facts (`narrow`, `Facts.for_figures`) have none of them
-# or of the names made from them, so a report does not read them. A complaint's reference, a
-# stage's acknowledgement and panel report, and the organisations (at a million complaints,
-# four million values read and let go).
+# The columns of the stage and complaint queries that only the full facts hold (extraction
+# without `narrow`: the tests', and a document's earlier periods when it was not given its
+# facts): a report's facts (`narrow`, `Facts.for_figures`, which the drill-down reads too) have
+# none of them or of the names made from them, so a report does not read them: a complaint's
+# reference, a stage's acknowledgement and panel report, and the organisations (at a million
+# complaints, four million values read and let go).
 FULL_ONLY = frozenset(
     {"reference", "acknowledged", "panel_report", "organisation_id", "stage_organisation_id"}
 )
