@@ -190,6 +190,9 @@ REDRESS_TRUSTED_PROXIES = int(os.environ.get("REDRESS_TRUSTED_PROXIES", "0"))
 # at most this many sets a process (0: none kept), of at most this many megabytes in all.
 REDRESS_FACTS_KEPT = int(os.environ.get("REDRESS_FACTS_KEPT", "4"))
 REDRESS_FACTS_KEPT_MB = int(os.environ.get("REDRESS_FACTS_KEPT_MB", "512"))
+# The printed report's charts drawn in a process of their own while the page is laid out
+# (reporting/charts/drawing.py, ADR 0037); 0 draws them in the process making the report.
+REDRESS_CHART_PROCESS = _env_bool("REDRESS_CHART_PROCESS", default=True)
 # The second factor (redress.accounts.second_factor): the name authenticator apps show.
 OTP_TOTP_ISSUER = os.environ.get("REDRESS_OTP_ISSUER", "Redress")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

@@ -5,25 +5,36 @@ by vega-embed from the same Vega-Lite spec."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
-import vl_convert
-
 from .definitions import Chart
+from .drawing import VEGA_LITE_VERSION, Drawings
 
-# The Vega-Lite version Altair writes specs for; vl-convert bundles it.
-VEGA_LITE_VERSION = "6.4"
+__all__ = ["VEGA_LITE_VERSION", "Chart", "draw_ahead", "spec_json", "svg_of", "to_svg"]
 
-__all__ = ["VEGA_LITE_VERSION", "Chart", "to_svg"]
+# The charts drawn (the same spec always gives the same SVG, so a report drawn as HTML and PDF
+# in one run converts each chart once), and those being drawn ahead.
+_svg = Drawings()
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    """A chart's spec as the JSON it is kept and drawn by."""
+    return json.dumps(spec, sort_keys=True)
 
 
 def to_svg(spec: dict[str, Any]) -> str:
-    """The chart as an SVG document (the same spec always gives the same SVG, so a report drawn
-    as HTML and PDF in one run converts each chart once)."""
-    return _svg(json.dumps(spec, sort_keys=True))
+    """The chart as an SVG document."""
+    return _svg(spec_json(spec))
 
 
-@lru_cache(maxsize=256)
-def _svg(spec_json: str) -> str:
-    return vl_convert.vegalite_to_svg(json.loads(spec_json), vl_version=VEGA_LITE_VERSION)
+def svg_of(spec_json: str) -> str:
+    """The chart of a spec's JSON (`spec_json`) as an SVG document: kept, drawn ahead or drawn
+    now."""
+    return _svg(spec_json)
+
+
+def draw_ahead(spec_jsons: Iterable[str]) -> int:
+    """Start drawing these charts in the chart process (`drawing`), for `svg_of` to take when
+    they are asked for. The number started."""
+    return _svg.ahead(spec_jsons)

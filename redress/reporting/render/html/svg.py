@@ -7,7 +7,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from redress.reporting.charts import to_svg
+from redress.reporting.charts import spec_json, to_svg
 from redress.reporting.document.model import ChartBlock
 
 from ..printed_charts import printed
@@ -40,12 +40,31 @@ def inline_svg(chart: ChartBlock, *, prefix: str, labelled_by: str, described_by
     return Markup(_ROOT.sub(root, svg, count=1))  # noqa: S704 - vl-convert's SVG of our spec
 
 
+# A chart to draw, as the printed page names it: its spec, for the PDF's URL fetcher to draw.
+CHART_SCHEME = "redress-chart"
+_CHART_URL = re.compile(rf'src="{CHART_SCHEME}:([A-Za-z0-9_=-]+)"')
+
+
 def svg_image(chart: ChartBlock) -> Markup:
-    """The chart as an image of its SVG, with its description as the text alternative: how
-    print takes it (WeasyPrint reads the SVG with its own parser, and a tagged PDF gives the
-    figure its alternative text). Laid out for paper (`printed`)."""
-    data = base64.b64encode(to_svg(printed(chart.spec)).encode()).decode()
+    """The chart as an image, with its description as the text alternative: how print takes it
+    (WeasyPrint reads the SVG with its own parser, and a tagged PDF gives the figure its
+    alternative text). Laid out for paper (`printed`).
+
+    The image's address holds the chart's spec (`redress-chart:` and the spec's JSON in
+    base64), not its SVG: the PDF starts drawing the page's charts in the chart process, then
+    WeasyPrint reads and styles the page while they are drawn, and asks for each as it lays
+    the page out (ADR 0037). The page still holds everything the PDF is made from."""
+    data = base64.urlsafe_b64encode(spec_json(printed(chart.spec)).encode()).decode()
     return Markup(  # noqa: S704 - escaped description, base64 data
-        f'<img class="rd-chart__svg" alt="{escape(chart.description)}" '
-        f'src="data:image/svg+xml;base64,{data}">'
+        f'<img class="rd-chart__svg" alt="{escape(chart.description)}" src="{CHART_SCHEME}:{data}">'
     )
+
+
+def chart_specs(page: str) -> list[str]:
+    """The specs (as JSON) of the charts a printed page shows, in order."""
+    return [chart_spec(data) for data in _CHART_URL.findall(page)]
+
+
+def chart_spec(data: str) -> str:
+    """The spec's JSON a chart's address holds (what follows `redress-chart:`)."""
+    return base64.urlsafe_b64decode(data.encode()).decode()

@@ -1,0 +1,192 @@
+"""WeasyPrint as the printed report uses it, with four of its per-item costs taken out.
+
+Each change leaves what is printed the same, and each does nothing if WeasyPrint or pydyf no
+longer has the shape it changes (a newer version is then only slower, never wrong):
+
+- pydyf's page references made once per page added, not once per use (ADR 0029);
+- streams compressed at zlib's default level, not 9 (ADR 0034);
+- a chart's labels laid out a label at a time, not a letter at a time (ADR 0037);
+- the default (user agent) stylesheet without the rules that give every element six
+  pseudo-elements the report never makes (ADR 0037).
+
+The first three apply to every PDF the process makes; the stylesheet only to pages made with
+`ReportHTML`.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+import pydyf
+import weasyprint
+
+_CACHED = "_redress_page_references"
+
+
+def _cache_page_references() -> None:
+    """Make pydyf's list of page references once per page added, not once per use.
+
+    Tagging (`weasyprint/pdf/tags.py`) asks `PDF.page_references[n]` for every marked piece of
+    content, and pydyf rebuilds the whole tuple each time: 10,000 asks × 61 pages for an
+    authority-year, 0.3–0.6 s of the PDF's writing (ADR 0029). Pages are only ever appended
+    (`PDF.add_page`), so the tuple is kept with the length of the list it was made from. The
+    bytes written are the same. Left alone if pydyf no longer has the property."""
+    uncached = pydyf.PDF.__dict__.get("page_references")
+    make = uncached.fget if isinstance(uncached, property) else None
+    if make is None or getattr(make, _CACHED, False):
+        return
+
+    def page_references(pdf: Any) -> tuple[bytes, ...]:
+        kids = len(pdf.pages["Kids"])
+        cached = pdf.__dict__.get(_CACHED)
+        if cached is None or cached[0] != kids:
+            cached = pdf.__dict__[_CACHED] = (kids, make(pdf))
+        return cached[1]  # type: ignore[no-any-return]
+
+    setattr(page_references, _CACHED, True)
+    pydyf.PDF.page_references = property(page_references)
+
+
+# zlib's own default: pydyf compresses every stream at level 9, which took 0.18 s of an
+# authority-year's PDF against 0.04 s at 6, for 4% more bytes (ADR 0034).
+COMPRESSION_LEVEL = 6
+
+
+class _PdfZlib:
+    """zlib as pydyf sees it: the same, except that streams are compressed at
+    COMPRESSION_LEVEL whatever level pydyf asks for."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(COMPRESSION_LEVEL, *args, **kwargs)
+
+
+def _compress_at_default_level() -> None:
+    """Left alone if pydyf no longer compresses through its module's `zlib`."""
+    if getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _PdfZlib()  # type: ignore[attr-defined]
+
+
+_TUNED = "_redress_tuned"
+
+# SVG text attributes that place or size letters one by one. A label with none of them (every
+# label Vega draws: it places text by `transform`) is the same laid out whole.
+PER_LETTER = ("dx", "dy", "rotate", "textLength", "letter-spacing")
+
+
+class _Whole(str):
+    """A label's text that iterates as one piece: WeasyPrint's SVG text drawing lays out and
+    draws `for letter in node.text`."""
+
+    __slots__ = ()
+
+    def __iter__(self) -> Any:
+        yield str(self)
+
+
+def _laid_out_whole(node: Any) -> bool:
+    return not any(node.get(name) for name in PER_LETTER) and not any(
+        len(str(node.attrib.get(name, "")).split()) > 1 for name in ("x", "y")
+    )
+
+
+def _draw_labels_whole() -> None:
+    """Draw each SVG label as one run of text, not letter by letter.
+
+    WeasyPrint's SVG `text` lays out and draws every letter on its own (a Pango layout and a
+    text object each), so that it can honour per-letter positions (`x`, `y`, `dx`, `dy`,
+    `rotate`, `letter-spacing`, `textLength`). Vega's labels have none: the bench year's 11
+    charts have 327 labels of 2,596 letters, and drawing them took about 0.3 s of the PDF's
+    writing (ADR 0037). A label without per-letter positions is drawn whole by WeasyPrint's
+    own function, given its text as one piece. Where it stands, how it is anchored and its
+    bounding box are computed as before; the letters are spaced by the font's shaping
+    (kerning) instead of letter by letter, and the PDF's text reads as words ("Apr 2019", not
+    eight separate letters). Labels that do place letters are drawn as before.
+
+    WeasyPrint checks `TAGS.get(node.tag) == text` to anchor text, so the module's `text` is
+    replaced with the table's entries. Left alone if the SVG module no longer has them."""
+    from weasyprint import svg
+
+    tags: Any = getattr(svg, "TAGS", None)
+    if not isinstance(tags, dict) or getattr(svg, "text", None) is not tags.get("text"):
+        return
+    upstream: Callable[..., Any] = tags["text"]
+    if not callable(upstream) or getattr(upstream, _TUNED, False):
+        return
+
+    def text(drawing: Any, node: Any, font_size: float) -> Any:
+        element = getattr(node, "_etree_node", None)
+        letters = node.text
+        if element is None or not letters or not _laid_out_whole(node):
+            return upstream(drawing, node, font_size)
+        element.text = _Whole(letters)
+        try:
+            return upstream(drawing, node, font_size)
+        finally:
+            element.text = letters
+
+    setattr(text, _TUNED, True)
+    text.__wrapped__ = upstream  # type: ignore[attr-defined]
+    for tag, draw in list(tags.items()):
+        if draw is upstream:
+            tags[tag] = text
+    svg.text = text
+
+
+# The user agent stylesheet's rules for pseudo-elements of every element. Each gives each of
+# the page's elements a computed style for that pseudo-element, made whether or not the
+# element ever has one: for the bench year 3,900 elements × 6 = 19,000 styles, 0.1 s of the
+# cascade (ADR 0037). The report has markers only on list items and no footnotes or notes
+# (`float: footnote`), so `::marker` is kept for `li` and the notes' rules are left out.
+_UNIVERSAL_PSEUDO = re.compile(r"^::(?:footnote|note)-[a-z-]+ \{[^}]*\}\n", re.MULTILINE)
+_UNIVERSAL_MARKER = "\n::marker {"
+
+
+def report_user_agent_stylesheet(upstream: str) -> str | None:
+    """WeasyPrint's user agent stylesheet without rules for pseudo-elements of every element;
+    None if it no longer has the rules this removes (then WeasyPrint's own is used)."""
+    if _UNIVERSAL_MARKER not in upstream or len(_UNIVERSAL_PSEUDO.findall(upstream)) != 5:
+        return None
+    return _UNIVERSAL_PSEUDO.sub("", upstream.replace(_UNIVERSAL_MARKER, "\nli::marker {"))
+
+
+def _report_stylesheets() -> list[Any] | None:
+    from weasyprint import html
+    from weasyprint.css.counters import CounterStyle
+
+    upstream = getattr(html, "UA", None)
+    slim = report_user_agent_stylesheet(upstream) if isinstance(upstream, str) else None
+    if slim is None:
+        return None
+    # Its counter styles are WeasyPrint's own, already in the document's copy of them.
+    return [weasyprint.CSS(string=slim, counter_style=CounterStyle())]
+
+
+class ReportHTML(weasyprint.HTML):
+    """A page of the report as WeasyPrint reads it, styled over the slimmer user agent
+    stylesheet (no forms: the report has none)."""
+
+    _stylesheets: list[Any] | None = None
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
+        if forms:
+            return super()._ua_stylesheets(forms)  # type: ignore[no-any-return]
+        if ReportHTML._stylesheets is None:
+            ReportHTML._stylesheets = _report_stylesheets() or []
+        return ReportHTML._stylesheets or super()._ua_stylesheets(forms)
+
+
+def tune() -> None:
+    """Apply the process-wide changes (once; imported by `render.pdf`)."""
+    _cache_page_references()
+    _compress_at_default_level()
+    _draw_labels_whole()
+
+
+tune()
