@@ -197,3 +197,16 @@ def test_the_pdf_is_the_same_with_its_charts_drawn_ahead_or_here(db, settings, c
     assert not [r.message for r in caplog.records if r.name.startswith("weasyprint")]
     # Each chart is drawn: its axis labels are in the PDF's text, as words.
     assert "Month received" in "".join(text(pypdf.PdfReader(io.BytesIO(made[True]))))
+
+
+@pytest.mark.parametrize(
+    "address", ["https://example.org/logo.png", "file:///etc/passwd", "data:image/png;base64,AA=="]
+)
+def test_a_printed_report_fetches_nothing_but_its_charts(address):
+    """Nothing from the network or from files: an image the page does not draw itself stops
+    the PDF rather than being fetched."""
+    from weasyprint.urls import FatalURLFetchingError
+
+    page = f'<html lang="en"><title>t</title><p>Text</p><img alt="" src="{address}"></html>'
+    with pytest.raises(FatalURLFetchingError):
+        _pdf._laid_out(page)
