@@ -146,6 +146,20 @@ def make_small_year() -> SmallYear:
     return SmallYear(facts, compute_figures(facts=facts, period=YEAR, settings=SETTINGS))
 
 
+def small_year_document(
+    year: SmallYear, narratives: dict[str, str] | None = None
+) -> ReportDocument:
+    """The small year's internal report for Testshire Council, with the narratives given."""
+    return build_document(
+        figures=year.figures,
+        authority="Testshire Council",
+        service=None,
+        narratives=narratives or {},
+        settings=SETTINGS,
+        facts=year.facts,
+    )
+
+
 DEMO_AUTHORITY = "Kingsmoor Children's Trust"
 DEMO_SETTINGS = ReportSettings(stage2_average_cost=Decimal("3500.00"), suppression_threshold=5)
 

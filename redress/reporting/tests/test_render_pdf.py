@@ -12,7 +12,7 @@ from redress.reporting.publish import publish_figures
 from redress.reporting.render import pdf as _pdf
 from redress.reporting.render import renderer
 
-from .document_fixtures import SETTINGS, make_small_year
+from .document_fixtures import SETTINGS, make_small_year, small_year_document
 
 _PDFS: dict[str, bytes] = {}
 
@@ -174,15 +174,7 @@ def test_the_pdf_is_the_same_with_its_charts_drawn_ahead_or_here(db, settings, c
     from redress.reporting import charts
 
     year = make_small_year()
-    document = build_document(
-        figures=year.figures,
-        authority="Testshire Council",
-        service=None,
-        narratives={},
-        settings=SETTINGS,
-        facts=year.facts,
-    )
-    page = _pdf.printed_page(document, year.figures)
+    page = _pdf.printed_page(small_year_document(year), year.figures)
     specs = _pdf.chart_specs(page)
     assert specs
     assert "data:image/svg" not in page

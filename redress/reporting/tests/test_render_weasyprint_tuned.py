@@ -14,11 +14,10 @@ from weasyprint import svg
 from weasyprint.draw import text as draw_text
 from weasyprint.html import UA
 
-from redress.reporting.document.build import build_document
 from redress.reporting.render import pdf
 from redress.reporting.render import weasyprint_tuned as tuned
 
-from .document_fixtures import SETTINGS, make_small_year
+from .document_fixtures import make_small_year, small_year_document
 
 STATIC = Path(pdf.__file__).resolve().parents[1] / "static" / "reporting"
 
@@ -181,15 +180,8 @@ def test_the_report_has_no_footnotes_or_notes_and_markers_only_on_list_items():
 
 def test_a_report_prints_the_same_bytes_over_either_stylesheet(db):
     year = make_small_year()
-    document = build_document(
-        figures=year.figures,
-        authority="Testshire Council",
-        service=None,
-        narratives={"next_steps": "## Plans\n\n- Listen more\n- Answer in time\n\n1. First"},
-        settings=SETTINGS,
-        facts=year.facts,
-    )
-    page = pdf.printed_page(document, year.figures)
+    narratives = {"next_steps": "## Plans\n\n- Listen more\n- Answer in time\n\n1. First"}
+    page = pdf.printed_page(small_year_document(year, narratives), year.figures)
     slim = tuned.ReportHTML(string=page).write_pdf(**pdf.OPTIONS)
     upstream = weasyprint.HTML(string=page).write_pdf(**pdf.OPTIONS)
     assert slim == upstream
