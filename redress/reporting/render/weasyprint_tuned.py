@@ -91,6 +91,7 @@ class _Whole(str):
 
 
 def _laid_out_whole(node: Any) -> bool:
+    """Whether a label places none of its letters itself (at most one `x` and one `y`)."""
     return not any(node.get(name) for name in PER_LETTER) and not any(
         len(str(node.attrib.get(name, "")).split()) > 1 for name in ("x", "y")
     )
