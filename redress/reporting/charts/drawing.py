@@ -23,6 +23,7 @@ import struct
 import subprocess
 import sys
 import threading
+import weakref
 from collections import OrderedDict, deque
 from collections.abc import Iterable
 from concurrent.futures import Future
@@ -55,7 +56,6 @@ class _Worker:
     standard output), so that nothing that asks for a chart waits on a pipe."""
 
     def __init__(self) -> None:
-        self.pid = os.getpid()  # the process that started it (a fork must start its own)
         self.process = subprocess.Popen(  # noqa: S603 - this interpreter, our own script
             [sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
@@ -110,7 +110,7 @@ class _ChartProcess:
         future: Future[str] = Future()
         with self.lock:
             worker = self._worker
-            if worker is None or worker.pid != os.getpid():
+            if worker is None:
                 try:
                     worker = self._worker = _Worker()
                 except OSError as error:
@@ -119,6 +119,14 @@ class _ChartProcess:
             worker.waiting.append(future)
             worker.outbox.put(struct.pack(HEADER, 0, len(payload)) + payload)
         return future
+
+    def restart(self, reason: str) -> None:
+        """End the current run (a chart took too long): the charts waiting for it are drawn
+        here, and the next chart starts another."""
+        with self.lock:
+            worker = self._worker
+        if worker is not None:
+            self.stop(worker, reason)
 
     def stop(self, worker: _Worker, reason: str) -> None:
         """Fail the charts waiting for this run (they are drawn here), end it, and let the
@@ -137,6 +145,20 @@ class _ChartProcess:
 
 
 chart_process = _ChartProcess()
+_drawings: weakref.WeakSet[Drawings] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    """In a forked child (a server forking its workers): the parent's chart process, its
+    threads and the charts it was drawing are the parent's. The child starts its own."""
+    chart_process.lock = threading.Lock()
+    chart_process._worker = None
+    for drawings in list(_drawings):
+        drawings._lock = threading.Lock()
+        drawings._ahead.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 class Drawings:
@@ -149,6 +171,7 @@ class Drawings:
         self._svgs: OrderedDict[str, str] = OrderedDict()
         self._ahead: dict[str, Future[str]] = {}
         self._lock = threading.Lock()
+        _drawings.add(self)
 
     def __call__(self, spec_json: str) -> str:
         with self._lock:
@@ -193,7 +216,12 @@ class Drawings:
     def _drawn_ahead(future: Future[str]) -> str | None:
         try:
             return future.result(timeout=WAIT_SECONDS)
-        except (ChartProcessError, TimeoutError) as error:
+        except ChartProcessError as error:
             # Drawn here instead, where a fault in the chart itself raises.
             logger.warning("A chart drawn ahead failed; drawing it here: %s", error)
+        except TimeoutError:
+            # Hung: ended, so that the charts after it are drawn here at once, not each
+            # waited for in turn.
+            logger.warning("The chart process took over %s s; drawing here", WAIT_SECONDS)
+            chart_process.restart(f"no answer in {WAIT_SECONDS} s")
         return None

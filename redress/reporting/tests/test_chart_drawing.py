@@ -2,6 +2,9 @@
 as drawn here, and drawn here whenever the chart process cannot."""
 
 import json
+import os
+import signal
+import time
 
 import pytest
 
@@ -101,3 +104,41 @@ def test_the_chart_process_imports_nothing_but_vl_convert():
     froms = {line.split()[1] for line in source.splitlines() if line.startswith("from ")}
     assert imports == {"struct", "sys", "vl_convert"}
     assert froms == {"__future__"}
+
+
+def test_a_chart_process_that_hangs_is_ended_and_the_charts_after_it_drawn_here(
+    drawings, monkeypatch
+):
+    """Waited for once (WAIT_SECONDS), not once per chart."""
+    charts = specs(4)
+    drawings.ahead(charts[:1])
+    assert drawings(charts[0]) == draw(charts[0])
+    hung = chart_process._worker
+    assert hung is not None
+    monkeypatch.setattr(drawing, "WAIT_SECONDS", 0.5)
+    os.kill(hung.process.pid, signal.SIGSTOP)
+    drawings.ahead(charts[1:3])
+    started = time.monotonic()
+    assert drawings(charts[1]) == draw(charts[1])
+    assert drawings(charts[2]) == draw(charts[2])
+    assert 0.5 <= time.monotonic() - started < 2
+    assert hung.process.poll() is not None  # ended
+    drawings.ahead(charts[3:])
+    assert chart_process._worker is not hung
+    assert drawings(charts[3]) == draw(charts[3])
+
+
+def test_a_forked_child_starts_its_own_chart_process(drawings):
+    """A server forking its workers: the parent's process, threads and charts on their way
+    are the parent's."""
+    charts = specs(2)
+    drawings.ahead(charts)
+    parents = chart_process.lock, chart_process._worker
+    try:
+        drawing._after_fork()
+        assert chart_process._worker is None
+        assert chart_process.lock is not parents[0]
+        assert drawings._ahead == {}
+    finally:
+        chart_process.lock, chart_process._worker = parents
+    assert drawings(charts[0]) == draw(charts[0])
