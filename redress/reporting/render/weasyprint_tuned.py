@@ -1,7 +1,8 @@
 """WeasyPrint as the printed report uses it, with four of its per-item costs taken out.
 
-Each change leaves what is printed the same, and each does nothing if WeasyPrint or pydyf no
-longer has the shape it changes (a newer version is then only slower, never wrong):
+Each change leaves what is printed the same (but for a chart label's letters, spaced by the
+font's kerning rather than one by one), and each does nothing if WeasyPrint or pydyf no longer
+has the shape it changes (a newer version is then only slower, never wrong):
 
 - pydyf's page references made once per page added, not once per use (ADR 0029);
 - streams compressed at zlib's default level, not 9 (ADR 0034);
