@@ -125,6 +125,14 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def plural_noun(singular: str) -> str:
+    """A regular noun's plural: "enquiry" → "enquiries", "survey" → "surveys" (a vowel before
+    the y), "payment" → "payments"."""
+    if singular.endswith("y") and singular[-2:-1] not in set("aeiou"):
+        return singular[:-1] + "ies"
+    return singular + "s"
+
+
 def plural(value: int | None, singular: str, plural_form: str | None = None) -> str:
     """The word that goes with a count: `complaint` for 1, `complaints` otherwise."""
     return singular if value == 1 else (plural_form or f"{singular}s")

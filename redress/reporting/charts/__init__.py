@@ -28,13 +28,13 @@ def to_svg(spec: dict[str, Any]) -> str:
     return _svg(spec_json(spec))
 
 
-def svg_of(spec_json: str) -> str:
-    """The chart of a spec's JSON (`spec_json`) as an SVG document: kept, drawn ahead or drawn
-    now."""
-    return _svg(spec_json)
+def svg_of(spec_text: str) -> str:
+    """The chart of a spec's JSON (as `spec_json` writes it) as an SVG document: kept, drawn
+    ahead or drawn now."""
+    return _svg(spec_text)
 
 
-def draw_ahead(spec_jsons: Iterable[str]) -> int:
-    """Start drawing these charts in the chart process (`drawing`), for `svg_of` to take when
-    they are asked for. The number started."""
-    return _svg.ahead(spec_jsons)
+def draw_ahead(spec_texts: Iterable[str]) -> int:
+    """Start drawing these charts (their specs' JSON) in the chart process (`drawing`), for
+    `svg_of` to take when they are asked for. The number started."""
+    return _svg.ahead(spec_texts)

@@ -104,7 +104,7 @@ class _ChartProcess:
 
     def submit(self, spec_json: str) -> Future[str] | None:
         """The chart being drawn in the chart process; None if there is none to draw it."""
-        if not getattr(settings, "REDRESS_CHART_PROCESS", True):
+        if not settings.REDRESS_CHART_PROCESS:
             return None
         payload = spec_json.encode()
         future: Future[str] = Future()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import pydyf
@@ -158,30 +159,28 @@ def report_user_agent_stylesheet(upstream: str) -> str | None:
     return _UNIVERSAL_PSEUDO.sub("", upstream.replace(_UNIVERSAL_MARKER, "\nli::marker {"))
 
 
-def _report_stylesheets() -> list[Any] | None:
+@cache
+def _report_stylesheets() -> tuple[Any, ...]:
+    """The slimmer stylesheet, made once; none if WeasyPrint's own has changed shape."""
     from weasyprint import html
     from weasyprint.css.counters import CounterStyle
 
     upstream = getattr(html, "UA", None)
     slim = report_user_agent_stylesheet(upstream) if isinstance(upstream, str) else None
     if slim is None:
-        return None
+        return ()
     # Its counter styles are WeasyPrint's own, already in the document's copy of them.
-    return [weasyprint.CSS(string=slim, counter_style=CounterStyle())]
+    return (weasyprint.CSS(string=slim, counter_style=CounterStyle()),)
 
 
 class ReportHTML(weasyprint.HTML):
     """A page of the report as WeasyPrint reads it, styled over the slimmer user agent
     stylesheet (no forms: the report has none)."""
 
-    _stylesheets: list[Any] | None = None
-
     def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
-        if forms:
-            return super()._ua_stylesheets(forms)  # type: ignore[no-any-return]
-        if ReportHTML._stylesheets is None:
-            ReportHTML._stylesheets = _report_stylesheets() or []
-        return ReportHTML._stylesheets or super()._ua_stylesheets(forms)
+        if not forms and (slim := _report_stylesheets()):
+            return list(slim)
+        return super()._ua_stylesheets(forms)  # type: ignore[no-any-return]
 
 
 def tune() -> None:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from redress.core import presenters
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -38,12 +40,7 @@ class Records:
 
     @property
     def plural(self) -> str:
-        if self.noun in PLURALS:
-            return PLURALS[self.noun]
-        # "enquiry" → "enquiries", but "survey" → "surveys" (a vowel before the y).
-        if self.noun.endswith("y") and self.noun[-2:-1] not in set("aeiou"):
-            return self.noun[:-1] + "ies"
-        return self.noun + "s"
+        return PLURALS.get(self.noun) or presenters.plural_noun(self.noun)
 
 
 Formatter = Callable[[dict[str, Any]], tuple[Cell, ...]]

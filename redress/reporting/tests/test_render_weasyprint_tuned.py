@@ -136,11 +136,10 @@ def test_chart_labels_are_drawn_whole_where_they_stood_letter_by_letter(monkeypa
 
 
 def test_labels_with_letters_placed_one_by_one_are_drawn_as_before():
-    node_with = {"dx": "0 2", "x": "1", "y": "2"}
     for name in tuned.PER_LETTER:
         assert not tuned._laid_out_whole(_Node({name: "1"}))
     assert not tuned._laid_out_whole(_Node({"x": "1 2 3"}))
-    assert not tuned._laid_out_whole(_Node(node_with))
+    assert not tuned._laid_out_whole(_Node({"dx": "0 2", "x": "1", "y": "2"}))
     assert tuned._laid_out_whole(_Node({"x": "1", "y": "2", "transform": "rotate(3)"}))
 
 
