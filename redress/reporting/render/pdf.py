@@ -58,7 +58,7 @@ class _Fetcher(weasyprint.URLFetcher):
 def _laid_out(page: str) -> weasyprint.Document:
     """The page laid out, its charts drawn in the chart process meanwhile."""
     draw_ahead(chart_specs(page))
-    return ReportHTML(string=page, base_url=None, url_fetcher=_Fetcher()).render(**OPTIONS)
+    return ReportHTML(string=page, url_fetcher=_Fetcher()).render(**OPTIONS)
 
 
 def render(document: ReportDocument, figures: FigureSet) -> bytes:

@@ -1,4 +1,4 @@
-"""WeasyPrint as the printed report uses it, with four of its per-item costs taken out.
+"""WeasyPrint as the printed report uses it, with five of its per-item costs taken out.
 
 Each change leaves what is printed the same (but for a chart label's letters, spaced by the
 font's kerning rather than one by one), and each does nothing if WeasyPrint or pydyf no longer
@@ -8,22 +8,30 @@ has the shape it changes (a newer version is then only slower, never wrong):
 - streams compressed at zlib's default level, not 9 (ADR 0034);
 - a chart's labels laid out a label at a time, not a letter at a time (ADR 0037);
 - the default (user agent) stylesheet without the rules that give every element six
-  pseudo-elements the report never makes (ADR 0037).
+  pseudo-elements the report never makes (ADR 0037);
+- the page's element tree built by a strict reader of plain HTML (`page_tree`), not by
+  tinyhtml5's full HTML5 parser, where both build the same tree (ADR 0038).
 
-The first three apply to every PDF the process makes; the stylesheet only to pages made with
+The first three apply to every PDF the process makes; the last two only to pages made with
 `ReportHTML`.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import cssselect2
 import pydyf
 import weasyprint
+
+from .page_tree import NotPlain, page_tree
+
+logger = logging.getLogger(__name__)
 
 _CACHED = "_redress_page_references"
 
@@ -174,8 +182,32 @@ def _report_stylesheets() -> tuple[Any, ...]:
 
 
 class ReportHTML(weasyprint.HTML):
-    """A page of the report as WeasyPrint reads it, styled over the slimmer user agent
-    stylesheet (no forms: the report has none)."""
+    """A page of the report as WeasyPrint reads it: its tree built by `page_tree` where the
+    page is plain (the report's own always is; otherwise by WeasyPrint's tinyhtml5, as
+    before), styled over the slimmer user agent stylesheet (no forms: the report has none)."""
+
+    def __init__(
+        self,
+        *,
+        string: str,
+        base_url: str | None = None,
+        url_fetcher: weasyprint.URLFetcher | None = None,
+        media_type: str = "print",
+    ) -> None:
+        try:
+            root = page_tree(string)
+        except NotPlain as reason:
+            logger.info("The page is read by tinyhtml5: %s", reason)
+            super().__init__(
+                string=string, base_url=base_url, url_fetcher=url_fetcher, media_type=media_type
+            )
+            return
+        # What `weasyprint.HTML.__init__` sets after tinyhtml5's parse (a test compares them).
+        self.base_url = weasyprint._find_base_url(root, base_url)
+        self.url_fetcher = url_fetcher if url_fetcher is not None else weasyprint.URLFetcher()
+        self.media_type = media_type
+        self.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+        self.etree_element = self.wrapper_element.etree_element
 
     def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
         if not forms and (slim := _report_stylesheets()):
