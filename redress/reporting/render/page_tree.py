@@ -203,7 +203,8 @@ class _Builder(html.parser.HTMLParser):
         return False
 
     def finished(self) -> ET.Element:
-        if not self.closed_body or [e.tag for e in self.open] != ["html", "body"]:
+        still_open = [element.tag for element in self.open]
+        if self.root is None or not self.closed_body or still_open != ["html", "body"]:
             raise NotPlain("the page does not end with </body></html>")
         if [child.tag for child in self.root] != ["head", "body"]:
             raise NotPlain("<html> does not hold exactly <head> and <body>")
