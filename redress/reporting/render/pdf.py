@@ -16,7 +16,7 @@ from redress.reporting.document.model import ReportDocument
 from redress.reporting.figures import FigureSet
 
 from .html import render_page, stylesheet
-from .html.svg import CHART_SCHEME, chart_spec, chart_specs
+from .html.svg import CHART_SCHEME, chart_spec, chart_specs, printed_chart_specs
 from .weasyprint_tuned import ReportHTML
 
 PDF_VARIANT = "pdf/ua-1"
@@ -62,6 +62,8 @@ def _laid_out(page: str) -> weasyprint.Document:
 
 
 def render(document: ReportDocument, figures: FigureSet) -> bytes:
+    # The charts start drawing before the page is written (`_laid_out` finds them started).
+    draw_ahead(printed_chart_specs(document))
     return printed(printed_page(document, figures))
 
 

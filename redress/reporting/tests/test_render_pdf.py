@@ -174,9 +174,12 @@ def test_the_pdf_is_the_same_with_its_charts_drawn_ahead_or_here(db, settings, c
     from redress.reporting import charts
 
     year = make_small_year()
-    page = _pdf.printed_page(small_year_document(year), year.figures)
+    document = small_year_document(year)
+    page = _pdf.printed_page(document, year.figures)
     specs = _pdf.chart_specs(page)
     assert specs
+    # The ones the PDF starts drawing before the page is written.
+    assert _pdf.printed_chart_specs(document) == specs
     assert "data:image/svg" not in page
     made = {}
     for ahead in (True, False):

@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from redress.reporting.charts import spec_json, to_svg
-from redress.reporting.document.model import ChartBlock
+from redress.reporting.document.model import ChartBlock, ReportDocument
 
 from ..printed_charts import printed
 
@@ -58,6 +58,17 @@ def svg_image(chart: ChartBlock) -> Markup:
     return Markup(  # noqa: S704 - escaped description, base64 data
         f'<img class="rd-chart__svg" alt="{escape(chart.description)}" src="{CHART_SCHEME}:{data}">'
     )
+
+
+def printed_chart_specs(document: ReportDocument) -> list[str]:
+    """The specs (as JSON) of the charts the document's printed page shows, in order: the
+    ones `chart_specs` finds in the page, known before the page is written."""
+    return [
+        spec_json(printed(block.spec))
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, ChartBlock)
+    ]
 
 
 def chart_specs(page: str) -> list[str]:
