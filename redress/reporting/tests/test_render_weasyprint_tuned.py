@@ -184,3 +184,54 @@ def test_a_report_prints_the_same_bytes_over_either_stylesheet(db):
     slim = tuned.ReportHTML(string=page).write_pdf(**pdf.OPTIONS)
     upstream = weasyprint.HTML(string=page).write_pdf(**pdf.OPTIONS)
     assert slim == upstream
+
+
+def test_a_report_pages_stylesheet_is_parsed_once_and_prints_the_same(db):
+    """ADR 0038: the page's one stylesheet, parsed for the first PDF, is given to the next."""
+    year = make_small_year()
+    page = pdf.printed_page(small_year_document(year), year.figures)
+    tuned._parsed_style.cache_clear()
+    first = tuned.ReportHTML(string=page).write_pdf(**pdf.OPTIONS)
+    assert tuned._parsed_style.cache_info()[:2] == (0, 1)  # (hits, misses)
+    again = tuned.ReportHTML(string=page).write_pdf(**pdf.OPTIONS)
+    assert tuned._parsed_style.cache_info()[:2] == (1, 1)
+    upstream = weasyprint.HTML(string=page).write_pdf(**pdf.OPTIONS)
+    assert first == again == upstream
+    # Pages WeasyPrint reads itself never use it.
+    assert tuned._parsed_style.cache_info()[:2] == (1, 1)
+
+
+def test_the_reports_stylesheets_have_only_at_rules_that_may_be_kept():
+    for name in ("report.css", "report-print.css"):
+        css = (STATIC / name).read_text()
+        assert set(re.findall(r"@([A-Za-z-]+)", css)) <= tuned.KEPT_AT_RULES, name
+        assert "url(" not in css
+
+
+def _wrapper(source):
+    return tuned.ReportHTML(string=source).wrapper_element
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<style>@font-face { font-family: X; src: local(Arial) }</style>",
+        "<style>@counter-style x { system: cyclic; symbols: a }</style>",
+        "<style>@import 'other.css';</style>",
+        "<style>p { background: url(x.png) }</style>",
+        "<style>@layer base { p { color: red } }</style>",
+        "<style>p { color: red }</style><style>p { margin: 0 }</style>",
+        '<style media="print">p { color: red }</style>',
+        '<link rel="stylesheet" href="x.css"><style>p { color: red }</style>',
+    ],
+)
+def test_a_stylesheet_that_adds_to_the_document_or_is_not_alone_is_parsed_each_time(head):
+    source = f"<!DOCTYPE html><html><head><title>t</title>{head}</head><body></body></html>"
+    assert tuned._one_kept_style(_wrapper(source)) is None
+
+
+def test_a_plain_stylesheet_alone_may_be_kept():
+    css = "@page { size: A4; @bottom-right { content: counter(page) } } @media print { p { x: y } }"
+    head = f"<title>t</title><style>{css}</style>"
+    source = f"<!DOCTYPE html><html><head>{head}</head><body></body></html>"
+    assert tuned._one_kept_style(_wrapper(source)) == css
