@@ -272,6 +272,59 @@ def _parse_report_styles_once() -> None:
     css.find_stylesheets = find_stylesheets
 
 
+class _ImageLaidOutLater:
+    """An image WeasyPrint is given when it reads the page and fetches when it first uses it
+    (to lay out its box, or to draw it): every attribute is the image's, loaded then."""
+
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self._load = load
+        self._image: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if self._image is None:
+            self._image = self._load()
+            if self._image is None:
+                raise ValueError("An image of the report could not be read (see the log)")
+        return getattr(self._image, name)
+
+
+def _fetch_images_when_laid_out() -> None:
+    """Fetch an image when its page is laid out, not when the page is read, where the URL
+    fetcher asks for it (`fetch_when_laid_out(url)`: the report's charts).
+
+    WeasyPrint fetches every image as it builds the page's boxes, before any page is laid out:
+    for a report, its charts, which the chart process is drawing meanwhile (ADR 0037). Building
+    the boxes is quicker than drawing 11 charts, so the report waited for them (0.17 s). An
+    image is only used to lay out its page (its size) and then to draw it, so the charts are
+    now fetched then: the first page with a chart is laid out after the pages before it. The
+    same image is loaded by WeasyPrint's own function, once per document and address, as
+    before. An image that cannot be read stops the PDF when it is used (a report's charts
+    already stop it when they cannot be drawn). Left alone if WeasyPrint no longer builds its
+    documents' image function from `original_get_image_from_uri`."""
+    from weasyprint import document
+
+    upstream = getattr(document, "original_get_image_from_uri", None)
+    if not callable(upstream) or getattr(upstream, _TUNED, False):
+        return
+
+    def get_image_from_uri(
+        cache: dict[str, Any], url_fetcher: Any, options: Any, url: str, *args: Any, **kwargs: Any
+    ) -> Any:
+        later = getattr(url_fetcher, "fetch_when_laid_out", None)
+        if url in cache or later is None or not later(url):
+            return upstream(cache, url_fetcher, options, url, *args, **kwargs)
+        image = cache[url] = _ImageLaidOutLater(
+            lambda: upstream({}, url_fetcher, options, url, *args, **kwargs)
+        )
+        return image
+
+    setattr(get_image_from_uri, _TUNED, True)
+    get_image_from_uri.__wrapped__ = upstream  # type: ignore[attr-defined]
+    document.original_get_image_from_uri = get_image_from_uri
+
+
 _UNIVERSAL_PSEUDO = re.compile(r"^::(?:footnote|note)-[a-z-]+ \{[^}]*\}\n", re.MULTILINE)
 _UNIVERSAL_MARKER = "\n::marker {"
 
@@ -342,6 +395,7 @@ def tune() -> None:
     _compress_at_default_level()
     _draw_labels_whole()
     _parse_report_styles_once()
+    _fetch_images_when_laid_out()
 
 
 tune()

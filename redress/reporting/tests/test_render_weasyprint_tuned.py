@@ -235,3 +235,60 @@ def test_a_plain_stylesheet_alone_may_be_kept():
     head = f"<title>t</title><style>{css}</style>"
     source = f"<!DOCTYPE html><html><head>{head}</head><body></body></html>"
     assert tuned._one_kept_style(_wrapper(source)) == css
+
+
+class _Counting(pdf._Fetcher):
+    """The report's fetcher, noting whether each chart was fetched while pages were laid out."""
+
+    def __init__(self, later: bool = True) -> None:
+        super().__init__()
+        self.later = later
+        self.fetched: list[bool] = []
+
+    def fetch_when_laid_out(self, url):
+        return self.later and super().fetch_when_laid_out(url)
+
+    def fetch(self, url, headers=None):
+        self.fetched.append(_laying_out[0])
+        return super().fetch(url, headers)
+
+
+_laying_out = [False]
+
+
+def test_charts_are_fetched_when_their_pages_are_laid_out_and_print_the_same(db, monkeypatch):
+    """ADR 0038: fetched as their pages are laid out, not while the page is read."""
+    from weasyprint import document as weasyprint_document
+
+    upstream = weasyprint_document.layout_document
+
+    def layout_document(*args, **kwargs):
+        _laying_out[0] = True
+        try:
+            yield from upstream(*args, **kwargs)
+        finally:
+            _laying_out[0] = False
+
+    monkeypatch.setattr(weasyprint_document, "layout_document", layout_document)
+    year = make_small_year()
+    page = pdf.printed_page(small_year_document(year), year.figures)
+    made = {}
+    for later in (True, False):
+        fetcher = _Counting(later)
+        made[later] = tuned.ReportHTML(string=page, url_fetcher=fetcher).write_pdf(**pdf.OPTIONS)
+        assert fetcher.fetched == [later] * len(pdf.chart_specs(page))
+    assert made[True] == made[False]
+
+
+def test_an_image_that_cannot_be_read_stops_the_pdf_when_laid_out():
+    class Broken(pdf._Fetcher):
+        def fetch(self, url, headers=None):
+            return weasyprint.urls.URLFetcherResponse(
+                url, b"<svg not closed", headers={"Content-Type": "image/svg+xml"}
+            )
+
+    page = (
+        '<html lang="en"><title>t</title><p>Chart:</p><img alt="x" src="redress-chart:e30="></html>'
+    )
+    with pytest.raises(ValueError, match="could not be read"):
+        tuned.ReportHTML(string=page, url_fetcher=Broken()).render(**pdf.OPTIONS)
