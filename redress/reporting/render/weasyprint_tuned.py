@@ -1,4 +1,5 @@
-"""WeasyPrint as the printed report uses it, with six of its per-item costs taken out.
+"""WeasyPrint as the printed report uses it, with six of its per-item costs taken out and
+one wait.
 
 Each change leaves what is printed the same (but for a chart label's letters, spaced by the
 font's kerning rather than one by one), and each does nothing if WeasyPrint or pydyf no longer
@@ -11,10 +12,12 @@ has the shape it changes (a newer version is then only slower, never wrong):
   pseudo-elements the report never makes (ADR 0037);
 - the page's element tree built by a strict reader of plain HTML (`page_tree`), not by
   tinyhtml5's full HTML5 parser, where both build the same tree (ADR 0038);
-- the page's stylesheet parsed once for every page that has it, not once per PDF (ADR 0038).
+- the page's stylesheet parsed once for every page that has it, not once per PDF (ADR 0038);
+- an image fetched when its page is laid out, not while the page is read, where the URL
+  fetcher asks for it: the report's charts, drawn meanwhile in the chart process (ADR 0038).
 
-The first three apply to every PDF the process makes; the last three only to pages made with
-`ReportHTML`.
+The first three apply to every PDF the process makes; the next three only to pages made with
+`ReportHTML`; the last only to images whose fetcher asks for it.
 """
 
 from __future__ import annotations
