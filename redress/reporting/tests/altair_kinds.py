@@ -24,8 +24,7 @@ BAR_STEP = 22  # pixels per bar in a horizontal bar chart
 def horizontal_bars(
     data: Rows, *, category_title: str, value_title: str, width: int = theme.WIDTH - 220
 ) -> alt.TopLevelMixin:
-    """One bar per category (in the order given), its label at the end of the bar. Rows:
-    category, value, label."""
+    # As `charts.kinds` of the same name describes.
     order = [r["category"] for r in data]
     y = alt.Y("category:N", sort=order, title=category_title, axis=alt.Axis(labelLimit=220))
     x = alt.X("value:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format="~s"))
@@ -54,9 +53,7 @@ def small_multiple_bars(
     horizontal: bool = False,
     shared_scale: bool = False,
 ) -> alt.TopLevelMixin:
-    """The same bar chart once per facet (e.g. per stage). Each has its own scale, because
-    stages differ in size by two orders of magnitude, unless `shared_scale` (rates, which are
-    compared across facets). Rows: facet, category, value, label."""
+    # As `charts.kinds` of the same name describes.
     order = list(dict.fromkeys(r["category"] for r in data))
     facets = list(dict.fromkeys(r["facet"] for r in data))
     category = alt.Y if horizontal else alt.X
@@ -98,7 +95,7 @@ def small_multiple_bars(
 
 
 def line_over_time(data: Rows, *, value_title: str, width: int = theme.WIDTH) -> alt.TopLevelMixin:
-    """A line of monthly values with a point per month. Rows: month (YYYY-MM), value, label."""
+    # As `charts.kinds` of the same name describes.
     base = alt.Chart(alt.Data(values=data)).encode(
         x=alt.X(
             "month:T",
@@ -128,9 +125,7 @@ def paired_bars(
     series: tuple[str, str],
     width: int = theme.WIDTH,
 ) -> alt.TopLevelMixin:
-    """Two series side by side in each category: the first solid, the second hollow (an
-    outline), so they differ without colour; each bar labelled. Rows: category, series, value,
-    label."""
+    # As `charts.kinds` of the same name describes.
     order = list(dict.fromkeys(r["category"] for r in data))
     fill = alt.Scale(domain=list(series), range=[theme.BLUE, "#ffffff"])
     base = alt.Chart(alt.Data(values=data)).encode(
@@ -151,8 +146,7 @@ def paired_bars(
 
 
 def titled(chart: alt.TopLevelMixin, title: str, description: str) -> dict[str, Any]:
-    """The Vega-Lite spec, with its title, its text description (read out by screen readers of
-    the interactive chart) and the report's theme."""
+    # As `charts.kinds` of the same name describes.
     # Not validated against the Vega-Lite schema here (a fifth of a report's chart time); the
     # tests validate every chart definition's spec.
     spec = chart.properties(title=title, description=description).to_dict(validate=False)
