@@ -7,7 +7,7 @@ import json
 
 import altair as alt
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redress.reporting.charts import definitions, kinds
@@ -17,6 +17,10 @@ from .test_charts import every_chart
 
 words = st.text(alphabet="AbcΩ &'-/0", min_size=1, max_size=8)
 values = st.one_of(st.none(), st.integers(0, 10_000), st.floats(0, 100, allow_nan=False))
+
+
+# Altair's first chart in a process loads its schema (a few hundred ms): no deadline.
+examples = settings(deadline=None)
 
 
 def row(**fields: st.SearchStrategy) -> st.SearchStrategy:
@@ -31,6 +35,7 @@ def same(name: str, data: list, **options) -> None:
     assert json.dumps(ours, sort_keys=True) == json.dumps(altairs, sort_keys=True)
 
 
+@examples
 @given(st.lists(row(category=words), max_size=6), words, words, st.integers(50, 600))
 def test_horizontal_bars(data, category_title, value_title, width):
     same(
@@ -39,6 +44,7 @@ def test_horizontal_bars(data, category_title, value_title, width):
     )  # fmt: skip
 
 
+@examples
 @given(
     st.lists(row(facet=words, category=words), max_size=8),
     st.one_of(st.none(), words),
@@ -60,11 +66,13 @@ def test_small_multiple_bars(data, facet_title, columns, horizontal, shared_scal
     )
 
 
+@examples
 @given(st.lists(row(month=st.sampled_from(["2021-04", "2021-05", "2022-03"])), max_size=4))
 def test_line_over_time(data):
     same("line_over_time", data, value_title="Stage 1 complaints")
 
 
+@examples
 @given(st.lists(row(category=words, series=st.sampled_from(["2020-21", "2021-22"])), max_size=6))
 def test_paired_bars(data):
     same(

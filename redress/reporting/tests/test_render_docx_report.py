@@ -24,6 +24,10 @@ from redress.reporting.render.widths import text_width
 from .casebook import AS_OF, build_casebook
 from .document_fixtures import demo_year_document
 
+# The demo year's module fixtures import into the test database: these tests run with the
+# database tests, before any transactional test empties it (builders/published.py).
+pytestmark = pytest.mark.django_db
+
 YEAR = financial_year("2021-22")
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 MARGIN = MARGINS["left"] + MARGINS["right"]

@@ -18,6 +18,10 @@ from redress.reporting.render.xlsx.sheets import GROUP
 from .casebook import AS_OF, build_casebook
 from .document_fixtures import demo_year_document
 
+# The demo year's module fixtures import into the test database: these tests run with the
+# database tests, before any transactional test empties it (builders/published.py).
+pytestmark = pytest.mark.django_db
+
 YEAR = financial_year("2021-22")
 HEADER_ROW = 8
 
