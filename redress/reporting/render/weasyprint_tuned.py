@@ -28,7 +28,7 @@ import re
 import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import cssselect2
 import pydyf
@@ -176,12 +176,11 @@ _AT_RULE = re.compile(r"@([A-Za-z-]+)")
 _MARK = "_redress_report_page"
 
 
-class _ParsedStyle:
+class _ParsedStyle(NamedTuple):
     """A page's stylesheet parsed (a `weasyprint.CSS`), with the page rules it added."""
 
-    def __init__(self, css: Any, page_rules: list[Any]) -> None:
-        self.css = css
-        self.page_rules = page_rules
+    css: Any
+    page_rules: list[Any]
 
 
 @lru_cache(maxsize=4)

@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from redress.reporting.charts import spec_json, to_svg
-from redress.reporting.document.model import ChartBlock, ReportDocument
+from redress.reporting.document.model import ChartBlock, ReportDocument, shown_in
 
 from ..printed_charts import printed
 
@@ -62,12 +62,13 @@ def svg_image(chart: ChartBlock) -> Markup:
 
 def printed_chart_specs(document: ReportDocument) -> list[str]:
     """The specs (as JSON) of the charts the document's printed page shows, in order: the
-    ones `chart_specs` finds in the page, known before the page is written."""
+    ones `chart_specs` finds in the page, known before the page is written (the blocks the page
+    shows, by the same `shown_in` its template uses)."""
     return [
         spec_json(printed(block.spec))
         for section in document.sections
         for block in section.blocks
-        if isinstance(block, ChartBlock)
+        if isinstance(block, ChartBlock) and shown_in(block, printed=True)
     ]
 
 
